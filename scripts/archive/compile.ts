@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import {
+  ARCHIVE_FORMAT_VERSION,
+  articleFullText,
+  type ArchiveMeta,
+  type Article,
+  type CatalogEntry,
+  type EntityIndexEntry,
+} from '../../src/shared/archive-format';
+import { shardCountFor, shardIndex, shardName } from '../../src/shared/shards';
+import { siteHost } from '../../src/shared/url-key';
+import { extractEntities } from './entities';
+import { parseSeed, type ParsedSeed } from './parse-seed';
+import { ArchiveBuildError, type SeedProblem } from './seed-errors';
+
+/**
+ * The compiled archive: every file under dist/<browser>/archive/, as path → JSON value.
+ * Shard files hold UrlShard, CatalogShard and EntityShard values (src/shared/archive-format.ts).
+ */
+export interface CompiledArchive {
+  meta: ArchiveMeta;
+  articles: Article[];
+  files: Map<string, unknown>;
+}
+
+/** Entries per shard: small enough that one shard fetch stays well under 10 KB. */
+const URLS_PER_SHARD = 64;
+const CATALOG_PER_SHARD = 64;
+const ENTITIES_PER_SHARD = 128;
+
+export interface SeedSource {
+  file: string;
+  content: string;
+}
+
+export async function readSeedDirectory(dir: string): Promise<SeedSource[]> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
+  // Named relative to the working folder, so an error message points at a file one can open.
+  return Promise.all(
+    names.map(async (name) => ({ file: relative(process.cwd(), join(dir, name)), content: await readFile(join(dir, name), 'utf8') })),
+  );
+}
+
+export function articleId(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+}
+
+/** Parses every seed and reports all problems of all files together, duplicates included. */
+export function parseSeeds(sources: readonly SeedSource[]): ParsedSeed[] {
+  const problems: SeedProblem[] = [];
+  const seeds: ParsedSeed[] = [];
+  const firstByKey = new Map<string, ParsedSeed>();
+  if (sources.length === 0) problems.push({ file: '(seed folder)', line: 0, message: 'no .txt seed files found' });
+  for (const { file, content } of sources) {
+    const result = parseSeed(file, content);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const earlier = firstByKey.get(result.seed.key);
+    if (earlier) {
+      problems.push({
+        file,
+        line: result.seed.headerLine,
+        message: `the same article URL is already in ${earlier.file}:${earlier.headerLine} (${result.seed.url})`,
+      });
+      continue;
+    }
+    firstByKey.set(result.seed.key, result.seed);
+    seeds.push(result.seed);
+  }
+  if (problems.length > 0) throw new ArchiveBuildError(problems);
+  return seeds;
+}
+
+export function compileArticle(seed: ParsedSeed): Article {
+  const base = {
+    format: ARCHIVE_FORMAT_VERSION,
+    id: articleId(seed.key),
+    url: seed.url,
+    key: seed.key,
+    host: siteHost(new URL(seed.url).hostname),
+    date: seed.date,
+    title: seed.title,
+    summary: seed.summary,
+    paragraphs: seed.paragraphs,
+  } as const;
+  return { ...base, entities: extractEntities(articleFullText(base)) };
+}
+
+function shardedFiles<V>(
+  folder: string,
+  entries: Iterable<readonly [string, V]>,
+  shardCount: number,
+  files: Map<string, unknown>,
+): void {
+  // Every shard is written, empty ones too, so a lookup never meets a missing file.
+  const shards: Array<Record<string, V>> = Array.from({ length: shardCount }, () => ({}));
+  for (const [key, value] of entries) {
+    const shard = shards[shardIndex(key, shardCount)];
+    if (shard) shard[key] = value;
+  }
+  shards.forEach((shard, index) => {
+    files.set(`${folder}/${shardName(index, shardCount)}.json`, shard);
+  });
+}
+
+function byDateDescending(a: Article, b: Article): number {
+  return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+}
+
+/** Pure: seeds in, archive files out. Throws ArchiveBuildError listing every problem. */
+export function compileArchive(sources: readonly SeedSource[]): CompiledArchive {
+  const articles = parseSeeds(sources).map(compileArticle).sort(byDateDescending);
+  const files = new Map<string, unknown>();
+
+  const entityIndex = new Map<string, EntityIndexEntry>();
+  for (const article of articles) {
+    files.set(`articles/${article.id}.json`, article);
+    for (const entity of article.entities) {
+      let entry = entityIndex.get(entity.id);
+      if (!entry) entityIndex.set(entity.id, (entry = { type: entity.type, name: entity.name, articles: [] }));
+      entry.articles.push([article.id, entity.count]);
+    }
+  }
+  // Articles are already newest first, and the sort is stable: ties on count stay newest first.
+  for (const entry of entityIndex.values()) entry.articles.sort((a, b) => b[1] - a[1]);
+
+  const shards = {
+    urls: shardCountFor(articles.length, URLS_PER_SHARD),
+    catalog: shardCountFor(articles.length, CATALOG_PER_SHARD),
+    entities: shardCountFor(entityIndex.size, ENTITIES_PER_SHARD),
+  };
+  shardedFiles<string>('urls', articles.map((a) => [a.key, a.id] as const), shards.urls, files);
+  shardedFiles<CatalogEntry>(
+    'catalog',
+    articles.map((a) => [a.id, { id: a.id, url: a.url, title: a.title, date: a.date, host: a.host }] as const),
+    shards.catalog,
+    files,
+  );
+  shardedFiles<EntityIndexEntry>('entities', [...entityIndex].sort(([a], [b]) => a.localeCompare(b)), shards.entities, files);
+
+  const meta: ArchiveMeta = {
+    format: ARCHIVE_FORMAT_VERSION,
+    articleCount: articles.length,
+    hosts: [...new Set(articles.map((a) => a.host))].sort(),
+    shards,
+  };
+  files.set('meta.json', meta);
+  return { meta, articles, files };
+}

@@ -1,0 +1,154 @@
+/**
+ * npm run build [-- --seeds DIR [--seeds DIR2 …]] [--out DIR] [--watch] [--test-hooks]
+ *
+ * Compiles the seed archive, bundles every entry point with esbuild, and writes
+ * dist/chromium/ and dist/firefox/, each loadable unpacked. Everything is written to a
+ * staging folder first and moved into place only when all of it succeeded, so a failed
+ * build (a malformed seed, a type of error esbuild reports) leaves nothing half-built.
+ */
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+import { compileArchive, readSeedDirectory, type CompiledArchive } from './archive/compile';
+import { ArchiveBuildError } from './archive/seed-errors';
+import { BROWSER_TARGETS, browserManifest } from './manifest';
+
+const root = resolve(import.meta.dirname, '..');
+
+export const ENTRY_POINTS = {
+  background: 'src/background/main.ts',
+  content: 'src/content/main.ts',
+  sidebar: 'src/sidebar/main.tsx',
+  popup: 'src/popup/main.tsx',
+} as const;
+
+const PAGES = ['sidebar.html', 'popup.html'];
+
+export interface BuildOptions {
+  /** Folders of seed files; their articles form one archive. */
+  seedDirs: string[];
+  outDir: string;
+  /** Adds the hooks browser tests use to open extension pages (never in a shipped build). */
+  testHooks: boolean;
+}
+
+function esbuildOptions(options: BuildOptions): esbuild.BuildOptions {
+  return {
+    absWorkingDir: root,
+    entryPoints: ENTRY_POINTS,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome120', 'firefox128'],
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    write: false,
+    outdir: 'out',
+    logLevel: 'silent',
+    define: { __TEST_HOOKS__: String(options.testHooks) },
+  };
+}
+
+async function writeJson(path: string, value: unknown): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, JSON.stringify(value));
+}
+
+async function writeBrowserDir(
+  dir: string,
+  target: (typeof BROWSER_TARGETS)[number],
+  bundles: esbuild.OutputFile[],
+  archive: CompiledArchive,
+): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const file of bundles) {
+    await writeFile(join(dir, file.path.slice(file.path.lastIndexOf('/') + 1)), file.contents);
+  }
+  await cp(join(root, 'static'), dir, { recursive: true });
+  for (const page of PAGES) {
+    const [name] = page.split('.');
+    await cp(join(root, 'src', name ?? '', page), join(dir, page));
+  }
+  for (const [path, value] of archive.files) await writeJson(join(dir, 'archive', path), value);
+
+  const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
+  await writeJson(join(dir, 'manifest.json'), browserManifest(source, target, { hosts: archive.meta.hosts, version }));
+}
+
+export async function build(options: BuildOptions): Promise<CompiledArchive> {
+  const sources = (await Promise.all(options.seedDirs.map(readSeedDirectory))).flat();
+  const archive = compileArchive(sources);
+  const { outputFiles = [] } = await esbuild.build(esbuildOptions(options));
+
+  const staging = join(options.outDir, `.staging-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    for (const target of BROWSER_TARGETS) {
+      await writeBrowserDir(join(staging, target), target, outputFiles, archive);
+    }
+    for (const target of BROWSER_TARGETS) {
+      await rm(join(options.outDir, target), { recursive: true, force: true });
+      await rename(join(staging, target), join(options.outDir, target));
+    }
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return archive;
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ArchiveBuildError) return error.message;
+  const errors = (error as { errors?: esbuild.Message[] }).errors;
+  if (Array.isArray(errors)) {
+    return errors.map((e) => `${e.location?.file ?? ''}:${e.location?.line ?? ''}: ${e.text}`).join('\n');
+  }
+  return error instanceof Error ? error.stack ?? error.message : String(error);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      seeds: { type: 'string', multiple: true, default: ['seeds'] },
+      out: { type: 'string', default: 'dist' },
+      watch: { type: 'boolean', default: false },
+      'test-hooks': { type: 'boolean', default: false },
+    },
+  });
+  const options: BuildOptions = {
+    seedDirs: values.seeds.map((dir) => resolve(dir)),
+    outDir: resolve(values.out),
+    testHooks: values['test-hooks'],
+  };
+  const once = async (): Promise<boolean> => {
+    const started = performance.now();
+    try {
+      const archive = await build(options);
+      const ms = Math.round(performance.now() - started);
+      console.log(`built ${archive.meta.articleCount} article(s) on ${archive.meta.hosts.length} host(s) into ${options.outDir}/{chromium,firefox} in ${ms} ms`);
+      return true;
+    } catch (error) {
+      console.error(`build failed: ${describeFailure(error)}`);
+      return false;
+    }
+  };
+  const ok = await once();
+  if (!values.watch) {
+    process.exitCode = ok ? 0 : 1;
+    return;
+  }
+  const { watch } = await import('node:fs');
+  let timer: NodeJS.Timeout | undefined;
+  for (const dir of ['src', 'static', 'scripts', ...options.seedDirs, 'manifest.json']) {
+    watch(resolve(root, dir), { recursive: true }, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void once(), 150);
+    });
+  }
+  console.log('watching src/, static/, scripts/, the seeds and manifest.json; Ctrl-C to stop');
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) await main();

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Makes sure Debian's Chromium (and, with --firefox, Firefox ESR) are installed for the
+# browser tests. Installs them with apt-get when we may (root, or passwordless sudo);
+# otherwise says exactly what to install and fails.
+set -euo pipefail
+
+want_firefox=false
+[[ "${1:-}" == "--firefox" ]] && want_firefox=true
+
+missing=()
+[[ -x /usr/lib/chromium/chromium || -x /usr/bin/chromium ]] || missing+=(chromium)
+if $want_firefox; then
+  [[ -x /usr/bin/firefox-esr ]] || missing+=(firefox-esr)
+fi
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -eq 0 ]]; then
+  apt=(apt-get)
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  apt=(sudo apt-get)
+else
+  echo "The browser tests need Debian's ${missing[*]}. Install with:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing ${missing[*]} from Debian for the browser tests…"
+"${apt[@]}" update -qq
+DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y -qq "${missing[@]}" >/dev/null

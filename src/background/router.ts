@@ -1,0 +1,94 @@
+/**
+ * Receives every runtime message addressed to the worker: drops what is not ours, checks
+ * the sender's role against the message's declaration, validates the payload, and answers
+ * with a Result so errors reach the caller as text.
+ */
+import * as v from 'valibot';
+import { browser, type Runtime } from '../shared/browser';
+import {
+  Envelope,
+  workerMessages,
+  type SenderRole,
+  type WorkerMessageType,
+  type WorkerRequest,
+  type WorkerResponse,
+} from '../shared/messages';
+import { failure, ok, type Result } from '../shared/result';
+
+/** What a handler learns of the sender: only what the browser vouches for. */
+export interface SenderInfo {
+  role: SenderRole;
+  /** The tab the sender runs in (content scripts, sidebar frames); undefined for the popup. */
+  tabId: number | undefined;
+  /**
+   * For content scripts, the URL of the page they run in, as the browser reports it
+   * (sender.url: the frame's document; tab.url needs the "tabs" permission we do not ask for).
+   */
+  pageUrl: string | undefined;
+  frameId: number | undefined;
+}
+
+export type Handlers = {
+  [K in WorkerMessageType]: (request: WorkerRequest<K>, sender: SenderInfo) => Promise<WorkerResponse<K>>;
+};
+
+const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:']);
+
+/**
+ * Classifies a sender, or returns null for senders we never answer (other extensions,
+ * sub-frames). Only our own pages have both our id and an extension-scheme URL; the host
+ * of that URL is not compared because Chromium serves `use_dynamic_url` resources (the
+ * sidebar frame) from a per-session origin that differs from the extension id.
+ */
+export function senderRole(sender: Runtime.MessageSender, ownId: string): SenderRole | null {
+  if (sender.id !== ownId || !sender.url) return null;
+  let protocol: string;
+  try {
+    protocol = new URL(sender.url).protocol;
+  } catch {
+    return null;
+  }
+  if (EXTENSION_SCHEMES.has(protocol)) return 'extension-page';
+  // Our content script runs only in top frames of web pages (all_frames is off).
+  if (sender.tab?.id !== undefined && sender.frameId === 0 && /^https?:$/.test(protocol)) return 'content-script';
+  return null;
+}
+
+function isWorkerMessageType(type: string): type is WorkerMessageType {
+  return Object.hasOwn(workerMessages, type);
+}
+
+export async function dispatch(handlers: Handlers, message: Envelope, sender: Runtime.MessageSender): Promise<Result<unknown>> {
+  const { type, payload } = message;
+  if (!isWorkerMessageType(type)) return failure(`unknown message type ${JSON.stringify(type)}`);
+
+  const role = senderRole(sender, browser.runtime.id);
+  const declaration = workerMessages[type];
+  if (role === null || !(declaration.from as readonly SenderRole[]).includes(role)) {
+    return failure(`${type} is not accepted from this sender`);
+  }
+  const request = v.safeParse(declaration.request, payload);
+  if (!request.success) {
+    return failure(`invalid ${type} payload: ${v.summarize(request.issues).replace(/\n/g, '; ')}`);
+  }
+  const info: SenderInfo = {
+    role,
+    tabId: sender.tab?.id,
+    pageUrl: role === 'content-script' ? sender.url : undefined,
+    frameId: sender.frameId,
+  };
+  try {
+    const handler = handlers[type] as (request: unknown, sender: SenderInfo) => Promise<unknown>;
+    return ok(await handler(request.output, info));
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export function listen(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    // Not ours (another extension's polyfill, devtools): stay silent so others may answer.
+    if (!v.is(Envelope, message)) return undefined;
+    return dispatch(handlers, message, sender);
+  });
+}

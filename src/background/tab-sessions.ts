@@ -1,0 +1,43 @@
+/**
+ * Which archived article each tab shows, and the secret token of its sidebar frame.
+ * Kept in storage.session, not in memory: the MV3 worker may be stopped between the
+ * content script's match and the sidebar frame's first message.
+ */
+import * as v from 'valibot';
+import { readItem, storageItem, updateItem } from './storage';
+
+const TabSession = v.object({
+  articleId: v.string(),
+  title: v.string(),
+  token: v.string(),
+  site: v.string(),
+  pageUrl: v.string(),
+});
+export type TabSession = v.InferOutput<typeof TabSession>;
+
+const sessionsItem = storageItem<Record<string, TabSession>>('session', 'tabSessions', v.record(v.string(), TabSession), () => ({}));
+
+export function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export async function tabSession(tabId: number): Promise<TabSession | null> {
+  return (await readItem(sessionsItem))[String(tabId)] ?? null;
+}
+
+export async function setTabSession(tabId: number, session: TabSession | null): Promise<void> {
+  await updateItem(sessionsItem, (sessions) => {
+    const next = { ...sessions };
+    if (session) next[String(tabId)] = session;
+    else delete next[String(tabId)];
+    return next;
+  });
+}
+
+/** The tab session a sidebar frame's token belongs to, checked against the frame's own tab. */
+export async function sessionForToken(tabId: number | undefined, token: string): Promise<TabSession> {
+  const session = tabId === undefined ? null : await tabSession(tabId);
+  if (!session || session.token !== token) throw new Error('this sidebar was not opened by Backstory in this tab');
+  return session;
+}

@@ -1,0 +1,47 @@
+/**
+ * The content script: runs only on the archive's hosts (see the generated manifest), asks
+ * the worker whether this page is an archived article, and if it is, shows the sidebar
+ * frame. It carries no archive data and no notes: the sidebar loads those itself.
+ */
+import * as v from 'valibot';
+import { browser, type Runtime } from '../shared/browser';
+import { contentMessages, Envelope, type PageMatch } from '../shared/messages';
+import { sendToWorker } from '../shared/messenger';
+import { readPageClaims, watchAddress } from './page-signals';
+import { SidebarFrame } from './sidebar-frame';
+
+let frame: SidebarFrame | null = null;
+let lookup = 0;
+
+function rememberState(open: boolean, width?: number): void {
+  void sendToWorker('page/sidebar-state', width === undefined ? { open } : { open, width });
+}
+
+function show(match: PageMatch): void {
+  if (!frame) frame = new SidebarFrame({ onOpenChange: rememberState, onResize: (width) => rememberState(true, width) });
+  frame.show(match);
+}
+
+async function matchThisPage(): Promise<void> {
+  const thisLookup = ++lookup;
+  const match = await sendToWorker('page/match', readPageClaims());
+  if (thisLookup !== lookup) return; // The address changed again while we asked.
+  if (match) show(match);
+  else {
+    frame?.remove();
+    frame = null;
+  }
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id || !v.is(Envelope, message)) return undefined;
+  if (message.type === 'content/toggle-sidebar' && v.is(contentMessages['content/toggle-sidebar'], message.payload)) {
+    frame?.toggle();
+  } else if (message.type === 'content/close-sidebar' && v.is(contentMessages['content/close-sidebar'], message.payload)) {
+    frame?.setOpen(false);
+  }
+  return undefined;
+});
+
+watchAddress(() => void matchThisPage());
+void matchThisPage();

@@ -1,0 +1,87 @@
+/**
+ * Reads the compiled archive that ships inside the extension (dist/<browser>/archive/).
+ * Used by the worker (URL lookups), the sidebar and the popup; each caches what it read,
+ * so a lookup costs at most one small shard fetch after meta.json.
+ */
+import {
+  ARCHIVE_FORMAT_VERSION,
+  type ArchiveMeta,
+  type Article,
+  type CatalogEntry,
+  type CatalogShard,
+  type EntityIndexEntry,
+  type EntityShard,
+  type UrlShard,
+} from './archive-format';
+import { shardOf } from './shards';
+
+export type FetchJson = (path: string) => Promise<unknown>;
+
+export class ArchiveError extends Error {
+  override name = 'ArchiveError';
+}
+
+export class ArchiveReader {
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  /** `fetchJson` resolves a path under archive/ to its parsed JSON. */
+  constructor(private readonly fetchJson: FetchJson) {}
+
+  private read<T>(path: string): Promise<T> {
+    let pending = this.cache.get(path);
+    if (!pending) {
+      pending = this.fetchJson(path);
+      // A failed read is not cached: the next call tries again.
+      pending.catch(() => this.cache.delete(path));
+      this.cache.set(path, pending);
+    }
+    return pending as Promise<T>;
+  }
+
+  async meta(): Promise<ArchiveMeta> {
+    const meta = await this.read<ArchiveMeta>('meta.json');
+    if (meta.format !== ARCHIVE_FORMAT_VERSION) {
+      throw new ArchiveError(`archive format ${String(meta.format)} is not the supported ${ARCHIVE_FORMAT_VERSION}`);
+    }
+    return meta;
+  }
+
+  private async shard<T>(folder: keyof ArchiveMeta['shards'], key: string): Promise<T> {
+    const meta = await this.meta();
+    return this.read<T>(`${folder}/${shardOf(key, meta.shards[folder])}.json`);
+  }
+
+  /** The id of the article with this normalized URL key, or null. */
+  async articleIdForKey(key: string): Promise<string | null> {
+    const meta = await this.meta();
+    // Most pages on an archive host are not archived: skip the shard fetch for other hosts.
+    const host = key.split(/[/?]/, 1)[0] ?? '';
+    if (!meta.hosts.includes(host)) return null;
+    const shard = await this.shard<UrlShard>('urls', key);
+    return Object.hasOwn(shard, key) ? shard[key] ?? null : null;
+  }
+
+  async catalogEntry(id: string): Promise<CatalogEntry | null> {
+    const shard = await this.shard<CatalogShard>('catalog', id);
+    return Object.hasOwn(shard, id) ? shard[id] ?? null : null;
+  }
+
+  async entity(entityId: string): Promise<EntityIndexEntry | null> {
+    const shard = await this.shard<EntityShard>('entities', entityId);
+    return Object.hasOwn(shard, entityId) ? shard[entityId] ?? null : null;
+  }
+
+  async article(id: string): Promise<Article> {
+    if (!/^[0-9a-f]{16}$/.test(id)) throw new ArchiveError(`not an article id: ${JSON.stringify(id)}`);
+    return this.read<Article>(`articles/${id}.json`);
+  }
+}
+
+/** The reader for code running inside the extension: archive files are package resources. */
+export function packagedArchive(getUrl: (path: string) => string): ArchiveReader {
+  return new ArchiveReader(async (path) => {
+    const response = await fetch(getUrl(`archive/${path}`));
+    if (!response.ok) throw new ArchiveError(`archive/${path}: HTTP ${response.status}`);
+    return response.json();
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * The calling side of src/shared/messages.ts: typed stubs for every context that talks
+ * to the worker. Handlers answer with a Result; a failure becomes a thrown MessageError here.
+ */
+import { browser } from './browser';
+import {
+  envelope,
+  type ContentMessageType,
+  type ContentRequest,
+  type WorkerMessageType,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './messages';
+import type { Result } from './result';
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+/** Chromium says this while an MV3 worker is starting; Firefox while the event page wakes. */
+const WORKER_NOT_READY = /Receiving end does not exist|Could not establish connection/i;
+const RETRY_DELAYS_MS = [50, 150, 400];
+
+function isResult(value: unknown): value is Result<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
+}
+
+export async function sendToWorker<K extends WorkerMessageType>(
+  type: K,
+  payload: WorkerRequest<K>,
+): Promise<WorkerResponse<K>> {
+  for (let attempt = 0; ; attempt++) {
+    let reply: unknown;
+    try {
+      reply = await browser.runtime.sendMessage(envelope(type, payload));
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay !== undefined && error instanceof Error && WORKER_NOT_READY.test(error.message)) {
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        continue;
+      }
+      throw new MessageError(`${type}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!isResult(reply)) throw new MessageError(`${type}: no answer from the background worker`);
+    if (!reply.ok) throw new MessageError(`${type}: ${reply.error}`);
+    return reply.value as WorkerResponse<K>;
+  }
+}
+
+/** Worker → a tab's content script (top frame). Resolves false if no content script listens. */
+export async function sendToContentScript<K extends ContentMessageType>(
+  tabId: number,
+  type: K,
+  payload: ContentRequest<K>,
+): Promise<boolean> {
+  try {
+    await browser.tabs.sendMessage(tabId, envelope(type, payload), { frameId: 0 });
+    return true;
+  } catch {
+    return false;
+  }
+}

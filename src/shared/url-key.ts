@@ -1,0 +1,86 @@
+import normalizeUrl from 'normalize-url';
+import { TRACKING_PARAMETERS } from './tracking-params';
+
+/**
+ * The one URL normalizer: the archive compiler keys articles with it at build time and the
+ * worker keys the visited page with it at run time, so every variant of an article's URL
+ * (http/https, www./m./amp. hosts, AMP paths, trailing slash, fragment, default port,
+ * percent-encoding, tracking parameters, parameter order) yields the same key.
+ */
+
+/** Host labels that mark a mobile, AMP or "www" rendering of the same site. */
+const VARIANT_HOST_PREFIXES = /^(?:www\d{0,3}|m|mobile|amp)\./i;
+
+/** AMP renderings of a path: /amp/..., .../amp, ...amp.html, ...html/amp. */
+const AMP_PATH_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\/amp(?=\/)/i, ''],
+  [/\/amp\/?$/i, ''],
+  [/\.amp(\.html?)$/i, '$1'],
+  [/\.amp$/i, ''],
+];
+
+export class InvalidUrlError extends Error {
+  override name = 'InvalidUrlError';
+}
+
+/** Host without the variant prefixes, lower-case: the "site" an article belongs to. */
+export function siteHost(hostname: string): string {
+  let host = hostname.toLowerCase().replace(/\.$/, '');
+  // Strip only while a registrable-looking name remains ("m.co" stays "m.co").
+  while (VARIANT_HOST_PREFIXES.test(host) && host.replace(VARIANT_HOST_PREFIXES, '').includes('.')) {
+    host = host.replace(VARIANT_HOST_PREFIXES, '');
+  }
+  return host;
+}
+
+function stripAmpPath(pathname: string): string {
+  let path = pathname;
+  for (const [pattern, replacement] of AMP_PATH_RULES) path = path.replace(pattern, replacement);
+  return path === '' ? '/' : path;
+}
+
+/**
+ * Maps a URL to its article key: `host/path?sorted-query`, with no scheme.
+ * Throws InvalidUrlError for anything that is not an absolute http(s) URL.
+ */
+export function urlKey(input: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(input.trim());
+  } catch {
+    throw new InvalidUrlError(`not an absolute URL: ${JSON.stringify(input)}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new InvalidUrlError(`not an http(s) URL: ${JSON.stringify(input)}`);
+  }
+  if (!parsed.hostname.includes('.')) {
+    throw new InvalidUrlError(`host has no domain: ${JSON.stringify(input)}`);
+  }
+  const normalized = normalizeUrl(parsed.href, {
+    normalizeProtocol: true,
+    forceHttps: true,
+    stripHash: true,
+    stripWWW: true,
+    stripAuthentication: true,
+    removeQueryParameters: [...TRACKING_PARAMETERS],
+    removeTrailingSlash: true,
+    removeSingleSlash: true,
+    removeDirectoryIndex: false,
+    sortQueryParameters: true,
+    stripTextFragment: true,
+  });
+  const url = new URL(normalized);
+  const path = stripAmpPath(url.pathname).replace(/\/+$/, '');
+  const query = url.search;
+  return `${siteHost(url.hostname)}${path}${query}`;
+}
+
+/** urlKey, or null where the URL cannot be an article's (about:, data:, malformed). */
+export function tryUrlKey(input: string): string | null {
+  try {
+    return urlKey(input);
+  } catch (error) {
+    if (error instanceof InvalidUrlError) return null;
+    throw error;
+  }
+}

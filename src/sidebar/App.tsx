@@ -1,0 +1,105 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { articleBlocks, blockStarts, type Article, type ArticleEntity } from '../shared/archive-format';
+import type { ArchiveReader } from '../shared/archive-reader';
+import { t } from '../shared/browser';
+import { sendToWorker } from '../shared/messenger';
+import { formatArchiveAge, formatArchiveDate } from './archive-date';
+import { ArticleText } from './ArticleText';
+import { EntityList } from './EntityList';
+import { RelatedArticles } from './RelatedArticles';
+import { loadSidebarContext } from './sidebar-context';
+
+interface Props {
+  archive: ArchiveReader;
+}
+
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; token: string; article: Article }
+  | { status: 'error'; message: string };
+
+function useArticle(archive: ArchiveReader): State {
+  const [hash, setHash] = useState(location.hash);
+  const [state, setState] = useState<State>({ status: 'loading' });
+  useEffect(() => {
+    const onHashChange = (): void => setHash(location.hash);
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, []);
+  useEffect(() => {
+    let live = true;
+    loadSidebarContext(hash)
+      .then(async ({ token, context }) => ({ token, article: await archive.article(context.articleId) }))
+      .then(
+        ({ token, article }) => live && setState({ status: 'ready', token, article }),
+        (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      );
+    return () => {
+      live = false;
+    };
+  }, [archive, hash]);
+  return state;
+}
+
+/** The sidebar: the archived article beside the live page, with its entities. */
+export function App({ archive }: Props) {
+  const state = useArticle(archive);
+  if (state.status === 'loading') return <p class="status" aria-busy="true">{t('loading')}</p>;
+  if (state.status === 'error') return <p class="status" role="alert">{t('sidebarError', state.message)}</p>;
+  return <ArticleView archive={archive} article={state.article} token={state.token} key={state.article.id} />;
+}
+
+interface ArticleViewProps {
+  archive: ArchiveReader;
+  article: Article;
+  token: string;
+}
+
+function ArticleView({ archive, article, token }: ArticleViewProps) {
+  const [selected, setSelected] = useState<ArticleEntity | null>(null);
+  const textRef = useRef<HTMLElement>(null);
+  const [title, summary, ...paragraphs] = useMemo(() => articleBlocks(article), [article]);
+  const starts = useMemo(() => blockStarts(articleBlocks(article)), [article]);
+  const marks = selected?.mentions ?? [];
+
+  useEffect(() => {
+    if (!selected) return;
+    textRef.current?.ownerDocument.querySelector('mark')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [selected]);
+
+  return (
+    <>
+      <header class="sidebar-header">
+        <p class="brand">Backstory</p>
+        <button type="button" class="close" aria-label={t('sidebarClose')} title={t('sidebarClose')} onClick={() => void sendToWorker('sidebar/close', { token })}>
+          ×
+        </button>
+      </header>
+      <main class="article" aria-labelledby="article-title" ref={textRef}>
+        <h1 id="article-title">
+          <ArticleText text={title ?? ''} start={starts[0] ?? 0} marks={marks} />
+        </h1>
+        <p class="source">
+          <span class="host">{article.host}</span>
+          {' · '}
+          <time dateTime={article.date}>{t('archivedOn', formatArchiveDate(article.date))}</time>
+          {' · '}
+          <span class="age">{formatArchiveAge(article.date, new Date())}</span>
+        </p>
+        <EntityList entities={article.entities} selectedId={selected?.id ?? null} onSelect={setSelected} />
+        {selected && <RelatedArticles archive={archive} entity={selected} currentId={article.id} />}
+        <section class="text" aria-labelledby="text-heading">
+          <h2 id="text-heading">{t('archivedTextHeading')}</h2>
+          <p class="summary">
+            <ArticleText text={summary ?? ''} start={starts[1] ?? 0} marks={marks} />
+          </p>
+          {paragraphs.map((paragraph, index) => (
+            <p key={index}>
+              <ArticleText text={paragraph} start={starts[index + 2] ?? 0} marks={marks} />
+            </p>
+          ))}
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * Drives Debian's Chromium with the unpacked test build loaded, and serves article pages
+ * offline at their real URLs (context.route), so the content script runs as it would there.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_EXTENSION_DIR, SCREENSHOT_DIR, chromiumPath } from './paths';
+
+export const SEED_URL =
+  'https://sputnikglobe.com/20240208/iraqi-militias-vow-steadfast-holy-war-against-us-occupation-after-commanders-killing-1116665114.html';
+export const SEED_TITLE = 'Iraqi Militias Vow ‘Steadfast’ Holy War Against US Occupation After Commander’s Killing';
+export const FIXTURE_URL = 'https://sputnikglobe.com/20240203/us-strikes-iraq-syria-kirby-1116600000.html';
+export const FIXTURE_TITLE = 'US Launches Strikes in Iraq and Syria, Kirby Says More to Come';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Pages served at their real URL (without fragment); anything else gets a 404 page. */
+  pages: Map<string, string>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  /** More Chromium switches. */
+  args?: string[];
+  /** Serve `pages` by routing every http(s) request (default). Off to reach a real local server. */
+  routePages?: boolean;
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${CHROMIUM_EXTENSION_DIR}`,
+      `--load-extension=${CHROMIUM_EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      ...(options.args ?? []),
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const pages = new Map<string, string>();
+  if (options.routePages !== false) await context.route(/^https?:\/\//, (route) => {
+    const url = route.request().url().split('#')[0] ?? '';
+    const body = pages.get(url);
+    return route.fulfill({
+      status: body === undefined ? 404 : 200,
+      contentType: 'text/html; charset=utf-8',
+      body: body ?? '<!doctype html><title>Not found</title><p>Not found (test server)</p>',
+    });
+  });
+  return {
+    context,
+    worker,
+    extensionId,
+    pages,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const SEED_PAGE_TEMPLATE = readFileSync('tests/fixtures/pages/seed-article.html', 'utf8');
+
+/** The seed article as a news site would serve it; `head` adds canonical/og tags. */
+export function seedArticlePage(head = ''): string {
+  return SEED_PAGE_TEMPLATE.replace('<!--HEAD-->', head);
+}
+
+export function plainPage(title: string, head = ''): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><h1>${title}</h1><p>Not an archived article.</p></body></html>`;
+}
+
+/** The sidebar's frame in `page`, once its article has rendered. */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
+    if (frame) {
+      await frame.waitForSelector('#article-title', { state: 'attached', timeout: Math.max(1, deadline - Date.now()) });
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('no sidebar frame appeared');
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Whether the content script put its sidebar host into the page. */
+export function hasSidebarHost(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.querySelector('backstory-sidebar') !== null);
+}
+
+/** The toolbar badge text for the active tab, read in the worker. */
+export function activeTabBadge(worker: Worker): Promise<string> {
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Opens the toolbar popup's page in a popup window, as the toolbar button would beside the page. */
+export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
+  const [popup] = await Promise.all([
+    browser.context.waitForEvent('page'),
+    browser.worker.evaluate(() =>
+      chrome.windows.create({ url: chrome.runtime.getURL('popup.html'), type: 'popup', focused: false, width: 400, height: 500 }),
+    ),
+  ]);
+  await popup.waitForLoadState('domcontentloaded');
+  return popup;
+}
+
+/** Runs an extension command (keyboard shortcut) through the test build's hook. */
+export function runCommand(browser: ExtensionBrowser, command: string): Promise<void> {
+  return browser.worker.evaluate(
+    (name) => (globalThis as unknown as { backstoryTestHooks: { onCommand(name: string): Promise<void> } }).backstoryTestHooks.onCommand(name),
+    command,
+  );
+}
+
+/** Whether the sidebar panel is open (the page is narrowed beside it), read from the page. */
+export function sidebarOpen(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.style.marginRight !== '' && document.documentElement.style.marginRight !== '0px');
+}
+
+const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/** axe-core's serious and critical violations in a frame, as "rule: target" lines. */
+export async function seriousAxeViolations(frame: Frame): Promise<string[]> {
+  // Evaluated over the DevTools protocol, so the frame's CSP (script-src 'self') does not block it.
+  await frame.evaluate(AXE_SOURCE);
+  const violations = await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

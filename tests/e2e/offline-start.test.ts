@@ -1,0 +1,32 @@
+/** `npm start -- --offline`: archived articles served locally at their own URLs match in Chromium. */
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileArchive, readSeedDirectory } from '../../scripts/archive/compile';
+import { serveArticles } from '../../scripts/article-server';
+import { SEED_TITLE, SEED_URL, launchWithExtension, sidebarFrame, type ExtensionBrowser } from './harness';
+
+describe('offline mode of npm start', () => {
+  let browser: ExtensionBrowser;
+  let close: () => void;
+  beforeAll(async () => {
+    const archive = compileArchive(await readSeedDirectory(resolve('seeds')));
+    const { server, port } = await serveArticles(archive.articles);
+    close = () => server.close();
+    browser = await launchWithExtension({
+      routePages: false,
+      args: [`--host-resolver-rules=MAP sputnikglobe.com 127.0.0.1:${port}, MAP *.sputnikglobe.com 127.0.0.1:${port}`],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    close?.();
+  });
+
+  it('serves the seed article at its own URL and the sidebar shows it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(SEED_URL.replace('https:', 'http:'));
+    expect(await page.title()).toBe(SEED_TITLE);
+    const frame = await sidebarFrame(page);
+    expect(await frame.textContent('#article-title')).toBe(SEED_TITLE);
+  });
+});

@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const TEST_BUILD_DIR = resolve('dist-test');
+export const CHROMIUM_EXTENSION_DIR = join(TEST_BUILD_DIR, 'chromium');
+export const SCREENSHOT_DIR = resolve('test-results/screenshots');
+
+/** Debian's Chromium: the binary itself, not the /usr/bin wrapper script. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  const found = candidates.find((path): path is string => !!path && existsSync(path));
+  if (!found) throw new Error('Chromium is missing: run `npm run browsers` (or apt-get install -y chromium)');
+  return found;
+}
