@@ -92,3 +92,6 @@ export function listen(handlers: Handlers): void {
     return dispatch(handlers, message, sender);
   });
 }
+
+/** The handlers of one feature's messages; main.ts composes them into `Handlers`. */
+export type FeatureHandlers<K extends WorkerMessageType> = Pick<Handlers, K>;

@@ -1,0 +1,87 @@
+/** Handlers of the page, sidebar and popup messages (src/shared/messages/page-messages.ts). */
+import { packagedArchive } from '../shared/archive-reader';
+import { browser } from '../shared/browser';
+import type { pageMessages } from '../shared/messages/page-messages';
+import { sendToContentScript } from '../shared/messenger';
+import { siteHost } from '../shared/url-key';
+import { activeTabId } from './active-tab';
+import { showArchivedBadge } from './badge';
+import { matchPage } from './matcher';
+import type { FeatureHandlers } from './router';
+import { readSettings, rememberSidebarState } from './settings';
+import { newToken, sessionForToken, setTabSession, tabSession } from './tab-sessions';
+
+const archive = packagedArchive((path) => browser.runtime.getURL(path));
+
+/** Messages only reach here from a content script whose page URL the browser reported. */
+function requirePage(pageUrl: string | undefined, tabId: number | undefined): { pageUrl: string; tabId: number } {
+  if (pageUrl === undefined || tabId === undefined) throw new Error('no page to answer about');
+  return { pageUrl, tabId };
+}
+
+/**
+ * The page's current address: the content script's `href` when it is on the origin the
+ * browser vouches for (single-page apps change the path with pushState), else sender.url.
+ */
+function currentAddress(senderUrl: string | undefined, href: string): string {
+  if (senderUrl === undefined) throw new Error('no page to answer about');
+  return new URL(href).origin === new URL(senderUrl).origin ? href : senderUrl;
+}
+
+export async function toggleSidebar(tabId: number | null): Promise<boolean> {
+  if (tabId === null || !(await tabSession(tabId))) return false;
+  return sendToContentScript(tabId, 'content/toggle-sidebar', {});
+}
+
+export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
+  async 'page/match'({ href, canonical, ogUrl }, sender) {
+    const { tabId } = requirePage(sender.pageUrl, sender.tabId);
+    const pageUrl = currentAddress(sender.pageUrl, href);
+    const entry = await matchPage(archive, { pageUrl, canonical, ogUrl });
+    await showArchivedBadge(tabId, entry !== null);
+    if (!entry) {
+      await setTabSession(tabId, null);
+      return null;
+    }
+    const site = siteHost(new URL(pageUrl).hostname);
+    const previous = await tabSession(tabId);
+    // Keep the token across SPA navigations to another article: the frame stays the same.
+    const token = previous?.token ?? newToken();
+    await setTabSession(tabId, { articleId: entry.id, title: entry.title, token, site, pageUrl });
+    const settings = await readSettings();
+    return {
+      articleId: entry.id,
+      title: entry.title,
+      token,
+      open: !settings.closedSites.includes(site),
+      width: settings.sidebarWidth,
+    };
+  },
+
+  async 'page/sidebar-state'({ open, width }, sender) {
+    const { pageUrl } = requirePage(sender.pageUrl, sender.tabId);
+    await rememberSidebarState(siteHost(new URL(pageUrl).hostname), open, width);
+    return null;
+  },
+
+  async 'sidebar/context'({ token }, sender) {
+    const session = await sessionForToken(sender.tabId, token);
+    return { articleId: session.articleId, pageUrl: session.pageUrl };
+  },
+
+  async 'sidebar/close'({ token }, sender) {
+    await sessionForToken(sender.tabId, token);
+    if (sender.tabId !== undefined) await sendToContentScript(sender.tabId, 'content/close-sidebar', {});
+    return null;
+  },
+
+  async 'popup/toggle-sidebar'() {
+    return { toggled: await toggleSidebar(await activeTabId()) };
+  },
+
+  async 'popup/active-article'() {
+    const tabId = await activeTabId();
+    const session = tabId === null ? null : await tabSession(tabId);
+    return session ? { articleId: session.articleId, title: session.title } : null;
+  },
+};
