@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const TEST_BUILD_DIR = resolve('dist-test');
+/** Where the test build goes; set BACKSTORY_TEST_BUILD to keep parallel runs apart. */
+export const TEST_BUILD_DIR = resolve(process.env.BACKSTORY_TEST_BUILD ?? 'dist-test');
 export const CHROMIUM_EXTENSION_DIR = join(TEST_BUILD_DIR, 'chromium');
 export const SCREENSHOT_DIR = resolve('test-results/screenshots');
 
