@@ -30,6 +30,8 @@ export type SeedParseResult =
   | { ok: false; problems: SeedProblem[] };
 
 const HEADER = /^date\b\s*(.*)$/i;
+/** A line that is certainly a header (a title may well start with the word "Date"). */
+const FULL_HEADER = /^date\s+\S+\s+\S+:\/\/\S+$/i;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 interface Line {
@@ -110,10 +112,13 @@ export function parseSeed(file: string, content: string): SeedParseResult {
   if (!headerMatch) {
     problem(header.number, `first line must be "date YYYY-MM-DD URL", found ${JSON.stringify(header.text.slice(0, 80))}`);
   } else {
-    const [dateField = '', urlField = '', ...extra] = (headerMatch[1] ?? '').split(' ').filter(Boolean);
+    const fields = (headerMatch[1] ?? '').split(' ').filter(Boolean);
+    // "date https://…": the date was forgotten, not malformed.
+    if (fields[0]?.includes('://')) fields.unshift('');
+    const [dateField = '', urlField = '', ...extra] = fields;
     date = dateField;
     url = urlField;
-    if (!dateField) problem(header.number, 'missing date after "date"');
+    if (!dateField) problem(header.number, 'missing date: expected "date YYYY-MM-DD URL"');
     else {
       const why = dateProblem(dateField);
       if (why) problem(header.number, why);
@@ -132,7 +137,7 @@ export function parseSeed(file: string, content: string): SeedParseResult {
 
   if (!titleBlock) {
     problem(header.number, 'no title: expected a title line after the first line');
-  } else if (HEADER.test(titleBlock.text)) {
+  } else if (FULL_HEADER.test(titleBlock.text)) {
     problem(titleBlock.number, 'no title: found a second "date" line where the title should be');
   }
 

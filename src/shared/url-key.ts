@@ -71,8 +71,9 @@ export function urlKey(input: string): string {
   });
   const url = new URL(normalized);
   const path = stripAmpPath(url.pathname).replace(/\/+$/, '');
-  const query = url.search;
-  return `${siteHost(url.hostname)}${path}${query}`;
+  // normalize-url has dropped default ports; any other port is another server.
+  const port = url.port ? `:${url.port}` : '';
+  return `${siteHost(url.hostname)}${port}${path}${url.search}`;
 }
 
 /** urlKey, or null where the URL cannot be an article's (about:, data:, malformed). */

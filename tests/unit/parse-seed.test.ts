@@ -85,6 +85,12 @@ describe('parseSeed tolerates formatting variations', () => {
     expect(parsed(vary(SEED))).toEqual(original);
   });
 
+  it('accepts a title that starts with the word "Date"', () => {
+    for (const title of ['Date Set for Iraq Talks', 'Date: the Movie']) {
+      expect(parsed(`date 2024-02-08 ${URL_OK}\n\n${title}\n\nSummary.\n`).title).toBe(title);
+    }
+  });
+
   it('joins a block wrapped over several lines into one paragraph', () => {
     const seed = parsed(`date 2024-02-08 ${URL_OK}\n\nA Title\n\nA summary\nwrapped over\nthree lines.\n`);
     expect(seed.summary).toBe('A summary wrapped over three lines.');
@@ -137,7 +143,8 @@ describe('parseSeed reports malformed seeds with their line', () => {
   it.each<[string, string, Array<[line: number, message: string]>]>([
     ['empty file', '', [[1, 'empty file: expected a first line "date YYYY-MM-DD URL"']]],
     ['only blank lines', '\n  \n\t\n', [[1, 'empty file: expected a first line "date YYYY-MM-DD URL"']]],
-    ['missing date and URL', withHeader('date'), [[1, 'missing date after "date"'], [1, 'missing URL after the date']]],
+    ['missing date and URL', withHeader('date'), [[1, 'missing date: expected "date YYYY-MM-DD URL"'], [1, 'missing URL after the date']]],
+    ['missing date before the URL', withHeader(`date ${URL_OK}`), [[1, 'missing date: expected "date YYYY-MM-DD URL"']]],
     ['date 2024-2-8', withHeader(`date 2024-2-8 ${URL_OK}`), [[1, 'bad date "2024-2-8": expected YYYY-MM-DD']]],
     ['date 08/02/2024', withHeader(`date 08/02/2024 ${URL_OK}`), [[1, 'bad date "08/02/2024": expected YYYY-MM-DD']]],
     ['date 2024-02-30', withHeader(`date 2024-02-30 ${URL_OK}`), [[1, 'impossible date "2024-02-30": no such calendar day']]],

@@ -1,0 +1,144 @@
+import { describe, expect, it, vi } from 'vitest';
+import { dispatch, senderRole, type Handlers } from '../../src/background/router';
+import type { Runtime, Tabs } from '../../src/shared/browser';
+import { envelope } from '../../src/shared/messages';
+
+vi.mock('../../src/shared/browser', () => ({
+  browser: { runtime: { id: 'ext-id', getURL: (p: string) => 'chrome-extension://ext-id/' + p } },
+  t: (k: string) => k,
+}));
+
+const OWN_ID = 'ext-id';
+const PAGE_URL = 'https://sputnikglobe.com/20240208/article.html';
+
+function tab(id: number): Tabs.Tab {
+  return { id, index: 0, highlighted: false, active: true, pinned: false, incognito: false };
+}
+
+const popup: Runtime.MessageSender = { id: OWN_ID, url: 'chrome-extension://ext-id/popup.html' };
+const sidebarFrame: Runtime.MessageSender = { id: OWN_ID, url: 'chrome-extension://ext-id/sidebar.html#t', tab: tab(7), frameId: 4 };
+const contentScript: Runtime.MessageSender = { id: OWN_ID, url: PAGE_URL, tab: tab(7), frameId: 0 };
+
+describe('senderRole', () => {
+  it.each<[string, Runtime.MessageSender, 'extension-page' | 'content-script' | null]>([
+    ['our popup (chrome-extension:)', popup, 'extension-page'],
+    ['our sidebar frame in a tab', sidebarFrame, 'extension-page'],
+    ['our page on Firefox (moz-extension:)', { id: OWN_ID, url: 'moz-extension://0b8a1c2d-uuid/popup.html' }, 'extension-page'],
+    [
+      'our sidebar from a Chromium dynamic URL (another host)',
+      { id: OWN_ID, url: 'chrome-extension://4f0c9e1a-dynamic/sidebar.html', tab: tab(7), frameId: 2 },
+      'extension-page',
+    ],
+    ['our content script in the top frame of an https page', contentScript, 'content-script'],
+    ['our content script in the top frame of an http page', { ...contentScript, url: 'http://sputnikglobe.com/a.html' }, 'content-script'],
+    ['our content script in a sub-frame', { ...contentScript, frameId: 3 }, null],
+    ['a sender with a web URL but no tab', { id: OWN_ID, url: PAGE_URL, frameId: 0 }, null],
+    ['our content script on a file: page', { ...contentScript, url: 'file:///home/me/a.html' }, null],
+    ['another extension’s page', { id: 'other-id', url: 'chrome-extension://other-id/popup.html' }, null],
+    ['another extension’s content script', { ...contentScript, id: 'other-id' }, null],
+    ['a sender without an id', { url: PAGE_URL, tab: tab(7), frameId: 0 }, null],
+    ['a sender without a URL', { id: OWN_ID, tab: tab(7), frameId: 0 }, null],
+    ['a sender with an unparsable URL', { id: OWN_ID, url: 'not a url', tab: tab(7), frameId: 0 }, null],
+  ])('%s → %s', (_name, sender, role) => {
+    expect(senderRole(sender, OWN_ID)).toBe(role);
+  });
+});
+
+function handlers(): Handlers {
+  return {
+    'page/match': vi.fn(async () => null),
+    'page/sidebar-state': vi.fn(async () => null),
+    'sidebar/context': vi.fn(async () => ({ articleId: '31f14c63a51e4b00', pageUrl: PAGE_URL })),
+    'sidebar/close': vi.fn(async () => null),
+    'popup/toggle-sidebar': vi.fn(async () => ({ toggled: true })),
+    'popup/active-article': vi.fn(async () => ({ articleId: '31f14c63a51e4b00', title: 'Title' })),
+  };
+}
+
+describe('dispatch', () => {
+  it('fails an unknown message type', async () => {
+    const all = handlers();
+    expect(await dispatch(all, envelope('page/explode', {}), contentScript)).toEqual({
+      ok: false,
+      error: 'unknown message type "page/explode"',
+    });
+  });
+
+  it.each([
+    ['toString', popup],
+    ['__proto__', popup],
+  ])('does not take the inherited property %j for a message type', async (type, sender) => {
+    expect(await dispatch(handlers(), envelope(type, {}), sender)).toEqual({
+      ok: false,
+      error: `unknown message type "${type}"`,
+    });
+  });
+
+  it('refuses a content-script message from an extension page', async () => {
+    const all = handlers();
+    const result = await dispatch(all, envelope('page/match', { canonical: null, ogUrl: null }), popup);
+    expect(result).toEqual({ ok: false, error: 'page/match is not accepted from this sender' });
+    expect(all['page/match']).not.toHaveBeenCalled();
+  });
+
+  it('refuses an extension-page message from a content script', async () => {
+    const all = handlers();
+    const result = await dispatch(all, envelope('sidebar/context', { token: 'a'.repeat(32) }), contentScript);
+    expect(result).toEqual({ ok: false, error: 'sidebar/context is not accepted from this sender' });
+    expect(all['sidebar/context']).not.toHaveBeenCalled();
+  });
+
+  it('refuses a sender it does not answer at all', async () => {
+    const result = await dispatch(handlers(), envelope('popup/active-article', {}), { ...popup, id: 'other-id' });
+    expect(result).toEqual({ ok: false, error: 'popup/active-article is not accepted from this sender' });
+  });
+
+  it.each<[string, Runtime.MessageSender, unknown, string]>([
+    ['page/sidebar-state', contentScript, { open: 'yes' }, 'open'],
+    ['page/sidebar-state', contentScript, { open: true, width: 100 }, 'width'],
+    ['page/sidebar-state', contentScript, { open: true, extra: 1 }, 'extra'],
+    ['sidebar/context', sidebarFrame, { token: 'not-a-token' }, 'token'],
+    ['sidebar/context', sidebarFrame, null, 'Object'],
+  ])('refuses an invalid %s payload (%#), naming the problem', async (type, sender, payload, problem) => {
+    const all = handlers();
+    const result = await dispatch(all, envelope(type, payload), sender);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatch(new RegExp(`^invalid ${type} payload: `));
+    expect(result.error).toContain(problem);
+    expect(result.error).not.toContain('\n');
+    for (const handler of Object.values(all)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('passes a valid content-script message to its handler, with the page URL from sender.url', async () => {
+    const all = handlers();
+    const payload = { open: false, width: 360 };
+    const result = await dispatch(all, envelope('page/sidebar-state', payload), contentScript);
+    expect(result).toEqual({ ok: true, value: null });
+    expect(all['page/sidebar-state']).toHaveBeenCalledExactlyOnceWith(payload, {
+      role: 'content-script',
+      tabId: 7,
+      pageUrl: PAGE_URL,
+      frameId: 0,
+    });
+  });
+
+  it('passes a valid extension-page message to its handler, without a page URL', async () => {
+    const all = handlers();
+    const token = '0123456789abcdef0123456789abcdef';
+    const result = await dispatch(all, envelope('sidebar/context', { token }), sidebarFrame);
+    expect(result).toEqual({ ok: true, value: { articleId: '31f14c63a51e4b00', pageUrl: PAGE_URL } });
+    expect(all['sidebar/context']).toHaveBeenCalledExactlyOnceWith(
+      { token },
+      { role: 'extension-page', tabId: 7, pageUrl: undefined, frameId: 4 },
+    );
+  });
+
+  it('turns a handler’s error into a failure', async () => {
+    const all = handlers();
+    all['popup/active-article'] = vi.fn(async () => {
+      throw new Error('no active tab');
+    });
+    expect(await dispatch(all, envelope('popup/active-article', {}), popup)).toEqual({ ok: false, error: 'no active tab' });
+  });
+});
