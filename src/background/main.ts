@@ -7,11 +7,14 @@ import { browser } from '../shared/browser';
 import { activeTabId } from './active-tab';
 import { pageHandlers, toggleSidebar } from './page-handlers';
 import { listen } from './router';
-import { setTabSession } from './tab-sessions';
+import { sessionForToken, setTabSession } from './tab-sessions';
 
-listen({
-  ...pageHandlers,
-});
+listen(
+  {
+    ...pageHandlers,
+  },
+  sessionForToken,
+);
 
 async function onCommand(command: string): Promise<void> {
   if (command === 'toggle-sidebar') await toggleSidebar(await activeTabId());

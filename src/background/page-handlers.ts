@@ -7,9 +7,9 @@ import { siteHost } from '../shared/url-key';
 import { activeTabId } from './active-tab';
 import { showArchivedBadge } from './badge';
 import { matchPage } from './matcher';
-import type { FeatureHandlers } from './router';
+import type { FeatureHandlers, SidebarSession } from './router';
 import { readSettings, rememberSidebarState } from './settings';
-import { newToken, sessionForToken, setTabSession, tabSession } from './tab-sessions';
+import { newToken, setTabSession, tabSession } from './tab-sessions';
 
 const archive = packagedArchive((path) => browser.runtime.getURL(path));
 
@@ -26,6 +26,12 @@ function requirePage(pageUrl: string | undefined, tabId: number | undefined): { 
 function currentAddress(senderUrl: string | undefined, href: string): string {
   if (senderUrl === undefined) throw new Error('no page to answer about');
   return new URL(href).origin === new URL(senderUrl).origin ? href : senderUrl;
+}
+
+/** The router has verified the sidebar's token; this only narrows the type. */
+function requireSidebar(session: SidebarSession | undefined): SidebarSession {
+  if (!session) throw new Error('only the sidebar frame may ask this');
+  return session;
 }
 
 export async function toggleSidebar(tabId: number | null): Promise<boolean> {
@@ -64,13 +70,13 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
     return null;
   },
 
-  async 'sidebar/context'({ token }, sender) {
-    const session = await sessionForToken(sender.tabId, token);
-    return { articleId: session.articleId, pageUrl: session.pageUrl };
+  async 'sidebar/context'(_request, sender) {
+    const { articleId, pageUrl } = requireSidebar(sender.sidebar);
+    return { articleId, pageUrl };
   },
 
-  async 'sidebar/close'({ token }, sender) {
-    await sessionForToken(sender.tabId, token);
+  async 'sidebar/close'(_request, sender) {
+    requireSidebar(sender.sidebar);
     if (sender.tabId !== undefined) await sendToContentScript(sender.tabId, 'content/close-sidebar', {});
     return null;
   },

@@ -26,7 +26,18 @@ export interface SenderInfo {
    */
   pageUrl: string | undefined;
   frameId: number | undefined;
+  /** For the sidebar frame: the article its tab shows, established from its token. */
+  sidebar: SidebarSession | undefined;
 }
+
+/** What a valid sidebar token stands for. */
+export interface SidebarSession {
+  articleId: string;
+  pageUrl: string;
+}
+
+/** Checks a sidebar frame's token against the frame's own tab; throws when they do not match. */
+export type SidebarVerifier = (tabId: number | undefined, token: string) => Promise<SidebarSession>;
 
 export type Handlers = {
   [K in WorkerMessageType]: (request: WorkerRequest<K>, sender: SenderInfo) => Promise<WorkerResponse<K>>;
@@ -48,7 +59,10 @@ export function senderRole(sender: Runtime.MessageSender, ownId: string): Sender
   } catch {
     return null;
   }
-  if (EXTENSION_SCHEMES.has(protocol)) return 'extension-page';
+  if (EXTENSION_SCHEMES.has(protocol)) {
+    // sidebar.html is web-accessible, so a page could frame it: it gets a role of its own.
+    return new URL(sender.url).pathname === '/sidebar.html' ? 'sidebar' : 'extension-page';
+  }
   // Our content script runs only in top frames of web pages (all_frames is off).
   if (sender.tab?.id !== undefined && sender.frameId === 0 && /^https?:$/.test(protocol)) return 'content-script';
   return null;
@@ -58,8 +72,19 @@ function isWorkerMessageType(type: string): type is WorkerMessageType {
   return Object.hasOwn(workerMessages, type);
 }
 
-export async function dispatch(handlers: Handlers, message: Envelope, sender: Runtime.MessageSender): Promise<Result<unknown>> {
-  const { type, payload } = message;
+/** A request's article, for the rule that a sidebar frame may only address its own article. */
+function addressedArticle(request: unknown): string | undefined {
+  const articleId = (request as { articleId?: unknown } | null)?.articleId;
+  return typeof articleId === 'string' ? articleId : undefined;
+}
+
+export async function dispatch(
+  handlers: Handlers,
+  message: Envelope,
+  sender: Runtime.MessageSender,
+  verifySidebar: SidebarVerifier,
+): Promise<Result<unknown>> {
+  const { type, payload, token } = message;
   if (!isWorkerMessageType(type)) return failure(`unknown message type ${JSON.stringify(type)}`);
 
   const role = senderRole(sender, browser.runtime.id);
@@ -71,13 +96,25 @@ export async function dispatch(handlers: Handlers, message: Envelope, sender: Ru
   if (!request.success) {
     return failure(`invalid ${type} payload: ${v.summarize(request.issues).replace(/\n/g, '; ')}`);
   }
-  const info: SenderInfo = {
-    role,
-    tabId: sender.tab?.id,
-    pageUrl: role === 'content-script' ? sender.url : undefined,
-    frameId: sender.frameId,
-  };
   try {
+    let sidebar: SidebarSession | undefined;
+    if (role === 'sidebar') {
+      // Only the frame our content script made knows its tab's token (it is in the frame's
+      // URL fragment, inside a closed shadow root); a page framing sidebar.html does not.
+      if (token === undefined) return failure(`${type} from the sidebar needs its token`);
+      sidebar = await verifySidebar(sender.tab?.id, token);
+      const articleId = addressedArticle(request.output);
+      if (articleId !== undefined && articleId !== sidebar.articleId) {
+        return failure(`${type}: this sidebar shows another article`);
+      }
+    }
+    const info: SenderInfo = {
+      role,
+      tabId: sender.tab?.id,
+      pageUrl: role === 'content-script' ? sender.url : undefined,
+      frameId: sender.frameId,
+      sidebar,
+    };
     const handler = handlers[type] as (request: unknown, sender: SenderInfo) => Promise<unknown>;
     return ok(await handler(request.output, info));
   } catch (error) {
@@ -85,11 +122,11 @@ export async function dispatch(handlers: Handlers, message: Envelope, sender: Ru
   }
 }
 
-export function listen(handlers: Handlers): void {
+export function listen(handlers: Handlers, verifySidebar: SidebarVerifier): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Not ours (another extension's polyfill, devtools): stay silent so others may answer.
     if (!v.is(Envelope, message)) return undefined;
-    return dispatch(handlers, message, sender);
+    return dispatch(handlers, message, sender, verifySidebar);
   });
 }
 

@@ -21,6 +21,12 @@ export class MessageError extends Error {
 const WORKER_NOT_READY = /Receiving end does not exist|Could not establish connection/i;
 const RETRY_DELAYS_MS = [50, 150, 400];
 
+/** Set once by the sidebar frame: its tab's token, sent with every message (see SenderRole 'sidebar'). */
+let frameToken: string | undefined;
+export function useSidebarToken(token: string): void {
+  frameToken = token;
+}
+
 function isResult(value: unknown): value is Result<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
@@ -32,7 +38,7 @@ export async function sendToWorker<K extends WorkerMessageType>(
   for (let attempt = 0; ; attempt++) {
     let reply: unknown;
     try {
-      reply = await browser.runtime.sendMessage(envelope(type, payload));
+      reply = await browser.runtime.sendMessage(envelope(type, payload, frameToken));
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay !== undefined && error instanceof Error && WORKER_NOT_READY.test(error.message)) {

@@ -71,7 +71,7 @@ function ArticleView({ archive, article, token }: ArticleViewProps) {
     <>
       <header class="sidebar-header">
         <p class="brand">Backstory</p>
-        <button type="button" class="close" aria-label={t('sidebarClose')} title={t('sidebarClose')} onClick={() => void sendToWorker('sidebar/close', { token })}>
+        <button type="button" class="close" aria-label={t('sidebarClose')} title={t('sidebarClose')} onClick={() => void sendToWorker('sidebar/close', {})}>
           ×
         </button>
       </header>

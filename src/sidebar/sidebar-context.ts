@@ -1,6 +1,6 @@
 /** Which article this sidebar frame shows: asked of the worker with the frame's token. */
 import type { SidebarContext } from '../shared/messages';
-import { sendToWorker } from '../shared/messenger';
+import { sendToWorker, useSidebarToken } from '../shared/messenger';
 
 /** The frame's address is sidebar.html#<token>/<article id>; only the token is trusted. */
 export function tokenFromHash(hash: string): string | null {
@@ -11,5 +11,6 @@ export function tokenFromHash(hash: string): string | null {
 export async function loadSidebarContext(hash: string): Promise<{ token: string; context: SidebarContext }> {
   const token = tokenFromHash(hash);
   if (token === null) throw new Error('this page only works as the Backstory sidebar');
-  return { token, context: await sendToWorker('sidebar/context', { token }) };
+  useSidebarToken(token);
+  return { token, context: await sendToWorker('sidebar/context', {}) };
 }

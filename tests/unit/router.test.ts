@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch, senderRole, type Handlers } from '../../src/background/router';
+import { dispatch as routerDispatch, senderRole, type Handlers, type SidebarVerifier } from '../../src/background/router';
 import type { Runtime, Tabs } from '../../src/shared/browser';
-import { envelope } from '../../src/shared/messages';
+import { envelope, workerMessages, type Envelope } from '../../src/shared/messages';
 
 vi.mock('../../src/shared/browser', () => ({
   browser: { runtime: { id: 'ext-id', getURL: (p: string) => 'chrome-extension://ext-id/' + p } },
@@ -20,14 +20,14 @@ const sidebarFrame: Runtime.MessageSender = { id: OWN_ID, url: 'chrome-extension
 const contentScript: Runtime.MessageSender = { id: OWN_ID, url: PAGE_URL, tab: tab(7), frameId: 0 };
 
 describe('senderRole', () => {
-  it.each<[string, Runtime.MessageSender, 'extension-page' | 'content-script' | null]>([
+  it.each<[string, Runtime.MessageSender, 'extension-page' | 'sidebar' | 'content-script' | null]>([
     ['our popup (chrome-extension:)', popup, 'extension-page'],
-    ['our sidebar frame in a tab', sidebarFrame, 'extension-page'],
+    ['our sidebar frame in a tab', sidebarFrame, 'sidebar'],
     ['our page on Firefox (moz-extension:)', { id: OWN_ID, url: 'moz-extension://0b8a1c2d-uuid/popup.html' }, 'extension-page'],
     [
       'our sidebar from a Chromium dynamic URL (another host)',
       { id: OWN_ID, url: 'chrome-extension://4f0c9e1a-dynamic/sidebar.html', tab: tab(7), frameId: 2 },
-      'extension-page',
+      'sidebar',
     ],
     ['our content script in the top frame of an https page', contentScript, 'content-script'],
     ['our content script in the top frame of an http page', { ...contentScript, url: 'http://sputnikglobe.com/a.html' }, 'content-script'],
@@ -44,15 +44,28 @@ describe('senderRole', () => {
   });
 });
 
+const ARTICLE_ID = '31f14c63a51e4b00';
+const TOKEN = '0123456789abcdef0123456789abcdef';
+
+/** A mock handler for every declared message (answers null unless overridden). */
 function handlers(): Handlers {
+  const all = Object.fromEntries(Object.keys(workerMessages).map((type) => [type, vi.fn(async () => null)]));
   return {
-    'page/match': vi.fn(async () => null),
-    'page/sidebar-state': vi.fn(async () => null),
-    'sidebar/context': vi.fn(async () => ({ articleId: '31f14c63a51e4b00', pageUrl: PAGE_URL })),
-    'sidebar/close': vi.fn(async () => null),
+    ...all,
+    'sidebar/context': vi.fn(async () => ({ articleId: ARTICLE_ID, pageUrl: PAGE_URL })),
     'popup/toggle-sidebar': vi.fn(async () => ({ toggled: true })),
-    'popup/active-article': vi.fn(async () => ({ articleId: '31f14c63a51e4b00', title: 'Title' })),
-  };
+    'popup/active-article': vi.fn(async () => ({ articleId: ARTICLE_ID, title: 'Title' })),
+  } as unknown as Handlers;
+}
+
+/** Tab 7's sidebar holds TOKEN; any other tab or token is refused. */
+const verifySidebar: SidebarVerifier = async (tabId, token) => {
+  if (tabId !== 7 || token !== TOKEN) throw new Error('this sidebar was not opened by Backstory in this tab');
+  return { articleId: ARTICLE_ID, pageUrl: PAGE_URL };
+};
+
+function dispatch(all: Handlers, message: Envelope, sender: Runtime.MessageSender) {
+  return routerDispatch(all, message, sender, verifySidebar);
 }
 
 describe('dispatch', () => {
@@ -81,9 +94,9 @@ describe('dispatch', () => {
     expect(all['page/match']).not.toHaveBeenCalled();
   });
 
-  it('refuses an extension-page message from a content script', async () => {
+  it('refuses a sidebar message from a content script', async () => {
     const all = handlers();
-    const result = await dispatch(all, envelope('sidebar/context', { token: 'a'.repeat(32) }), contentScript);
+    const result = await dispatch(all, envelope('sidebar/context', {}, TOKEN), contentScript);
     expect(result).toEqual({ ok: false, error: 'sidebar/context is not accepted from this sender' });
     expect(all['sidebar/context']).not.toHaveBeenCalled();
   });
@@ -97,11 +110,11 @@ describe('dispatch', () => {
     ['page/sidebar-state', contentScript, { open: 'yes' }, 'open'],
     ['page/sidebar-state', contentScript, { open: true, width: 100 }, 'width'],
     ['page/sidebar-state', contentScript, { open: true, extra: 1 }, 'extra'],
-    ['sidebar/context', sidebarFrame, { token: 'not-a-token' }, 'token'],
+    ['sidebar/context', sidebarFrame, { token: TOKEN }, 'token'],
     ['sidebar/context', sidebarFrame, null, 'Object'],
   ])('refuses an invalid %s payload (%#), naming the problem', async (type, sender, payload, problem) => {
     const all = handlers();
-    const result = await dispatch(all, envelope(type, payload), sender);
+    const result = await dispatch(all, envelope(type, payload, TOKEN), sender);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatch(new RegExp(`^invalid ${type} payload: `));
@@ -120,18 +133,28 @@ describe('dispatch', () => {
       tabId: 7,
       pageUrl: PAGE_URL,
       frameId: 0,
+      sidebar: undefined,
     });
   });
 
-  it('passes a valid extension-page message to its handler, without a page URL', async () => {
+  it('passes a sidebar message with its tab’s token to its handler, with the verified session', async () => {
     const all = handlers();
-    const token = '0123456789abcdef0123456789abcdef';
-    const result = await dispatch(all, envelope('sidebar/context', { token }), sidebarFrame);
-    expect(result).toEqual({ ok: true, value: { articleId: '31f14c63a51e4b00', pageUrl: PAGE_URL } });
+    const result = await dispatch(all, envelope('sidebar/context', {}, TOKEN), sidebarFrame);
+    expect(result).toEqual({ ok: true, value: { articleId: ARTICLE_ID, pageUrl: PAGE_URL } });
     expect(all['sidebar/context']).toHaveBeenCalledExactlyOnceWith(
-      { token },
-      { role: 'extension-page', tabId: 7, pageUrl: undefined, frameId: 4 },
+      {},
+      { role: 'sidebar', tabId: 7, pageUrl: undefined, frameId: 4, sidebar: { articleId: ARTICLE_ID, pageUrl: PAGE_URL } },
     );
+  });
+
+  it.each<[string, Runtime.MessageSender, string | undefined, string]>([
+    ['no token', sidebarFrame, undefined, 'sidebar/context from the sidebar needs its token'],
+    ['another tab’s token', sidebarFrame, 'f'.repeat(32), 'this sidebar was not opened by Backstory in this tab'],
+    ['a framed sidebar.html in another tab', { ...sidebarFrame, tab: tab(9) }, TOKEN, 'this sidebar was not opened by Backstory in this tab'],
+  ])('refuses a sidebar message with %s', async (_name, sender, token, error) => {
+    const all = handlers();
+    expect(await dispatch(all, envelope('sidebar/context', {}, token), sender)).toEqual({ ok: false, error });
+    expect(all['sidebar/context']).not.toHaveBeenCalled();
   });
 
   it('turns a handler’s error into a failure', async () => {

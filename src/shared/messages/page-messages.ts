@@ -3,7 +3,6 @@ import * as v from 'valibot';
 import type { MessageSpec } from './spec';
 
 const PageUrl = v.nullable(v.pipe(v.string(), v.maxLength(4096)));
-export const SidebarToken = v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/));
 const SidebarWidth = v.pipe(v.number(), v.integer(), v.minValue(240), v.maxValue(1200));
 
 export const pageMessages = {
@@ -21,15 +20,15 @@ export const pageMessages = {
     from: ['content-script'],
     request: v.strictObject({ open: v.boolean(), width: v.optional(SidebarWidth) }),
   },
-  /** The sidebar frame asks which article it shows; the token proves the content script made it. */
+  /** The sidebar frame asks which article it shows (its token says which tab it is in). */
   'sidebar/context': {
-    from: ['extension-page'],
-    request: v.strictObject({ token: SidebarToken }),
+    from: ['sidebar'],
+    request: v.strictObject({}),
   },
   /** The sidebar frame asks its tab's content script to close the sidebar. */
   'sidebar/close': {
-    from: ['extension-page'],
-    request: v.strictObject({ token: SidebarToken }),
+    from: ['sidebar'],
+    request: v.strictObject({}),
   },
   /** The popup asks to open or close the sidebar in the active tab. */
   'popup/toggle-sidebar': {

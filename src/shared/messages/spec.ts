@@ -4,8 +4,13 @@ import type * as v from 'valibot';
 export type SenderRole =
   /** A content script in a web page tab (sender.tab set, sender.url not ours). */
   | 'content-script'
-  /** One of our own pages: popup, options page, or a sidebar frame (sender.url ours). */
-  | 'extension-page';
+  /** One of our own pages that no web page can embed: popup, options page. */
+  | 'extension-page'
+  /**
+   * The sidebar frame (sidebar.html). It is web-accessible, so every message from it must
+   * carry its tab's token, and it may only address the article its tab shows.
+   */
+  | 'sidebar';
 
 /** One message to the worker: who may send it, and the schema its payload must pass. */
 export interface MessageSpec {
