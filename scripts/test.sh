@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [[ -d node_modules ]] || npm ci
-bash scripts/ensure-browsers.sh
+bash scripts/ensure-browsers.sh --firefox
 npx tsc --noEmit
 npx vitest run --project unit
 npx tsx scripts/build.ts

@@ -4,9 +4,11 @@
  * browser may stop it at any moment.
  */
 import { browser } from '../shared/browser';
-import { activeTabId } from './active-tab';
-import { pageHandlers, toggleSidebar } from './page-handlers';
+import { trackFocusedWindows } from './active-tab';
+import { onCommand } from './commands';
+import { pageHandlers } from './page-handlers';
 import { listen } from './router';
+import { installTestHooks } from './test-hooks';
 import { sessionForToken, setTabSession } from './tab-sessions';
 
 listen(
@@ -16,16 +18,10 @@ listen(
   sessionForToken,
 );
 
-async function onCommand(command: string): Promise<void> {
-  if (command === 'toggle-sidebar') await toggleSidebar(await activeTabId());
-}
 browser.commands.onCommand.addListener((command: string) => void onCommand(command));
+trackFocusedWindows();
 
-if (__TEST_HOOKS__) {
-  // Headless Chromium has no keyboard accelerators for extension commands: browser tests
-  // run the command through this hook, which exists only in the test build.
-  (globalThis as { backstoryTestHooks?: unknown }).backstoryTestHooks = { onCommand };
-}
+if (__TEST_HOOKS__) installTestHooks();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {
   void setTabSession(tabId, null);

@@ -9,6 +9,7 @@ import { contentMessages, Envelope, type PageMatch } from '../shared/messages';
 import { sendToWorker } from '../shared/messenger';
 import { readPageClaims, watchAddress } from './page-signals';
 import { SidebarFrame } from './sidebar-frame';
+import { installTestHooks } from './test-hooks';
 
 let frame: SidebarFrame | null = null;
 let lookup = 0;
@@ -43,5 +44,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return undefined;
 });
 
+if (__TEST_HOOKS__) installTestHooks();
 watchAddress(() => void matchThisPage());
 void matchThisPage();

@@ -108,18 +108,18 @@ export class SidebarFrame {
   }
 
   /**
-   * Pins the host at the right edge, left of the page's own scrollbar, and narrows the page
-   * by the sidebar's width so none of it is hidden underneath.
+   * Pins the host at the right edge, and narrows the page by the sidebar's width so none of
+   * it is hidden underneath. `right: 0` of a fixed box is the left edge of the page's
+   * vertical scrollbar (the viewport's scrollbars are outside its containing block).
    */
   private layout(): void {
-    const scrollbar = Math.max(0, innerWidth - document.documentElement.clientWidth);
     const width = this.open ? Math.min(this.width, Math.max(MIN_WIDTH, innerWidth - 120)) : EDGE_TAB_WIDTH;
     const declarations = [
       'all: initial',
       'display: block',
       'position: fixed',
       'top: 0',
-      `right: ${scrollbar}px`,
+      'right: 0',
       'height: 100vh',
       `width: ${width}px`,
       'z-index: 2147483647',
@@ -144,8 +144,7 @@ export class SidebarFrame {
     };
     handle.addEventListener('pointerdown', (down) => {
       handle.setPointerCapture(down.pointerId);
-      const scrollbar = innerWidth - document.documentElement.clientWidth;
-      const move = (event: PointerEvent): void => setWidth(innerWidth - scrollbar - event.clientX, false);
+      const move = (event: PointerEvent): void => setWidth(document.documentElement.clientWidth - event.clientX, false);
       const up = (): void => {
         handle.removeEventListener('pointermove', move);
         setWidth(this.width, true);

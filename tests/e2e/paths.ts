@@ -13,3 +13,6 @@ export function chromiumPath(): string {
   if (!found) throw new Error('Chromium is missing: run `npm run browsers` (or apt-get install -y chromium)');
   return found;
 }
+
+export const FIREFOX_EXTENSION_DIR = join(TEST_BUILD_DIR, 'firefox');
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';

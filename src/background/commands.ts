@@ -1,0 +1,7 @@
+/** Keyboard commands declared in the manifest's "commands". */
+import { activeTabId } from './active-tab';
+import { toggleSidebar } from './page-handlers';
+
+export async function onCommand(command: string): Promise<void> {
+  if (command === 'toggle-sidebar') await toggleSidebar(await activeTabId());
+}

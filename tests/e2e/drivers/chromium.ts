@@ -1,0 +1,108 @@
+/** TestBrowser over Debian's Chromium with playwright-core (launch options measured to work here). */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM_EXTENSION_DIR, SCREENSHOT_DIR, chromiumPath } from '../paths';
+import { adaptFrame, type DriverFrame } from './frame-adapter';
+import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
+
+const NOT_FOUND = '<!doctype html><title>Not found</title><p>Not found (test server)</p>';
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser & { context: BrowserContext; worker: Worker }> {
+  const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${CHROMIUM_EXTENSION_DIR}`,
+      `--load-extension=${CHROMIUM_EXTENSION_DIR}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const pages = new Map<string, string>();
+  await context.route(/^https?:\/\//, (route) => {
+    const body = pages.get(route.request().url().split('#')[0] ?? '');
+    return route.fulfill({ status: body === undefined ? 404 : 200, contentType: 'text/html; charset=utf-8', body: body ?? NOT_FOUND });
+  });
+
+  const frameOf = (frame: DriverFrame, page: Page): TestFrame => adaptFrame(frame, page.keyboard);
+  const wrap = (page: Page): TestPage => ({
+    ...frameOf(page.mainFrame() as unknown as DriverFrame, page),
+    url: () => page.url(),
+    async sidebar() {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
+        if (frame) {
+          await frame.waitForSelector('#article-title', { state: 'attached', timeout: Math.max(1, deadline - Date.now()) });
+          return frameOf(frame as unknown as DriverFrame, page);
+        }
+        if (Date.now() > deadline) throw new Error('no sidebar frame appeared');
+        await page.waitForTimeout(50);
+      }
+    },
+    async screenshot(name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const path = join(SCREENSHOT_DIR, `chromium-${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    mouseClick: (x, y) => page.mouse.click(x, y),
+    viewport: () => page.viewportSize() ?? { width: 1280, height: 800 },
+    goBack: async () => {
+      await page.goBack();
+    },
+    bringToFront: () => page.bringToFront(),
+    async badge() {
+      await page.bringToFront();
+      return worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
+      });
+    },
+    async runCommand(command) {
+      await page.bringToFront();
+      await worker.evaluate(
+        (name) => (globalThis as unknown as { backstoryTestHooks: { onCommand(name: string): Promise<void> } }).backstoryTestHooks.onCommand(name),
+        command,
+      );
+    },
+    async openExtensionWindow(path) {
+      const [opened] = await Promise.all([
+        context.waitForEvent('page'),
+        worker.evaluate(
+          (p) => chrome.windows.create({ url: chrome.runtime.getURL(p), type: 'popup', focused: false, width: 420, height: 600 }),
+          path,
+        ),
+      ]);
+      await opened.waitForLoadState('domcontentloaded');
+      return wrap(opened);
+    },
+    close: () => page.close(),
+  });
+
+  return {
+    name: 'chromium',
+    context,
+    worker,
+    serve: (url, html) => void pages.set(url, html),
+    async open(url, viewport) {
+      const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      await page.goto(url);
+      return wrap(page);
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

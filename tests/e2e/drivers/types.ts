@@ -1,0 +1,53 @@
+/**
+ * What a browser test needs of a browser, the same for Chromium (playwright-core) and
+ * Firefox (puppeteer-core), so one set of test cases runs in both (tests/e2e/*.test.ts
+ * use `describe.each(testBrowsers())`).
+ */
+export type BrowserName = 'chromium' | 'firefox';
+
+/** A frame: the sidebar, or an extension page. CSS selectors only, as both drivers have them. */
+export interface TestFrame {
+  text(selector: string): Promise<string | null>;
+  texts(selector: string): Promise<string[]>;
+  attribute(selector: string, name: string): Promise<string | null>;
+  count(selector: string): Promise<number>;
+  click(selector: string): Promise<void>;
+  /** Clicks the first element matching `selector` whose text starts with `text`. */
+  clickText(selector: string, text: string): Promise<void>;
+  type(selector: string, text: string): Promise<void>;
+  press(key: string): Promise<void>;
+  waitFor(selector: string): Promise<void>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Runs a script's source in the frame, as the driver does (not subject to the frame's CSP). */
+  runScript(source: string): Promise<void>;
+}
+
+export interface TestPage extends TestFrame {
+  url(): string;
+  /** The sidebar frame, once its article title is in the document. */
+  sidebar(): Promise<TestFrame>;
+  screenshot(name: string): Promise<string>;
+  mouseClick(x: number, y: number): Promise<void>;
+  viewport(): { width: number; height: number };
+  goBack(): Promise<void>;
+  bringToFront(): Promise<void>;
+  /** The toolbar badge of this page's tab. */
+  badge(): Promise<string>;
+  /** Runs an extension keyboard command with this page's tab active. */
+  runCommand(command: string): Promise<void>;
+  /** Opens an extension page (e.g. popup.html) in a popup window beside this page. */
+  openExtensionWindow(path: string): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: BrowserName;
+  /** Serves `html` at `url` (without fragment); other URLs get a 404 page. */
+  serve(url: string, html: string): void;
+  open(url: string, viewport?: { width: number; height: number }): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+}
