@@ -33,10 +33,19 @@ export interface BuildOptions {
   testHooks: boolean;
 }
 
-function esbuildOptions(options: BuildOptions): esbuild.BuildOptions {
+/** The content script gets native promise APIs instead of the polyfill (src/shared/native-browser.ts). */
+const nativeBrowserForContentScript: esbuild.Plugin = {
+  name: 'native-browser',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^webextension-polyfill$/ }, () => ({ path: join(root, 'src/shared/native-browser.ts') }));
+  },
+};
+
+function esbuildOptions(options: BuildOptions, entryPoints: Record<string, string>, plugins: esbuild.Plugin[] = []): esbuild.BuildOptions {
   return {
     absWorkingDir: root,
-    entryPoints: ENTRY_POINTS,
+    entryPoints,
+    plugins,
     bundle: true,
     format: 'iife',
     target: ['chrome120', 'firefox128'],
@@ -82,7 +91,12 @@ async function writeBrowserDir(
 export async function build(options: BuildOptions): Promise<CompiledArchive> {
   const sources = (await Promise.all(options.seedDirs.map(readSeedDirectory))).flat();
   const archive = compileArchive(sources);
-  const { outputFiles = [] } = await esbuild.build(esbuildOptions(options));
+  const { content, ...pages } = ENTRY_POINTS;
+  const bundles = await Promise.all([
+    esbuild.build(esbuildOptions(options, pages)),
+    esbuild.build(esbuildOptions(options, { content }, [nativeBrowserForContentScript])),
+  ]);
+  const outputFiles = bundles.flatMap((bundle) => bundle.outputFiles ?? []);
 
   const staging = join(options.outDir, `.staging-${process.pid}`);
   await rm(staging, { recursive: true, force: true });

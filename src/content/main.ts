@@ -5,7 +5,9 @@
  */
 import * as v from 'valibot';
 import { browser, type Runtime } from '../shared/browser';
-import { contentMessages, Envelope, type PageMatch } from '../shared/messages';
+import type { PageMatch } from '../shared/messages';
+import { contentMessages } from '../shared/messages/content-messages';
+import { Envelope } from '../shared/messages/envelope';
 import { sendToWorker } from '../shared/messenger';
 import { readPageClaims, watchAddress } from './page-signals';
 import { SidebarFrame } from './sidebar-frame';

@@ -3,14 +3,9 @@
  * to the worker. Handlers answer with a Result; a failure becomes a thrown MessageError here.
  */
 import { browser } from './browser';
-import {
-  envelope,
-  type ContentMessageType,
-  type ContentRequest,
-  type WorkerMessageType,
-  type WorkerRequest,
-  type WorkerResponse,
-} from './messages';
+// Types only from the message map, so the content script does not bundle every schema.
+import type { ContentMessageType, ContentRequest, WorkerMessageType, WorkerRequest, WorkerResponse } from './messages';
+import { envelope } from './messages/envelope';
 import type { Result } from './result';
 
 export class MessageError extends Error {

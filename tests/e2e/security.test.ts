@@ -214,7 +214,7 @@ describe('a hostile page at an archived URL (Chromium)', () => {
     contexts.length = 0;
     await playwrightPage.reload();
     await playwrightPage.waitForTimeout(800);
-    const contentScript = contexts.findLast((c) => c.origin.startsWith('chrome-extension://') && c.name !== '');
+    const contentScript = [...contexts].reverse().find((c) => c.origin.startsWith('chrome-extension://') && c.name !== '');
     if (!contentScript) throw new Error(`no content-script world among ${JSON.stringify(contexts.map((c) => [c.name, c.origin]))}`);
     // A compromised content script sends what only the sidebar or the popup may send.
     const { result } = await session.send('Runtime.evaluate', {

@@ -1,0 +1,10 @@
+import * as v from 'valibot';
+
+/** Messages the worker sends to a tab's content script (top frame only). */
+export const contentMessages = {
+  'content/toggle-sidebar': v.strictObject({}),
+  'content/close-sidebar': v.strictObject({}),
+} as const satisfies Record<string, v.GenericSchema>;
+
+export type ContentMessageType = keyof typeof contentMessages;
+export type ContentRequest<K extends ContentMessageType> = v.InferOutput<(typeof contentMessages)[K]>;
