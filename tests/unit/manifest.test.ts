@@ -85,3 +85,19 @@ describe('browserManifest differences between browsers', () => {
     for (const entry of manifest.web_accessible_resources as Json[]) expect(entry).not.toHaveProperty('use_dynamic_url');
   });
 });
+
+describe('the source manifest’s security settings', () => {
+  it('has a Content Security Policy for extension pages with no unsafe-eval or unsafe-inline', () => {
+    const csp = (source.content_security_policy as { extension_pages: string }).extension_pages;
+    expect(csp).toMatch(/script-src 'self'/);
+    expect(csp).toMatch(/object-src 'none'/);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|wasm-unsafe-eval/);
+  });
+
+  it('asks for no host permission and no permission beyond those the README explains', () => {
+    expect(source).not.toHaveProperty('host_permissions');
+    expect(source).not.toHaveProperty('externally_connectable');
+    const explained = readRepoFile('README.md');
+    for (const permission of source.permissions as string[]) expect(explained).toContain(`\`${permission}\``);
+  });
+});
