@@ -10,7 +10,7 @@ import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
-import { compileArchive, readSeedDirectory, type CompiledArchive } from './archive/compile';
+import { compileArchive, readSeedDirectory, type CompileOptions, type CompiledArchive } from './archive/compile';
 import { ArchiveBuildError } from './archive/seed-errors';
 import { BROWSER_TARGETS, browserManifest } from './manifest';
 
@@ -21,9 +21,10 @@ export const ENTRY_POINTS = {
   content: 'src/content/main.ts',
   sidebar: 'src/sidebar/main.tsx',
   popup: 'src/popup/main.tsx',
+  options: 'src/options/main.tsx',
 } as const;
 
-const PAGES = ['sidebar.html', 'popup.html'];
+const PAGES = ['sidebar.html', 'popup.html', 'options.html'];
 
 export interface BuildOptions {
   /** Folders of seed files; their articles form one archive. */
@@ -31,6 +32,8 @@ export interface BuildOptions {
   outDir: string;
   /** Adds the hooks browser tests use to open extension pages (never in a shipped build). */
   testHooks: boolean;
+  /** Archive compiler options (the search benchmark's synthetic entity extractor). */
+  compile?: CompileOptions;
 }
 
 /** The content script gets native promise APIs instead of the polyfill (src/shared/native-browser.ts). */
@@ -81,7 +84,7 @@ async function writeBrowserDir(
     const [name] = page.split('.');
     await cp(join(root, 'src', name ?? '', page), join(dir, page));
   }
-  for (const [path, value] of archive.files) await writeJson(join(dir, 'archive', path), value);
+  for (const [path, value] of [...archive.files, ...archive.search]) await writeJson(join(dir, 'archive', path), value);
 
   const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
@@ -90,7 +93,7 @@ async function writeBrowserDir(
 
 export async function build(options: BuildOptions): Promise<CompiledArchive> {
   const sources = (await Promise.all(options.seedDirs.map(readSeedDirectory))).flat();
-  const archive = compileArchive(sources);
+  const archive = compileArchive(sources, options.compile);
   const { content, ...pages } = ENTRY_POINTS;
   const bundles = await Promise.all([
     esbuild.build(esbuildOptions(options, pages)),

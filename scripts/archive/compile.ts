@@ -12,17 +12,21 @@ import {
 import { shardCountFor, shardIndex, shardName } from '../../src/shared/shards';
 import { siteHost } from '../../src/shared/url-key';
 import { extractEntities } from './entities';
+import { buildSearchIndex } from './search-index';
 import { parseSeed, type ParsedSeed } from './parse-seed';
 import { ArchiveBuildError, type SeedProblem } from './seed-errors';
 
 /**
- * The compiled archive: every file under dist/<browser>/archive/, as path → JSON value.
+ * The compiled archive: every file under dist/<browser>/archive/, as path → JSON value (the
+ * search index, archive/search/, kept apart in `search`).
  * Shard files hold UrlShard, CatalogShard and EntityShard values (src/shared/archive-format.ts).
  */
 export interface CompiledArchive {
   meta: ArchiveMeta;
   articles: Article[];
   files: Map<string, unknown>;
+  /** The popup's search index: archive/search/… path → JSON value (scripts/archive/search-index.ts). */
+  search: Map<string, unknown>;
 }
 
 /** Entries per shard: small enough that one shard fetch stays well under 10 KB. */
@@ -75,7 +79,13 @@ export function parseSeeds(sources: readonly SeedSource[]): ParsedSeed[] {
   return seeds;
 }
 
-export function compileArticle(seed: ParsedSeed): Article {
+/** Compiler options; the defaults are what `npm run build` uses. */
+export interface CompileOptions {
+  /** Entity extraction (compromise + gazetteer); the search benchmark injects a cheap one for synthetic seeds. */
+  extractEntities?: (fullText: string) => Article['entities'];
+}
+
+export function compileArticle(seed: ParsedSeed, extract: CompileOptions['extractEntities'] = extractEntities): Article {
   const base = {
     format: ARCHIVE_FORMAT_VERSION,
     id: articleId(seed.key),
@@ -87,7 +97,7 @@ export function compileArticle(seed: ParsedSeed): Article {
     summary: seed.summary,
     paragraphs: seed.paragraphs,
   } as const;
-  return { ...base, entities: extractEntities(articleFullText(base)) };
+  return { ...base, entities: extract(articleFullText(base)) };
 }
 
 function shardedFiles<V>(
@@ -112,8 +122,8 @@ function byDateDescending(a: Article, b: Article): number {
 }
 
 /** Pure: seeds in, archive files out. Throws ArchiveBuildError listing every problem. */
-export function compileArchive(sources: readonly SeedSource[]): CompiledArchive {
-  const articles = parseSeeds(sources).map(compileArticle).sort(byDateDescending);
+export function compileArchive(sources: readonly SeedSource[], options: CompileOptions = {}): CompiledArchive {
+  const articles = parseSeeds(sources).map((seed) => compileArticle(seed, options.extractEntities)).sort(byDateDescending);
   const files = new Map<string, unknown>();
 
   const entityIndex = new Map<string, EntityIndexEntry>();
@@ -149,5 +159,5 @@ export function compileArchive(sources: readonly SeedSource[]): CompiledArchive 
     shards,
   };
   files.set('meta.json', meta);
-  return { meta, articles, files };
+  return { meta, articles, files, search: buildSearchIndex(articles) };
 }

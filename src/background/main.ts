@@ -6,19 +6,27 @@
 import { browser } from '../shared/browser';
 import { trackFocusedWindows } from './active-tab';
 import { onCommand } from './commands';
+import { liveHandlers } from './live-handlers';
+import { notesHandlers, watchSyncedNotes } from './notes-handlers';
 import { pageHandlers } from './page-handlers';
 import { listen } from './router';
+import { installSearchEntryPoints } from './search-menu';
 import { installTestHooks } from './test-hooks';
 import { sessionForToken, setTabSession } from './tab-sessions';
 
 listen(
   {
     ...pageHandlers,
+    ...notesHandlers,
+    ...liveHandlers,
   },
   sessionForToken,
 );
 
+watchSyncedNotes();
+
 browser.commands.onCommand.addListener((command: string) => void onCommand(command));
+installSearchEntryPoints();
 trackFocusedWindows();
 
 if (__TEST_HOOKS__) installTestHooks();

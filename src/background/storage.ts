@@ -1,7 +1,7 @@
 /**
  * The only module that touches browser.storage. Every stored value is a typed item with
  * a schema; what fails its schema is never trusted, and the caller gets the default.
- * (Quarantine and migrations of user notes arrive with the notes store.)
+ * Keyed records (the notes) are read raw and validated, migrated or quarantined by their store.
  */
 import * as v from 'valibot';
 import { browser } from '../shared/browser';
@@ -49,16 +49,91 @@ export async function removeItem(item: StorageItem<unknown>): Promise<void> {
 /** Reads, changes and writes one item. Serialized per key so concurrent updates do not interleave. */
 const pendingUpdates = new Map<string, Promise<unknown>>();
 export function updateItem<T>(item: StorageItem<T>, change: (value: T) => T): Promise<T> {
-  const id = `${item.area}:${item.key}`;
-  const previous = pendingUpdates.get(id) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(async () => {
+  return serializedByKey(`${item.area}:${item.key}`, async () => {
     const value = change(await readItem(item));
     await writeItem(item, value);
     return value;
   });
+}
+
+/**
+ * Runs `task` after every earlier task queued under `id` settled (a failed one does not
+ * block the next). Only orders work inside this worker's life: nothing waits in memory.
+ */
+export function serializedByKey<T>(id: string, task: () => Promise<T>): Promise<T> {
+  const previous = pendingUpdates.get(id) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(task);
   pendingUpdates.set(id, next);
   void next.finally(() => {
     if (pendingUpdates.get(id) === next) pendingUpdates.delete(id);
-  });
+  }).catch(() => undefined);
   return next;
+}
+
+/*
+ * Keyed records (the notes store: one record per article under `<prefix><id>`). These
+ * return stored values unvalidated: the caller validates, migrates or quarantines them.
+ */
+export type AreaName = 'local' | 'session' | 'sync';
+
+function namedArea(name: AreaName) {
+  return name === 'local' ? browser.storage.local : name === 'session' ? browser.storage.session : browser.storage.sync;
+}
+
+export async function readRaw(area: AreaName, key: string): Promise<unknown> {
+  return (await namedArea(area).get(key))[key];
+}
+
+/** Every stored key that starts with `prefix`, with its raw value. */
+export async function readPrefixed(area: AreaName, prefix: string): Promise<Record<string, unknown>> {
+  const all = await namedArea(area).get(null);
+  return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix)));
+}
+
+/** Writes several keys at once; rejects (quota exceeded, write refused) with the browser's error. */
+export async function writeRaw(area: AreaName, entries: Record<string, unknown>): Promise<void> {
+  await namedArea(area).set(entries);
+}
+
+export async function removeRaw(area: AreaName, keys: string[]): Promise<void> {
+  if (keys.length > 0) await namedArea(area).remove(keys);
+}
+
+export const QUARANTINE_PREFIX = 'quarantine:';
+
+/** A stored record that could not be read, kept aside as it was, with why. */
+export const QuarantinedRecord = v.object({
+  key: v.string(),
+  reason: v.string(),
+  at: v.number(),
+  value: v.unknown(),
+});
+export type QuarantinedRecord = v.InferOutput<typeof QuarantinedRecord>;
+
+/**
+ * Moves an unreadable record aside (never deletes it): it is copied under
+ * `quarantine:<key>:<time>` first and removed from `key` only once the copy is stored.
+ */
+export async function quarantine(area: AreaName, key: string, value: unknown, reason: string): Promise<string> {
+  const at = Date.now();
+  const quarantineKey = `${QUARANTINE_PREFIX}${key}:${at}`;
+  const record: QuarantinedRecord = { key, reason, at, value };
+  await namedArea(area).set({ [quarantineKey]: record });
+  await namedArea(area).remove(key);
+  console.warn(`Backstory: quarantined ${key} as ${quarantineKey}: ${reason}`);
+  return quarantineKey;
+}
+
+export interface StorageChange {
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+/** Calls `listener` with each change to `area` (from any context); returns the unsubscribe. */
+export function onAreaChanged(area: AreaName, listener: (changes: Record<string, StorageChange>) => void): () => void {
+  const wrapped = (changes: Record<string, StorageChange>, areaName: string): void => {
+    if (areaName === area) listener(changes);
+  };
+  browser.storage.onChanged.addListener(wrapped);
+  return () => browser.storage.onChanged.removeListener(wrapped);
 }

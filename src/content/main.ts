@@ -9,6 +9,7 @@ import type { PageMatch } from '../shared/messages';
 import { contentMessages } from '../shared/messages/content-messages';
 import { Envelope } from '../shared/messages/envelope';
 import { sendToWorker } from '../shared/messenger';
+import { livePageSnapshot } from './live-page';
 import { readPageClaims, watchAddress } from './page-signals';
 import { SidebarFrame } from './sidebar-frame';
 import { installTestHooks } from './test-hooks';
@@ -36,15 +37,19 @@ async function matchThisPage(): Promise<void> {
   }
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+// content/live-page answers at once with sendResponse (both browsers; the types only know the
+// async forms), so the listener is cast; every other message gets no answer, as before.
+browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender, sendResponse: (response: unknown) => void) => {
   if (sender.id !== browser.runtime.id || !v.is(Envelope, message)) return undefined;
   if (message.type === 'content/toggle-sidebar' && v.is(contentMessages['content/toggle-sidebar'], message.payload)) {
     frame?.toggle();
   } else if (message.type === 'content/close-sidebar' && v.is(contentMessages['content/close-sidebar'], message.payload)) {
-    frame?.setOpen(false);
+    frame?.close();
+  } else if (message.type === 'content/live-page' && v.is(contentMessages['content/live-page'], message.payload)) {
+    sendResponse(livePageSnapshot(frame?.isOpen ?? false));
   }
   return undefined;
-});
+}) as (message: unknown, sender: Runtime.MessageSender) => undefined);
 
 if (__TEST_HOOKS__) installTestHooks();
 watchAddress(() => void matchThisPage());

@@ -83,9 +83,18 @@ export class SidebarFrame {
     this.setOpen(match.open);
   }
 
+  get isOpen(): boolean {
+    return this.open;
+  }
+
   toggle(): void {
     this.userSetOpen(!this.open);
     if (this.open) this.iframe.focus();
+  }
+
+  /** The user closed the sidebar from inside it (its × button): remembered like any close. */
+  close(): void {
+    this.userSetOpen(false);
   }
 
   setOpen(open: boolean): void {

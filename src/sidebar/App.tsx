@@ -6,8 +6,12 @@ import { sendToWorker } from '../shared/messenger';
 import { formatArchiveAge, formatArchiveDate } from './archive-date';
 import { ArticleText } from './ArticleText';
 import { EntityList } from './EntityList';
+import { LiveStatus } from './LiveStatus';
+import { NotesPanel } from './NotesPanel';
 import { RelatedArticles } from './RelatedArticles';
+import { SelectionMenu } from './SelectionMenu';
 import { loadSidebarContext } from './sidebar-context';
+import { useArticleNotes } from './use-article-notes';
 
 interface Props {
   archive: ArchiveReader;
@@ -61,10 +65,11 @@ function ArticleView({ archive, article, token }: ArticleViewProps) {
   const [title, summary, ...paragraphs] = useMemo(() => articleBlocks(article), [article]);
   const starts = useMemo(() => blockStarts(articleBlocks(article)), [article]);
   const marks = selected?.mentions ?? [];
+  const notes = useArticleNotes(article);
 
   useEffect(() => {
     if (!selected) return;
-    textRef.current?.ownerDocument.querySelector('mark')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    textRef.current?.ownerDocument.querySelector('mark:not(.highlight)')?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }, [selected]);
 
   return (
@@ -75,9 +80,10 @@ function ArticleView({ archive, article, token }: ArticleViewProps) {
           ×
         </button>
       </header>
+      <LiveStatus article={article} />
       <main class="article" aria-labelledby="article-title" ref={textRef}>
         <h1 id="article-title">
-          <ArticleText text={title ?? ''} start={starts[0] ?? 0} marks={marks} />
+          <ArticleText text={title ?? ''} start={starts[0] ?? 0} marks={marks} highlights={notes.spans} />
         </h1>
         <p class="source">
           <span class="host">{article.host}</span>
@@ -86,20 +92,22 @@ function ArticleView({ archive, article, token }: ArticleViewProps) {
           {' · '}
           <span class="age">{formatArchiveAge(article.date, new Date())}</span>
         </p>
+        <NotesPanel notes={notes} />
         <EntityList entities={article.entities} selectedId={selected?.id ?? null} onSelect={setSelected} />
         {selected && <RelatedArticles archive={archive} entity={selected} currentId={article.id} />}
         <section class="text" aria-labelledby="text-heading">
           <h2 id="text-heading">{t('archivedTextHeading')}</h2>
           <p class="summary">
-            <ArticleText text={summary ?? ''} start={starts[1] ?? 0} marks={marks} />
+            <ArticleText text={summary ?? ''} start={starts[1] ?? 0} marks={marks} highlights={notes.spans} />
           </p>
           {paragraphs.map((paragraph, index) => (
             <p key={index}>
-              <ArticleText text={paragraph} start={starts[index + 2] ?? 0} marks={marks} />
+              <ArticleText text={paragraph} start={starts[index + 2] ?? 0} marks={marks} highlights={notes.spans} />
             </p>
           ))}
         </section>
       </main>
+      <SelectionMenu onHighlight={notes.highlight} />
     </>
   );
 }

@@ -157,3 +157,48 @@ export async function seriousAxeViolations(frame: Frame): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** The extension's service worker targets, as the DevTools protocol lists them (none while stopped). */
+export async function serviceWorkerTargets(browser: ExtensionBrowser, page: Page): Promise<string[]> {
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return targetInfos
+      .filter((info) => info.type === 'service_worker' && info.url.startsWith(`chrome-extension://${browser.extensionId}/`))
+      .map((info) => info.targetId);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Stops the extension's service worker as the browser does when it is idle (DevTools
+ * protocol Target.closeTarget), and resolves once no worker target is left. The next
+ * event (a message) starts a new instance; `browser.worker` then evaluates in that one.
+ */
+export async function stopServiceWorker(browser: ExtensionBrowser, page: Page): Promise<void> {
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const target = targetInfos.find((info) => info.type === 'service_worker' && info.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+    if (!target) throw new Error('the extension has no running service worker');
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  } finally {
+    await cdp.detach();
+  }
+  const deadline = Date.now() + 5_000;
+  while ((await serviceWorkerTargets(browser, page)).length > 0) {
+    if (Date.now() > deadline) throw new Error('the service worker did not stop');
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * An extension page that reads storage without messaging the worker (so it neither wakes
+ * nor needs it): sidebar.html without its token stops before sending anything.
+ */
+export async function storageReader(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/sidebar.html`);
+  return page;
+}

@@ -149,14 +149,20 @@ describe.each(testBrowsers())('the sidebar in %s', (browserName) => {
     await frame.click('button.close');
     expect(await eventually(() => sidebarOpen(page), false)).toBe(false);
     await page.screenshot('sidebar-closed-edge-tab');
+    await page.close();
+
+    // Closing with × is remembered for the site like any other close.
+    const next = await browser.open(SEED_URL);
+    await next.sidebar();
+    expect(await sidebarOpen(next)).toBe(false);
     // The edge tab lives in a closed shadow root: reach it as a user does, by its place on screen.
-    const { width, height } = await page.evaluate(
+    const { width, height } = await next.evaluate(
       () => ({ width: document.documentElement.clientWidth, height: innerHeight }),
       null,
     );
-    await page.mouseClick(width - 10, height * 0.4 + 40);
-    expect(await eventually(() => sidebarOpen(page), true)).toBe(true);
-    await page.close();
+    await next.mouseClick(width - 10, height * 0.4 + 40);
+    expect(await eventually(() => sidebarOpen(next), true)).toBe(true);
+    await next.close();
   });
 
   it('marks an entity’s mentions and lists the other articles that mention it', async () => {

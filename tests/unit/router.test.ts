@@ -157,6 +157,25 @@ describe('dispatch', () => {
     expect(all['sidebar/context']).not.toHaveBeenCalled();
   });
 
+  it.each<[string, unknown]>([
+    ['notes/get', { articleId: 'a1b2c3d4e5f60718' }],
+    ['notes/save-note', { articleId: 'a1b2c3d4e5f60718', text: 'x', tags: [], baseRevision: 0, baseText: '' }],
+    ['notes/delete-highlight', { articleId: 'a1b2c3d4e5f60718', id: 'h1' }],
+  ])('refuses %s from a sidebar addressing another article’s notes', async (type, payload) => {
+    const all = handlers();
+    expect(await dispatch(all, envelope(type, payload, TOKEN), sidebarFrame)).toEqual({ ok: false, error: `${type}: this sidebar shows another article` });
+    expect(all[type as keyof Handlers]).not.toHaveBeenCalled();
+    // Its own article is fine.
+    const own = { ...(payload as object), articleId: ARTICLE_ID };
+    expect((await dispatch(all, envelope(type, own, TOKEN), sidebarFrame)).ok).toBe(true);
+  });
+
+  it.each(['notes/list', 'notes/export', 'notes/import', 'notes/search', 'notes/set-sync'])('accepts %s only from extension pages, not the sidebar', async (type) => {
+    const all = handlers();
+    const result = await dispatch(all, envelope(type, {}, TOKEN), sidebarFrame);
+    expect(result).toEqual({ ok: false, error: `${type} is not accepted from this sender` });
+  });
+
   it('turns a handler’s error into a failure', async () => {
     const all = handlers();
     all['popup/active-article'] = vi.fn(async () => {

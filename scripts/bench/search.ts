@@ -1,0 +1,259 @@
+/**
+ * npm run bench:search [-- --sizes 1000,10000 --runs 7]
+ *
+ * For each size: generates a synthetic archive (scripts/bench/synthetic-archive.ts),
+ * builds the extension with it, and prints build time, search index size on disk, the
+ * popup's cold open to first results in Chromium, and query latency; then the same for
+ * MiniSearch (one whole index, loaded with loadJSON), measured in the same process and
+ * the same browser, and the ratios. Not part of `npm test`. Figures: docs/performance.md.
+ */
+import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+import MiniSearch from 'minisearch';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumPath } from '../../tests/e2e/paths';
+import { build } from '../build';
+import type { Article } from '../../src/shared/archive-format';
+import { SearchEngine } from '../../src/shared/search-engine';
+import { buildSearchIndex } from '../archive/search-index';
+import { syntheticArchive, syntheticExtractor } from './synthetic-archive';
+
+const root = resolve(import.meta.dirname, '../..');
+
+async function dirSize(dir: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+    files += 1;
+  }
+  return { bytes, files };
+}
+
+const median = (values: number[]): number => percentile(values, 0.5);
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
+}
+const fmtMs = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** The same fields for MiniSearch as the Backstory index: title, entities, body; stored: what a result shows. */
+function miniSearchOptions() {
+  return {
+    fields: ['title', 'entities', 'body'],
+    storeFields: ['title', 'date', 'url', 'host'],
+    searchOptions: { boost: { title: 3, entities: 2.5 }, prefix: true, fuzzy: 0.2 },
+  };
+}
+
+async function launch(extensionDir: string): Promise<{ context: BrowserContext; extensionId: string; close(): Promise<void> }> {
+  const profile = await mkdtemp(join(tmpdir(), 'backstory-bench-profile-'));
+  // The same switches as tests/e2e/harness.ts.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context,
+    extensionId: new URL(worker.url()).host,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens `url` in a new tab and reads when the page marked its first results (ms after navigation start). */
+async function coldOpen(context: BrowserContext, url: string, mark: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const at = await page.waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, mark, { timeout: 60_000 });
+  const value = (await at.jsonValue()) as number;
+  await page.close();
+  return value;
+}
+
+async function miniSearchPage(dir: string): Promise<void> {
+  const script = `
+    import MiniSearch from 'minisearch';
+    const q = new URLSearchParams(location.search).get('q') ?? '';
+    const options = ${JSON.stringify(miniSearchOptions())};
+    fetch('index.json').then((r) => r.text()).then((json) => {
+      const index = MiniSearch.loadJSON(json, options);
+      const results = index.search(q).slice(0, 20);
+      document.body.textContent = results.map((r) => r.title).join('\\n');
+      performance.mark('minisearch:results');
+    });`;
+  await writeFile(join(dir, 'ms-entry.js'), script);
+  await esbuild.build({ entryPoints: [join(dir, 'ms-entry.js')], bundle: true, minify: true, outfile: join(dir, 'ms.js'), absWorkingDir: root, nodePaths: [join(root, 'node_modules')], logLevel: 'silent' });
+  await writeFile(join(dir, 'ms.html'), '<!doctype html><meta charset="utf-8"><body></body><script src="ms.js"></script>');
+}
+
+interface Figures {
+  build: number;
+  indexBytes: number;
+  indexFiles: number;
+  coldOpen: number[];
+  coldOpenEmpty: number[];
+  query: number[];
+  queryCold: number[];
+  popupQuery: number[];
+}
+
+async function benchSize(size: number, runs: number, realSeed: string): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), `backstory-bench-${size}-`));
+  try {
+    const synthetic = syntheticArchive(realSeed, size);
+    const seedDir = join(work, 'seeds');
+    await mkdir(seedDir);
+    for (const [name, content] of synthetic.files) await writeFile(join(seedDir, name), content);
+
+    // --- Backstory ---
+    const ours: Figures = { build: 0, indexBytes: 0, indexFiles: 0, coldOpen: [], coldOpenEmpty: [], query: [], queryCold: [], popupQuery: [] };
+    let started = performance.now();
+    const archive = await build({ seedDirs: [seedDir], outDir: join(work, 'dist'), testHooks: false, compile: { extractEntities: syntheticExtractor(synthetic.entities) } });
+    ours.build = performance.now() - started;
+    started = performance.now();
+    buildSearchIndex(archive.articles);
+    const indexBuild = performance.now() - started;
+    const archiveDir = join(work, 'dist/chromium/archive');
+    ({ bytes: ours.indexBytes, files: ours.indexFiles } = await dirSize(join(archiveDir, 'search')));
+
+    const readJson = async (path: string): Promise<unknown> => JSON.parse(await readFile(join(archiveDir, path), 'utf8'));
+    const warm = new SearchEngine(readJson);
+    for (const q of synthetic.queries) await warm.search(q, 20); // warm-up round
+    for (let run = 0; run < runs; run++) {
+      for (const q of synthetic.queries) {
+        started = performance.now();
+        await warm.search(q, 20);
+        ours.query.push(performance.now() - started);
+        const cold = new SearchEngine(readJson);
+        started = performance.now();
+        await cold.search(q, 20);
+        ours.queryCold.push(performance.now() - started);
+      }
+    }
+
+    // --- MiniSearch, same articles, same fields ---
+    const ms: Figures = { build: 0, indexBytes: 0, indexFiles: 1, coldOpen: [], coldOpenEmpty: [], query: [], queryCold: [], popupQuery: [] };
+    const documents = archive.articles.map((a: Article) => ({
+      id: a.id, url: a.url, title: a.title, date: a.date, host: a.host,
+      entities: a.entities.map((e) => e.aliases.join(' ')).join(' '),
+      body: [a.summary, ...a.paragraphs].join('\n'),
+    }));
+    started = performance.now();
+    const mini = new MiniSearch(miniSearchOptions());
+    mini.addAll(documents);
+    const json = JSON.stringify(mini);
+    ms.build = performance.now() - started;
+    const msDir = join(work, 'minisearch');
+    await mkdir(msDir);
+    await writeFile(join(msDir, 'index.json'), json);
+    ms.indexBytes = Buffer.byteLength(json);
+    await miniSearchPage(msDir);
+    started = performance.now();
+    const loaded = MiniSearch.loadJSON(await readFile(join(msDir, 'index.json'), 'utf8'), miniSearchOptions());
+    const msLoad = performance.now() - started;
+    for (const q of synthetic.queries) loaded.search(q);
+    for (let run = 0; run < runs; run++) {
+      for (const q of synthetic.queries) {
+        started = performance.now();
+        loaded.search(q).slice(0, 20);
+        ms.query.push(performance.now() - started);
+      }
+    }
+
+    // --- Chromium: cold open to first results ---
+    const browser = await launch(join(work, 'dist/chromium'));
+    const msFiles = new Map([
+      ['ms.html', ['text/html', await readFile(join(msDir, 'ms.html'))]],
+      ['ms.js', ['text/javascript', await readFile(join(msDir, 'ms.js'))]],
+      ['index.json', ['application/json', await readFile(join(msDir, 'index.json'))]],
+    ] as const);
+    await browser.context.route(/^http:\/\/bench\.invalid\//, (route) => {
+      const name = new URL(route.request().url()).pathname.slice(1);
+      const file = msFiles.get(name as 'ms.html');
+      return file ? route.fulfill({ status: 200, contentType: file[0], body: file[1] }) : route.fulfill({ status: 404 });
+    });
+    try {
+      const popup = `chrome-extension://${browser.extensionId}/popup.html`;
+      const coldQueries = ['kirb', 'hezbollah', synthetic.queries[5]!, synthetic.queries[7]!];
+      await coldOpen(browser.context, `${popup}?q=warmup`, 'backstory:search-results'); // first start of the browser's extension process
+      for (let run = 0; run < runs; run++) {
+        for (const q of coldQueries) ours.coldOpen.push(await coldOpen(browser.context, `${popup}?q=${encodeURIComponent(q)}`, 'backstory:search-results'));
+        ours.coldOpenEmpty.push(await coldOpen(browser.context, popup, 'backstory:search-results'));
+      }
+      // In the open popup: from the input event to the results' mark, for every query of the set.
+      const page = await browser.context.newPage();
+      await page.goto(popup);
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, 'backstory:search-results');
+      for (let run = 0; run < runs; run++) {
+        for (const q of synthetic.queries) {
+          const latency = await page.evaluate(`(async () => {
+            const marks = () => performance.getEntriesByName('backstory:search-results');
+            const before = marks().length;
+            const box = document.querySelector('.search-box');
+            const started = performance.now();
+            box.value = ${JSON.stringify(q)};
+            box.dispatchEvent(new Event('input', { bubbles: true }));
+            while (marks().length === before) await new Promise((resolve) => setTimeout(resolve, 0));
+            return marks()[before].startTime - started;
+          })()`);
+          ours.popupQuery.push(latency as number);
+        }
+      }
+      await page.close();
+      const msRuns = Math.min(runs, size >= 5000 ? 3 : runs);
+      for (let run = 0; run < msRuns; run++) {
+        ms.coldOpen.push(await coldOpen(browser.context, `http://bench.invalid/ms.html?q=${encodeURIComponent(coldQueries[run % coldQueries.length]!)}`, 'minisearch:results'));
+      }
+    } finally {
+      await browser.close();
+    }
+
+    const row = (label: string, a: number, b: number, format: (v: number) => string): string =>
+      `| ${label} | ${format(a)} | ${format(b)} | ${(b / a).toFixed(1)}× |`;
+    console.log(`\n### ${size.toLocaleString('en')} articles\n`);
+    console.log('| figure | Backstory (sharded index) | MiniSearch (whole index) | MiniSearch ÷ Backstory |');
+    console.log('|---|---|---|---|');
+    console.log(row('search index build (in memory)', indexBuild, ms.build, fmtMs));
+    console.log(row('index size on disk', ours.indexBytes, ms.indexBytes, mb) + ` (Backstory: ${ours.indexFiles} files)`);
+    console.log(row('popup cold open → first results, median (Chromium)', median(ours.coldOpen), median(ms.coldOpen), fmtMs));
+    console.log(row('popup cold open → first results, p95 (Chromium)', percentile(ours.coldOpen, 0.95), percentile(ms.coldOpen, 0.95), fmtMs));
+    console.log(row('query median (Node, index in memory after a warm-up round)', median(ours.query), median(ms.query), fmtMs));
+    console.log(row('query p95 (same)', percentile(ours.query, 0.95), percentile(ms.query, 0.95), fmtMs));
+    console.log(`\n- Backstory query in the open popup (Chromium, input event → results ready, before paint; first round reads files, later rounds hit the cache): median ${fmtMs(median(ours.popupQuery))}, p95 ${fmtMs(percentile(ours.popupQuery, 0.95))}`);
+    console.log(`- Backstory whole build (compile with the synthetic entity extractor, bundle, write both browsers): ${fmtMs(ours.build)}`);
+    console.log(`- Backstory popup cold open with an empty query (recent articles): median ${fmtMs(median(ours.coldOpenEmpty))}`);
+    console.log(`- Backstory query on a fresh engine (nothing cached, files read from disk): median ${fmtMs(median(ours.queryCold))}, p95 ${fmtMs(percentile(ours.queryCold, 0.95))}`);
+    console.log(`- MiniSearch loadJSON in Node: ${fmtMs(msLoad)}`);
+    console.log(`- ${synthetic.queries.length} queries × ${runs} runs: ${synthetic.queries.map((q) => `\`${q}\``).join(', ')}`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' } } });
+  const realSeed = await readFile(join(root, 'seeds', (await readdir(join(root, 'seeds'))).filter((n) => n.endsWith('.txt')).sort()[0]!), 'utf8');
+  console.log(`search benchmark on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
+  for (const size of values.sizes.split(',').map(Number)) await benchSize(size, Number(values.runs), realSeed);
+}
+
+await main();

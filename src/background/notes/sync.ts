@@ -1,0 +1,177 @@
+/**
+ * Opt-in sync of notes between the user's own browsers through storage.sync (the
+ * browser's sync service). storage.local stays the source of truth: sync holds a copy of
+ * each article's record that fits its quotas (about 8 KB an item, 100 KB in all), newest
+ * first; the rest stays local and is listed, with why, on the options page. Records that
+ * arrive from another browser are merged in as an import is (nothing overwritten).
+ */
+import * as v from 'valibot';
+import type { SyncStatus } from '../../shared/messages/notes-messages';
+import { mergeText } from '../../shared/notes-merge';
+import type { NotesRecord } from '../../shared/notes-schema';
+import { readItem, readPrefixed, removeRaw, storageItem, updateItem, writeRaw } from '../storage';
+import { migrateRecord } from './migrations';
+
+/** chrome.storage.sync.QUOTA_BYTES_PER_ITEM and QUOTA_BYTES (Firefox uses the same). */
+export const SYNC_ITEM_QUOTA = 8192;
+export const SYNC_TOTAL_QUOTA = 102_400;
+/** Room left in the total for the sync setting and bookkeeping. */
+const TOTAL_RESERVE = 2048;
+export const SYNC_PREFIX = 'n:';
+
+const SyncSettings = v.object({
+  schemaVersion: v.literal(1),
+  enabled: v.boolean(),
+  error: v.nullable(v.string()),
+  /** This browser's id, so it can tell its own sync items from other browsers'. */
+  deviceId: v.optional(v.string()),
+});
+type SyncSettings = v.InferOutput<typeof SyncSettings>;
+const syncSettingsItem = storageItem<SyncSettings>('local', 'notesSync', SyncSettings, () => ({ schemaVersion: 1, enabled: false, error: null }));
+
+/** Per article, the note text as last exchanged with sync: the base of the three-way merge. */
+const syncBaseItem = storageItem<Record<string, string>>('local', 'notesSyncBase', v.record(v.string(), v.string()), () => ({}));
+
+/** What one sync item holds: the record, and which browser wrote it. */
+const SyncItem = v.object({ deviceId: v.string(), record: v.unknown() });
+
+async function deviceId(): Promise<string> {
+  const settings = await updateItem(syncSettingsItem, (current) => (current.deviceId ? current : { ...current, deviceId: crypto.randomUUID() }));
+  return settings.deviceId ?? '';
+}
+
+const encoder = new TextEncoder();
+/** Bytes an item counts against the quota: its key plus its JSON, as Chromium counts. */
+export function syncBytes(key: string, value: unknown): number {
+  return encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+}
+
+export interface SyncPlan {
+  items: Record<string, { deviceId: string; record: NotesRecord }>;
+  notSynced: SyncStatus['notSynced'];
+}
+
+/** Which records fit in sync: newest first, each under the item quota, all under the total. */
+export function planSync(records: readonly NotesRecord[], device = ''): SyncPlan {
+  const items: SyncPlan['items'] = {};
+  const notSynced: SyncStatus['notSynced'] = [];
+  let total = 0;
+  for (const record of [...records].sort((a, b) => b.updatedAt - a.updatedAt)) {
+    const key = `${SYNC_PREFIX}${record.articleId}`;
+    const item = { deviceId: device, record };
+    const bytes = syncBytes(key, item);
+    const base = { articleId: record.articleId, articleTitle: record.articleTitle, bytes };
+    if (bytes > SYNC_ITEM_QUOTA) notSynced.push({ ...base, reason: 'too-large' });
+    else if (total + bytes > SYNC_TOTAL_QUOTA - TOTAL_RESERVE) notSynced.push({ ...base, reason: 'total-quota' });
+    else {
+      items[key] = item;
+      total += bytes;
+    }
+  }
+  return { items, notSynced };
+}
+
+export async function syncEnabled(): Promise<boolean> {
+  return (await readItem(syncSettingsItem)).enabled;
+}
+
+/** Writes the plan to storage.sync, and removes our items that no longer fit or exist. */
+export async function pushToSync(records: readonly NotesRecord[]): Promise<SyncStatus> {
+  const plan = planSync(records, await deviceId());
+  let error: string | null = null;
+  try {
+    const stored = await readPrefixed('sync', SYNC_PREFIX);
+    const stale = Object.keys(stored).filter((key) => !(key in plan.items));
+    await removeRaw('sync', stale);
+    // Only what changed: the sync service limits writes per minute.
+    const changed = Object.fromEntries(Object.entries(plan.items).filter(([key, item]) => JSON.stringify(stored[key]) !== JSON.stringify(item)));
+    if (Object.keys(changed).length > 0) await writeRaw('sync', changed);
+    await updateItem(syncBaseItem, (bases) => {
+      const next = { ...bases };
+      for (const { record } of Object.values(plan.items)) next[record.articleId] = record.note.text;
+      return next;
+    });
+  } catch (failure) {
+    error = failure instanceof Error ? failure.message : String(failure);
+  }
+  await updateItem(syncSettingsItem, (settings) => ({ ...settings, error }));
+  return { enabled: true, notSynced: plan.notSynced, syncedCount: Object.keys(plan.items).length, error };
+}
+
+/**
+ * Records other browsers synced, migrated to the current schema, each with the base text
+ * to merge against. This browser's own items and unreadable ones are left out.
+ */
+export async function readSyncedFromOthers(values: readonly unknown[]): Promise<Array<{ record: NotesRecord; base: string | undefined }>> {
+  const [mine, bases] = [await deviceId(), await readItem(syncBaseItem)];
+  const out: Array<{ record: NotesRecord; base: string | undefined }> = [];
+  for (const value of values) {
+    if (!v.is(SyncItem, value) || value.deviceId === mine) continue;
+    const outcome = migrateRecord(value.record);
+    if (outcome.status === 'unreadable') {
+      console.warn(`Backstory: a synced notes record was not merged: ${outcome.reason}`);
+      continue;
+    }
+    out.push({ record: outcome.record, base: bases[outcome.record.articleId] });
+  }
+  return out;
+}
+
+export async function allSyncedValues(): Promise<unknown[]> {
+  return Object.values(await readPrefixed('sync', SYNC_PREFIX));
+}
+
+/**
+ * Merges a record from another browser into the local one, losing nothing: the note is
+ * merged three ways against the text last exchanged (or kept as a conflict copy), tags and
+ * highlights are united (a highlight edited elsewhere takes the newer edit).
+ */
+export function mergeSynced(local: NotesRecord, remote: NotesRecord, base: string | undefined, now: number, newId: () => string): NotesRecord {
+  const record: NotesRecord = { ...local, note: { ...local.note }, highlights: [...local.highlights], conflicts: [...local.conflicts] };
+  let changed = false;
+  if (remote.note.text !== local.note.text) {
+    // Without a base (never exchanged before) only an empty local note merges.
+    const merged = base === undefined ? (local.note.text === '' ? remote.note.text : null) : mergeText(base, local.note.text, remote.note.text);
+    if (merged !== null) {
+      changed = merged !== local.note.text;
+      record.note.text = merged;
+    } else if (!record.conflicts.some((c) => c.text === remote.note.text)) {
+      record.conflicts.push({ id: newId(), text: remote.note.text, savedAt: now, origin: 'sync' });
+      changed = true;
+    }
+  }
+  const tags = remote.note.tags.filter((tag) => !record.note.tags.includes(tag));
+  if (tags.length > 0) {
+    record.note.tags = [...record.note.tags, ...tags];
+    changed = true;
+  }
+  for (const highlight of remote.highlights) {
+    const index = record.highlights.findIndex((h) => h.id === highlight.id);
+    const known = record.highlights[index];
+    if (!known) record.highlights.push(highlight);
+    else if (highlight.updatedAt > known.updatedAt) record.highlights[index] = highlight;
+    else continue;
+    changed = true;
+  }
+  for (const conflict of remote.conflicts) {
+    if (record.conflicts.some((c) => c.id === conflict.id || c.text === conflict.text)) continue;
+    record.conflicts.push(conflict);
+    changed = true;
+  }
+  if (!changed) return local;
+  record.note.revision = local.note.revision + 1;
+  record.note.updatedAt = now;
+  record.updatedAt = now;
+  return record;
+}
+
+export async function setSyncEnabled(enabled: boolean): Promise<void> {
+  await updateItem(syncSettingsItem, (settings) => ({ ...settings, enabled, error: null }));
+}
+
+export async function syncStatus(records: readonly NotesRecord[]): Promise<SyncStatus> {
+  const settings = await readItem(syncSettingsItem);
+  if (!settings.enabled) return { enabled: false, notSynced: [], syncedCount: 0, error: null };
+  const plan = planSync(records);
+  return { enabled: true, notSynced: plan.notSynced, syncedCount: Object.keys(plan.items).length, error: settings.error };
+}

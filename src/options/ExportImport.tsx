@@ -1,0 +1,110 @@
+import { useState } from 'preact/hooks';
+import { t } from '../shared/browser';
+import type { ImportReport } from '../shared/messages/notes-messages';
+import { sendToWorker } from '../shared/messenger';
+
+type Format = 'json' | 'markdown' | 'jsonld';
+const FORMATS: Array<[Format, string]> = [
+  ['json', 'exportJson'],
+  ['markdown', 'exportMarkdown'],
+  ['jsonld', 'exportJsonLd'],
+];
+
+function download(filename: string, mimeType: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+type ImportState =
+  | { step: 'idle' }
+  | { step: 'preview'; content: string; report: ImportReport }
+  | { step: 'done'; report: ImportReport }
+  | { step: 'error'; message: string };
+
+function message(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/^notes\/(import|export): /, '');
+}
+
+/** Export in three formats; import of a JSON backup, previewed (add / update / skip) before it is applied. */
+export function ExportImport() {
+  const [exportError, setExportError] = useState<string | null>(null);
+  const [state, setState] = useState<ImportState>({ step: 'idle' });
+
+  const exportAs = async (format: Format): Promise<void> => {
+    setExportError(null);
+    try {
+      const file = await sendToWorker('notes/export', { format });
+      download(file.filename, file.mimeType, file.content);
+    } catch (error) {
+      setExportError(message(error));
+    }
+  };
+  const preview = async (file: File | undefined): Promise<void> => {
+    if (!file) return;
+    try {
+      const content = await file.text();
+      setState({ step: 'preview', content, report: await sendToWorker('notes/import', { content, apply: false }) });
+    } catch (error) {
+      setState({ step: 'error', message: message(error) });
+    }
+  };
+  const apply = async (content: string): Promise<void> => {
+    try {
+      setState({ step: 'done', report: await sendToWorker('notes/import', { content, apply: true }) });
+    } catch (error) {
+      setState({ step: 'error', message: message(error) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="backup-heading" class="panel">
+      <h2 id="backup-heading">{t('optionsBackupHeading')}</h2>
+      <div class="buttons">
+        {FORMATS.map(([format, label]) => (
+          <button type="button" key={format} class={`export-${format}`} onClick={() => void exportAs(format)}>
+            {t(label)}
+          </button>
+        ))}
+      </div>
+      {exportError && <p role="alert" class="error">{exportError}</p>}
+      <label class="import-file">
+        <span>{t('importLabel')}</span>
+        <input type="file" accept=".json,application/json" onChange={(event) => void preview(event.currentTarget.files?.[0])} />
+      </label>
+      {state.step === 'error' && (
+        <p role="alert" class="error import-error">
+          {t('importFailed', state.message)}
+        </p>
+      )}
+      {(state.step === 'preview' || state.step === 'done') && (
+        <div class="import-report" role="status">
+          <p class="import-summary">
+            {t(state.step === 'preview' ? 'importWill' : 'importDid', [String(state.report.add), String(state.report.update), String(state.report.skip)])}
+          </p>
+          <ul>
+            {state.report.items.map((item) => (
+              <li key={item.articleId} class={`import-${item.action}`}>
+                <strong>{t(`importAction_${item.action}`)}</strong> {item.articleTitle || item.articleId}
+                {item.details.length > 0 && <span class="muted"> — {item.details.join('; ')}</span>}
+              </li>
+            ))}
+          </ul>
+          {state.step === 'preview' && (
+            <>
+              <button type="button" class="import-apply" disabled={state.report.add + state.report.update === 0} onClick={() => void apply(state.content)}>
+                {t('importApply')}
+              </button>{' '}
+              <button type="button" onClick={() => setState({ step: 'idle' })}>
+                {t('highlightCancel')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { t } from '../shared/browser';
+import { ExportImport } from './ExportImport';
+import { NotesBrowser } from './NotesBrowser';
+import { SyncSettings } from './SyncSettings';
+import { useNotesList } from './use-notes-list';
+
+/** The options page: every note and highlight, backup and import, sync, and records set aside. */
+export function OptionsApp() {
+  const [state, reload] = useNotesList();
+  return (
+    <main>
+      <h1>{t('optionsTitle')}</h1>
+      {state.status === 'loading' && <p aria-busy="true">{t('loading')}</p>}
+      {state.status === 'error' && <p role="alert">{t('notesLoadFailed', state.message)}</p>}
+      {state.status === 'ready' && (
+        <div class="layout">
+          <NotesBrowser records={state.list.records} />
+          <aside>
+            <ExportImport />
+            <SyncSettings status={state.list.sync} onChange={reload} />
+            {state.list.quarantined.length > 0 && (
+              <section aria-labelledby="quarantine-heading" class="panel quarantine">
+                <h2 id="quarantine-heading">{t('optionsQuarantineHeading')}</h2>
+                <p>{t('optionsQuarantineExplain')}</p>
+                <ul>
+                  {state.list.quarantined.map((item) => (
+                    <li key={`${item.key}:${item.at}`}>
+                      <code>{item.key}</code> <span class="muted">— {item.reason}</span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </aside>
+        </div>
+      )}
+    </main>
+  );
+}

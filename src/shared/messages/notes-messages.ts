@@ -1,0 +1,138 @@
+/**
+ * Messages of the notes feature: the sidebar and extension pages ask the worker, the only
+ * writer of the notes store, to read and change an article's note and highlights; the
+ * options page lists, exports and imports everything. Sidebar messages carry the
+ * `articleId` they address, which the router checks against the sidebar's own article.
+ */
+import * as v from 'valibot';
+import {
+  ArticleId,
+  MAX_HIGHLIGHT_NOTE_LENGTH,
+  MAX_NOTE_LENGTH,
+  RecordId,
+  Tags,
+  TextPositionSelector,
+  TextQuoteSelector,
+  type NotesRecord,
+} from '../notes-schema';
+import type { MessageSpec } from './spec';
+
+const FROM_SIDEBAR = ['sidebar', 'extension-page'] as const;
+const FROM_EXTENSION_PAGE = ['extension-page'] as const;
+/** Backups are read whole; 20 MB is far beyond any real collection of notes. */
+const MAX_BACKUP_LENGTH = 20_000_000;
+
+export const notesMessages = {
+  /** The article's notes record (an empty one when the user wrote nothing yet). */
+  'notes/get': { from: FROM_SIDEBAR, request: v.strictObject({ articleId: ArticleId }) },
+  /**
+   * Saves the article's note. `baseRevision`/`baseText` are the revision and text the
+   * editor started from: a write on an older revision is merged or kept as a conflict copy.
+   */
+  'notes/save-note': {
+    from: FROM_SIDEBAR,
+    request: v.strictObject({
+      articleId: ArticleId,
+      text: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
+      tags: Tags,
+      baseRevision: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      baseText: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
+    }),
+  },
+  /** Drops a conflict copy the user has read (after copying what they want from it). */
+  'notes/dismiss-conflict': { from: FROM_SIDEBAR, request: v.strictObject({ articleId: ArticleId, conflictId: RecordId }) },
+  /** Adds a highlight (or puts a deleted one back, with its id: undo). */
+  'notes/add-highlight': {
+    from: FROM_SIDEBAR,
+    request: v.strictObject({
+      articleId: ArticleId,
+      highlight: v.strictObject({
+        id: RecordId,
+        createdAt: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+        note: v.pipe(v.string(), v.maxLength(MAX_HIGHLIGHT_NOTE_LENGTH)),
+        quote: TextQuoteSelector,
+        position: TextPositionSelector,
+      }),
+    }),
+  },
+  'notes/update-highlight': {
+    from: FROM_SIDEBAR,
+    request: v.strictObject({ articleId: ArticleId, id: RecordId, note: v.pipe(v.string(), v.maxLength(MAX_HIGHLIGHT_NOTE_LENGTH)) }),
+  },
+  'notes/delete-highlight': { from: FROM_SIDEBAR, request: v.strictObject({ articleId: ArticleId, id: RecordId }) },
+  /** Notes and highlights matching `query` (every word), newest first; empty query = most recent. */
+  'notes/search': {
+    from: FROM_EXTENSION_PAGE,
+    request: v.strictObject({
+      query: v.pipe(v.string(), v.maxLength(500)),
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+    }),
+  },
+  /** Everything, for the options page: records, quarantined records, sync status. */
+  'notes/list': { from: FROM_EXTENSION_PAGE, request: v.strictObject({}) },
+  'notes/export': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }) },
+  /** What importing a backup would add, update and skip; `apply` false changes nothing. */
+  'notes/import': {
+    from: FROM_EXTENSION_PAGE,
+    request: v.strictObject({ content: v.pipe(v.string(), v.maxLength(MAX_BACKUP_LENGTH)), apply: v.boolean() }),
+  },
+  /** Turns sync through the browser's own sync service on or off. */
+  'notes/set-sync': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ enabled: v.boolean() }) },
+} as const satisfies Record<string, MessageSpec>;
+
+/** One result of `notes/search` (the popup lists these under "My notes"). */
+export interface NoteSearchResult {
+  articleId: string;
+  articleTitle: string;
+  url: string;
+  kind: 'note' | 'highlight';
+  /** The note text, or the highlighted quote with its note; cut to about 280 characters. */
+  text: string;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+}
+
+export type SaveStatus = 'saved' | 'merged' | 'conflict';
+
+export interface SyncStatus {
+  enabled: boolean;
+  /** Articles whose notes stay only in this browser, and why. */
+  notSynced: Array<{ articleId: string; articleTitle: string; reason: 'too-large' | 'total-quota'; bytes: number }>;
+  syncedCount: number;
+  /** The last sync error (e.g. the sync service refused the write), if any. */
+  error: string | null;
+}
+
+export interface ImportReport {
+  add: number;
+  update: number;
+  skip: number;
+  items: Array<{ articleId: string; articleTitle: string; action: 'add' | 'update' | 'skip'; details: string[] }>;
+  applied: boolean;
+}
+
+export interface NotesResponses {
+  'notes/get': NotesRecord;
+  'notes/save-note': { status: SaveStatus; record: NotesRecord };
+  'notes/dismiss-conflict': NotesRecord;
+  'notes/add-highlight': NotesRecord;
+  'notes/update-highlight': NotesRecord;
+  'notes/delete-highlight': NotesRecord;
+  'notes/search': NoteSearchResult[];
+  'notes/list': {
+    records: NotesRecord[];
+    quarantined: Array<{ key: string; reason: string; at: number }>;
+    sync: SyncStatus;
+  };
+  'notes/export': { filename: string; mimeType: string; content: string };
+  'notes/import': ImportReport;
+  'notes/set-sync': SyncStatus;
+}
+
+/**
+ * Worker → extension pages (sidebars, options page): an article's notes changed. Only the
+ * id travels; a page that shows that article asks for the record (`notes/get`).
+ */
+export const NOTES_CHANGED = 'notes/changed';
+export const NotesChanged = v.strictObject({ articleId: ArticleId, revision: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+export type NotesChanged = v.InferOutput<typeof NotesChanged>;

@@ -1,0 +1,367 @@
+/**
+ * Searches the archive's prebuilt index (archive/search/, src/shared/search-format.ts) in
+ * the popup. It reads meta.json, then per query only the dictionary letters, postings
+ * shards and document chunks it needs, and keeps what it read for the next keystroke.
+ *
+ * Term lookup (exact, prefix, typos) uses MiniSearch's SearchableMap, a radix tree with a
+ * bounded Levenshtein walk, over one dictionary letter at a time (docs/search.md).
+ */
+import SearchableMap from 'minisearch/SearchableMap';
+import { articleBlocks, type Article, type ArticleEntity } from './archive-format';
+import type { FetchJson } from './archive-reader';
+import {
+  DOCS_PER_CHUNK,
+  SEARCH_FORMAT_VERSION,
+  dictShardName,
+  entityKey,
+  hostKey,
+  type DateIndex,
+  type DictEntry,
+  type DictShard,
+  type DocChunk,
+  type PostingsShard,
+  type SearchMeta,
+} from './search-format';
+import { isEmptyQuery, parseQuery, type ParsedQuery } from './search-query';
+import { snippet, terms as textTerms, words, type SnippetPart } from './search-text';
+
+/** Weights of a query word's expansions: the word itself, longer words it starts, near misses. */
+const EXACT = 1;
+const PREFIX = 0.75;
+const TYPO = [1, 0.55, 0.35] as const;
+const MAX_PREFIX_EXPANSIONS = 12;
+const MAX_TYPO_EXPANSIONS = 6;
+/** Candidates checked against the article text when the query has phrases or entity names. */
+const MAX_VERIFIED = 120;
+
+export interface SearchHit {
+  id: string;
+  url: string;
+  title: string;
+  date: string;
+  host: string;
+  score: number;
+  /** Index terms this hit matched (the query's words after prefix/typo expansion). */
+  matched: string[];
+}
+
+export interface HitDetails {
+  snippet: SnippetPart[];
+  /** Entities of the article that the query matched, by name. */
+  entities: Array<Pick<ArticleEntity, 'id' | 'type' | 'name'>>;
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  /** Documents that matched before the limit. */
+  total: number;
+}
+
+type Expansion = Map<string, number>;
+
+export class SearchEngine {
+  private readonly cache = new Map<string, Promise<unknown>>();
+  private readonly dictionaries = new Map<string, Promise<SearchableMap<DictEntry>>>();
+  /** Term → its postings file, learnt from the dictionary. */
+  private readonly fileOf = new Map<string, number>();
+  private readonly decoded = new Map<string, Postings>();
+
+  /** `fetchJson` resolves a path under archive/ to its parsed JSON. */
+  constructor(private readonly fetchJson: FetchJson) {}
+
+  private read<T>(path: string): Promise<T> {
+    let pending = this.cache.get(path);
+    if (!pending) {
+      pending = this.fetchJson(path);
+      pending.catch(() => this.cache.delete(path));
+      this.cache.set(path, pending);
+    }
+    return pending as Promise<T>;
+  }
+
+  async meta(): Promise<SearchMeta> {
+    const meta = await this.read<SearchMeta>('search/meta.json');
+    if (meta.format !== SEARCH_FORMAT_VERSION) throw new Error(`search index format ${String(meta.format)} is not ${SEARCH_FORMAT_VERSION}`);
+    return meta;
+  }
+
+  private async dictionary(name: string): Promise<SearchableMap<DictEntry>> {
+    let pending = this.dictionaries.get(name);
+    if (!pending) {
+      pending = (async () => {
+        // Read together with meta.json (one round trip, not two); a letter no term starts with has no file.
+        const [meta, shard] = await Promise.all([this.meta(), this.read<DictShard>(`search/dict/${name}.json`).catch(() => null)]);
+        if (!meta.dictShards.includes(name) || shard === null) return new SearchableMap<DictEntry>();
+        return SearchableMap.fromObject(shard);
+      })();
+      pending.catch(() => this.dictionaries.delete(name));
+      this.dictionaries.set(name, pending);
+    }
+    return pending;
+  }
+
+  /** Index terms a query word stands for, with weights: itself, words it begins, typos of it. */
+  async expand(term: string): Promise<Expansion> {
+    const dict = await this.dictionary(dictShardName(term));
+    const found: Expansion = new Map();
+    const exact = dict.get(term);
+    if (exact) {
+      found.set(term, EXACT);
+      this.fileOf.set(term, exact[1]);
+    }
+    if (term.length >= 2) {
+      const longer: Array<[string, DictEntry]> = [];
+      dict.atPrefix(term).forEach((key, entry) => {
+        if (key !== term) longer.push([key, entry]);
+      });
+      longer.sort((a, b) => b[1][0] - a[1][0] || a[0].localeCompare(b[0]));
+      for (const [key, entry] of longer.slice(0, MAX_PREFIX_EXPANSIONS)) {
+        found.set(key, PREFIX);
+        this.fileOf.set(key, entry[1]);
+      }
+    }
+    if (term.length >= 4) {
+      const maxEdits = term.length >= 8 ? 2 : 1;
+      const typos = [...dict.fuzzyGet(term, maxEdits)]
+        .filter(([key]) => !found.has(key))
+        .sort((a, b) => a[1][1] - b[1][1] || b[1][0][0] - a[1][0][0] || a[0].localeCompare(b[0]))
+        .slice(0, MAX_TYPO_EXPANSIONS);
+      for (const [key, [entry, distance]] of typos) {
+        found.set(key, TYPO[distance] ?? 0);
+        this.fileOf.set(key, entry[1]);
+      }
+    }
+    return found;
+  }
+
+  /** The postings of each key, decoded once and kept (absent keys give empty lists). */
+  private async postings(keys: readonly string[]): Promise<Map<string, Postings>> {
+    const meta = await this.meta();
+    const result = new Map<string, Postings>();
+    await Promise.all(
+      keys.map(async (key) => {
+        let decoded = this.decoded.get(key);
+        if (!decoded) {
+          // "@term" lives beside its term; "host:" keys are listed in meta.json.
+          const host = key.startsWith('host:') ? key.slice(5) : null;
+          const file = host !== null ? (Object.hasOwn(meta.hosts, host) ? meta.hosts[host] : undefined) : this.fileOf.get(key.replace(/^@/, ''));
+          if (file === undefined) {
+            result.set(key, EMPTY);
+            return;
+          }
+          const shard = await this.read<PostingsShard>(`search/postings/${file}.json`);
+          decoded = decodePostings(Object.hasOwn(shard, key) ? shard[key] ?? [] : []);
+          this.decoded.set(key, decoded);
+        }
+        result.set(key, decoded);
+      }),
+    );
+    return result;
+  }
+
+  private async doc(doc: number): Promise<Omit<SearchHit, 'score' | 'matched'>> {
+    const chunk = await this.read<DocChunk>(`search/docs/${Math.floor(doc / DOCS_PER_CHUNK)}.json`);
+    const row = chunk[doc % DOCS_PER_CHUNK];
+    if (!row) throw new Error(`search index has no document ${doc}`);
+    const [id, url, title, date, host] = row;
+    return { id, url, title, date, host };
+  }
+
+  /** The document range [from, to) dated within the query's before/after. */
+  private async dateRange(query: ParsedQuery, count: number): Promise<[number, number]> {
+    if (!query.before && !query.after) return [0, count];
+    const dates = await this.read<DateIndex>('search/dates.json');
+    let from = 0;
+    let to = count;
+    // Newest first: "before" drops the newest documents, "after" the oldest.
+    if (query.before) from = dates.find(([date]) => date < query.before!)?.[1] ?? count;
+    if (query.after) to = dates.find(([date]) => date <= query.after!)?.[1] ?? count;
+    return [from, Math.max(from, to)];
+  }
+
+  async search(input: string, limit = 20): Promise<SearchResults> {
+    const meta = await this.meta();
+    const count = meta.docCount;
+    const query = parseQuery(input);
+    if (isEmptyQuery(query)) return this.recent(limit);
+
+    // Every word (and every entity-filter word) with its expansions, then their postings.
+    const wordExpansions = await Promise.all(query.terms.map((term) => this.expand(term)));
+    const entityExpansions = await Promise.all(query.entities.flat().map((term) => this.expand(term)));
+    const keys = new Set<string>();
+    for (const expansion of wordExpansions) for (const key of expansion.keys()) keys.add(key);
+    for (const expansion of entityExpansions) for (const key of expansion.keys()) keys.add(entityKey(key));
+    for (const host of query.hosts) keys.add(hostKey(host));
+    const [postings, [from, to]] = await Promise.all([this.postings([...keys]), this.dateRange(query, count)]);
+    const list = (key: string): Postings => postings.get(key) ?? EMPTY;
+
+    // Filters as one mask over documents: date range, then every host and entity filter.
+    const allowed = new Uint8Array(count);
+    allowed.fill(1, from, to);
+    const filters: Postings[][] = [
+      ...query.hosts.map((host) => [list(hostKey(host))]),
+      ...entityExpansions.map((expansion) => [...expansion.keys()].map((key) => list(entityKey(key)))),
+    ];
+    for (const lists of filters) {
+      const hit = new Uint8Array(count);
+      for (const { docs } of lists) for (const doc of docs) hit[doc] = 1;
+      for (let doc = 0; doc < count; doc++) allowed[doc] = allowed[doc]! & hit[doc]!;
+    }
+
+    // Each word counts with the best of its expansions in a document.
+    const total = new Float64Array(count);
+    const wordsFound = new Uint8Array(count);
+    for (const expansion of wordExpansions) {
+      const best = new Float64Array(count);
+      for (const [key, weight] of expansion) {
+        const { docs, scores } = list(key);
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          const score = scores[i]! * weight;
+          if (score > best[doc]!) best[doc] = score;
+        }
+      }
+      for (let doc = 0; doc < count; doc++) {
+        if (best[doc]! > 0) {
+          total[doc] = total[doc]! + best[doc]!;
+          wordsFound[doc] = wordsFound[doc]! + 1;
+        }
+      }
+    }
+    // Documents with every word; when none has all, those with the most. Only filters: all allowed.
+    let needed = wordExpansions.length;
+    if (needed > 0) {
+      let most = 0;
+      for (let doc = 0; doc < count; doc++) if (allowed[doc] && wordsFound[doc]! > most) most = wordsFound[doc]!;
+      needed = most;
+    }
+    const needsText = query.phrases.length > 0 || query.entities.some((words) => words.length > 1);
+    const keep = needsText ? MAX_VERIFIED : limit;
+    // Top `keep` by score, then newer (lower number) first: a sorted insert, since keep is small.
+    const top: number[] = [];
+    let matches = 0;
+    if (needed > 0 || wordExpansions.length === 0) {
+      for (let doc = 0; doc < count; doc++) {
+        if (!allowed[doc] || wordsFound[doc]! < needed) continue;
+        matches += 1;
+        const score = total[doc]!;
+        if (top.length === keep && score <= total[top[keep - 1]!]!) continue;
+        let at = top.length;
+        while (at > 0 && total[top[at - 1]!]! < score) at--;
+        top.splice(at, 0, doc);
+        if (top.length > keep) top.pop();
+      }
+    }
+
+    const matchedTerms = (doc: number): string[] =>
+      wordExpansions.flatMap((expansion) => [...expansion.keys()].filter((key) => contains(list(key).docs, doc)));
+    const hits: SearchHit[] = [];
+    const batchSize = needsText ? 10 : limit;
+    for (let i = 0; i < top.length && hits.length < limit; i += batchSize) {
+      const batch = top.slice(i, i + batchSize);
+      const rows = await Promise.all(batch.map((doc) => this.doc(doc)));
+      const passes = needsText
+        ? await Promise.all(rows.map(async (row) => this.matchesText(await this.article(row.id), query)))
+        : rows.map(() => true);
+      rows.forEach((row, j) => {
+        const doc = batch[j]!;
+        if (passes[j] && hits.length < limit) hits.push({ ...row, score: Math.round(total[doc]!), matched: matchedTerms(doc) });
+      });
+    }
+    return { hits, total: needsText ? hits.length : matches };
+  }
+
+  /** The newest articles, for an empty query. */
+  async recent(limit: number): Promise<SearchResults> {
+    const meta = await this.meta();
+    const count = Math.min(limit, meta.docCount);
+    const rows = await Promise.all(Array.from({ length: count }, (_, doc) => this.doc(doc)));
+    return { hits: rows.map((row) => ({ ...row, score: 0, matched: [] })), total: meta.docCount };
+  }
+
+  article(id: string): Promise<Article> {
+    if (!/^[0-9a-f]{16}$/.test(id)) return Promise.reject(new Error(`not an article id: ${JSON.stringify(id)}`));
+    return this.read<Article>(`articles/${id}.json`);
+  }
+
+  /** Phrases appear as consecutive words, and each entity filter is inside one entity's name or alias. */
+  private matchesText(article: Article, query: ParsedQuery): boolean {
+    const text = query.phrases.length > 0 ? foldText(articleBlocks(article).join('\n\n')) : '';
+    const phrasesOk = query.phrases.every((phrase) => phrasePattern(phrase).test(text));
+    const entitiesOk = query.entities.every((wanted) =>
+      article.entities.some((entity) => [entity.name, ...entity.aliases].some((name) => containsRun(textTerms(name), wanted))),
+    );
+    return phrasesOk && entitiesOk;
+  }
+
+  /** The snippet and matching entities of a hit, from its article (fetched now, kept after). */
+  async details(hit: SearchHit, input: string): Promise<HitDetails> {
+    const article = await this.article(hit.id);
+    const query = parseQuery(input);
+    const matched = new Set([...hit.matched, ...query.entities.flat(), ...query.phrases.flat()]);
+    const body = [article.summary, ...article.paragraphs].join('\n\n');
+    const entities = article.entities
+      .filter((e) => e.type !== 'date' && [e.name, ...e.aliases].some((name) => textTerms(name).some((term) => matched.has(term))))
+      .slice(0, 4)
+      .map(({ id, type, name }) => ({ id, type, name }));
+    return { snippet: snippet(body, matched), entities };
+  }
+}
+
+/** Lower case without accents, as terms are (the text keeps its apostrophes). */
+function foldText(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/**
+ * The phrase's words next to each other in folded text: any separators between them, the
+ * apostrophes and possessive "’s" that normalizeTerm drops allowed back in.
+ */
+function phrasePattern(phrase: readonly string[]): RegExp {
+  const word = (term: string): string =>
+    [...term].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join("['’ʼ]?") + "(?:['’ʼ]s)?";
+  return new RegExp(`(?<![\\p{L}\\p{N}])${phrase.map(word).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
+}
+
+interface Postings {
+  docs: Int32Array;
+  scores: Float64Array;
+}
+const EMPTY: Postings = { docs: new Int32Array(0), scores: new Float64Array(0) };
+
+/** [gap, score, gap, score, …] → ascending documents and their scores. */
+function decodePostings(encoded: readonly number[]): Postings {
+  const length = Math.floor(encoded.length / 2);
+  const docs = new Int32Array(length);
+  const scores = new Float64Array(length);
+  let doc = 0;
+  for (let i = 0; i < length; i++) {
+    doc += encoded[2 * i]!;
+    docs[i] = doc;
+    scores[i] = encoded[2 * i + 1]!;
+  }
+  return { docs, scores };
+}
+
+/** Binary search in ascending documents. */
+function contains(docs: Int32Array, doc: number): boolean {
+  let low = 0;
+  let high = docs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const value = docs[mid]!;
+    if (value === doc) return true;
+    if (value < doc) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}
+
+function containsRun(sequence: readonly string[], run: readonly string[]): boolean {
+  if (run.length === 0) return true;
+  outer: for (let i = 0; i + run.length <= sequence.length; i++) {
+    for (let j = 0; j < run.length; j++) if (sequence[i + j] !== run[j]) continue outer;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import type { Article } from '../shared/archive-format';
+import { t } from '../shared/browser';
+import { CompareView } from './CompareView';
+import { useLiveComparison, type LiveComparison } from './use-live-comparison';
+
+interface Props {
+  /** The archived article, compared with the page the sidebar sits beside. */
+  article: Article;
+}
+
+function words(count: number): string {
+  return count === 1 ? t('liveOneWord') : t('liveWords', String(count));
+}
+
+function message(state: LiveComparison): string {
+  switch (state.status) {
+    case 'waiting':
+    case 'loading':
+      return t('liveComparing');
+    case 'failed':
+      return t('liveFailed');
+    case 'compared':
+      return state.diff.added === 0 && state.diff.removed === 0
+        ? t('liveUnchanged')
+        : t('liveChanged', [words(state.diff.added), String(state.diff.removed)]);
+  }
+}
+
+/**
+ * Under the sidebar's header: whether the live article changed since it was archived, and
+ * the Compare view (archived / live / word diff) behind a disclosure button.
+ */
+export function LiveStatus({ article }: Props) {
+  const state = useLiveComparison(article);
+  const [open, setOpen] = useState(false);
+  if (state.status === 'waiting') return null;
+  return (
+    <section class={`live-status live-${state.status}`} aria-label={t('liveHeading')}>
+      <div class="live-line">
+        <p class="live-message" role="status" aria-busy={state.status === 'loading'}>
+          {message(state)}
+          {state.status === 'failed' && <span class="live-reason"> {t(`liveReason_${state.reason.replace(/-/g, '_')}`)}</span>}
+        </p>
+        {state.status === 'compared' && (
+          <button type="button" class="live-compare" aria-expanded={open} aria-controls="live-compare" onClick={() => setOpen(!open)}>
+            {open ? t('liveHideCompare') : t('liveCompare')}
+          </button>
+        )}
+      </div>
+      {state.status === 'compared' && open && <CompareView id="live-compare" archived={state.archived} live={state.live} diff={state.diff} />}
+    </section>
+  );
+}
