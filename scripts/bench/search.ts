@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import MiniSearch from 'minisearch';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { chromiumPath } from '../../tests/e2e/paths';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromiumWithExtension } from '../chromium-extension';
 import { build } from '../build';
 import type { Article } from '../../src/shared/archive-format';
 import { SearchEngine } from '../../src/shared/search-engine';
@@ -51,33 +51,6 @@ function miniSearchOptions() {
   };
 }
 
-async function launch(extensionDir: string): Promise<{ context: BrowserContext; extensionId: string; close(): Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), 'backstory-bench-profile-'));
-  // The same switches as tests/e2e/harness.ts.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return {
-    context,
-    extensionId: new URL(worker.url()).host,
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Opens `url` in a new tab and reads when the page marked its first results (ms after navigation start). */
 async function coldOpen(context: BrowserContext, url: string, mark: string): Promise<number> {
@@ -180,7 +153,7 @@ async function benchSize(size: number, runs: number, realSeed: string): Promise<
     }
 
     // --- Chromium: cold open to first results ---
-    const browser = await launch(join(work, 'dist/chromium'));
+    const browser = await launchChromiumWithExtension(join(work, 'dist/chromium'));
     const msFiles = new Map([
       ['ms.html', ['text/html', await readFile(join(msDir, 'ms.html'))]],
       ['ms.js', ['text/javascript', await readFile(join(msDir, 'ms.js'))]],

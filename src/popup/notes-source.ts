@@ -3,18 +3,11 @@
  * `notes/search`. The popup shows no section when the worker cannot answer (no notes
  * store in this build: "unknown message type"), so search works without it.
  */
+import type { NoteSearchResult } from '../shared/messages/notes-messages';
 import { sendToWorker } from '../shared/messenger';
 
 /** One note or highlight matching the query, as the popup lists it. */
-export interface NoteHit {
-  articleId: string;
-  articleTitle: string;
-  url: string;
-  kind: 'note' | 'highlight';
-  text: string;
-  /** Milliseconds since the epoch. */
-  updatedAt: number;
-}
+export type NoteHit = NoteSearchResult;
 
 export interface NotesSource {
   /** Notes and highlights matching `query` (every word), newest first; empty query = most recent. Null: no notes store. */

@@ -21,21 +21,26 @@ export class ArchiveError extends Error {
   override name = 'ArchiveError';
 }
 
-export class ArchiveReader {
-  private readonly cache = new Map<string, Promise<unknown>>();
-
-  /** `fetchJson` resolves a path under archive/ to its parsed JSON. */
-  constructor(private readonly fetchJson: FetchJson) {}
-
-  private read<T>(path: string): Promise<T> {
-    let pending = this.cache.get(path);
+/** Reads each path at most once while it succeeds; a failed read is retried on the next call. */
+export function cachedJson(fetchJson: FetchJson): <T>(path: string) => Promise<T> {
+  const cache = new Map<string, Promise<unknown>>();
+  return <T>(path: string): Promise<T> => {
+    let pending = cache.get(path);
     if (!pending) {
-      pending = this.fetchJson(path);
-      // A failed read is not cached: the next call tries again.
-      pending.catch(() => this.cache.delete(path));
-      this.cache.set(path, pending);
+      pending = fetchJson(path);
+      pending.catch(() => cache.delete(path));
+      cache.set(path, pending);
     }
     return pending as Promise<T>;
+  };
+}
+
+export class ArchiveReader {
+  private readonly read: <T>(path: string) => Promise<T>;
+
+  /** `fetchJson` resolves a path under archive/ to its parsed JSON. */
+  constructor(fetchJson: FetchJson) {
+    this.read = cachedJson(fetchJson);
   }
 
   async meta(): Promise<ArchiveMeta> {

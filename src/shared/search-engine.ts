@@ -8,7 +8,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { articleBlocks, type Article, type ArticleEntity } from './archive-format';
-import type { FetchJson } from './archive-reader';
+import { cachedJson, type FetchJson } from './archive-reader';
 import {
   DOCS_PER_CHUNK,
   SEARCH_FORMAT_VERSION,
@@ -60,23 +60,16 @@ export interface SearchResults {
 type Expansion = Map<string, number>;
 
 export class SearchEngine {
-  private readonly cache = new Map<string, Promise<unknown>>();
   private readonly dictionaries = new Map<string, Promise<SearchableMap<DictEntry>>>();
   /** Term → its postings file, learnt from the dictionary. */
   private readonly fileOf = new Map<string, number>();
   private readonly decoded = new Map<string, Postings>();
 
-  /** `fetchJson` resolves a path under archive/ to its parsed JSON. */
-  constructor(private readonly fetchJson: FetchJson) {}
+  private readonly read: <T>(path: string) => Promise<T>;
 
-  private read<T>(path: string): Promise<T> {
-    let pending = this.cache.get(path);
-    if (!pending) {
-      pending = this.fetchJson(path);
-      pending.catch(() => this.cache.delete(path));
-      this.cache.set(path, pending);
-    }
-    return pending as Promise<T>;
+  /** `fetchJson` resolves a path under archive/ to its parsed JSON. */
+  constructor(fetchJson: FetchJson) {
+    this.read = cachedJson(fetchJson);
   }
 
   async meta(): Promise<SearchMeta> {

@@ -70,7 +70,9 @@ export function urlKey(input: string): string {
     stripTextFragment: true,
   });
   const url = new URL(normalized);
-  const path = stripAmpPath(url.pathname).replace(/\/+$/, '');
+  // Collapsed here as well: decoding can leave "//" that normalize-url had no chance to
+  // collapse, and a key must map to itself.
+  const path = stripAmpPath(url.pathname).replace(/\/{2,}/g, '/').replace(/\/+$/, '');
   // normalize-url has dropped default ports; any other port is another server.
   const port = url.port ? `:${url.port}` : '';
   return `${siteHost(url.hostname)}${port}${path}${url.search}`;

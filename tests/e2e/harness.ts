@@ -2,17 +2,14 @@
  * Drives Debian's Chromium with the unpacked test build loaded, and serves article pages
  * offline at their real URLs (context.route), so the content script runs as it would there.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM_EXTENSION_DIR, SCREENSHOT_DIR, chromiumPath } from './paths';
+import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
+import { launchChromiumWithExtension } from '../../scripts/chromium-extension';
+import { servePages } from './drivers/chromium';
+import { CHROMIUM_EXTENSION_DIR, SCREENSHOT_DIR } from './paths';
 
-export const SEED_URL =
-  'https://sputnikglobe.com/20240208/iraqi-militias-vow-steadfast-holy-war-against-us-occupation-after-commanders-killing-1116665114.html';
-export const SEED_TITLE = 'Iraqi Militias Vow ‘Steadfast’ Holy War Against US Occupation After Commander’s Killing';
-export const FIXTURE_URL = 'https://sputnikglobe.com/20240203/us-strikes-iraq-syria-kirby-1116600000.html';
-export const FIXTURE_TITLE = 'US Launches Strikes in Iraq and Syria, Kirby Says More to Come';
+export { FIXTURE_TITLE, FIXTURE_URL, SEED_TITLE, SEED_URL, plainPage, seedArticlePage } from './fixtures';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -32,56 +29,16 @@ export interface LaunchOptions {
 }
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${CHROMIUM_EXTENSION_DIR}`,
-      `--load-extension=${CHROMIUM_EXTENSION_DIR}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-      ...(options.args ?? []),
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const { context, worker, extensionId, close } = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, options);
   const pages = new Map<string, string>();
-  if (options.routePages !== false) await context.route(/^https?:\/\//, (route) => {
-    const url = route.request().url().split('#')[0] ?? '';
-    const body = pages.get(url);
-    return route.fulfill({
-      status: body === undefined ? 404 : 200,
-      contentType: 'text/html; charset=utf-8',
-      body: body ?? '<!doctype html><title>Not found</title><p>Not found (test server)</p>',
-    });
-  });
+  if (options.routePages !== false) await servePages(context, pages);
   return {
     context,
     worker,
     extensionId,
     pages,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
-}
-
-const SEED_PAGE_TEMPLATE = readFileSync('tests/fixtures/pages/seed-article.html', 'utf8');
-
-/** The seed article as a news site would serve it; `head` adds canonical/og tags. */
-export function seedArticlePage(head = ''): string {
-  return SEED_PAGE_TEMPLATE.replace('<!--HEAD-->', head);
-}
-
-export function plainPage(title: string, head = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body><h1>${title}</h1><p>Not an archived article.</p></body></html>`;
 }
 
 /** The sidebar's frame in `page`, once its article has rendered. */

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSeed, splitRunTogetherParagraphs } from '../../scripts/archive/parse-seed';
 import { InvalidUrlError, siteHost, tryUrlKey, urlKey } from '../../src/shared/url-key';
 
-const RUNS = { numRuns: 400 };
+/** A fixed seed keeps CI repeatable; change it (or drop it locally) to explore new inputs. */
+const RUNS = { numRuns: 400, seed: 20261125 };
 
 /** Seed-like text: header-ish first lines, blank lines, markup, control and bidi characters. */
 const seedLine = fc.oneof(

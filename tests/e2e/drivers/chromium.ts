@@ -1,37 +1,26 @@
 /** TestBrowser over Debian's Chromium with playwright-core (launch options measured to work here). */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { CHROMIUM_EXTENSION_DIR, SCREENSHOT_DIR, chromiumPath } from '../paths';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchChromiumWithExtension } from '../../../scripts/chromium-extension';
+import { CHROMIUM_EXTENSION_DIR, SCREENSHOT_DIR } from '../paths';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
 import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
 
 const NOT_FOUND = '<!doctype html><title>Not found</title><p>Not found (test server)</p>';
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser & { context: BrowserContext; worker: Worker }> {
-  const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    colorScheme: options.colorScheme ?? 'light',
-    viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${CHROMIUM_EXTENSION_DIR}`,
-      `--load-extension=${CHROMIUM_EXTENSION_DIR}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const pages = new Map<string, string>();
+/** Answers every http(s) request from `pages` (URL without fragment → HTML), else a 404 page. */
+export async function servePages(context: BrowserContext, pages: ReadonlyMap<string, string>): Promise<void> {
   await context.route(/^https?:\/\//, (route) => {
     const body = pages.get(route.request().url().split('#')[0] ?? '');
     return route.fulfill({ status: body === undefined ? 404 : 200, contentType: 'text/html; charset=utf-8', body: body ?? NOT_FOUND });
   });
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser & { context: BrowserContext; worker: Worker }> {
+  const { context, worker, close } = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, options);
+  const pages = new Map<string, string>();
+  await servePages(context, pages);
 
   const frameOf = (frame: DriverFrame, page: Page): TestFrame => adaptFrame(frame, page.keyboard);
   const wrap = (page: Page): TestPage => ({
@@ -100,9 +89,6 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       await page.goto(url);
       return wrap(page);
     },
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }
