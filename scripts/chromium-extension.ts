@@ -26,19 +26,25 @@ export interface ChromiumLaunch {
   close(): Promise<void>;
 }
 
-export async function launchChromiumWithExtension(
-  extensionDir: string,
-  options: { colorScheme?: 'light' | 'dark'; args?: string[] } = {},
-): Promise<ChromiumLaunch> {
+interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+  args?: string[];
+}
+
+/** A Chromium with a fresh profile; the extension in `extensionDir` loaded, or none (null). */
+export async function launchChromium(
+  extensionDir: string | null,
+  options: LaunchOptions = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'backstory-chromium-'));
+  const extension = extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...extension,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
@@ -47,14 +53,17 @@ export async function launchChromiumWithExtension(
       ...(options.args ?? []),
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
     context,
-    worker,
-    extensionId: new URL(worker.url()).host,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+export async function launchChromiumWithExtension(extensionDir: string, options: LaunchOptions = {}): Promise<ChromiumLaunch> {
+  const { context, close } = await launchChromium(extensionDir, options);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, worker, extensionId: new URL(worker.url()).host, close };
 }

@@ -7,7 +7,7 @@
  * MiniSearch (one whole index, loaded with loadJSON), measured in the same process and
  * the same browser, and the ratios. Not part of `npm test`. Figures: docs/performance.md.
  */
-import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,28 +19,10 @@ import { build } from '../build';
 import type { Article } from '../../src/shared/archive-format';
 import { SearchEngine } from '../../src/shared/search-engine';
 import { buildSearchIndex } from '../archive/search-index';
+import { dirSize, fmtMs, mb, median, percentile } from './stats';
 import { syntheticArchive, syntheticExtractor } from './synthetic-archive';
 
 const root = resolve(import.meta.dirname, '../..');
-
-async function dirSize(dir: string): Promise<{ bytes: number; files: number }> {
-  let bytes = 0;
-  let files = 0;
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    bytes += (await stat(join(entry.parentPath, entry.name))).size;
-    files += 1;
-  }
-  return { bytes, files };
-}
-
-const median = (values: number[]): number => percentile(values, 0.5);
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? NaN;
-}
-const fmtMs = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
-const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** The same fields for MiniSearch as the Backstory index: title, entities, body; stored: what a result shows. */
 function miniSearchOptions() {

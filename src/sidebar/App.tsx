@@ -10,7 +10,7 @@ import { LiveStatus } from './LiveStatus';
 import { NotesPanel } from './NotesPanel';
 import { RelatedArticles } from './RelatedArticles';
 import { SelectionMenu } from './SelectionMenu';
-import { loadSidebarContext } from './sidebar-context';
+import { loadSidebarArticle } from './sidebar-context';
 import { useArticleNotes } from './use-article-notes';
 
 interface Props {
@@ -32,9 +32,7 @@ function useArticle(archive: ArchiveReader): State {
   }, []);
   useEffect(() => {
     let live = true;
-    loadSidebarContext(hash)
-      .then(async ({ token, context }) => ({ token, article: await archive.article(context.articleId) }))
-      .then(
+    loadSidebarArticle(hash, archive).then(
         ({ token, article }) => live && setState({ status: 'ready', token, article }),
         (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
       );
@@ -82,7 +80,7 @@ function ArticleView({ archive, article, token }: ArticleViewProps) {
       </header>
       <LiveStatus article={article} />
       <main class="article" aria-labelledby="article-title" ref={textRef}>
-        <h1 id="article-title">
+        <h1 id="article-title" elementtiming="article-title">
           <ArticleText text={title ?? ''} start={starts[0] ?? 0} marks={marks} highlights={notes.spans} />
         </h1>
         <p class="source">

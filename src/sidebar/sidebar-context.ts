@@ -1,4 +1,6 @@
 /** Which article this sidebar frame shows: asked of the worker with the frame's token. */
+import type { Article } from '../shared/archive-format';
+import type { ArchiveReader } from '../shared/archive-reader';
 import type { SidebarContext } from '../shared/messages';
 import { sendToWorker, useSidebarToken } from '../shared/messenger';
 
@@ -13,4 +15,21 @@ export async function loadSidebarContext(hash: string): Promise<{ token: string;
   if (token === null) throw new Error('this page only works as the Backstory sidebar');
   useSidebarToken(token);
   return { token, context: await sendToWorker('sidebar/context', {}) };
+}
+
+/** The article id the frame's address names: only a hint, for fetching early. */
+function articleIdHint(hash: string): string | null {
+  return /^#[0-9a-f]{32}\/([0-9a-f]{16})$/.exec(hash)?.[1] ?? null;
+}
+
+/**
+ * The context and the article it names. The article named in the frame's address is
+ * fetched while the worker confirms which one this tab shows (archive files are public,
+ * so an early fetch reveals nothing); only the worker's answer decides what is shown.
+ */
+export async function loadSidebarArticle(hash: string, archive: ArchiveReader): Promise<{ token: string; article: Article }> {
+  const hint = articleIdHint(hash);
+  if (hint) archive.article(hint).catch(() => undefined);
+  const { token, context } = await loadSidebarContext(hash);
+  return { token, article: await archive.article(context.articleId) };
 }
