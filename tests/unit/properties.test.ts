@@ -1,10 +1,15 @@
 /**
- * Property-based tests (fast-check) for the code that reads untrusted text: seed files and
- * URLs. They must never throw an unexpected error, never hang, and be stable where they should.
+ * Property-based tests (fast-check) for the code that reads untrusted text: seed files,
+ * URLs, search queries and notes backups. They must never throw an unexpected error, never hang, and be stable where they should.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSeed, splitRunTogetherParagraphs } from '../../scripts/archive/parse-seed';
+import { toJsonBackup } from '../../src/background/notes/export';
+import { ImportError, parseBackup } from '../../src/background/notes/import';
+import { parseQuery } from '../../src/shared/search-query';
 import { InvalidUrlError, siteHost, tryUrlKey, urlKey } from '../../src/shared/url-key';
 
 /** A fixed seed keeps CI repeatable; change it (or drop it locally) to explore new inputs. */
@@ -119,6 +124,57 @@ describe('urlKey on arbitrary input', () => {
         expect(siteHost(host)).toBe(host);
         expect(siteHost(`www.${host}`)).toBe(host);
         expect(siteHost(`m.${host}`)).toBe(host);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('parseQuery on arbitrary input', () => {
+  it('always returns a well-formed query, with valid dates only', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(fc.constantFrom('entity:', 'host:', 'before:', 'after:', '"', 'kirb', '2024-02-30', '2024-03-01', ' ', '\u202E'), { maxLength: 12 }).map((parts) => parts.join('')),
+        ),
+        (input) => {
+          const query = parseQuery(input);
+          for (const list of [query.terms, query.hosts]) for (const item of list) expect(typeof item).toBe('string');
+          for (const date of [query.before, query.after]) {
+            if (date !== null) expect(Number.isNaN(Date.parse(`${date}T00:00:00Z`))).toBe(false);
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('parseBackup on arbitrary and damaged input', () => {
+  const good = readFileSync(join(import.meta.dirname, '../fixtures/backups/good-v1.json'), 'utf8');
+
+  it('round-trips a backup through export and import', () => {
+    const records = parseBackup(good);
+    expect(parseBackup(JSON.stringify(toJsonBackup(records, new Date(0))))).toEqual(records);
+  });
+
+  it('returns records or throws an ImportError naming the problem, for any JSON or text', () => {
+    const damaged = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.nat({ max: good.length }).map((cut) => good.slice(0, cut)),
+      fc.tuple(fc.nat({ max: good.length - 1 }), fc.string({ maxLength: 3 })).map(([at, junk]) => good.slice(0, at) + junk + good.slice(at + 1)),
+      fc.anything().map((record) => JSON.stringify({ ...JSON.parse(good), records: [record] })),
+    );
+    fc.assert(
+      fc.property(damaged, (content) => {
+        try {
+          expect(Array.isArray(parseBackup(content))).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ImportError);
+          expect((error as Error).message).not.toBe('');
+        }
       }),
       RUNS,
     );
