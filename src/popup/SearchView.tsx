@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '../shared/browser';
 import type { SearchEngine } from '../shared/search-engine';
@@ -31,6 +32,31 @@ function Snippet({ parts }: { parts: SnippetPart[] }) {
     <p class="snippet">
       {parts.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
     </p>
+  );
+}
+
+interface ResultRowProps {
+  id: string;
+  /** The row the arrow keys have chosen. */
+  active: boolean;
+  className?: string;
+  onOpen(): void;
+  children: ComponentChildren;
+}
+
+/** One option of a results list; mouse-down is swallowed so the search box keeps focus. */
+function ResultRow({ id, active, className, onOpen, children }: ResultRowProps) {
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      class={['hit', className, active ? 'active' : ''].filter(Boolean).join(' ')}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onOpen}
+    >
+      {children}
+    </li>
   );
 }
 
@@ -110,15 +136,7 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
                 const key = `a-${hit.id}`;
                 const details = state.details.get(hit.id);
                 return (
-                  <li
-                    id={key}
-                    key={key}
-                    role="option"
-                    aria-selected={key === activeKey}
-                    class={`hit${key === activeKey ? ' active' : ''}`}
-                    onMouseDown={(event) => event.preventDefault()}
-                    onClick={() => open(hit.url)}
-                  >
+                  <ResultRow id={key} key={key} active={key === activeKey} onOpen={() => open(hit.url)}>
                     <span class="hit-title">{hit.title}</span>
                     <span class="hit-meta muted">
                       <time dateTime={hit.date}>{formatDate(hit.date)}</time> · {hit.host}
@@ -133,7 +151,7 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
                         ))}
                       </span>
                     )}
-                  </li>
+                  </ResultRow>
                 );
               })}
             </ul>
@@ -146,22 +164,14 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
               {state.notes.map((note, i) => {
                 const key = `n-${note.articleId}-${i}`;
                 return (
-                  <li
-                    id={key}
-                    key={key}
-                    role="option"
-                    aria-selected={key === activeKey}
-                    class={`hit note${key === activeKey ? ' active' : ''}`}
-                    onMouseDown={(event) => event.preventDefault()}
-                    onClick={() => open(note.url)}
-                  >
+                  <ResultRow id={key} key={key} active={key === activeKey} className="note" onOpen={() => open(note.url)}>
                     <span class="hit-title">{note.articleTitle}</span>
                     <span class="hit-meta muted">
                       {note.kind === 'note' ? t('searchKindNote') : t('searchKindHighlight')} ·{' '}
                       <time dateTime={new Date(note.updatedAt).toISOString()}>{formatDate(new Date(note.updatedAt).toISOString().slice(0, 10))}</time>
                     </span>
                     <p class="snippet">{note.text}</p>
-                  </li>
+                  </ResultRow>
                 );
               })}
             </ul>

@@ -4,8 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, testBrowsers } from './drivers/launch';
-import type { TestBrowser } from './drivers/types';
+import type { TestBrowser, TestPage } from './drivers/types';
 import { FIXTURE_TITLE, FIXTURE_URL, SEED_TITLE, SEED_URL, eventually, plainPage, seedArticlePage } from './fixtures';
+
+/** Replaces the query as a user does: select what is in the box, type over it. */
+async function search(popup: TestPage, query: string): Promise<void> {
+  await popup.evaluate(() => document.querySelector<HTMLInputElement>('.search-box')?.select(), null);
+  await popup.type('.search-box', query);
+  expect(await eventually(() => popup.evaluate(() => document.querySelector<HTMLInputElement>('.search-box')?.value ?? '', null), query)).toBe(query);
+}
 
 describe.each(testBrowsers())('popup search in %s', (browserName) => {
   let browser: TestBrowser;
@@ -23,23 +30,15 @@ describe.each(testBrowsers())('popup search in %s', (browserName) => {
     await popup.waitFor('.search-box');
     expect(await popup.evaluate(() => document.activeElement?.classList.contains('search-box') ?? false, null)).toBe(true);
 
-    await popup.type('.search-box', 'hezbolla');
+    await search(popup, 'hezbolla');
     expect(await eventually(async () => (await popup.texts('#article-results .hit-title')).includes(SEED_TITLE), true)).toBe(true);
 
-    await popup.evaluate(() => {
-      const box = document.querySelector<HTMLInputElement>('.search-box');
-      if (box) box.value = '';
-    }, null);
-    await popup.type('.search-box', 'entity:"John Kirby"');
+    await search(popup, 'entity:"John Kirby"');
     expect(
       await eventually(async () => JSON.stringify((await popup.texts('#article-results .hit-title')).sort()), JSON.stringify([SEED_TITLE, FIXTURE_TITLE].sort())),
     ).toBe(JSON.stringify([SEED_TITLE, FIXTURE_TITLE].sort()));
 
-    await popup.evaluate(() => {
-      const box = document.querySelector<HTMLInputElement>('.search-box');
-      if (box) box.value = '';
-    }, null);
-    await popup.type('.search-box', 'zzqxv');
+    await search(popup, 'zzqxv');
     await popup.waitFor('.no-results');
     expect(await popup.count('#article-results .hit-title')).toBe(0);
     await popup.screenshot('popup-no-results');
