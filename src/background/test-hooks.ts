@@ -8,7 +8,7 @@ import { browser, type Runtime } from '../shared/browser';
 import { onCommand } from './commands';
 
 interface HookRequest {
-  action: 'badge' | 'command' | 'open-window';
+  action: 'badge' | 'command' | 'open-window' | 'menu-exists';
   argument: string;
 }
 
@@ -18,6 +18,12 @@ async function run({ action, argument }: HookRequest, tabId: number | undefined)
       return browser.action.getBadgeText({ tabId });
     case 'command':
       return onCommand(argument);
+    case 'menu-exists':
+      // No browser lists menu items; updating one succeeds only if it exists.
+      return browser.contextMenus.update(argument, {}).then(
+        () => true,
+        () => false,
+      );
     case 'open-window':
       // A popup-type window, so the page's tab stays the active tab of the last normal window.
       await browser.windows.create({ url: browser.runtime.getURL(argument), type: 'popup', focused: false, width: 420, height: 600 });

@@ -45,4 +45,12 @@ describe.each(testBrowsers())('popup search in %s', (browserName) => {
     await popup.close();
     await page.close();
   });
+
+  it('registers the "Search Backstory for …" selection menu', async () => {
+    const page = await browser.open(FIXTURE_URL);
+    await page.sidebar();
+    expect(await page.menuExists('backstory-search-selection')).toBe(true);
+    expect(await page.menuExists('no-such-menu')).toBe(false);
+    await page.close();
+  });
 });

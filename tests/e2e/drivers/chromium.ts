@@ -57,6 +57,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
         return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
       });
     },
+    menuExists: (id) =>
+      worker.evaluate((menuId) => chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id),
     async runCommand(command) {
       await page.bringToFront();
       await worker.evaluate(

@@ -103,6 +103,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     },
     bringToFront: () => page.bringToFront(),
     badge: async () => String(await hook(page, 'badge')),
+    menuExists: async (id) => (await hook(page, 'menu-exists', id)) === true,
     async runCommand(command) {
       await page.bringToFront();
       await hook(page, 'command', command);

@@ -35,6 +35,8 @@ export interface TestPage extends TestFrame {
   badge(): Promise<string>;
   /** Runs an extension keyboard command with this page's tab active. */
   runCommand(command: string): Promise<void>;
+  /** Whether the extension has a context-menu item with this id. */
+  menuExists(id: string): Promise<boolean>;
   /** Opens an extension page (e.g. popup.html) in a popup window beside this page. */
   openExtensionWindow(path: string): Promise<TestPage>;
   close(): Promise<void>;
