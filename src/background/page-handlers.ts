@@ -23,8 +23,7 @@ function requirePage(pageUrl: string | undefined, tabId: number | undefined): { 
  * The page's current address: the content script's `href` when it is on the origin the
  * browser vouches for (single-page apps change the path with pushState), else sender.url.
  */
-function currentAddress(senderUrl: string | undefined, href: string): string {
-  if (senderUrl === undefined) throw new Error('no page to answer about');
+function currentAddress(senderUrl: string, href: string): string {
   return new URL(href).origin === new URL(senderUrl).origin ? href : senderUrl;
 }
 
@@ -41,8 +40,9 @@ export async function toggleSidebar(tabId: number | null): Promise<boolean> {
 
 export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
   async 'page/match'({ href, canonical, ogUrl }, sender) {
-    const { tabId } = requirePage(sender.pageUrl, sender.tabId);
-    const pageUrl = currentAddress(sender.pageUrl, href);
+    const page = requirePage(sender.pageUrl, sender.tabId);
+    const { tabId } = page;
+    const pageUrl = currentAddress(page.pageUrl, href);
     const entry = await matchPage(archive, { pageUrl, canonical, ogUrl });
     await showArchivedBadge(tabId, entry !== null);
     if (!entry) {

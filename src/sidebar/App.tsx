@@ -19,7 +19,7 @@ interface Props {
 
 type State =
   | { status: 'loading' }
-  | { status: 'ready'; token: string; article: Article }
+  | { status: 'ready'; article: Article }
   | { status: 'error'; message: string };
 
 function useArticle(archive: ArchiveReader): State {
@@ -33,7 +33,7 @@ function useArticle(archive: ArchiveReader): State {
   useEffect(() => {
     let live = true;
     loadSidebarArticle(hash, archive).then(
-        ({ token, article }) => live && setState({ status: 'ready', token, article }),
+        (article) => live && setState({ status: 'ready', article }),
         (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
       );
     return () => {
@@ -48,16 +48,15 @@ export function App({ archive }: Props) {
   const state = useArticle(archive);
   if (state.status === 'loading') return <p class="status" aria-busy="true">{t('loading')}</p>;
   if (state.status === 'error') return <p class="status" role="alert">{t('sidebarError', state.message)}</p>;
-  return <ArticleView archive={archive} article={state.article} token={state.token} key={state.article.id} />;
+  return <ArticleView archive={archive} article={state.article} key={state.article.id} />;
 }
 
 interface ArticleViewProps {
   archive: ArchiveReader;
   article: Article;
-  token: string;
 }
 
-function ArticleView({ archive, article, token }: ArticleViewProps) {
+function ArticleView({ archive, article }: ArticleViewProps) {
   const [selected, setSelected] = useState<ArticleEntity | null>(null);
   const textRef = useRef<HTMLElement>(null);
   const [title, summary, ...paragraphs] = useMemo(() => articleBlocks(article), [article]);

@@ -10,11 +10,12 @@ export function tokenFromHash(hash: string): string | null {
   return match?.[1] ?? null;
 }
 
-export async function loadSidebarContext(hash: string): Promise<{ token: string; context: SidebarContext }> {
+/** Every later message from this frame carries the token; the worker checks it against the tab. */
+async function loadSidebarContext(hash: string): Promise<SidebarContext> {
   const token = tokenFromHash(hash);
   if (token === null) throw new Error('this page only works as the Backstory sidebar');
   useSidebarToken(token);
-  return { token, context: await sendToWorker('sidebar/context', {}) };
+  return sendToWorker('sidebar/context', {});
 }
 
 /** The article id the frame's address names: only a hint, for fetching early. */
@@ -27,9 +28,9 @@ function articleIdHint(hash: string): string | null {
  * fetched while the worker confirms which one this tab shows (archive files are public,
  * so an early fetch reveals nothing); only the worker's answer decides what is shown.
  */
-export async function loadSidebarArticle(hash: string, archive: ArchiveReader): Promise<{ token: string; article: Article }> {
+export async function loadSidebarArticle(hash: string, archive: ArchiveReader): Promise<Article> {
   const hint = articleIdHint(hash);
   if (hint) archive.article(hint).catch(() => undefined);
-  const { token, context } = await loadSidebarContext(hash);
-  return { token, article: await archive.article(context.articleId) };
+  const context = await loadSidebarContext(hash);
+  return archive.article(context.articleId);
 }

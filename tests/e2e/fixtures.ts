@@ -1,6 +1,6 @@
 /** The articles and pages the browser tests serve, and checks shared by test files. */
 import { readFileSync } from 'node:fs';
-import type { TestFrame } from './drivers/types';
+import type { TestFrame, TestPage } from './drivers/types';
 
 export const SEED_URL =
   'https://sputnikglobe.com/20240208/iraqi-militias-vow-steadfast-holy-war-against-us-occupation-after-commanders-killing-1116665114.html';
@@ -40,4 +40,14 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
     value = await read().catch(() => undefined as T);
   }
   return value;
+}
+
+/** Whether the content script put its sidebar host into the page. */
+export function hasSidebarHost(page: TestPage): Promise<boolean> {
+  return page.evaluate(() => document.querySelector('backstory-sidebar') !== null, null);
+}
+
+/** Open means the page is narrowed beside the sidebar. */
+export function sidebarOpen(page: TestPage): Promise<boolean> {
+  return page.evaluate(() => !['', '0px'].includes(document.documentElement.style.marginRight), null);
 }

@@ -2,12 +2,13 @@
  * Drives Debian's Chromium with the unpacked test build loaded, and serves article pages
  * offline at their real URLs (context.route), so the content script runs as it would there.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from '../../scripts/chromium-extension';
 import { servePages } from './drivers/chromium';
-import { CHROMIUM_EXTENSION_DIR, SCREENSHOT_DIR } from './paths';
+import { adaptFrame, type DriverFrame } from './drivers/frame-adapter';
+import { screenshotPath } from './drivers/served-pages';
+import { seriousAxeViolations as axeViolationsIn } from './fixtures';
+import { CHROMIUM_EXTENSION_DIR } from './paths';
 
 export { FIXTURE_TITLE, FIXTURE_URL, SEED_TITLE, SEED_URL, plainPage, seedArticlePage } from './fixtures';
 
@@ -69,8 +70,7 @@ export function activeTabBadge(worker: Worker): Promise<string> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  const path = screenshotPath('chromium', name);
   await page.screenshot({ path });
   return path;
 }
@@ -87,32 +87,10 @@ export async function openPopup(browser: ExtensionBrowser): Promise<Page> {
   return popup;
 }
 
-/** Runs an extension command (keyboard shortcut) through the test build's hook. */
-export function runCommand(browser: ExtensionBrowser, command: string): Promise<void> {
-  return browser.worker.evaluate(
-    (name) => (globalThis as unknown as { backstoryTestHooks: { onCommand(name: string): Promise<void> } }).backstoryTestHooks.onCommand(name),
-    command,
-  );
-}
-
-/** Whether the sidebar panel is open (the page is narrowed beside it), read from the page. */
-export function sidebarOpen(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.style.marginRight !== '' && document.documentElement.style.marginRight !== '0px');
-}
-
-const AXE_SOURCE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-
-/** axe-core's serious and critical violations in a frame, as "rule: target" lines. */
-export async function seriousAxeViolations(frame: Frame): Promise<string[]> {
-  // Evaluated over the DevTools protocol, so the frame's CSP (script-src 'self') does not block it.
-  await frame.evaluate(AXE_SOURCE);
-  const violations = await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+/** axe-core's serious and critical violations in a playwright frame (see fixtures.ts). */
+export function seriousAxeViolations(frame: Frame): Promise<string[]> {
+  // Only evaluation is used: the frame needs no keyboard.
+  return axeViolationsIn(adaptFrame(frame as unknown as DriverFrame, { press: async () => undefined }));
 }
 
 /** The extension's service worker targets, as the DevTools protocol lists them (none while stopped). */

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, testBrowsers } from './drivers/launch';
 import type { TestBrowser, TestFrame, TestPage } from './drivers/types';
-import { SEED_URL, eventually, seriousAxeViolations } from './fixtures';
+import { SEED_URL, eventually, seriousAxeViolations, sidebarOpen } from './fixtures';
 
 const livePage = (name: string): string => readFileSync(`tests/fixtures/pages/live/${name}.html`, 'utf8');
 const COMPARING = 'Comparing with the live article…';
@@ -30,9 +30,6 @@ async function openDiff(frame: TestFrame): Promise<{ ins: string[]; del: string[
   await frame.waitFor('.compare-text');
   return { ins: await frame.texts('.compare-text ins .diff-words'), del: await frame.texts('.compare-text del .diff-words') };
 }
-
-const sidebarOpen = (page: TestPage): Promise<boolean> =>
-  page.evaluate(() => !['', '0px'].includes(document.documentElement.style.marginRight), null);
 
 describe.each(testBrowsers())('the live article compared with the archive in %s', (browserName) => {
   let browser: TestBrowser;

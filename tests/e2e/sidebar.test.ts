@@ -12,9 +12,11 @@ import {
   SEED_TITLE,
   SEED_URL,
   eventually,
+  hasSidebarHost,
   plainPage,
   seedArticlePage,
   seriousAxeViolations,
+  sidebarOpen,
 } from './fixtures';
 
 const SEED_PATH = new URL(SEED_URL).pathname;
@@ -29,11 +31,6 @@ const VARIANTS = [
   ['tracking parameters', `${SEED_URL}?utm_source=twitter&utm_medium=social&fbclid=abc123`],
 ] as const;
 
-const hasSidebarHost = (page: TestPage): Promise<boolean> =>
-  page.evaluate(() => document.querySelector('backstory-sidebar') !== null, null);
-/** Open means the page is narrowed beside the sidebar. */
-const sidebarOpen = (page: TestPage): Promise<boolean> =>
-  page.evaluate(() => !['', '0px'].includes(document.documentElement.style.marginRight), null);
 const sidebarTitle = async (page: TestPage): Promise<string | null> => (await page.sidebar()).text('#article-title');
 
 function serveFixtures(browser: TestBrowser): void {

@@ -1,20 +1,14 @@
 /** TestBrowser over Debian's Chromium with playwright-core (launch options measured to work here). */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from '../../../scripts/chromium-extension';
-import { CHROMIUM_EXTENSION_DIR, SCREENSHOT_DIR } from '../paths';
+import { CHROMIUM_EXTENSION_DIR } from '../paths';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
+import { screenshotPath, servedPage } from './served-pages';
 import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
-
-const NOT_FOUND = '<!doctype html><title>Not found</title><p>Not found (test server)</p>';
 
 /** Answers every http(s) request from `pages` (URL without fragment → HTML), else a 404 page. */
 export async function servePages(context: BrowserContext, pages: ReadonlyMap<string, string>): Promise<void> {
-  await context.route(/^https?:\/\//, (route) => {
-    const body = pages.get(route.request().url().split('#')[0] ?? '');
-    return route.fulfill({ status: body === undefined ? 404 : 200, contentType: 'text/html; charset=utf-8', body: body ?? NOT_FOUND });
-  });
+  await context.route(/^https?:\/\//, (route) => route.fulfill(servedPage(pages, route.request().url())));
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser & { context: BrowserContext; worker: Worker }> {
@@ -39,8 +33,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       }
     },
     async screenshot(name) {
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      const path = join(SCREENSHOT_DIR, `chromium-${name}.png`);
+      const path = screenshotPath('chromium', name);
       await page.screenshot({ path });
       return path;
     },

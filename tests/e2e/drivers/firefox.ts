@@ -5,14 +5,14 @@
  * tests can evaluate in, so badge, commands and extension windows go through the test
  * build's hook (src/content/test-hooks.ts → src/background/test-hooks.ts).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH, SCREENSHOT_DIR } from '../paths';
+import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH } from '../paths';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
+import { screenshotPath, servedPage } from './served-pages';
 import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
 
-const NOT_FOUND = '<!doctype html><title>Not found</title><p>Not found (test server)</p>';
 /** Fixed, so extension URLs are known: moz-extension://<uuid>/… */
 export const FIREFOX_EXTENSION_UUID = '5b1f9a38-7c2e-4a43-9a6e-2f0c1d5e8a71';
 const VIEWPORT = { width: 1280, height: 800 };
@@ -68,8 +68,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       if (request.isInterceptResolutionHandled()) return;
       const url = request.url();
       if (!/^https?:\/\//.test(url)) return void request.continue();
-      const body = pages.get(url.split('#')[0] ?? '');
-      void request.respond({ status: body === undefined ? 404 : 200, contentType: 'text/html; charset=utf-8', body: body ?? NOT_FOUND });
+      void request.respond(servedPage(pages, url));
     });
   }
 
@@ -91,8 +90,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       }
     },
     async screenshot(name) {
-      mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      const path = join(SCREENSHOT_DIR, `firefox-${name}.png`);
+      const path = screenshotPath('firefox', name);
       await page.screenshot({ path });
       return path;
     },
