@@ -83,9 +83,11 @@ export function NotesEditor({ record, actions }: Props) {
       actions.accept(answer.record);
       setSave(isDirty() ? { kind: 'dirty' } : { kind: 'saved' });
     } catch (error) {
-      // The text stays in the editor; saving again (Retry, or typing) retries.
+      // The text stays in the editor; saving again (Retry, or typing) retries. No automatic
+      // retry: a full storage would otherwise be written to, and fail, every AUTOSAVE_MS.
       setSave({ kind: 'failed', message: saveFailure(error) });
       again.current = false;
+      return;
     } finally {
       inFlight.current = false;
     }
