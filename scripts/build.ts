@@ -7,7 +7,7 @@
  * build (a malformed seed, a type of error esbuild reports) leaves nothing half-built.
  */
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { compileArchive, readSeedDirectory, type CompileOptions, type CompiledArchive } from './archive/compile';
@@ -25,6 +25,14 @@ export const ENTRY_POINTS = {
 } as const;
 
 const PAGES = ['sidebar.html', 'popup.html', 'options.html'];
+
+/**
+ * The sidebar is on the path from page load to the sidebar painted, so it is an ES module
+ * whose rarely needed parts (the live-page reader, the notes UI with its Markdown parser)
+ * are split into chunks/ and imported when first used.
+ */
+const SPLIT_PAGE = 'sidebar';
+const CHUNK_DIR = 'chunks';
 
 export interface BuildOptions {
   /** Folders of seed files; their articles form one archive. */
@@ -44,14 +52,30 @@ const nativeBrowserForContentScript: esbuild.Plugin = {
   },
 };
 
+/** `import css from './x.css?inline'`: the stylesheet minified, as a string (Vite, in unit tests, reads the same import). */
+const inlineCss: esbuild.Plugin = {
+  name: 'inline-css',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: join(args.resolveDir, args.path.replace(/\?inline$/, '')), namespace: 'inline-css' }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'inline-css' }, async (args) => {
+      const { code } = await esbuild.transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true, legalComments: 'none' });
+      return { contents: code.trim(), loader: 'text', watchFiles: [args.path] };
+    });
+  },
+};
+
 function esbuildOptions(options: BuildOptions, entryPoints: Record<string, string>, plugins: esbuild.Plugin[] = []): esbuild.BuildOptions {
   return {
     absWorkingDir: root,
     entryPoints,
-    plugins,
+    plugins: [inlineCss, ...plugins],
     bundle: true,
     format: 'iife',
+    metafile: true,
     target: ['chrome120', 'firefox128'],
+    // Both targets have Unicode property escapes; unmarked, esbuild turns such regex literals
+    // into `new RegExp` calls it cannot drop when unused (valibot's emoji regex, 0.7 KB).
+    supported: { 'regexp-unicode-property-escapes': true },
     minify: true,
     sourcemap: false,
     legalComments: 'none',
@@ -69,43 +93,83 @@ async function writeJson(path: string, value: unknown): Promise<void> {
   await writeFile(path, JSON.stringify(value));
 }
 
+/** Bundled files by their path in the extension (`sidebar.js`, `chunks/extras-XYZ.js`). */
+type Bundles = Map<string, Uint8Array>;
+
+/**
+ * The chunks a split page imports statically, to be fetched with the page itself
+ * (`<link rel="modulepreload">`) instead of after its entry script was read.
+ */
+function staticImports(metafile: esbuild.Metafile, entry: string): string[] {
+  const found = new Set<string>();
+  const visit = (output: string): void => {
+    for (const imported of metafile.outputs[output]?.imports ?? []) {
+      if (imported.kind !== 'import-statement' || found.has(imported.path)) continue;
+      found.add(imported.path);
+      visit(imported.path);
+    }
+  };
+  visit(`out/${entry}`);
+  return [...found].map((path) => path.replace(/^out\//, ''));
+}
+
+async function pageHtml(page: string, preloads: readonly string[]): Promise<string> {
+  const name = page.split('.')[0] ?? '';
+  const html = await readFile(join(root, 'src', name, page), 'utf8');
+  if (preloads.length === 0) return html;
+  if (!html.includes('</head>')) throw new Error(`src/${name}/${page} has no </head> for its module preloads`);
+  const links = preloads.map((path) => `  <link rel="modulepreload" href="${path}" />\n`).join('');
+  return html.replace('</head>', `${links}  </head>`);
+}
+
 async function writeBrowserDir(
   dir: string,
   target: (typeof BROWSER_TARGETS)[number],
-  bundles: esbuild.OutputFile[],
+  bundles: Bundles,
+  pages: Map<string, string>,
   archive: CompiledArchive,
 ): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  for (const file of bundles) {
-    await writeFile(join(dir, file.path.slice(file.path.lastIndexOf('/') + 1)), file.contents);
-  }
+  await mkdir(join(dir, CHUNK_DIR), { recursive: true });
+  for (const [path, contents] of bundles) await writeFile(join(dir, path), contents);
   await cp(join(root, 'static'), dir, { recursive: true });
-  for (const page of PAGES) {
-    const [name] = page.split('.');
-    await cp(join(root, 'src', name ?? '', page), join(dir, page));
-  }
+  for (const [page, html] of pages) await writeFile(join(dir, page), html);
   for (const [path, value] of [...archive.files, ...archive.search]) await writeJson(join(dir, 'archive', path), value);
 
   const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
-  await writeJson(join(dir, 'manifest.json'), browserManifest(source, target, { hosts: archive.meta.hosts, version }));
+  await writeJson(join(dir, 'manifest.json'), browserManifest(source, target, { hosts: archive.hosts, version }));
 }
 
 export async function build(options: BuildOptions): Promise<CompiledArchive> {
   const sources = (await Promise.all(options.seedDirs.map(readSeedDirectory))).flat();
   const archive = compileArchive(sources, options.compile);
-  const { content, ...pages } = ENTRY_POINTS;
-  const bundles = await Promise.all([
-    esbuild.build(esbuildOptions(options, pages)),
+  const { content, [SPLIT_PAGE]: split, ...others } = ENTRY_POINTS;
+  const results = await Promise.all([
+    esbuild.build(esbuildOptions(options, others)),
     esbuild.build(esbuildOptions(options, { content }, [nativeBrowserForContentScript])),
+    esbuild.build({
+      ...esbuildOptions(options, { [SPLIT_PAGE]: split }),
+      format: 'esm',
+      splitting: true,
+      chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
+    }),
   ]);
-  const outputFiles = bundles.flatMap((bundle) => bundle.outputFiles ?? []);
+  const bundles: Bundles = new Map();
+  for (const result of results) {
+    for (const file of result.outputFiles ?? []) bundles.set(relative(join(root, 'out'), file.path), file.contents);
+  }
+  const splitMeta = results[2].metafile;
+  const pages = new Map<string, string>();
+  for (const page of PAGES) {
+    const preloads = page === `${SPLIT_PAGE}.html` && splitMeta ? staticImports(splitMeta, `${SPLIT_PAGE}.js`) : [];
+    pages.set(page, await pageHtml(page, preloads));
+  }
 
   const staging = join(options.outDir, `.staging-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   try {
     for (const target of BROWSER_TARGETS) {
-      await writeBrowserDir(join(staging, target), target, outputFiles, archive);
+      await writeBrowserDir(join(staging, target), target, bundles, pages, archive);
     }
     for (const target of BROWSER_TARGETS) {
       await rm(join(options.outDir, target), { recursive: true, force: true });
@@ -145,7 +209,7 @@ async function main(): Promise<void> {
     try {
       const archive = await build(options);
       const ms = Math.round(performance.now() - started);
-      console.log(`built ${archive.meta.articleCount} article(s) on ${archive.meta.hosts.length} host(s) into ${options.outDir}/{chromium,firefox} in ${ms} ms`);
+      console.log(`built ${archive.meta.articleCount} article(s) on ${archive.hosts.length} host(s) into ${options.outDir}/{chromium,firefox} in ${ms} ms`);
       return true;
     } catch (error) {
       console.error(`build failed: ${describeFailure(error)}`);

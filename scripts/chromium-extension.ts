@@ -26,6 +26,9 @@ export interface ChromiumLaunch {
   close(): Promise<void>;
 }
 
+/** Chromium's background traffic fails on this closed network, many connections at a time. */
+export const CHROMIUM_SWITCHES = ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
+
 interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   args?: string[];
@@ -45,11 +48,7 @@ export async function launchChromium(
     viewport: { width: 1280, height: 800 },
     args: [
       ...extension,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
+      ...CHROMIUM_SWITCHES,
       ...(options.args ?? []),
     ],
   });

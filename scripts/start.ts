@@ -46,7 +46,7 @@ if (values.offline) {
   startUrl = first.url.replace(/^https:/, 'http:');
   console.log(`offline mode: serving ${archive.articles.length} article(s) at their own URLs via 127.0.0.1:${port}`);
   if (target === 'chromium') {
-    const rules = archive.meta.hosts.flatMap((host) => [`MAP ${host} 127.0.0.1:${port}`, `MAP *.${host} 127.0.0.1:${port}`]);
+    const rules = archive.hosts.flatMap((host) => [`MAP ${host} 127.0.0.1:${port}`, `MAP *.${host} 127.0.0.1:${port}`]);
     args.push(`--args=--host-resolver-rules=${rules.join(', ')}`);
   } else {
     for (const pref of ['network.proxy.type=1', 'network.proxy.http=127.0.0.1', `network.proxy.http_port=${port}`, 'dom.security.https_only_mode=false']) {

@@ -23,6 +23,8 @@ import { ArchiveBuildError, type SeedProblem } from './seed-errors';
  */
 export interface CompiledArchive {
   meta: ArchiveMeta;
+  /** Site hosts (see siteHost) the archive has articles on, sorted: the manifest's match patterns. */
+  hosts: string[];
   articles: Article[];
   files: Map<string, unknown>;
   /** The popup's search index: archive/search/… path → JSON value (scripts/archive/search-index.ts). */
@@ -155,12 +157,8 @@ export function compileArchive(sources: readonly SeedSource[], options: CompileO
   );
   shardedFiles<EntityIndexEntry>('entities', [...entityIndex].sort(([a], [b]) => a.localeCompare(b)), shards.entities, files);
 
-  const meta: ArchiveMeta = {
-    format: ARCHIVE_FORMAT_VERSION,
-    articleCount: articles.length,
-    hosts: [...new Set(articles.map((a) => a.host))].sort(),
-    shards,
-  };
+  const meta: ArchiveMeta = { format: ARCHIVE_FORMAT_VERSION, articleCount: articles.length, shards };
   files.set('meta.json', meta);
-  return { meta, articles, files, search: buildSearchIndex(articles) };
+  const hosts = [...new Set(articles.map((a) => a.host))].sort();
+  return { meta, hosts, articles, files, search: buildSearchIndex(articles) };
 }

@@ -33,8 +33,30 @@ export interface SyntheticArchive {
   queries: string[];
 }
 
-export function syntheticArchive(realSeed: string, count: number): SyntheticArchive {
+export interface SyntheticOptions {
+  /**
+   * Half the articles on the five hosts above, half spread over one more site per 20
+   * articles (2,500 sites at 50,000), drawn from a random stream of their own so that
+   * everything else is the same archive as with five hosts.
+   */
+  manyHosts?: boolean;
+}
+
+/** Site names for the many-hosts archive: `<syllables>-news.example`, all different. */
+function generatedHosts(seed: number, count: number): string[] {
+  const rand = random(seed);
+  const hosts = new Set<string>();
+  while (hosts.size < count) {
+    hosts.add(`${Array.from({ length: 3 + Math.floor(rand() * 3) }, () => SYLLABLES[Math.floor(rand() * SYLLABLES.length)]).join('')}-news.example`);
+  }
+  return [...hosts];
+}
+
+export function syntheticArchive(realSeed: string, count: number, options: SyntheticOptions = {}): SyntheticArchive {
   const rand = random(fnv1a(realSeed));
+  const hostRand = random(fnv1a(`hosts:${realSeed}`));
+  const moreHosts = options.manyHosts ? generatedHosts(fnv1a(`host names:${realSeed}`), Math.ceil(count / 20)) : [];
+  const hostOf = (main: string): string => (moreHosts.length > 0 && hostRand() < 0.5 ? moreHosts[Math.floor(hostRand() * moreHosts.length)]! : main);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const word = (parts: number): string => Array.from({ length: parts }, () => pick(SYLLABLES)).join('');
   const capital = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
@@ -72,7 +94,7 @@ export function syntheticArchive(realSeed: string, count: number): SyntheticArch
   const days = 6 * 365;
   for (let i = 0; i < count; i++) {
     const date = new Date(start + Math.floor(rand() * days) * 86_400_000).toISOString().slice(0, 10);
-    const host = pick(HOSTS);
+    const host = hostOf(pick(HOSTS));
     const mentioned = Array.from({ length: 5 + Math.floor(rand() * 21) }, entityName);
     const title = `${capital(Array.from({ length: 5 + Math.floor(rand() * 8) }, zipf).join(' '))} ${mentioned[0]}`;
     const summary = sentence(mentioned.slice(0, 2));

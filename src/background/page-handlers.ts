@@ -9,7 +9,7 @@ import { showArchivedBadge } from './badge';
 import { matchPage } from './matcher';
 import type { FeatureHandlers, SidebarSession } from './router';
 import { readSettings, rememberSidebarState } from './settings';
-import { newToken, setTabSession, tabSession } from './tab-sessions';
+import { setTabSession, startTabSession, tabSession } from './tab-sessions';
 
 const archive = packagedArchive((path) => browser.runtime.getURL(path));
 
@@ -43,18 +43,16 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
     const page = requirePage(sender.pageUrl, sender.tabId);
     const { tabId } = page;
     const pageUrl = currentAddress(page.pageUrl, href);
-    const entry = await matchPage(archive, { pageUrl, canonical, ogUrl });
-    await showArchivedBadge(tabId, entry !== null);
+    // The sidebar waits on this answer: independent reads go together, and the badge is
+    // set beside it rather than before it.
+    const [entry, settings] = await Promise.all([matchPage(archive, { pageUrl, canonical, ogUrl }), readSettings()]);
+    showArchivedBadge(tabId, entry !== null).catch((error: unknown) => console.warn(`Backstory: badge of tab ${tabId}: ${String(error)}`));
     if (!entry) {
       await setTabSession(tabId, null);
       return null;
     }
     const site = siteHost(new URL(pageUrl).hostname);
-    const previous = await tabSession(tabId);
-    // Keep the token across SPA navigations to another article: the frame stays the same.
-    const token = previous?.token ?? newToken();
-    await setTabSession(tabId, { articleId: entry.id, title: entry.title, token, site, pageUrl });
-    const settings = await readSettings();
+    const { token } = await startTabSession(tabId, { articleId: entry.id, title: entry.title, site, pageUrl });
     return {
       articleId: entry.id,
       title: entry.title,

@@ -25,12 +25,55 @@ export function storageItem<T>(
   return { area, key, schema, fallback };
 }
 
-function areaOf(item: StorageItem<unknown>) {
+type Area = typeof browser.storage.local;
+
+function areaOf(item: StorageItem<unknown>): Area {
   return item.area === 'local' ? browser.storage.local : browser.storage.session;
 }
 
-export async function readItem<T>(item: StorageItem<T>): Promise<T> {
-  const stored = (await areaOf(item).get(item.key))[item.key];
+/**
+ * What this worker last read or wrote of each item, as the JSON it was stored as. The
+ * worker is the only writer, so this saves the sidebar's path a storage round trip per
+ * item; storage stays the truth: the copy goes with the worker when it stops, and is
+ * dropped when storage reports the key changed to anything else. A read or write keeps
+ * its copy only if no other change to the key began meanwhile.
+ */
+interface Copies {
+  json: Map<string, string>;
+  /** What this worker's writes under way store: storage may report them before they resolve. */
+  writing: Map<string, string>;
+  /** Changes begun per key (writes, removals, other contexts' changes). */
+  changes: Map<string, number>;
+}
+const copies = new WeakMap<Area, Copies>();
+
+function copiesOf(item: StorageItem<unknown>): Copies {
+  const area = areaOf(item);
+  let held = copies.get(area);
+  if (!held) {
+    const fresh: Copies = { json: new Map(), writing: new Map(), changes: new Map() };
+    browser.storage.onChanged.addListener((changes, areaName) => {
+      if (areaName !== item.area) return;
+      for (const [key, change] of Object.entries(changes)) {
+        const reported = change.newValue === undefined ? undefined : JSON.stringify(change.newValue);
+        const known = reported !== undefined && (reported === fresh.json.get(key) || reported === fresh.writing.get(key));
+        if (!known) forget(fresh, key);
+      }
+    });
+    copies.set(area, (held = fresh));
+  }
+  return held;
+}
+
+/** Drops the key's copy and returns the number of the change that begins now. */
+function forget(held: Copies, key: string): number {
+  held.json.delete(key);
+  const change = (held.changes.get(key) ?? 0) + 1;
+  held.changes.set(key, change);
+  return change;
+}
+
+function parseStored<T>(item: StorageItem<T>, stored: unknown): T {
   if (stored === undefined) return item.fallback();
   const parsed = v.safeParse(item.schema, stored);
   if (parsed.success) return parsed.output;
@@ -38,20 +81,44 @@ export async function readItem<T>(item: StorageItem<T>): Promise<T> {
   return item.fallback();
 }
 
+export async function readItem<T>(item: StorageItem<T>): Promise<T> {
+  const held = copiesOf(item);
+  const copy = held.json.get(item.key);
+  if (copy !== undefined) return parseStored(item, JSON.parse(copy));
+  const changesBefore = held.changes.get(item.key) ?? 0;
+  const stored = (await areaOf(item).get(item.key))[item.key];
+  if (stored !== undefined && (held.changes.get(item.key) ?? 0) === changesBefore) held.json.set(item.key, JSON.stringify(stored));
+  return parseStored(item, stored);
+}
+
 export async function writeItem<T>(item: StorageItem<T>, value: T): Promise<void> {
-  await areaOf(item).set({ [item.key]: value });
+  const held = copiesOf(item);
+  const change = forget(held, item.key);
+  const json = JSON.stringify(value);
+  held.writing.set(item.key, json);
+  try {
+    await areaOf(item).set({ [item.key]: value });
+    if (held.changes.get(item.key) === change) held.json.set(item.key, json);
+  } finally {
+    if (held.writing.get(item.key) === json) held.writing.delete(item.key);
+  }
 }
 
 export async function removeItem(item: StorageItem<unknown>): Promise<void> {
+  forget(copiesOf(item), item.key);
   await areaOf(item).remove(item.key);
 }
 
-/** Reads, changes and writes one item. Serialized per key so concurrent updates do not interleave. */
+/**
+ * Reads, changes and writes one item. Serialized per key so concurrent updates do not
+ * interleave. A change that returns the value it was given writes nothing.
+ */
 const pendingUpdates = new Map<string, Promise<unknown>>();
 export function updateItem<T>(item: StorageItem<T>, change: (value: T) => T): Promise<T> {
   return serializedByKey(`${item.area}:${item.key}`, async () => {
-    const value = change(await readItem(item));
-    await writeItem(item, value);
+    const current = await readItem(item);
+    const value = change(current);
+    if (value !== current) await writeItem(item, value);
     return value;
   });
 }

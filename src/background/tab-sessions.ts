@@ -17,7 +17,7 @@ export type TabSession = v.InferOutput<typeof TabSession>;
 
 const sessionsItem = storageItem<Record<string, TabSession>>('session', 'tabSessions', v.record(v.string(), TabSession), () => ({}));
 
-export function newToken(): string {
+function newToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
@@ -26,8 +26,23 @@ export async function tabSession(tabId: number): Promise<TabSession | null> {
   return (await readItem(sessionsItem))[String(tabId)] ?? null;
 }
 
+/**
+ * Records that `tabId` shows an article; the tab keeps its token across single-page-app
+ * navigations to another article (its frame stays the same), else gets a new one.
+ */
+export async function startTabSession(tabId: number, session: Omit<TabSession, 'token'>): Promise<TabSession> {
+  const sessions = await updateItem(sessionsItem, (current) => {
+    const token = current[String(tabId)]?.token ?? newToken();
+    return { ...current, [String(tabId)]: { ...session, token } };
+  });
+  const started = sessions[String(tabId)];
+  if (!started) throw new Error(`the session of tab ${tabId} was not stored`);
+  return started;
+}
+
 export async function setTabSession(tabId: number, session: TabSession | null): Promise<void> {
   await updateItem(sessionsItem, (sessions) => {
+    if (!session && !Object.hasOwn(sessions, String(tabId))) return sessions;
     const next = { ...sessions };
     if (session) next[String(tabId)] = session;
     else delete next[String(tabId)];

@@ -9,11 +9,27 @@ function absolute(url: string | null | undefined): string | null {
   }
 }
 
+export interface PageClaims {
+  href: string;
+  canonical: string | null;
+  ogUrl: string | null;
+}
+
 /** The page's address and its rel=canonical and og:url claims (the worker checks they stay on the same site). */
-export function readPageClaims(): { href: string; canonical: string | null; ogUrl: string | null } {
+export function readPageClaims(): PageClaims {
   const canonical = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
   const ogUrl = document.querySelector('meta[property="og:url" i]')?.getAttribute('content');
   return { href: location.href, canonical: absolute(canonical), ogUrl: absolute(ogUrl) };
+}
+
+/** Whether the page's <head> has been parsed, so that readPageClaims sees its links. */
+export function headParsed(): boolean {
+  return document.readyState !== 'loading';
+}
+
+/** Resolves once the document is parsed (at once if it is). */
+export function whenParsed(): Promise<void> {
+  return headParsed() ? Promise.resolve() : new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
 function withoutFragment(href: string): string {

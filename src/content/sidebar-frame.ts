@@ -7,26 +7,12 @@
  */
 import { browser, t } from '../shared/browser';
 import type { PageMatch } from '../shared/messages';
+// Minified into the bundle at build time (scripts/build.ts).
+import SHADOW_CSS from './sidebar-frame.css?inline';
 
 const MIN_WIDTH = 240;
 const MAX_WIDTH = 1200;
 const EDGE_TAB_WIDTH = 28;
-
-const SHADOW_CSS = `
-:host { all: initial; }
-.panel { position: absolute; inset: 0; display: flex; background: Canvas; color-scheme: light dark;
-  box-shadow: -2px 0 8px rgb(0 0 0 / 0.25); }
-.panel[hidden] { display: none; }
-.resize { flex: 0 0 6px; cursor: ew-resize; background: transparent; border: 0; padding: 0; }
-.resize:hover, .resize:focus-visible { background: #1b5e9e; outline: none; }
-iframe { flex: 1 1 auto; border: 0; width: 100%; height: 100%; background: Canvas; }
-.edge-tab { position: absolute; top: 40%; right: 0; width: ${EDGE_TAB_WIDTH}px; height: 88px; padding: 0;
-  border: 0; border-radius: 6px 0 0 6px; background: #1b5e9e; color: #fff; cursor: pointer;
-  font: 600 12px/1 system-ui, sans-serif; writing-mode: vertical-rl; letter-spacing: 0.05em;
-  box-shadow: -1px 1px 4px rgb(0 0 0 / 0.3); }
-.edge-tab[hidden] { display: none; }
-.edge-tab:focus-visible { outline: 3px solid #ffbf47; outline-offset: 1px; }
-`;
 
 export interface SidebarFrameEvents {
   /** The user opened or closed the sidebar (remembered per site by the worker). */
@@ -45,8 +31,16 @@ export class SidebarFrame {
   private readonly pageMarginPriority = document.documentElement.style.getPropertyPriority('margin-right');
   private readonly onWindowResize = (): void => this.layout();
 
-  constructor(private readonly events: SidebarFrameEvents) {
-    const root = this.host.attachShadow({ mode: 'closed' });
+  /**
+   * Attaches to the page (its body, or the root element while the body is not parsed yet)
+   * with the frame already pointing at the sidebar, so it never loads about:blank first.
+   */
+  constructor(
+    root: HTMLElement,
+    match: PageMatch,
+    private readonly events: SidebarFrameEvents,
+  ) {
+    const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = SHADOW_CSS;
 
@@ -65,14 +59,16 @@ export class SidebarFrame {
     this.iframe.setAttribute('allow', '');
 
     this.edgeTab.className = 'edge-tab';
+    this.edgeTab.style.width = `${EDGE_TAB_WIDTH}px`;
     this.edgeTab.type = 'button';
     this.edgeTab.textContent = 'Backstory';
     this.edgeTab.setAttribute('aria-label', t('sidebarReopen'));
     this.edgeTab.addEventListener('click', () => this.userSetOpen(true));
 
     this.panel.append(handle, this.iframe);
-    root.append(style, this.panel, this.edgeTab);
-    (document.body ?? document.documentElement).append(this.host);
+    shadow.append(style, this.panel, this.edgeTab);
+    this.show(match);
+    (document.body ?? root).append(this.host);
     addEventListener('resize', this.onWindowResize);
   }
 

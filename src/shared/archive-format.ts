@@ -67,12 +67,13 @@ export function blockStarts(blocks: readonly string[]): number[] {
   return starts;
 }
 
-/** archive/meta.json: what the extension needs to find anything else in the archive. */
+/**
+ * archive/meta.json: what the extension needs to find anything else in the archive. Its
+ * size does not grow with the archive: the sites are in the manifest, not here.
+ */
 export interface ArchiveMeta {
   format: typeof ARCHIVE_FORMAT_VERSION;
   articleCount: number;
-  /** Site hosts (see siteHost) the archive has articles on, sorted. */
-  hosts: string[];
   /** Shard counts of archive/urls/, archive/entities/ and archive/catalog/. */
   shards: { urls: number; entities: number; catalog: number };
 }

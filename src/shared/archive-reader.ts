@@ -58,10 +58,6 @@ export class ArchiveReader {
 
   /** The id of the article with this normalized URL key, or null. */
   async articleIdForKey(key: string): Promise<string | null> {
-    const meta = await this.meta();
-    // Most pages on an archive host are not archived: skip the shard fetch for other hosts.
-    const host = key.split(/[/?]/, 1)[0] ?? '';
-    if (!meta.hosts.includes(host)) return null;
     const shard = await this.shard<UrlShard>('urls', key);
     return Object.hasOwn(shard, key) ? shard[key] ?? null : null;
   }

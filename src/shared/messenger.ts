@@ -5,7 +5,7 @@
 import { browser } from './browser';
 // Types only from the message map, so the content script does not bundle every schema.
 import type { ContentMessageType, ContentRequest, WorkerMessageType, WorkerRequest, WorkerResponse } from './messages';
-import { envelope } from './messages/envelope';
+import { envelope } from './messages/wire';
 import type { Result } from './result';
 
 export class MessageError extends Error {

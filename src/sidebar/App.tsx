@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { articleBlocks, blockStarts, type Article, type ArticleEntity } from '../shared/archive-format';
 import type { ArchiveReader } from '../shared/archive-reader';
 import { t } from '../shared/browser';
@@ -7,14 +7,24 @@ import { formatArchiveAge, formatArchiveDate } from './archive-date';
 import { ArticleText } from './ArticleText';
 import { EntityList } from './EntityList';
 import { LiveStatus } from './LiveStatus';
-import { NotesPanel } from './NotesPanel';
+import { sidebarExtras } from './lazy-module';
 import { RelatedArticles } from './RelatedArticles';
 import { SelectionMenu } from './SelectionMenu';
 import { loadSidebarArticle } from './sidebar-context';
-import { useArticleNotes } from './use-article-notes';
+import { useArticleNotes, type ArticleNotes } from './use-article-notes';
+
+// The notes UI carries the Markdown parser: it arrives after the article has painted.
+function LazyNotesPanel({ notes }: { notes: ArticleNotes }) {
+  const loaded = sidebarExtras.use();
+  if (loaded.status === 'ready') return <loaded.module.NotesPanel notes={notes} />;
+  if (loaded.status === 'error') return <p role="alert">{t('notesLoadFailed', loaded.message)}</p>;
+  return <p class="muted" aria-busy="true">{t('loading')}</p>;
+}
 
 interface Props {
   archive: ArchiveReader;
+  /** The load main.tsx started for the frame's first address. */
+  first: { hash: string; article: Promise<Article> };
 }
 
 type State =
@@ -22,7 +32,7 @@ type State =
   | { status: 'ready'; article: Article }
   | { status: 'error'; message: string };
 
-function useArticle(archive: ArchiveReader): State {
+function useArticle(archive: ArchiveReader, first: Props['first']): State {
   const [hash, setHash] = useState(location.hash);
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
@@ -30,22 +40,24 @@ function useArticle(archive: ArchiveReader): State {
     addEventListener('hashchange', onHashChange);
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
-  useEffect(() => {
+  // A layout effect, so an article that has already arrived is in the first paint.
+  useLayoutEffect(() => {
     let live = true;
-    loadSidebarArticle(hash, archive).then(
-        (article) => live && setState({ status: 'ready', article }),
-        (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
-      );
+    const article = hash === first.hash ? first.article : loadSidebarArticle(hash, archive);
+    article.then(
+      (loaded) => live && setState({ status: 'ready', article: loaded }),
+      (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
     return () => {
       live = false;
     };
-  }, [archive, hash]);
+  }, [archive, first, hash]);
   return state;
 }
 
 /** The sidebar: the archived article beside the live page, with its entities. */
-export function App({ archive }: Props) {
-  const state = useArticle(archive);
+export function App({ archive, first }: Props) {
+  const state = useArticle(archive, first);
   if (state.status === 'loading') return <p class="status" aria-busy="true">{t('loading')}</p>;
   if (state.status === 'error') return <p class="status" role="alert">{t('sidebarError', state.message)}</p>;
   return <ArticleView archive={archive} article={state.article} key={state.article.id} />;
@@ -89,7 +101,7 @@ function ArticleView({ archive, article }: ArticleViewProps) {
           {' · '}
           <span class="age">{formatArchiveAge(article.date, new Date())}</span>
         </p>
-        <NotesPanel notes={notes} />
+        <LazyNotesPanel notes={notes} />
         <EntityList entities={article.entities} selectedId={selected?.id ?? null} onSelect={setSelected} />
         {selected && <RelatedArticles archive={archive} entity={selected} currentId={article.id} />}
         <section class="text" aria-labelledby="text-heading">

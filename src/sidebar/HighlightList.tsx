@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/browser';
 import type { Highlight } from '../shared/notes-schema';
 import { Markdown } from './Markdown';
-import { saveFailure } from './NotesEditor';
+import { saveFailure } from './save-failure';
 
 export interface PlacedHighlight {
   highlight: Highlight;

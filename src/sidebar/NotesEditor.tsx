@@ -4,6 +4,7 @@ import { sendToWorker } from '../shared/messenger';
 import { mergeText } from '../shared/notes-merge';
 import type { ArticleNote, NotesRecord } from '../shared/notes-schema';
 import { Markdown } from './Markdown';
+import { saveFailure } from './save-failure';
 import type { NotesActions } from './use-notes';
 
 interface Props {
@@ -15,12 +16,6 @@ interface Props {
 const AUTOSAVE_MS = 500;
 
 type SaveState = { kind: 'saved' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'failed'; message: string };
-
-/** Why a save failed, in words for the user (the browser's own message kept for the details). */
-export function saveFailure(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).replace(/^notes\/[a-z-]+: /, '');
-  return /quota/i.test(message) ? t('notesStorageFull', message) : message;
-}
 
 function parseTags(input: string): string[] {
   return [...new Set(input.split(',').map((tag) => tag.trim()).filter(Boolean))].slice(0, 50).map((tag) => tag.slice(0, 64));

@@ -9,7 +9,7 @@ import { anchorHighlight, describeRange } from '../shared/notes-anchor';
 import { newRecordId, type Highlight } from '../shared/notes-schema';
 import type { PlacedHighlight } from './HighlightList';
 import type { HighlightSpan } from './text-segments';
-import { saveFailure } from './NotesEditor';
+import { saveFailure } from './save-failure';
 import { useNotes, type NotesActions, type NotesState } from './use-notes';
 
 export interface ArticleNotes {

@@ -8,7 +8,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '../shared/archive-format';
 import { sendToWorker } from '../shared/messenger';
-import { compareWithLive, type LiveResult } from './live-compare';
+import type { LiveResult } from './live-compare';
+import { sidebarExtras } from './lazy-module';
 
 export type LiveComparison = { status: 'waiting' } | { status: 'loading' } | LiveResult;
 
@@ -39,6 +40,7 @@ export function useLiveComparison(article: Article): LiveComparison {
         const page = await sendToWorker('sidebar/live-page', {});
         if (signal.aborted) return;
         if (page.ok) {
+          const { compareWithLive } = await sidebarExtras.load();
           // Let "Comparing…" paint before the synchronous work.
           await new Promise((resolve) => setTimeout(resolve, 0));
           if (!signal.aborted) setState(compareWithLive(article, page.html));

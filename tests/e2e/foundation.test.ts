@@ -6,8 +6,8 @@ describe('the extension in Chromium', () => {
   let browser: ExtensionBrowser;
   beforeAll(async () => {
     browser = await launchWithExtension();
-    browser.pages.set(SEED_URL, seedArticlePage());
-    browser.pages.set('https://example.org/news/story.html', plainPage('Elsewhere'));
+    browser.serve(SEED_URL, seedArticlePage());
+    browser.serve('https://example.org/news/story.html', plainPage('Elsewhere'));
   });
   afterAll(() => browser?.close());
 

@@ -6,7 +6,7 @@ import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from '../../scripts/chromium-extension';
 import { servePages } from './drivers/chromium';
 import { adaptFrame, type DriverFrame } from './drivers/frame-adapter';
-import { screenshotPath } from './drivers/served-pages';
+import { screenshotPath, type ServeOptions, type ServedPages } from './drivers/served-pages';
 import { seriousAxeViolations as axeViolationsIn } from './fixtures';
 import { CHROMIUM_EXTENSION_DIR } from './paths';
 
@@ -16,8 +16,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** Pages served at their real URL (without fragment); anything else gets a 404 page. */
-  pages: Map<string, string>;
+  /** Serves `body` at its real URL (without fragment), as TestBrowser.serve; anything else gets a 404 page. */
+  serve(url: string, body: string, options?: ServeOptions): void;
   close(): Promise<void>;
 }
 
@@ -31,13 +31,13 @@ export interface LaunchOptions {
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const { context, worker, extensionId, close } = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, options);
-  const pages = new Map<string, string>();
+  const pages: ServedPages = new Map();
   if (options.routePages !== false) await servePages(context, pages);
   return {
     context,
     worker,
     extensionId,
-    pages,
+    serve: (url, body, serveOptions) => void pages.set(url, { body, ...serveOptions }),
     close,
   };
 }

@@ -68,7 +68,7 @@ describe('notes and highlights (chromium)', () => {
   let reader: Page;
   beforeAll(async () => {
     browser = await launchWithExtension();
-    browser.pages.set(SEED_URL, seedArticlePage());
+    browser.serve(SEED_URL, seedArticlePage());
     reader = await storageReader(browser);
   });
   afterAll(() => browser?.close());
@@ -236,7 +236,7 @@ describe('notes and highlights (chromium)', () => {
 
     const fresh = await launchWithExtension();
     try {
-      fresh.pages.set(SEED_URL, seedArticlePage());
+      fresh.serve(SEED_URL, seedArticlePage());
       const freshOptions = await fresh.context.newPage();
       await freshOptions.goto(`chrome-extension://${fresh.extensionId}/options.html`);
       await freshOptions.waitForSelector('h1');
@@ -306,7 +306,7 @@ describe('notes and highlights (chromium)', () => {
   it('re-anchors a highlight whose text changed a little, and lists one whose text is gone as orphaned', async () => {
     const fresh = await launchWithExtension();
     try {
-      fresh.pages.set(SEED_URL, seedArticlePage());
+      fresh.serve(SEED_URL, seedArticlePage());
       const options = await fresh.context.newPage();
       await options.goto(`chrome-extension://${fresh.extensionId}/options.html`);
       await options.waitForSelector('h1');

@@ -1,8 +1,10 @@
 /**
  * The build users get: no test hooks in it, and Mozilla's linter (web-ext lint) finds no
- * error in the Firefox build, and no warning but the ones the README explains.
+ * error in the Firefox build, and no warning but the ones the README explains; the
+ * content script within its 10 KB budget, and the sidebar's first paint without the code
+ * it loads later (the Markdown parser, Readability).
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import webExt from 'web-ext';
@@ -23,7 +25,17 @@ interface LintResult {
 const EXPLAINED_WARNINGS = new Set(['UNSAFE_VAR_ASSIGNMENT']);
 
 function scripts(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return new Map(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
+}
+
+/** The scripts sidebar.html runs before its first paint: its module and the chunks it preloads. */
+function sidebarFirstPaintScripts(dir: string): string[] {
+  const html = readFileSync(join(dir, 'sidebar.html'), 'utf8');
+  return [...html.matchAll(/<(?:script type="module" src|link rel="modulepreload" href)="([^"]+)"/g)].map((m) => m[1] ?? '');
 }
 
 describe('the shipped build', () => {
@@ -42,6 +54,30 @@ describe('the shipped build', () => {
     }
     const testBuild = [...scripts(resolve(process.env.BACKSTORY_TEST_BUILD ?? 'dist-test', 'chromium')).values()].join('\n');
     expect(testBuild).toContain('backstoryTestHook');
+  });
+
+  it('keeps the content script, which every page of an archived site runs, within 10 KB', () => {
+    for (const browser of ['chromium', 'firefox']) {
+      expect(statSync(join(out, browser, 'content.js')).size, browser).toBeLessThanOrEqual(10 * 1024);
+    }
+  });
+
+  it('paints the sidebar without the code it needs only later, which it can still load', () => {
+    for (const browser of ['chromium', 'firefox']) {
+      const dir = join(out, browser);
+      const first = sidebarFirstPaintScripts(dir);
+      expect(first[0]).toBe('sidebar.js');
+      const firstSource = first.map((path) => readFileSync(join(dir, path), 'utf8')).join('\n');
+      // Strings only the Readability and marked libraries carry.
+      const libraries = ['Readability constructor', 'markedjs/marked'];
+      for (const library of libraries) expect(firstSource).not.toContain(library);
+      // Every chunk the first scripts import, statically or on demand, is in the package.
+      const imported = [...firstSource.matchAll(/(?:from|import\()\s*"\.\/((?:chunks\/)?[\w-]+\.js)"/g)].map((m) => m[1] ?? '');
+      expect(imported.length).toBeGreaterThan(0);
+      for (const path of imported) expect(existsSync(join(dir, path.startsWith('chunks/') ? path : `chunks/${path}`)), path).toBe(true);
+      const later = [...scripts(join(dir, 'chunks')).values()].join('\n');
+      for (const library of libraries) expect(later).toContain(library);
+    }
   });
 
   it('passes web-ext lint for Firefox with no error and only explained warnings', async () => {

@@ -77,7 +77,6 @@ describe('compileArchive over the real seed and the fixture seed', () => {
     expect(archive.files.get('meta.json')).toEqual<ArchiveMeta>({
       format: 1,
       articleCount: 2,
-      hosts: ['sputnikglobe.com'],
       shards: { urls: 1, catalog: 1, entities: 1 },
     });
     expect(archive.files.get(`articles/${SEED_ID}.json`)).toBe(archive.articles[0]);
@@ -138,7 +137,7 @@ describe('compileArchive with many articles', () => {
   it('spreads the URL index over several shards, and writes every shard', () => {
     expect(many.meta.shards.urls).toBe(8);
     for (let i = 0; i < many.meta.shards.urls; i++) expect(many.files.has(`urls/${i}.json`)).toBe(true);
-    expect(many.meta.hosts).toEqual(['example0.com', 'example1.com', 'example2.com']);
+    expect(many.hosts).toEqual(['example0.com', 'example1.com', 'example2.com']);
   });
 
   it('finds every article, by a variant of its URL, in the shard its key names', () => {

@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useDomRoot } from './dom-root';
 import type { NotesActions } from '../../src/sidebar/use-notes';
 
 const sendToWorker = vi.fn();
@@ -13,20 +14,16 @@ const { NotesEditor } = await import('../../src/sidebar/NotesEditor');
 const { emptyRecord } = await import('../../src/shared/notes-schema');
 
 describe('the notes editor when storage refuses a write', () => {
-  let root: HTMLElement;
+  const domRoot = useDomRoot();
   beforeEach(() => {
     vi.useFakeTimers();
-    root = document.createElement('div');
-    document.body.append(root);
     sendToWorker.mockReset();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-    vi.useRealTimers();
-  });
+  afterEach(() => vi.useRealTimers());
 
   it('shows the error once, keeps the text, and saves only when the user retries', async () => {
+
+    const root = domRoot();
     const record = emptyRecord('31f14c63a51e4b00', 'Title', 'https://sputnikglobe.com/a.html');
     const actions = { accept: vi.fn() } as unknown as NotesActions;
     sendToWorker.mockRejectedValue(new Error('notes/save-note: QUOTA_BYTES quota exceeded'));

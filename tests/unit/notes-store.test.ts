@@ -27,7 +27,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   vi.stubGlobal('fetch', async (url: string) => {
     const body = url.endsWith('meta.json')
-      ? { format: 1, articleCount: 1, hosts: ['sputnikglobe.com'], shards: { urls: 1, entities: 1, catalog: 1 } }
+      ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } }
       : url.includes('/catalog/')
         ? { [ARTICLE_ID]: CATALOG }
         : null;

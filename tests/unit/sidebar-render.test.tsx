@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /** Archive strings are rendered as text: markup in entity names or text never becomes elements. */
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useDomRoot } from './dom-root';
 import type { ArticleEntity } from '../../src/shared/archive-format';
 import { ArticleText } from '../../src/sidebar/ArticleText';
 import { EntityList } from '../../src/sidebar/EntityList';
@@ -15,17 +16,11 @@ function entity(name: string): ArticleEntity {
 }
 
 describe('sidebar rendering of hostile archive strings', () => {
-  let root: HTMLElement;
-  beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
-  });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  const domRoot = useDomRoot();
 
   it('shows an entity name with markup as text', () => {
+
+    const root = domRoot();
     render(<EntityList entities={[entity(HOSTILE)]} selectedId={null} onSelect={() => undefined} />, root);
     expect(root.querySelector('.entity-name')?.textContent).toBe(HOSTILE);
     expect(root.querySelectorAll('img, script').length).toBe(0);
@@ -34,6 +29,8 @@ describe('sidebar rendering of hostile archive strings', () => {
   });
 
   it('shows archived text with markup as text, marks included', () => {
+
+    const root = domRoot();
     render(<ArticleText text={HOSTILE} start={100} marks={[[100, 110]]} />, root);
     expect(root.textContent).toBe(HOSTILE);
     expect(root.querySelectorAll('img, script').length).toBe(0);

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CHANNEL } from './wire';
 
 /** Messages the worker sends to a tab's content script (top frame only). */
 export const contentMessages = {
@@ -10,3 +11,12 @@ export const contentMessages = {
 
 export type ContentMessageType = keyof typeof contentMessages;
 export type ContentRequest<K extends ContentMessageType> = v.InferOutput<(typeof contentMessages)[K]>;
+
+const CONTENT_MESSAGE_TYPES = Object.keys(contentMessages) as ContentMessageType[];
+
+/** A worker message as the content script receives it: one of the types above, never a token. */
+export const ContentEnvelope = v.strictObject({
+  channel: v.literal(CHANNEL),
+  type: v.picklist(CONTENT_MESSAGE_TYPES),
+  payload: v.unknown(),
+});

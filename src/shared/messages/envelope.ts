@@ -1,11 +1,9 @@
 import * as v from 'valibot';
+import { CHANNEL } from './wire';
 
-/**
- * The wire format. The channel tag lets receivers ignore messages that are not ours
- * (other extensions' polyfills, devtools) without trying to validate them.
- */
-export const CHANNEL = 'backstory/1';
+export { CHANNEL, envelope } from './wire';
 
+/** Every message to the worker and between extension pages; the worker's messages to content scripts are ContentEnvelope. */
 export const Envelope = v.strictObject({
   channel: v.literal(CHANNEL),
   type: v.pipe(v.string(), v.maxLength(64)),
@@ -14,7 +12,3 @@ export const Envelope = v.strictObject({
   token: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/))),
 });
 export type Envelope = v.InferOutput<typeof Envelope>;
-
-export function envelope(type: string, payload: unknown, token?: string): Envelope {
-  return token === undefined ? { channel: CHANNEL, type, payload } : { channel: CHANNEL, type, payload, token };
-}

@@ -3,17 +3,17 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from '../../../scripts/chromium-extension';
 import { CHROMIUM_EXTENSION_DIR } from '../paths';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
-import { screenshotPath, servedPage } from './served-pages';
+import { screenshotPath, servedPage, type ServedPages } from './served-pages';
 import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
 
 /** Answers every http(s) request from `pages` (URL without fragment → HTML), else a 404 page. */
-export async function servePages(context: BrowserContext, pages: ReadonlyMap<string, string>): Promise<void> {
-  await context.route(/^https?:\/\//, (route) => route.fulfill(servedPage(pages, route.request().url())));
+export async function servePages(context: BrowserContext, pages: ServedPages): Promise<void> {
+  await context.route(/^https?:\/\//, async (route) => route.fulfill(await servedPage(pages, route.request().url())));
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser & { context: BrowserContext; worker: Worker }> {
   const { context, worker, close } = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, options);
-  const pages = new Map<string, string>();
+  const pages: ServedPages = new Map();
   await servePages(context, pages);
 
   const frameOf = (frame: DriverFrame, page: Page): TestFrame => adaptFrame(frame, page.keyboard);
@@ -77,7 +77,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     name: 'chromium',
     context,
     worker,
-    serve: (url, html) => void pages.set(url, html),
+    serve: (url, body, options) => void pages.set(url, { body, ...options }),
     async open(url, viewport) {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);

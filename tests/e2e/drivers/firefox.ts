@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH } from '../paths';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
-import { screenshotPath, servedPage } from './served-pages';
+import { screenshotPath, servedPage, type ServedPages } from './served-pages';
 import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
 
 /** Fixed, so extension URLs are known: moz-extension://<uuid>/… */
@@ -60,7 +60,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
-  const pages = new Map<string, string>();
+  const pages: ServedPages = new Map();
 
   async function prepare(page: Page): Promise<void> {
     await page.setRequestInterception(true);
@@ -68,7 +68,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       if (request.isInterceptResolutionHandled()) return;
       const url = request.url();
       if (!/^https?:\/\//.test(url)) return void request.continue();
-      void request.respond(servedPage(pages, url));
+      void servedPage(pages, url).then((response) => request.respond(response));
     });
   }
 
@@ -122,7 +122,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
   return {
     name: 'firefox',
     browser,
-    serve: (url, html) => void pages.set(url, html),
+    serve: (url, body, options) => void pages.set(url, { body, ...options }),
     async open(url, viewport) {
       const page = await browser.newPage();
       if (viewport) await page.setViewport(viewport);

@@ -3,6 +3,8 @@
  * Firefox (puppeteer-core), so one set of test cases runs in both (tests/e2e/*.test.ts
  * use `describe.each(testBrowsers())`).
  */
+import type { ServeOptions } from './served-pages';
+
 export type BrowserName = 'chromium' | 'firefox';
 
 /** A frame: the sidebar, or an extension page. CSS selectors only, as both drivers have them. */
@@ -44,8 +46,8 @@ export interface TestPage extends TestFrame {
 
 export interface TestBrowser {
   name: BrowserName;
-  /** Serves `html` at `url` (without fragment); other URLs get a 404 page. */
-  serve(url: string, html: string): void;
+  /** Serves `body` (a page, unless `options` say otherwise) at `url` (without fragment); other URLs get a 404 page. */
+  serve(url: string, body: string, options?: ServeOptions): void;
   open(url: string, viewport?: { width: number; height: number }): Promise<TestPage>;
   close(): Promise<void>;
 }

@@ -31,7 +31,13 @@ export class FakeArea {
     for (const listener of this.listeners) listener(changes, this.name);
   }
   async remove(keys: string | string[]): Promise<void> {
-    for (const key of Array.isArray(keys) ? keys : [keys]) this.data.delete(key);
+    const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
+    for (const key of Array.isArray(keys) ? keys : [keys]) {
+      if (!this.data.has(key)) continue;
+      changes[key] = { oldValue: this.data.get(key) };
+      this.data.delete(key);
+    }
+    if (Object.keys(changes).length > 0) for (const listener of this.listeners) listener(changes, this.name);
   }
 }
 

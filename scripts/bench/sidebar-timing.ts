@@ -1,0 +1,128 @@
+/**
+ * What a user waits for on an archived page, measured with no debugger attached while the
+ * page loads (scripts/cdp-pipe.ts): pages come from a local server under their own host
+ * names (--host-resolver-rules), each visit opens a new tab, and the timings are read from
+ * the page and the sidebar frame only after the sidebar has painted.
+ */
+import { cp, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CdpPipe } from '../cdp-pipe';
+
+export interface ServedResource {
+  body: string;
+  contentType?: string;
+  delayMs?: number;
+}
+
+/** Serves `resources` by host and path (`sputnikglobe.com/2024/x.html`), over plain http. */
+export async function serveByHost(resources: ReadonlyMap<string, ServedResource>): Promise<{ server: Server; port: number }> {
+  const server = createServer((request, response) => {
+    const found = resources.get(`${request.headers.host ?? ''}${request.url ?? '/'}`);
+    const answer = (): void => {
+      response.writeHead(found ? 200 : 404, { 'content-type': found?.contentType ?? 'text/html; charset=utf-8' });
+      response.end(found?.body ?? 'not found');
+    };
+    if (found?.delayMs) setTimeout(answer, found.delayMs);
+    else answer();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+/** `https://host/path` → the `host/path` key serveByHost answers and the http URL a tab opens. */
+export function servedAt(url: string): { key: string; httpUrl: string } {
+  const { host, pathname, search } = new URL(url);
+  return { key: `${host}${pathname}${search}`, httpUrl: `http://${host}${pathname}${search}` };
+}
+
+/** Chromium, with every host name resolved to the local server. */
+export function launchServed(extensionDir: string | null, port: number): CdpPipe {
+  // HttpsUpgrades would try https first on every plain-http visit.
+  return CdpPipe.launch(extensionDir, [`--host-resolver-rules=MAP * 127.0.0.1:${port}`, '--disable-features=HttpsUpgrades']);
+}
+
+export interface VisitTimes {
+  /** From the page's DOMContentLoaded end, when document_idle scripts would start. */
+  sidebarAfterIdle: number;
+  /** From the page's navigation start. */
+  sidebarAfterStart: number;
+  /** The page's own first contentful paint, from its DOMContentLoaded end. */
+  pageFirstPaintAfterIdle: number;
+}
+
+const PAGE_TIMES = `(() => {
+  const navigation = performance.getEntriesByType('navigation')[0];
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  return { origin: performance.timeOrigin, idle: navigation.domContentLoadedEventEnd, firstPaint: paint ? paint.startTime : NaN };
+})()`;
+
+// Element Timing entries reach only observers (buffered), not getEntriesByType.
+const TITLE_PAINTED = `new Promise((resolve, reject) => {
+  new PerformanceObserver((list) => {
+    const entry = list.getEntries().find((e) => e.identifier === 'article-title');
+    if (entry) resolve(performance.timeOrigin + (entry.renderTime || entry.loadTime));
+  }).observe({ type: 'element', buffered: true });
+  setTimeout(() => reject(new Error('the sidebar title never painted')), 10000);
+})`;
+
+/** Opens `httpUrl` in a new tab, waits for the sidebar's title to paint, and reads the times. */
+export async function visit(cdp: CdpPipe, httpUrl: string): Promise<VisitTimes> {
+  const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: httpUrl });
+  try {
+    const frame = await cdp.waitForTarget((target) => target.type === 'iframe' && target.url.includes('/sidebar.html'));
+    const painted = await cdp.evaluate<number>(frame.targetId, TITLE_PAINTED);
+    // The page's timings are final once its load event ran; the sidebar has painted by now.
+    for (let i = 0; i < 100 && !(await cdp.evaluate<boolean>(targetId, `document.readyState === 'complete'`)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const page = await cdp.evaluate<{ origin: number; idle: number; firstPaint: number }>(targetId, PAGE_TIMES);
+    return {
+      sidebarAfterIdle: painted - (page.origin + page.idle),
+      sidebarAfterStart: painted - page.origin,
+      pageFirstPaintAfterIdle: page.firstPaint - page.idle,
+    };
+  } finally {
+    await cdp.send('Target.closeTarget', { targetId });
+  }
+}
+
+/** Stops the extension's service worker, as Chromium does after 30 s idle. */
+export async function stopWorker(cdp: CdpPipe): Promise<void> {
+  const workers = (await cdp.targets()).filter((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'));
+  for (const worker of workers) await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+/**
+ * A copy of the built extension whose sidebar.html is a static page showing a title: the
+ * content script, worker and iframe are Backstory's, the sidebar does no work at all. What
+ * it measures is the floor of any sidebar in an extension-origin iframe on this machine.
+ */
+export async function staticSidebarVariant(extensionDir: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'backstory-static-sidebar-'));
+  for (const entry of await readdir(extensionDir)) {
+    if (entry === 'archive') await symlink(join(extensionDir, entry), join(dir, entry));
+    else await cp(join(extensionDir, entry), join(dir, entry), { recursive: true });
+  }
+  await writeFile(
+    join(dir, 'sidebar.html'),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Backstory</title></head><body><h1 elementtiming="article-title">A static title</h1></body></html>',
+  );
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The extension's service worker's JS heap in use, after a garbage collection. */
+export async function workerHeapBytes(cdp: CdpPipe): Promise<number> {
+  const worker = await cdp.waitForTarget((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'));
+  const { sessionId } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: worker.targetId, flatten: true });
+  try {
+    await cdp.send('HeapProfiler.collectGarbage', {}, sessionId);
+    const { usedSize } = await cdp.send<{ usedSize: number }>('Runtime.getHeapUsage', {}, sessionId);
+    return usedSize;
+  } finally {
+    await cdp.send('Target.detachFromTarget', { sessionId });
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The sidebar's parts that the first paint does not need, split out of sidebar.js into one
+ * chunk (scripts/build.ts) and read after the article is on screen: the notes UI with its
+ * Markdown parser, and the live-page reader (Readability) with the diff view.
+ */
+export { NotesPanel } from './NotesPanel';
+export { compareWithLive } from './live-compare';
+export { CompareView } from './CompareView';
