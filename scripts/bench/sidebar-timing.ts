@@ -53,11 +53,13 @@ export interface VisitTimes {
   pageFirstPaintAfterIdle: number;
 }
 
-const PAGE_TIMES = `(() => {
-  const navigation = performance.getEntriesByType('navigation')[0];
-  const paint = performance.getEntriesByName('first-contentful-paint')[0];
-  return { origin: performance.timeOrigin, idle: navigation.domContentLoadedEventEnd, firstPaint: paint ? paint.startTime : NaN };
-})()`;
+// The page's timings are final once its load event ran.
+const PAGE_TIMES = `new Promise((loaded) => document.readyState === 'complete' ? loaded() : addEventListener('load', () => loaded(), { once: true }))
+  .then(() => {
+    const navigation = performance.getEntriesByType('navigation')[0];
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return { origin: performance.timeOrigin, idle: navigation.domContentLoadedEventEnd, firstPaint: paint ? paint.startTime : NaN };
+  })`;
 
 // Element Timing entries reach only observers (buffered), not getEntriesByType.
 const TITLE_PAINTED = `new Promise((resolve, reject) => {
@@ -74,10 +76,6 @@ export async function visit(cdp: CdpPipe, httpUrl: string): Promise<VisitTimes> 
   try {
     const frame = await cdp.waitForTarget((target) => target.type === 'iframe' && target.url.includes('/sidebar.html'));
     const painted = await cdp.evaluate<number>(frame.targetId, TITLE_PAINTED);
-    // The page's timings are final once its load event ran; the sidebar has painted by now.
-    for (let i = 0; i < 100 && !(await cdp.evaluate<boolean>(targetId, `document.readyState === 'complete'`)); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
     const page = await cdp.evaluate<{ origin: number; idle: number; firstPaint: number }>(targetId, PAGE_TIMES);
     return {
       sidebarAfterIdle: painted - (page.origin + page.idle),

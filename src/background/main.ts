@@ -12,7 +12,7 @@ import { pageHandlers } from './page-handlers';
 import { listen } from './router';
 import { installSearchEntryPoints } from './search-menu';
 import { installTestHooks } from './test-hooks';
-import { sessionForToken, setTabSession } from './tab-sessions';
+import { endTabSession, sessionForToken } from './tab-sessions';
 
 listen(
   {
@@ -32,5 +32,5 @@ trackFocusedWindows();
 if (__TEST_HOOKS__) installTestHooks();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {
-  void setTabSession(tabId, null);
+  void endTabSession(tabId);
 });

@@ -9,7 +9,7 @@ import { showArchivedBadge } from './badge';
 import { matchPage } from './matcher';
 import type { FeatureHandlers, SidebarSession } from './router';
 import { readSettings, rememberSidebarState } from './settings';
-import { setTabSession, startTabSession, tabSession } from './tab-sessions';
+import { endTabSession, startTabSession, tabSession } from './tab-sessions';
 
 const archive = packagedArchive((path) => browser.runtime.getURL(path));
 
@@ -48,7 +48,7 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
     const [entry, settings] = await Promise.all([matchPage(archive, { pageUrl, canonical, ogUrl }), readSettings()]);
     showArchivedBadge(tabId, entry !== null).catch((error: unknown) => console.warn(`Backstory: badge of tab ${tabId}: ${String(error)}`));
     if (!entry) {
-      await setTabSession(tabId, null);
+      await endTabSession(tabId);
       return null;
     }
     const site = siteHost(new URL(pageUrl).hostname);

@@ -40,12 +40,12 @@ export async function startTabSession(tabId: number, session: Omit<TabSession, '
   return started;
 }
 
-export async function setTabSession(tabId: number, session: TabSession | null): Promise<void> {
+/** The tab no longer shows an archived article (or is gone). */
+export async function endTabSession(tabId: number): Promise<void> {
   await updateItem(sessionsItem, (sessions) => {
-    if (!session && !Object.hasOwn(sessions, String(tabId))) return sessions;
+    if (!Object.hasOwn(sessions, String(tabId))) return sessions;
     const next = { ...sessions };
-    if (session) next[String(tabId)] = session;
-    else delete next[String(tabId)];
+    delete next[String(tabId)];
     return next;
   });
 }

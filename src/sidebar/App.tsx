@@ -7,19 +7,11 @@ import { formatArchiveAge, formatArchiveDate } from './archive-date';
 import { ArticleText } from './ArticleText';
 import { EntityList } from './EntityList';
 import { LiveStatus } from './LiveStatus';
-import { sidebarExtras } from './lazy-module';
 import { RelatedArticles } from './RelatedArticles';
 import { SelectionMenu } from './SelectionMenu';
 import { loadSidebarArticle } from './sidebar-context';
-import { useArticleNotes, type ArticleNotes } from './use-article-notes';
-
-// The notes UI carries the Markdown parser: it arrives after the article has painted.
-function LazyNotesPanel({ notes }: { notes: ArticleNotes }) {
-  const loaded = sidebarExtras.use();
-  if (loaded.status === 'ready') return <loaded.module.NotesPanel notes={notes} />;
-  if (loaded.status === 'error') return <p role="alert">{t('notesLoadFailed', loaded.message)}</p>;
-  return <p class="muted" aria-busy="true">{t('loading')}</p>;
-}
+import { useArticleNotes } from './use-article-notes';
+import { WithExtras } from './WithExtras';
 
 interface Props {
   archive: ArchiveReader;
@@ -101,7 +93,8 @@ function ArticleView({ archive, article }: ArticleViewProps) {
           {' · '}
           <span class="age">{formatArchiveAge(article.date, new Date())}</span>
         </p>
-        <LazyNotesPanel notes={notes} />
+        {/* The notes UI carries the Markdown parser: it arrives after the article has painted. */}
+        <WithExtras render={({ NotesPanel }) => <NotesPanel notes={notes} />} failure={(message) => t('notesLoadFailed', message)} />
         <EntityList entities={article.entities} selectedId={selected?.id ?? null} onSelect={setSelected} />
         {selected && <RelatedArticles archive={archive} entity={selected} currentId={article.id} />}
         <section class="text" aria-labelledby="text-heading">

@@ -1,17 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Article } from '../shared/archive-format';
 import { t } from '../shared/browser';
-import type { ComponentProps } from 'preact';
-import type { CompareView } from './CompareView';
-import { sidebarExtras } from './lazy-module';
 import { useLiveComparison, type LiveComparison } from './use-live-comparison';
-
-function LazyCompareView(props: ComponentProps<typeof CompareView>) {
-  const loaded = sidebarExtras.use();
-  if (loaded.status === 'ready') return <loaded.module.CompareView {...props} />;
-  if (loaded.status === 'error') return <p role="alert">{loaded.message}</p>;
-  return <p class="muted" aria-busy="true">{t('loading')}</p>;
-}
+import { WithExtras } from './WithExtras';
 
 interface Props {
   /** The archived article, compared with the page the sidebar sits beside. */
@@ -57,7 +48,9 @@ export function LiveStatus({ article }: Props) {
           </button>
         )}
       </div>
-      {state.status === 'compared' && open && <LazyCompareView id="live-compare" archived={state.archived} live={state.live} diff={state.diff} />}
+      {state.status === 'compared' && open && (
+        <WithExtras render={({ CompareView }) => <CompareView id="live-compare" archived={state.archived} live={state.live} diff={state.diff} />} />
+      )}
     </section>
   );
 }
