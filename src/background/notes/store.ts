@@ -9,6 +9,7 @@ import type { NotesRecord } from '../../shared/notes-schema';
 import {
   QUARANTINE_PREFIX,
   QuarantinedRecord,
+  lockOf,
   quarantine,
   readPrefixed,
   readRaw,
@@ -23,7 +24,12 @@ export function notesKey(articleId: string): string {
   return `${NOTES_PREFIX}${articleId}`;
 }
 
-async function readStored(key: string, raw: unknown): Promise<NotesRecord | null> {
+/**
+ * The key's record, read fresh and settled: migrated and written back, or quarantined.
+ * Runs only under the key's lock, so nothing written to the key in between is lost.
+ */
+async function readSettled(key: string): Promise<NotesRecord | null> {
+  const raw = await readRaw('local', key);
   if (raw === undefined) return null;
   const outcome = migrateRecord(raw);
   if (outcome.status === 'unreadable') {
@@ -34,25 +40,34 @@ async function readStored(key: string, raw: unknown): Promise<NotesRecord | null
   return outcome.record;
 }
 
+/**
+ * A record read without the lock: a current one is returned as it is; anything else
+ * (old, unreadable) is settled under the key's lock on a fresh read, never from `raw`,
+ * which a save may have replaced since.
+ */
+async function fromUnlockedRead(key: string, raw: unknown): Promise<NotesRecord | null> {
+  if (raw === undefined) return null;
+  const outcome = migrateRecord(raw);
+  if (outcome.status === 'current') return outcome.record;
+  return serializedByKey(lockOf('local', key), () => readSettled(key));
+}
+
 export async function readRecord(articleId: string): Promise<NotesRecord | null> {
   const key = notesKey(articleId);
-  return readStored(key, await readRaw('local', key));
+  return fromUnlockedRead(key, await readRaw('local', key));
 }
 
 /** Every article's record, most recently changed first. */
 export async function readAllRecords(): Promise<NotesRecord[]> {
   const stored = await readPrefixed('local', NOTES_PREFIX);
-  const records: NotesRecord[] = [];
-  for (const [key, raw] of Object.entries(stored)) {
-    const record = await serializedByKey(`local:${key}`, () => readStored(key, raw));
-    if (record) records.push(record);
-  }
-  return records.sort((a, b) => b.updatedAt - a.updatedAt);
+  const records = await Promise.all(Object.entries(stored).map(([key, raw]) => fromUnlockedRead(key, raw)));
+  return records.filter((record): record is NotesRecord => record !== null).sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
 /**
- * Reads an article's record (or `create`s it), applies `change` and stores the result.
- * Rejects with the browser's error when the write fails; nothing is kept in memory.
+ * Reads an article's record fresh under its lock (or `create`s it), applies `change` and
+ * stores the result. Rejects with the browser's error when the write fails; nothing is
+ * kept in memory.
  */
 export function updateRecord<R>(
   articleId: string,
@@ -60,8 +75,8 @@ export function updateRecord<R>(
   change: (record: NotesRecord) => { record: NotesRecord; result: R },
 ): Promise<{ record: NotesRecord; result: R; changed: boolean }> {
   const key = notesKey(articleId);
-  return serializedByKey(`local:${key}`, async () => {
-    const current = (await readStored(key, await readRaw('local', key))) ?? (await create());
+  return serializedByKey(lockOf('local', key), async () => {
+    const current = (await readSettled(key)) ?? (await create());
     const { record, result } = change(current);
     const changed = JSON.stringify(record) !== JSON.stringify(current);
     if (changed) await writeRaw('local', { [key]: record });

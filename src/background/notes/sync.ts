@@ -9,8 +9,9 @@ import * as v from 'valibot';
 import type { SyncStatus } from '../../shared/messages/notes-messages';
 import { mergeText } from '../../shared/notes-merge';
 import type { NotesRecord } from '../../shared/notes-schema';
-import { readItem, readPrefixed, removeRaw, storageItem, updateItem, writeRaw } from '../storage';
+import { lockOf, readItem, readPrefixed, removeRaw, serializedByKey, storageItem, updateItem, writeRaw } from '../storage';
 import { migrateRecord } from './migrations';
+import { readAllRecords } from './store';
 
 /** chrome.storage.sync.QUOTA_BYTES_PER_ITEM and QUOTA_BYTES (Firefox uses the same). */
 export const SYNC_ITEM_QUOTA = 8192;
@@ -75,8 +76,16 @@ export async function syncEnabled(): Promise<boolean> {
   return (await readItem(syncSettingsItem)).enabled;
 }
 
-/** Writes the plan to storage.sync, and removes our items that no longer fit or exist. */
-export async function pushToSync(records: readonly NotesRecord[]): Promise<SyncStatus> {
+/**
+ * Writes the plan to storage.sync, and removes our items that no longer fit or exist.
+ * One push at a time, each planned from the records as they are when it starts: a push
+ * planned from older records could otherwise overwrite a newer one's items and bases.
+ */
+export function pushToSync(): Promise<SyncStatus> {
+  return serializedByKey(lockOf('sync', SYNC_PREFIX), async () => pushRecords(await readAllRecords()));
+}
+
+async function pushRecords(records: readonly NotesRecord[]): Promise<SyncStatus> {
   const plan = planSync(records, await deviceId());
   let error: string | null = null;
   try {

@@ -1,0 +1,94 @@
+/**
+ * The notes store when reads and writes of one record overlap: whatever a read finds
+ * unreadable is settled (quarantined) only under the record's lock on a fresh read, so a
+ * save that lands in between is never deleted; quarantine copies never overwrite each other.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser, type FakeBrowser } from './notes/fake-browser';
+import { ARTICLE_ID, record } from './notes/records';
+
+const fake: { browser: FakeBrowser } = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
+vi.mock('../../src/shared/browser', () => ({
+  get browser() {
+    return fake.browser;
+  },
+}));
+
+const { readAllRecords, readQuarantined, readRecord, updateRecord } = await import('../../src/background/notes/store');
+const { quarantine } = await import('../../src/background/storage');
+
+const KEY = `notes:${ARTICLE_ID}`;
+const future = { ...record(), schemaVersion: 99 };
+
+beforeEach(() => {
+  fake.browser = fakeBrowser();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+/** Makes the next whole-area read answer only after `gate` resolves, with what storage held when asked. */
+function slowNextFullRead(gate: Promise<unknown>): void {
+  const area = fake.browser.storage.local;
+  const read = area.get.bind(area);
+  vi.spyOn(area, 'get').mockImplementationOnce(async (keys) => {
+    const snapshot = await read(keys);
+    await gate;
+    return snapshot;
+  });
+}
+
+/** Saves `text` as the sidebar does: onto whatever record is there (a fresh one once the damaged one is set aside). */
+const saveTyped = (text: string) =>
+  updateRecord(ARTICLE_ID, async () => record(), (current) => ({ record: { ...current, note: { ...current.note, text, revision: current.note.revision + 1 } }, result: null }));
+
+describe('an unreadable record repaired by a save while it is being listed', () => {
+  it('keeps the save: the listing quarantines only what it reads again under the lock', async () => {
+    fake.browser.storage.local.data.set(KEY, future);
+    let release!: () => void;
+    slowNextFullRead(new Promise<void>((resolve) => (release = resolve)));
+    const listing = readAllRecords(); // has read the unreadable record, answers later
+    await saveTyped('typed'); // quarantines the unreadable record itself, then stores "typed"
+    release();
+    const records = await listing;
+    expect(fake.browser.storage.local.data.get(KEY)).toMatchObject({ note: { text: 'typed' } });
+    expect(records.map((r) => r.note.text)).toEqual(['typed']);
+    const quarantined = await readQuarantined();
+    expect(quarantined.map((q) => q.value)).toEqual([future]);
+  });
+
+  it('keeps a save that lands between reading a record and quarantining it (notes/get)', async () => {
+    fake.browser.storage.local.data.set(KEY, future);
+    const area = fake.browser.storage.local;
+    const read = area.get.bind(area);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.spyOn(area, 'get').mockImplementationOnce(async (keys) => {
+      const snapshot = await read(keys);
+      await gate;
+      return snapshot;
+    });
+    const reading = readRecord(ARTICLE_ID);
+    await saveTyped('typed');
+    release();
+    await reading;
+    expect(area.data.get(KEY)).toMatchObject({ note: { text: 'typed' } });
+    expect((await readQuarantined()).map((q) => q.value)).toEqual([future]);
+  });
+});
+
+describe('quarantine', () => {
+  it('gives two records set aside in the same millisecond their own keys', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(1_764_000_000_000);
+    fake.browser.storage.local.data.set(KEY, future);
+    await quarantine('local', KEY, future, 'first');
+    fake.browser.storage.local.data.set(KEY, { ...future, schemaVersion: 98 });
+    await quarantine('local', KEY, { ...future, schemaVersion: 98 }, 'second');
+    expect((await readQuarantined()).map((q) => q.reason).sort()).toEqual(['first', 'second']);
+  });
+
+  it('does not remove the key when it no longer holds the value set aside', async () => {
+    fake.browser.storage.local.data.set(KEY, record({ note: { text: 'repaired', tags: [], revision: 1, updatedAt: 0 } }));
+    await quarantine('local', KEY, future, 'stale');
+    expect(fake.browser.storage.local.data.get(KEY)).toMatchObject({ note: { text: 'repaired' } });
+    expect((await readQuarantined()).map((q) => q.value)).toEqual([future]);
+  });
+});
