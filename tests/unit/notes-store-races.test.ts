@@ -92,3 +92,31 @@ describe('quarantine', () => {
     expect((await readQuarantined()).map((q) => q.value)).toEqual([future]);
   });
 });
+
+describe('a write whose revision number the record reached again', () => {
+  it('is merged or kept as a conflict copy, not written over the record made anew', async () => {
+    const { applyNoteWrite } = await import('../../src/background/notes/conflict');
+    // The tab saw revision 1 of the record that was later quarantined; the new record is at revision 1 too.
+    const renewed = record({ note: { text: 'saved in another tab', tags: [], revision: 1, updatedAt: 0 } });
+    const { record: stored, status } = applyNoteWrite(renewed, { text: 'old text\nand more', tags: [], baseRevision: 1, baseText: 'old text' }, 5, () => 'copy-1');
+    expect(status).not.toBe('saved');
+    expect(stored.note.text).toContain('saved in another tab');
+    expect([stored.note.text, ...stored.conflicts.map((c) => c.text)].join('\n')).toContain('and more');
+  });
+});
+
+describe('a record synced in from another browser', () => {
+  const synced = (base?: string) => ({ deviceId: 'other-browser', record: record({ note: { text: 'theirs', tags: [], revision: 4, updatedAt: 0 } }), base });
+  beforeEach(() => {
+    fake.browser.storage.local.data.set('notesSync', { schemaVersion: 1, enabled: true, error: null, deviceId: 'this-browser' });
+    fake.browser.storage.local.data.set('notesSyncBase', { [ARTICLE_ID]: 'what we pushed last' });
+  });
+
+  it('is merged against the text last exchanged only when that browser had that text too', async () => {
+    const { readSyncedFromOthers, textDigest } = await import('../../src/background/notes/sync');
+    expect((await readSyncedFromOthers([synced(textDigest('what we pushed last'))]))[0]?.base).toBe('what we pushed last');
+    // It never saw what we pushed last: a three-way merge against it would take its text as an edit of ours.
+    expect((await readSyncedFromOthers([synced(textDigest('an older text'))]))[0]?.base).toBeUndefined();
+    expect((await readSyncedFromOthers([synced()]))[0]?.base).toBeUndefined();
+  });
+});
