@@ -128,7 +128,7 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
 
   async 'notes/list'() {
     const records = await readAllRecords();
-    const quarantined = (await readQuarantined()).map(({ key, reason, at }) => ({ key, reason, at }));
+    const quarantined = (await readQuarantined()).map(({ id, key, reason, at }) => ({ id, key, reason, at }));
     return { records, quarantined, sync: await syncStatus(records) };
   },
 

@@ -5,6 +5,7 @@
  * to one article are serialized, and each resolves only once the browser stored it.
  */
 import * as v from 'valibot';
+import type { DamagedRecord } from '../../shared/messages/damaged-messages';
 import type { NotesRecord } from '../../shared/notes-schema';
 import {
   QUARANTINE_PREFIX,
@@ -13,6 +14,7 @@ import {
   quarantine,
   readPrefixed,
   readRaw,
+  removeRaw,
   serializedByKey,
   writeRaw,
 } from '../storage';
@@ -84,10 +86,28 @@ export function updateRecord<R>(
   });
 }
 
-/** Records moved aside because they could not be read, for the options page. */
-export async function readQuarantined(): Promise<QuarantinedRecord[]> {
+/** Records moved aside because they could not be read, for the options page, newest first. */
+export async function readQuarantined(): Promise<DamagedRecord[]> {
   const stored = await readPrefixed('local', QUARANTINE_PREFIX);
-  return Object.values(stored)
-    .filter((value): value is QuarantinedRecord => v.is(QuarantinedRecord, value))
+  return Object.entries(stored)
+    .filter((entry): entry is [string, QuarantinedRecord] => v.is(QuarantinedRecord, entry[1]))
+    .map(([id, { key, reason, at, value }]) => ({ id, key, reason, at, value }))
     .sort((a, b) => b.at - a.at);
+}
+
+/** Deletes a damaged record at the user's request, and returns it (for Undo). */
+export function deleteQuarantined(id: string): Promise<DamagedRecord> {
+  return serializedByKey(lockOf('local', id), async () => {
+    const stored = await readRaw('local', id);
+    if (!id.startsWith(QUARANTINE_PREFIX) || !v.is(QuarantinedRecord, stored)) throw new Error('that damaged record is no longer there');
+    await removeRaw('local', [id]);
+    return { id, key: stored.key, reason: stored.reason, at: stored.at, value: stored.value };
+  });
+}
+
+/** Undo of a delete: the damaged record goes back under its id, as it was. */
+export function restoreQuarantined({ id, key, reason, at, value }: DamagedRecord): Promise<void> {
+  if (!id.startsWith(QUARANTINE_PREFIX)) return Promise.reject(new Error(`${id} is not a damaged record's id`));
+  const record: QuarantinedRecord = { key, reason, at, value };
+  return serializedByKey(lockOf('local', id), () => writeRaw('local', { [id]: record }));
 }
