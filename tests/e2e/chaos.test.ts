@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { random as randomFrom } from '../../scripts/bench/synthetic-archive';
 import { SEED_URL, launchWithExtension, screenshot, seedArticlePage, serviceWorkerTargets, sidebarFrame, storageReader, type ExtensionBrowser } from './harness';
 
 const SEED = Number(process.env.BACKSTORY_CHAOS_SEED ?? 20_261_201);
@@ -20,18 +21,6 @@ const STEPS = Number(process.env.BACKSTORY_CHAOS_STEPS ?? 120);
 const ARTICLE_KEY = 'notes:31f14c63a51e4b00';
 /** Room left in storage.local once it is filled: years of notes still fit, not much more. */
 const HEADROOM_BYTES = 256 * 1024;
-
-/** mulberry32: a small seeded generator, so a seed replays the same run. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Tab {
   page: Page;

@@ -4,7 +4,7 @@
  * never overwrites a save made meanwhile.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser, type FakeBrowser } from './notes/fake-browser';
+import { answerNextReadLate, fakeBrowser, type FakeBrowser } from './notes/fake-browser';
 import { NEXT_VERSION, nextMigrations, nextSchema, previousShape } from './notes/next-schema';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, record as v1Record } from './notes/records';
 
@@ -54,14 +54,7 @@ describe('a record stored by the previous version', () => {
   it('never writes the migrated old copy over a save made after it was read', async () => {
     fake.browser.storage.local.data.set(KEY, previousShape(current('old note')));
     const area = fake.browser.storage.local;
-    const read = area.get.bind(area);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    vi.spyOn(area, 'get').mockImplementationOnce(async (keys) => {
-      const snapshot = await read(keys);
-      await gate;
-      return snapshot;
-    });
+    const release = answerNextReadLate(area);
     const listing = readAllRecords(); // read the old record; answers after the save
     await updateRecord(ARTICLE_ID, async () => current(''), (stored) => ({
       record: { ...stored, note: { ...stored.note, text: 'saved meanwhile', revision: stored.note.revision + 1 } },

@@ -4,7 +4,7 @@
  * save that lands in between is never deleted; quarantine copies never overwrite each other.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser, type FakeBrowser } from './notes/fake-browser';
+import { answerNextReadLate, fakeBrowser, type FakeBrowser } from './notes/fake-browser';
 import { ARTICLE_ID, record } from './notes/records';
 
 const fake: { browser: FakeBrowser } = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
@@ -25,17 +25,6 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
-/** Makes the next whole-area read answer only after `gate` resolves, with what storage held when asked. */
-function slowNextFullRead(gate: Promise<unknown>): void {
-  const area = fake.browser.storage.local;
-  const read = area.get.bind(area);
-  vi.spyOn(area, 'get').mockImplementationOnce(async (keys) => {
-    const snapshot = await read(keys);
-    await gate;
-    return snapshot;
-  });
-}
-
 /** Saves `text` as the sidebar does: onto whatever record is there (a fresh one once the damaged one is set aside). */
 const saveTyped = (text: string) =>
   updateRecord(ARTICLE_ID, async () => record(), (current) => ({ record: { ...current, note: { ...current.note, text, revision: current.note.revision + 1 } }, result: null }));
@@ -43,8 +32,7 @@ const saveTyped = (text: string) =>
 describe('an unreadable record repaired by a save while it is being listed', () => {
   it('keeps the save: the listing quarantines only what it reads again under the lock', async () => {
     fake.browser.storage.local.data.set(KEY, future);
-    let release!: () => void;
-    slowNextFullRead(new Promise<void>((resolve) => (release = resolve)));
+    const release = answerNextReadLate(fake.browser.storage.local);
     const listing = readAllRecords(); // has read the unreadable record, answers later
     await saveTyped('typed'); // quarantines the unreadable record itself, then stores "typed"
     release();
@@ -58,14 +46,7 @@ describe('an unreadable record repaired by a save while it is being listed', () 
   it('keeps a save that lands between reading a record and quarantining it (notes/get)', async () => {
     fake.browser.storage.local.data.set(KEY, future);
     const area = fake.browser.storage.local;
-    const read = area.get.bind(area);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    vi.spyOn(area, 'get').mockImplementationOnce(async (keys) => {
-      const snapshot = await read(keys);
-      await gate;
-      return snapshot;
-    });
+    const release = answerNextReadLate(area);
     const reading = readRecord(ARTICLE_ID);
     await saveTyped('typed');
     release();
