@@ -9,8 +9,8 @@
 import type { ArticleEntity, EntityType } from '../../src/shared/archive-format';
 import { fnv1a } from '../../src/shared/shards';
 
-/** mulberry32: a small seeded PRNG, the same numbers on every run. */
-function random(seed: number): () => number {
+/** mulberry32: a small seeded PRNG, the same numbers on every run (also drives the chaos test). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -6,6 +6,7 @@
 import { browser } from '../shared/browser';
 import { trackFocusedWindows } from './active-tab';
 import { onCommand } from './commands';
+import { damagedHandlers } from './damaged-handlers';
 import { liveHandlers } from './live-handlers';
 import { notesHandlers, watchSyncedNotes } from './notes-handlers';
 import { pageHandlers } from './page-handlers';
@@ -18,6 +19,7 @@ listen(
   {
     ...pageHandlers,
     ...notesHandlers,
+    ...damagedHandlers,
     ...liveHandlers,
   },
   sessionForToken,

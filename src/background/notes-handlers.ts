@@ -30,7 +30,7 @@ async function announce(record: NotesRecord): Promise<void> {
   const message: NotesChanged = { articleId: record.articleId, revision: record.note.revision };
   // Rejects when no extension page is open to listen: nothing to tell then.
   await browser.runtime.sendMessage(envelope(NOTES_CHANGED, message)).catch(() => undefined);
-  if (await syncEnabled()) await pushToSync(await readAllRecords());
+  if (await syncEnabled()) await pushToSync();
 }
 
 /** Changes one article's record, stores it, and announces it when it changed. */
@@ -128,7 +128,7 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
 
   async 'notes/list'() {
     const records = await readAllRecords();
-    const quarantined = (await readQuarantined()).map(({ key, reason, at }) => ({ key, reason, at }));
+    const quarantined = (await readQuarantined()).map(({ id, key, reason, at }) => ({ id, key, reason, at }));
     return { records, quarantined, sync: await syncStatus(records) };
   },
 
@@ -170,7 +170,7 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
     await setSyncEnabled(enabled);
     if (!enabled) return syncStatus(await readAllRecords());
     await pullFromSync(await allSyncedValues());
-    return pushToSync(await readAllRecords());
+    return pushToSync();
   },
 };
 

@@ -82,9 +82,13 @@ function parseStored<T>(item: StorageItem<T>, stored: unknown): T {
 }
 
 export async function readItem<T>(item: StorageItem<T>): Promise<T> {
+  const copy = copiesOf(item).json.get(item.key);
+  return copy !== undefined ? parseStored(item, JSON.parse(copy)) : readFresh(item);
+}
+
+/** Reads the item from storage itself, not from the copy (and keeps what it read as the copy). */
+async function readFresh<T>(item: StorageItem<T>): Promise<T> {
   const held = copiesOf(item);
-  const copy = held.json.get(item.key);
-  if (copy !== undefined) return parseStored(item, JSON.parse(copy));
   const changesBefore = held.changes.get(item.key) ?? 0;
   const stored = (await areaOf(item).get(item.key))[item.key];
   if (stored !== undefined && (held.changes.get(item.key) ?? 0) === changesBefore) held.json.set(item.key, JSON.stringify(stored));
@@ -110,17 +114,23 @@ export async function removeItem(item: StorageItem<unknown>): Promise<void> {
 }
 
 /**
- * Reads, changes and writes one item. Serialized per key so concurrent updates do not
- * interleave. A change that returns the value it was given writes nothing.
+ * Reads, changes and writes one item, under the item's lock and on a fresh read from
+ * storage (not the copy: a change another context made may not have been reported yet).
+ * A change that returns the value it was given writes nothing.
  */
 const pendingUpdates = new Map<string, Promise<unknown>>();
 export function updateItem<T>(item: StorageItem<T>, change: (value: T) => T): Promise<T> {
-  return serializedByKey(`${item.area}:${item.key}`, async () => {
-    const current = await readItem(item);
+  return serializedByKey(lockOf(item.area, item.key), async () => {
+    const current = await readFresh(item);
     const value = change(current);
     if (value !== current) await writeItem(item, value);
     return value;
   });
+}
+
+/** The lock of one stored key: every read-modify-write of the key runs under it. */
+export function lockOf(area: AreaName, key: string): string {
+  return `${area}:${key}`;
 }
 
 /**
@@ -179,14 +189,17 @@ export type QuarantinedRecord = v.InferOutput<typeof QuarantinedRecord>;
 
 /**
  * Moves an unreadable record aside (never deletes it): it is copied under
- * `quarantine:<key>:<time>` first and removed from `key` only once the copy is stored.
+ * `quarantine:<key>:<time>-<random>` (unique, so two in one millisecond keep both), and
+ * `key` is removed only once the copy is stored and only if it still holds `value`. The
+ * caller holds the key's lock and read `value` fresh under it; the second read is so a
+ * repaired record is never removed even when that is not so.
  */
 export async function quarantine(area: AreaName, key: string, value: unknown, reason: string): Promise<string> {
   const at = Date.now();
-  const quarantineKey = `${QUARANTINE_PREFIX}${key}:${at}`;
+  const quarantineKey = `${QUARANTINE_PREFIX}${key}:${at}-${crypto.randomUUID().slice(0, 8)}`;
   const record: QuarantinedRecord = { key, reason, at, value };
   await namedArea(area).set({ [quarantineKey]: record });
-  await namedArea(area).remove(key);
+  if (JSON.stringify(await readRaw(area, key)) === JSON.stringify(value)) await namedArea(area).remove(key);
   console.warn(`Backstory: quarantined ${key} as ${quarantineKey}: ${reason}`);
   return quarantineKey;
 }

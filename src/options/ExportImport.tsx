@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/browser';
 import type { ImportReport } from '../shared/messages/notes-messages';
 import { sendToWorker } from '../shared/messenger';
+import { download } from './download';
 
 type Format = 'json' | 'markdown' | 'jsonld';
 const FORMATS: Array<[Format, string]> = [
@@ -9,15 +10,6 @@ const FORMATS: Array<[Format, string]> = [
   ['markdown', 'exportMarkdown'],
   ['jsonld', 'exportJsonLd'],
 ];
-
-function download(filename: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 type ImportState =
   | { step: 'idle' }

@@ -1,4 +1,5 @@
 import { t } from '../shared/browser';
+import { DamagedRecords } from './DamagedRecords';
 import { ExportImport } from './ExportImport';
 import { NotesBrowser } from './NotesBrowser';
 import { SyncSettings } from './SyncSettings';
@@ -18,19 +19,7 @@ export function OptionsApp() {
           <aside>
             <ExportImport />
             <SyncSettings status={state.list.sync} onChange={reload} />
-            {state.list.quarantined.length > 0 && (
-              <section aria-labelledby="quarantine-heading" class="panel quarantine">
-                <h2 id="quarantine-heading">{t('optionsQuarantineHeading')}</h2>
-                <p>{t('optionsQuarantineExplain')}</p>
-                <ul>
-                  {state.list.quarantined.map((item) => (
-                    <li key={`${item.key}:${item.at}`}>
-                      <code>{item.key}</code> <span class="muted">— {item.reason}</span>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            )}
+            <DamagedRecords records={state.list.quarantined} onChange={reload} />
           </aside>
         </div>
       )}

@@ -8,6 +8,7 @@
  * are checked against the same declaration.
  */
 import * as v from 'valibot';
+import { damagedMessages, type DamagedResponses } from './messages/damaged-messages';
 import { liveMessages, type LiveResponses } from './messages/live-messages';
 import { notesMessages, type NotesResponses } from './messages/notes-messages';
 import { pageMessages, type PageResponses } from './messages/page-messages';
@@ -22,10 +23,11 @@ export type { PageMatch, SidebarContext } from './messages/page-messages';
 export const workerMessages = {
   ...pageMessages,
   ...notesMessages,
+  ...damagedMessages,
   ...liveMessages,
 };
 
-export interface WorkerResponses extends PageResponses, NotesResponses, LiveResponses {}
+export interface WorkerResponses extends PageResponses, NotesResponses, DamagedResponses, LiveResponses {}
 
 export type WorkerMessageType = keyof typeof workerMessages;
 export type WorkerRequest<K extends WorkerMessageType> = v.InferOutput<(typeof workerMessages)[K]['request']>;

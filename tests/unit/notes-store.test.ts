@@ -129,7 +129,7 @@ describe('concurrent note writes', () => {
 });
 
 describe('updateRecord', () => {
-  it('writes back a record it had to migrate, and creates none it does not need', async () => {
+  it('creates no record when a change needs none', async () => {
     const result = await updateRecord(ARTICLE_ID, async () => record(), (current) => ({ record: current, result: 1 }));
     expect(result.changed).toBe(false);
     expect(local().size).toBe(0);

@@ -1,6 +1,6 @@
 /**
- * Applying a note write to the stored record. Every write names the revision (and text)
- * it was based on: a write on the current revision applies; a write on an older one is
+ * Applying a note write to the stored record. Every write names the revision and text
+ * it was based on: a write on the current revision and text applies; a write on an older one is
  * merged with what was stored since, or, when both changed the same place, stored as a
  * conflict copy the user sees. Nothing written is ever dropped.
  */
@@ -29,7 +29,9 @@ export function applyNoteWrite(
     note: { text, tags, revision: stored.revision + 1, updatedAt: now },
     updatedAt: now,
   });
-  if (write.baseRevision === stored.revision) return { record: bump(write.text, write.tags), status: 'saved' };
+  // The same revision number is not enough: a record set aside (quarantined) and made
+  // anew, or replaced by a sync or import, counts its revisions again from 0.
+  if (write.baseRevision === stored.revision && write.baseText === stored.text) return { record: bump(write.text, write.tags), status: 'saved' };
 
   const tags = [...new Set([...stored.tags, ...write.tags])];
   const merged = mergeText(write.baseText, stored.text, write.text);

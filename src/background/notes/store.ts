@@ -5,13 +5,16 @@
  * to one article are serialized, and each resolves only once the browser stored it.
  */
 import * as v from 'valibot';
+import type { DamagedRecord } from '../../shared/messages/damaged-messages';
 import type { NotesRecord } from '../../shared/notes-schema';
 import {
   QUARANTINE_PREFIX,
   QuarantinedRecord,
+  lockOf,
   quarantine,
   readPrefixed,
   readRaw,
+  removeRaw,
   serializedByKey,
   writeRaw,
 } from '../storage';
@@ -23,7 +26,12 @@ export function notesKey(articleId: string): string {
   return `${NOTES_PREFIX}${articleId}`;
 }
 
-async function readStored(key: string, raw: unknown): Promise<NotesRecord | null> {
+/**
+ * The key's record, read fresh and settled: migrated and written back, or quarantined.
+ * Runs only under the key's lock, so nothing written to the key in between is lost.
+ */
+async function readSettled(key: string): Promise<NotesRecord | null> {
+  const raw = await readRaw('local', key);
   if (raw === undefined) return null;
   const outcome = migrateRecord(raw);
   if (outcome.status === 'unreadable') {
@@ -34,25 +42,34 @@ async function readStored(key: string, raw: unknown): Promise<NotesRecord | null
   return outcome.record;
 }
 
+/**
+ * A record read without the lock: a current one is returned as it is; anything else
+ * (old, unreadable) is settled under the key's lock on a fresh read, never from `raw`,
+ * which a save may have replaced since.
+ */
+async function fromUnlockedRead(key: string, raw: unknown): Promise<NotesRecord | null> {
+  if (raw === undefined) return null;
+  const outcome = migrateRecord(raw);
+  if (outcome.status === 'current') return outcome.record;
+  return serializedByKey(lockOf('local', key), () => readSettled(key));
+}
+
 export async function readRecord(articleId: string): Promise<NotesRecord | null> {
   const key = notesKey(articleId);
-  return readStored(key, await readRaw('local', key));
+  return fromUnlockedRead(key, await readRaw('local', key));
 }
 
 /** Every article's record, most recently changed first. */
 export async function readAllRecords(): Promise<NotesRecord[]> {
   const stored = await readPrefixed('local', NOTES_PREFIX);
-  const records: NotesRecord[] = [];
-  for (const [key, raw] of Object.entries(stored)) {
-    const record = await serializedByKey(`local:${key}`, () => readStored(key, raw));
-    if (record) records.push(record);
-  }
-  return records.sort((a, b) => b.updatedAt - a.updatedAt);
+  const records = await Promise.all(Object.entries(stored).map(([key, raw]) => fromUnlockedRead(key, raw)));
+  return records.filter((record): record is NotesRecord => record !== null).sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
 /**
- * Reads an article's record (or `create`s it), applies `change` and stores the result.
- * Rejects with the browser's error when the write fails; nothing is kept in memory.
+ * Reads an article's record fresh under its lock (or `create`s it), applies `change` and
+ * stores the result. Rejects with the browser's error when the write fails; nothing is
+ * kept in memory.
  */
 export function updateRecord<R>(
   articleId: string,
@@ -60,8 +77,8 @@ export function updateRecord<R>(
   change: (record: NotesRecord) => { record: NotesRecord; result: R },
 ): Promise<{ record: NotesRecord; result: R; changed: boolean }> {
   const key = notesKey(articleId);
-  return serializedByKey(`local:${key}`, async () => {
-    const current = (await readStored(key, await readRaw('local', key))) ?? (await create());
+  return serializedByKey(lockOf('local', key), async () => {
+    const current = (await readSettled(key)) ?? (await create());
     const { record, result } = change(current);
     const changed = JSON.stringify(record) !== JSON.stringify(current);
     if (changed) await writeRaw('local', { [key]: record });
@@ -69,10 +86,28 @@ export function updateRecord<R>(
   });
 }
 
-/** Records moved aside because they could not be read, for the options page. */
-export async function readQuarantined(): Promise<QuarantinedRecord[]> {
+/** Records moved aside because they could not be read, for the options page, newest first. */
+export async function readQuarantined(): Promise<DamagedRecord[]> {
   const stored = await readPrefixed('local', QUARANTINE_PREFIX);
-  return Object.values(stored)
-    .filter((value): value is QuarantinedRecord => v.is(QuarantinedRecord, value))
+  return Object.entries(stored)
+    .filter((entry): entry is [string, QuarantinedRecord] => v.is(QuarantinedRecord, entry[1]))
+    .map(([id, { key, reason, at, value }]) => ({ id, key, reason, at, value }))
     .sort((a, b) => b.at - a.at);
+}
+
+/** Deletes a damaged record at the user's request, and returns it (for Undo). */
+export function deleteQuarantined(id: string): Promise<DamagedRecord> {
+  return serializedByKey(lockOf('local', id), async () => {
+    const stored = await readRaw('local', id);
+    if (!id.startsWith(QUARANTINE_PREFIX) || !v.is(QuarantinedRecord, stored)) throw new Error('that damaged record is no longer there');
+    await removeRaw('local', [id]);
+    return { id, key: stored.key, reason: stored.reason, at: stored.at, value: stored.value };
+  });
+}
+
+/** Undo of a delete: the damaged record goes back under its id, as it was. */
+export function restoreQuarantined({ id, key, reason, at, value }: DamagedRecord): Promise<void> {
+  if (!id.startsWith(QUARANTINE_PREFIX)) return Promise.reject(new Error(`${id} is not a damaged record's id`));
+  const record: QuarantinedRecord = { key, reason, at, value };
+  return serializedByKey(lockOf('local', id), () => writeRaw('local', { [id]: record }));
 }

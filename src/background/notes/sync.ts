@@ -9,8 +9,9 @@ import * as v from 'valibot';
 import type { SyncStatus } from '../../shared/messages/notes-messages';
 import { mergeText } from '../../shared/notes-merge';
 import type { NotesRecord } from '../../shared/notes-schema';
-import { readItem, readPrefixed, removeRaw, storageItem, updateItem, writeRaw } from '../storage';
+import { lockOf, readItem, readPrefixed, removeRaw, serializedByKey, storageItem, updateItem, writeRaw } from '../storage';
 import { migrateRecord } from './migrations';
+import { readAllRecords } from './store';
 
 /** chrome.storage.sync.QUOTA_BYTES_PER_ITEM and QUOTA_BYTES (Firefox uses the same). */
 export const SYNC_ITEM_QUOTA = 8192;
@@ -32,8 +33,31 @@ const syncSettingsItem = storageItem<SyncSettings>('local', 'notesSync', SyncSet
 /** Per article, the note text as last exchanged with sync: the base of the three-way merge. */
 const syncBaseItem = storageItem<Record<string, string>>('local', 'notesSyncBase', v.record(v.string(), v.string()), () => ({}));
 
-/** What one sync item holds: the record, and which browser wrote it. */
-const SyncItem = v.object({ deviceId: v.string(), record: v.unknown() });
+/**
+ * What one sync item holds: the record, which browser wrote it, and the digest of the
+ * note text that browser last exchanged (`base`): the receiver merges three ways only
+ * against that same text, since a browser that never saw our last text did not edit it.
+ */
+const SyncItem = v.object({ deviceId: v.string(), record: v.unknown(), base: v.optional(v.string()) });
+type SyncItem = { deviceId: string; record: NotesRecord; base?: string };
+
+/**
+ * A short digest of a note text, to tell whether two browsers exchanged the same text
+ * (cyrb53: two 32-bit multiply-xor lanes; a mix-up needs a 1 in 2^53 coincidence between
+ * the user's own texts, and would only merge against the wrong base).
+ */
+export function textDigest(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length.toString(36)}-${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
 
 async function deviceId(): Promise<string> {
   const settings = await updateItem(syncSettingsItem, (current) => (current.deviceId ? current : { ...current, deviceId: crypto.randomUUID() }));
@@ -47,18 +71,19 @@ export function syncBytes(key: string, value: unknown): number {
 }
 
 export interface SyncPlan {
-  items: Record<string, { deviceId: string; record: NotesRecord }>;
+  items: Record<string, SyncItem>;
   notSynced: SyncStatus['notSynced'];
 }
 
 /** Which records fit in sync: newest first, each under the item quota, all under the total. */
-export function planSync(records: readonly NotesRecord[], device = ''): SyncPlan {
+export function planSync(records: readonly NotesRecord[], device = '', baseDigests: Readonly<Record<string, string>> = {}): SyncPlan {
   const items: SyncPlan['items'] = {};
   const notSynced: SyncStatus['notSynced'] = [];
   let total = 0;
   for (const record of [...records].sort((a, b) => b.updatedAt - a.updatedAt)) {
     const key = `${SYNC_PREFIX}${record.articleId}`;
-    const item = { deviceId: device, record };
+    const digest = baseDigests[record.articleId];
+    const item: SyncItem = digest === undefined ? { deviceId: device, record } : { deviceId: device, record, base: digest };
     const bytes = syncBytes(key, item);
     const base = { articleId: record.articleId, articleTitle: record.articleTitle, bytes };
     if (bytes > SYNC_ITEM_QUOTA) notSynced.push({ ...base, reason: 'too-large' });
@@ -75,16 +100,31 @@ export async function syncEnabled(): Promise<boolean> {
   return (await readItem(syncSettingsItem)).enabled;
 }
 
-/** Writes the plan to storage.sync, and removes our items that no longer fit or exist. */
-export async function pushToSync(records: readonly NotesRecord[]): Promise<SyncStatus> {
-  const plan = planSync(records, await deviceId());
+/**
+ * Writes the plan to storage.sync, and removes our items that no longer fit or exist.
+ * One push at a time, each planned from the records as they are when it starts: a push
+ * planned from older records could otherwise overwrite a newer one's items and bases.
+ */
+export function pushToSync(): Promise<SyncStatus> {
+  return serializedByKey(lockOf('sync', SYNC_PREFIX), async () => pushRecords(await readAllRecords()));
+}
+
+async function pushRecords(records: readonly NotesRecord[]): Promise<SyncStatus> {
+  const [device, bases] = [await deviceId(), await readItem(syncBaseItem)];
+  const digests = Object.fromEntries(Object.entries(bases).map(([articleId, text]) => [articleId, textDigest(text)]));
+  const plan = planSync(records, device, digests);
   let error: string | null = null;
   try {
     const stored = await readPrefixed('sync', SYNC_PREFIX);
     const stale = Object.keys(stored).filter((key) => !(key in plan.items));
     await removeRaw('sync', stale);
-    // Only what changed: the sync service limits writes per minute.
-    const changed = Object.fromEntries(Object.entries(plan.items).filter(([key, item]) => JSON.stringify(stored[key]) !== JSON.stringify(item)));
+    // Only what changed (the sync service limits writes per minute); our own item of the
+    // same record stays as it is, with the base it was pushed with.
+    const same = (key: string, item: SyncItem): boolean => {
+      const known = stored[key];
+      return v.is(SyncItem, known) && known.deviceId === device && JSON.stringify(known.record) === JSON.stringify(item.record);
+    };
+    const changed = Object.fromEntries(Object.entries(plan.items).filter(([key, item]) => !same(key, item)));
     if (Object.keys(changed).length > 0) await writeRaw('sync', changed);
     await updateItem(syncBaseItem, (bases) => {
       const next = { ...bases };
@@ -100,7 +140,9 @@ export async function pushToSync(records: readonly NotesRecord[]): Promise<SyncS
 
 /**
  * Records other browsers synced, migrated to the current schema, each with the base text
- * to merge against. This browser's own items and unreadable ones are left out.
+ * to merge against: the text last exchanged, if the other browser says it had it too
+ * (else none, and a differing note is kept as a conflict copy). This browser's own items
+ * and unreadable ones are left out.
  */
 export async function readSyncedFromOthers(values: readonly unknown[]): Promise<Array<{ record: NotesRecord; base: string | undefined }>> {
   const [mine, bases] = [await deviceId(), await readItem(syncBaseItem)];
@@ -112,7 +154,9 @@ export async function readSyncedFromOthers(values: readonly unknown[]): Promise<
       console.warn(`Backstory: a synced notes record was not merged: ${outcome.reason}`);
       continue;
     }
-    out.push({ record: outcome.record, base: bases[outcome.record.articleId] });
+    const known = bases[outcome.record.articleId];
+    const sameBase = known !== undefined && value.base !== undefined && value.base === textDigest(known);
+    out.push({ record: outcome.record, base: sameBase ? known : undefined });
   }
   return out;
 }

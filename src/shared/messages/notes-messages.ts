@@ -121,7 +121,8 @@ export interface NotesResponses {
   'notes/search': NoteSearchResult[];
   'notes/list': {
     records: NotesRecord[];
-    quarantined: Array<{ key: string; reason: string; at: number }>;
+    /** Damaged records kept aside (their storage id, the key they were under, why). */
+    quarantined: Array<{ id: string; key: string; reason: string; at: number }>;
     sync: SyncStatus;
   };
   'notes/export': { filename: string; mimeType: string; content: string };

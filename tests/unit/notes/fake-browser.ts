@@ -41,6 +41,22 @@ export class FakeArea {
   }
 }
 
+/**
+ * Makes the area's next read answer only when the returned function is called, with what
+ * storage held when it was asked (a read that a write overtakes).
+ */
+export function answerNextReadLate(area: FakeArea): () => void {
+  const read = area.get.bind(area);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  vi.spyOn(area, 'get').mockImplementationOnce(async (keys) => {
+    const snapshot = await read(keys);
+    await gate;
+    return snapshot;
+  });
+  return release;
+}
+
 export function fakeBrowser() {
   const listeners = new Set<Listener>();
   const sent: unknown[] = [];
