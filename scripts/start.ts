@@ -22,7 +22,7 @@ const { values } = parseArgs({
 });
 const target = values.browser === 'firefox' ? 'firefox' : 'chromium';
 const outDir = resolve('dist');
-const archive = await build({ seedDirs: values.seeds.map((dir) => resolve(dir)), outDir, testHooks: false });
+const archive = await build({ seedDirs: values.seeds.map((dir) => resolve(dir)), outDir });
 const extensionDir = resolve(outDir, target);
 console.log(`built ${archive.meta.articleCount} article(s) into ${outDir}`);
 

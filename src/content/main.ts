@@ -15,7 +15,6 @@ import { sendToWorker } from '../shared/messenger';
 import { livePageSnapshot } from './live-page';
 import { headParsed, readPageClaims, watchAddress, whenParsed, type PageClaims } from './page-signals';
 import { SidebarFrame } from './sidebar-frame';
-import { installTestHooks } from './test-hooks';
 
 let frame: SidebarFrame | null = null;
 let lookup = 0;
@@ -91,6 +90,5 @@ function listenToWorker(): void {
   if (!browser.runtime.onMessage.hasListener(onWorkerMessage)) browser.runtime.onMessage.addListener(onWorkerMessage);
 }
 
-if (__TEST_HOOKS__) installTestHooks();
 watchAddress(() => void matchThisPage());
 void matchThisPage();
