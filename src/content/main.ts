@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import { browser, type Runtime } from '../shared/browser';
 import type { PageMatch } from '../shared/messages';
+import type { ShownArticleReply } from '../shared/messages/content-replies';
 import { ContentEnvelope, contentMessages, type ContentMessageType } from '../shared/messages/content-messages';
 import { sendToWorker } from '../shared/messenger';
 import { livePageSnapshot } from './live-page';
@@ -17,6 +18,8 @@ import { headParsed, readPageClaims, watchAddress, whenParsed, type PageClaims }
 import { SidebarFrame } from './sidebar-frame';
 
 let frame: SidebarFrame | null = null;
+/** The article the sidebar shows; null while there is none. */
+let shownArticle: string | null = null;
 let lookup = 0;
 
 function rememberState(open: boolean, width?: number): void {
@@ -48,9 +51,11 @@ async function matchThisPage(): Promise<void> {
     listenToWorker();
     if (frame) frame.show(match);
     else frame = new SidebarFrame(root, match, { onOpenChange: rememberState, onResize: (width) => rememberState(true, width) });
+    shownArticle = match.articleId;
   } else {
     frame?.remove();
     frame = null;
+    shownArticle = null;
   }
 }
 
@@ -73,6 +78,10 @@ const contentHandlers: Record<ContentMessageType, (reply: Reply) => boolean> = {
   'content/live-page': (reply) => {
     void whenParsed().then(() => reply(livePageSnapshot(frame?.isOpen ?? false)));
     return true;
+  },
+  'content/shown-article': (reply) => {
+    reply({ articleId: shownArticle } satisfies ShownArticleReply);
+    return false;
   },
 };
 

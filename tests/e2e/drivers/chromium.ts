@@ -42,6 +42,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     goBack: async () => {
       await page.goBack();
     },
+    goto: async (url) => {
+      await page.goto(url);
+    },
     bringToFront: () => page.bringToFront(),
     async badge() {
       await page.bringToFront();

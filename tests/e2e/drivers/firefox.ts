@@ -114,6 +114,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     goBack: async () => {
       await page.goBack();
     },
+    goto: async (url) => {
+      await page.goto(url);
+    },
     bringToFront: () => page.bringToFront(),
     async badge() {
       await page.bringToFront();
@@ -124,8 +127,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     async runCommand(command) {
       await page.bringToFront();
       // The shortcut's <key> in the browser window that shows this page: what pressing it runs.
+      // The page's own address: puppeteer's page.url() is stale after a restore from the back-forward cache.
+      const address = await page.evaluate(() => location.href);
       const ran = await inParentProcess<string>(`(() => {
-        const url = ${JSON.stringify(page.url())};
+        const url = ${JSON.stringify(address)};
         const windows = [...Services.wm.getEnumerator('navigator:browser')];
         const win = windows.find((w) => w.gBrowser?.selectedBrowser?.currentURI?.spec === url);
         if (!win) return 'no browser window shows ' + url;

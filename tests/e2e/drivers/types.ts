@@ -32,6 +32,8 @@ export interface TestPage extends TestFrame {
   mouseClick(x: number, y: number): Promise<void>;
   viewport(): { width: number; height: number };
   goBack(): Promise<void>;
+  /** Navigates this tab to `url` (served pages as for TestBrowser.open). */
+  goto(url: string): Promise<void>;
   bringToFront(): Promise<void>;
   /** The toolbar badge of this page's tab. */
   badge(): Promise<string>;
