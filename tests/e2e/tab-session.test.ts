@@ -11,9 +11,10 @@ import { SEED_TITLE, SEED_URL, eventually, hasSidebarHost, plainPage, seedArticl
 const OTHER_SITE = 'https://www.example.org/elsewhere.html';
 
 /** What the popup, opened beside `page`, says about it: the archived title, or its "not archived" line. */
-async function popupStatus(page: TestPage): Promise<{ text: string; toggle: number }> {
+async function popupStatus(page: TestPage, screenshot?: string): Promise<{ text: string; toggle: number }> {
   const popup = await page.openExtensionWindow('popup.html');
   await popup.waitFor('.page-status');
+  if (screenshot) await popup.screenshot(screenshot);
   const status = { text: (await popup.text('.page-status'))?.trim() ?? '', toggle: await popup.count('.page-status button') };
   await popup.close();
   return status;
@@ -37,7 +38,7 @@ describe.each(testBrowsers())('a tab that leaves its article (%s)', (browserName
 
     await page.goto(OTHER_SITE);
     expect(await page.evaluate(() => document.title, null)).toBe('Another site');
-    const elsewhere = await popupStatus(page);
+    const elsewhere = await popupStatus(page, 'tab-session-popup-on-other-site');
     expect(elsewhere).toEqual({ text: 'This page is not in the archive.', toggle: 0 });
     expect(await page.badge()).toBe('');
     // The command reaches no sidebar and changes nothing a later visit would see.
@@ -45,7 +46,6 @@ describe.each(testBrowsers())('a tab that leaves its article (%s)', (browserName
     const before = await settings();
     await page.runCommand('toggle-sidebar');
     expect(await settings()).toEqual(before);
-    await page.screenshot('tab-session-other-site');
 
     // Back on the article (from the back-forward cache or loaded again), it is reported and toggles.
     // history.back() rather than the drivers' goBack: puppeteer waits in vain for a navigation event when Firefox restores from the cache.
