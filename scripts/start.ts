@@ -62,14 +62,14 @@ if (target === 'chromium') {
     browserArgs.push('--no-sandbox');
   }
   if (values.headless) browserArgs.push('--headless=new');
-  if (values['remote-debugging-port']) browserArgs.push(`--remote-debugging-port=${values['remote-debugging-port']}`);
   const binary = ['/usr/bin/chromium', '/usr/bin/google-chrome'].find((path) => existsSync(path));
   args.push('--target', 'chromium', ...(binary ? ['--chromium-binary', binary] : []));
 } else {
   if (values.headless) browserArgs.push('--headless');
-  if (values['remote-debugging-port']) browserArgs.push(`--remote-debugging-port=${values['remote-debugging-port']}`);
   args.push('--target', 'firefox-desktop', ...(existsSync('/usr/bin/firefox-esr') ? ['--firefox', '/usr/bin/firefox-esr'] : []));
 }
+// Both browsers take this switch (Firefox for WebDriver BiDi).
+if (values['remote-debugging-port']) browserArgs.push(`--remote-debugging-port=${values['remote-debugging-port']}`);
 for (const pref of prefs) args.push('--pref', pref);
 for (const arg of browserArgs) args.push(`--args=${arg}`);
 args.push('--start-url', startUrl);

@@ -40,7 +40,8 @@ function requireSidebar(session: SidebarSession | undefined): SidebarSession {
  * has no `tabs` permission to see the address), so the tab's content script is asked
  * first: no answer, or another article, and the session is not reported or acted on. No
  * answer keeps the record, for the page may come back from the back-forward cache with
- * its sidebar and token; an answer naming no or another article ends it.
+ * its sidebar and token. An answer naming no article ends it; another article means the
+ * page moved on within the site, and its own page/match replaces the session.
  */
 export async function confirmedTabSession(tabId: number | null): Promise<TabSession | null> {
   const session = tabId === null ? null : await tabSession(tabId);
