@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --seeds DIR [--seeds DIR2 …]] [--out DIR] [--watch] [--test-hooks]
+ * npm run build [-- --seeds DIR [--seeds DIR2 …]] [--out DIR] [--watch]
  *
  * Compiles the seed archive, bundles every entry point with esbuild, and writes
  * dist/chromium/ and dist/firefox/, each loadable unpacked. Everything is written to a
@@ -38,8 +38,6 @@ export interface BuildOptions {
   /** Folders of seed files; their articles form one archive. */
   seedDirs: string[];
   outDir: string;
-  /** Adds the hooks browser tests use to open extension pages (never in a shipped build). */
-  testHooks: boolean;
   /** Archive compiler options (the search benchmark's synthetic entity extractor). */
   compile?: CompileOptions;
 }
@@ -64,7 +62,7 @@ const inlineCss: esbuild.Plugin = {
   },
 };
 
-function esbuildOptions(options: BuildOptions, entryPoints: Record<string, string>, plugins: esbuild.Plugin[] = []): esbuild.BuildOptions {
+function esbuildOptions(entryPoints: Record<string, string>, plugins: esbuild.Plugin[] = []): esbuild.BuildOptions {
   return {
     absWorkingDir: root,
     entryPoints,
@@ -84,7 +82,6 @@ function esbuildOptions(options: BuildOptions, entryPoints: Record<string, strin
     write: false,
     outdir: 'out',
     logLevel: 'silent',
-    define: { __TEST_HOOKS__: String(options.testHooks) },
   };
 }
 
@@ -145,10 +142,10 @@ export async function build(options: BuildOptions): Promise<CompiledArchive> {
   const archive = compileArchive(sources, options.compile);
   const { content, [SPLIT_PAGE]: split, ...others } = ENTRY_POINTS;
   const results = await Promise.all([
-    esbuild.build(esbuildOptions(options, others)),
-    esbuild.build(esbuildOptions(options, { content }, [nativeBrowserForContentScript])),
+    esbuild.build(esbuildOptions(others)),
+    esbuild.build(esbuildOptions({ content }, [nativeBrowserForContentScript])),
     esbuild.build({
-      ...esbuildOptions(options, { [SPLIT_PAGE]: split }),
+      ...esbuildOptions({ [SPLIT_PAGE]: split }),
       format: 'esm',
       splitting: true,
       chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
@@ -196,13 +193,11 @@ async function main(): Promise<void> {
       seeds: { type: 'string', multiple: true, default: ['seeds'] },
       out: { type: 'string', default: 'dist' },
       watch: { type: 'boolean', default: false },
-      'test-hooks': { type: 'boolean', default: false },
     },
   });
   const options: BuildOptions = {
     seedDirs: values.seeds.map((dir) => resolve(dir)),
     outDir: resolve(values.out),
-    testHooks: values['test-hooks'],
   };
   const once = async (): Promise<boolean> => {
     const started = performance.now();

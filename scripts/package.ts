@@ -10,7 +10,7 @@ import { build } from './build';
 import { BROWSER_TARGETS } from './manifest';
 
 const outDir = resolve('dist');
-await build({ seedDirs: [resolve('seeds')], outDir, testHooks: false });
+await build({ seedDirs: [resolve('seeds')], outDir });
 for (const target of BROWSER_TARGETS) {
   const filename = `backstory-${target}.zip`;
   await rm(resolve(filename), { force: true });

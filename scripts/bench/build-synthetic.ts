@@ -22,7 +22,6 @@ const started = performance.now();
 const archive = await build({
   seedDirs: [seedDir],
   outDir: join(work, 'dist'),
-  testHooks: false,
   compile: { extractEntities: syntheticExtractor(synthetic.entities) },
 });
 const ms = performance.now() - started;

@@ -82,7 +82,7 @@ async function benchSize(size: number, runs: number, realSeed: string): Promise<
     // --- Backstory ---
     const ours: Figures = { build: 0, indexBytes: 0, indexFiles: 0, coldOpen: [], coldOpenEmpty: [], query: [], queryCold: [], popupQuery: [] };
     let started = performance.now();
-    const archive = await build({ seedDirs: [seedDir], outDir: join(work, 'dist'), testHooks: false, compile: { extractEntities: syntheticExtractor(synthetic.entities) } });
+    const archive = await build({ seedDirs: [seedDir], outDir: join(work, 'dist'), compile: { extractEntities: syntheticExtractor(synthetic.entities) } });
     ours.build = performance.now() - started;
     started = performance.now();
     buildSearchIndex(archive.articles);

@@ -12,7 +12,6 @@ import { notesHandlers, watchSyncedNotes } from './notes-handlers';
 import { pageHandlers } from './page-handlers';
 import { listen } from './router';
 import { installSearchEntryPoints } from './search-menu';
-import { installTestHooks } from './test-hooks';
 import { endTabSession, sessionForToken } from './tab-sessions';
 
 listen(
@@ -30,8 +29,6 @@ watchSyncedNotes();
 browser.commands.onCommand.addListener((command: string) => void onCommand(command));
 installSearchEntryPoints();
 trackFocusedWindows();
-
-if (__TEST_HOOKS__) installTestHooks();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {
   void endTabSession(tabId);

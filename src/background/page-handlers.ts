@@ -2,14 +2,15 @@
 import { packagedArchive } from '../shared/archive-reader';
 import { browser } from '../shared/browser';
 import type { pageMessages } from '../shared/messages/page-messages';
-import { sendToContentScript } from '../shared/messenger';
+import { ShownArticleReply } from '../shared/messages/content-replies';
+import { askContentScript, sendToContentScript } from '../shared/messenger';
 import { siteHost } from '../shared/url-key';
 import { activeTabId } from './active-tab';
 import { showArchivedBadge } from './badge';
 import { matchPage } from './matcher';
 import type { FeatureHandlers, SidebarSession } from './router';
 import { readSettings, rememberSidebarState } from './settings';
-import { endTabSession, startTabSession, tabSession } from './tab-sessions';
+import { endTabSession, startTabSession, tabSession, type TabSession } from './tab-sessions';
 
 const archive = packagedArchive((path) => browser.runtime.getURL(path));
 
@@ -33,8 +34,29 @@ function requireSidebar(session: SidebarSession | undefined): SidebarSession {
   return session;
 }
 
+/**
+ * The tab's session, if the tab still shows its article. A tab that went on to another
+ * site leaves its session behind (no content script runs there to say so, and the worker
+ * has no `tabs` permission to see the address), so the tab's content script is asked
+ * first: no answer, or another article, and the session is not reported or acted on. No
+ * answer keeps the record, for the page may come back from the back-forward cache with
+ * its sidebar and token. An answer naming no article ends it; another article means the
+ * page moved on within the site, and its own page/match replaces the session.
+ */
+export async function confirmedTabSession(tabId: number | null): Promise<TabSession | null> {
+  const session = tabId === null ? null : await tabSession(tabId);
+  if (tabId === null || !session) return null;
+  const shown = await askContentScript(tabId, 'content/shown-article', {}, ShownArticleReply);
+  if (shown === null) return null;
+  if (shown.articleId === null) {
+    await endTabSession(tabId);
+    return null;
+  }
+  return shown.articleId === session.articleId ? session : null;
+}
+
 export async function toggleSidebar(tabId: number | null): Promise<boolean> {
-  if (tabId === null || !(await tabSession(tabId))) return false;
+  if (tabId === null || !(await confirmedTabSession(tabId))) return false;
   return sendToContentScript(tabId, 'content/toggle-sidebar', {});
 }
 
@@ -84,8 +106,7 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
   },
 
   async 'popup/active-article'() {
-    const tabId = await activeTabId();
-    const session = tabId === null ? null : await tabSession(tabId);
+    const session = await confirmedTabSession(await activeTabId());
     return session ? { articleId: session.articleId, title: session.title } : null;
   },
 };

@@ -10,14 +10,16 @@
 import * as v from 'valibot';
 import { browser, type Runtime } from '../shared/browser';
 import type { PageMatch } from '../shared/messages';
+import type { ShownArticleReply } from '../shared/messages/content-replies';
 import { ContentEnvelope, contentMessages, type ContentMessageType } from '../shared/messages/content-messages';
 import { sendToWorker } from '../shared/messenger';
 import { livePageSnapshot } from './live-page';
 import { headParsed, readPageClaims, watchAddress, whenParsed, type PageClaims } from './page-signals';
 import { SidebarFrame } from './sidebar-frame';
-import { installTestHooks } from './test-hooks';
 
 let frame: SidebarFrame | null = null;
+/** The article the sidebar shows; null while there is none. */
+let shownArticle: string | null = null;
 let lookup = 0;
 
 function rememberState(open: boolean, width?: number): void {
@@ -49,9 +51,11 @@ async function matchThisPage(): Promise<void> {
     listenToWorker();
     if (frame) frame.show(match);
     else frame = new SidebarFrame(root, match, { onOpenChange: rememberState, onResize: (width) => rememberState(true, width) });
+    shownArticle = match.articleId;
   } else {
     frame?.remove();
     frame = null;
+    shownArticle = null;
   }
 }
 
@@ -75,6 +79,10 @@ const contentHandlers: Record<ContentMessageType, (reply: Reply) => boolean> = {
     void whenParsed().then(() => reply(livePageSnapshot(frame?.isOpen ?? false)));
     return true;
   },
+  'content/shown-article': (reply) => {
+    reply({ articleId: shownArticle } satisfies ShownArticleReply);
+    return false;
+  },
 };
 
 // The types only know the promise form of a listener; this one answers with sendResponse.
@@ -91,6 +99,5 @@ function listenToWorker(): void {
   if (!browser.runtime.onMessage.hasListener(onWorkerMessage)) browser.runtime.onMessage.addListener(onWorkerMessage);
 }
 
-if (__TEST_HOOKS__) installTestHooks();
 watchAddress(() => void matchThisPage());
 void matchThisPage();

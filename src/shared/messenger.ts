@@ -2,6 +2,7 @@
  * The calling side of src/shared/messages.ts: typed stubs for every context that talks
  * to the worker. Handlers answer with a Result; a failure becomes a thrown MessageError here.
  */
+import * as v from 'valibot';
 import { browser } from './browser';
 // Types only from the message map, so the content script does not bundle every schema.
 import type { ContentMessageType, ContentRequest, WorkerMessageType, WorkerRequest, WorkerResponse } from './messages';
@@ -46,6 +47,27 @@ export async function sendToWorker<K extends WorkerMessageType>(
     if (!reply.ok) throw new MessageError(`${type}: ${reply.error}`);
     return reply.value as WorkerResponse<K>;
   }
+}
+
+/**
+ * Worker → a tab's content script (top frame), for its answer, checked against `reply`.
+ * Resolves null when no content script of ours listens there (the tab shows another site).
+ */
+export async function askContentScript<K extends ContentMessageType, T>(
+  tabId: number,
+  type: K,
+  payload: ContentRequest<K>,
+  reply: v.GenericSchema<unknown, T>,
+): Promise<T | null> {
+  let answer: unknown;
+  try {
+    answer = await browser.tabs.sendMessage(tabId, envelope(type, payload), { frameId: 0 });
+  } catch {
+    return null;
+  }
+  const parsed = v.safeParse(reply, answer);
+  if (!parsed.success) throw new MessageError(`${type}: the content script answered ${JSON.stringify(answer)}`);
+  return parsed.output;
 }
 
 /** Worker → a tab's content script (top frame). Resolves false if no content script listens. */

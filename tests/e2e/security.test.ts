@@ -2,6 +2,8 @@
  * Hostile pages: a page served at an archived URL attacks the extension. Each test fails
  * if the defence it names is removed (docs/security.md maps threats to these tests).
  * Chromium only: some attacks need the DevTools protocol (the content script's world).
+ * The build is the shipped one (tests/e2e/global-setup.ts); tests/e2e/page-reach.test.ts
+ * runs the page's messaging attack in Firefox too.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +145,8 @@ describe('a hostile page at an archived URL (Chromium)', () => {
         { type: 'toggle' },
         { type: 'close' },
         { action: 'navigate', url: 'https://evil.example/' },
+        // What the test build's relay once forwarded to the worker (no build has it now).
+        { backstoryTestHook: { id: 1, action: 'command', argument: 'toggle-sidebar' } },
       ];
       for (const shape of shapes) {
         window.postMessage(shape, '*');

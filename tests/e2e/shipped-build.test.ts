@@ -1,5 +1,6 @@
 /**
- * The build users get: no test hooks in it, and Mozilla's linter (web-ext lint) finds no
+ * The build users get: no test hooks in it, the same code as the build every browser test
+ * loads, and Mozilla's linter (web-ext lint) finds no
  * error in the Firefox build, and no warning but the ones the README explains; the
  * content script within its 10 KB budget, and the sidebar's first paint without the code
  * it loads later (the Markdown parser, Readability).
@@ -10,6 +11,7 @@ import { join, resolve } from 'node:path';
 import webExt from 'web-ext';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build';
+import { TEST_BUILD_DIR } from './paths';
 
 interface LintMessage {
   code: string;
@@ -42,18 +44,24 @@ describe('the shipped build', () => {
   let out: string;
   beforeAll(async () => {
     out = mkdtempSync(join(tmpdir(), 'backstory-shipped-'));
-    await build({ seedDirs: [resolve('seeds')], outDir: out, testHooks: false });
+    await build({ seedDirs: [resolve('seeds')], outDir: out });
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('carries no test hook, while the test build does', () => {
+  it('carries no test hook, and is the very code the browser tests load', () => {
     for (const browser of ['chromium', 'firefox']) {
-      for (const [file, source] of scripts(join(out, browser))) {
-        expect(source, `${browser}/${file}`).not.toContain('backstoryTestHook');
+      const shipped = scripts(join(out, browser));
+      for (const [file, source] of shipped) {
+        for (const hook of ['backstoryTestHook', 'TEST_HOOKS', 'test-hook']) expect(source, `${browser}/${file}`).not.toContain(hook);
+      }
+      // The browser tests' build differs only in its archive (it adds the fixture seeds).
+      const tested = scripts(join(TEST_BUILD_DIR, browser));
+      expect([...tested.keys()].sort(), browser).toEqual([...shipped.keys()].sort());
+      for (const [file, source] of shipped) expect(tested.get(file) === source, `${browser}/${file} is the same in both`).toBe(true);
+      for (const page of ['sidebar.html', 'popup.html', 'options.html']) {
+        expect(readFileSync(join(TEST_BUILD_DIR, browser, page), 'utf8'), page).toBe(readFileSync(join(out, browser, page), 'utf8'));
       }
     }
-    const testBuild = [...scripts(resolve(process.env.BACKSTORY_TEST_BUILD ?? 'dist-test', 'chromium')).values()].join('\n');
-    expect(testBuild).toContain('backstoryTestHook');
   });
 
   it('keeps the content script, which every page of an archived site runs, within 10 KB', () => {

@@ -7,6 +7,8 @@ export const contentMessages = {
   'content/close-sidebar': v.strictObject({}),
   /** The sidebar (through the worker) asks for the page's markup: src/shared/messages/live-messages.ts. */
   'content/live-page': v.strictObject({}),
+  /** Which article this page's sidebar shows now (answer: ./content-replies.ts): the worker asks before it reports or acts on the tab's session. */
+  'content/shown-article': v.strictObject({}),
 } as const satisfies Record<string, v.GenericSchema>;
 
 export type ContentMessageType = keyof typeof contentMessages;

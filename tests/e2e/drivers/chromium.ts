@@ -42,6 +42,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     goBack: async () => {
       await page.goBack();
     },
+    goto: async (url) => {
+      await page.goto(url);
+    },
     bringToFront: () => page.bringToFront(),
     async badge() {
       await page.bringToFront();
@@ -54,10 +57,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       worker.evaluate((menuId) => chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id),
     async runCommand(command) {
       await page.bringToFront();
-      await worker.evaluate(
-        (name) => (globalThis as unknown as { backstoryTestHooks: { onCommand(name: string): Promise<void> } }).backstoryTestHooks.onCommand(name),
-        command,
-      );
+      // Headless Chromium has no keyboard shortcuts; the worker's own commands event, dispatched
+      // in the worker over the DevTools protocol, runs the listeners the shortcut would.
+      await worker.evaluate((name) => (chrome.commands.onCommand as unknown as { dispatch(name: string): void }).dispatch(name), command);
     },
     async openExtensionWindow(path) {
       const [opened] = await Promise.all([
@@ -78,6 +80,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     context,
     worker,
     serve: (url, body, options) => void pages.set(url, { body, ...options }),
+    evaluateInBackground: (expression) => worker.evaluate(expression),
     async open(url, viewport) {
       const page = await context.newPage();
       if (viewport) await page.setViewportSize(viewport);

@@ -1,14 +1,17 @@
 /**
  * TestBrowser over Debian's Firefox ESR with puppeteer-core (WebDriver BiDi): Playwright
  * cannot drive Firefox ESR. Pages are served by request interception at their real https
- * URL (Firefox has no host-resolver rules). The extension's background is not a target
- * tests can evaluate in, so badge, commands and extension windows go through the test
- * build's hook (src/content/test-hooks.ts → src/background/test-hooks.ts).
+ * URL (Firefox has no host-resolver rules). WebDriver BiDi does not reach the extension's
+ * background page, so the badge, context menus and extension windows are read and opened
+ * there over the Remote Debugging Protocol (./firefox-rdp.ts), and a keyboard command is
+ * run as the browser runs it: the shortcut's own <key> element in the browser window, in
+ * the parent process. No page can reach either, and the build has no hook.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH } from '../paths';
+import { FirefoxRdp, freePort, REMOTE_DEBUGGING_PREFS } from './firefox-rdp';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
 import { screenshotPath, servedPage, type ServedPages } from './served-pages';
 import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
@@ -24,35 +27,29 @@ function geckoId(): string {
   return manifest.browser_specific_settings.gecko.id;
 }
 
-/** Sends a request to the test hook through the page's content script and waits for the answer. */
-function hook(page: Page, action: string, argument = ''): Promise<unknown> {
-  return page.evaluate(
-    (a, arg) =>
-      new Promise((resolve, reject) => {
-        const id = Math.random();
-        const onReply = (event: MessageEvent): void => {
-          const data = event.data as { backstoryTestHookReply?: number; result?: unknown; error?: string } | null;
-          if (data?.backstoryTestHookReply !== id) return;
-          removeEventListener('message', onReply);
-          if (data.error) reject(new Error(data.error));
-          else resolve(data.result);
-        };
-        addEventListener('message', onReply);
-        postMessage({ backstoryTestHook: { id, action: a, argument: arg } }, '*');
-      }),
-    action,
-    argument,
-  );
+/** The manifest's suggested key of `command` as Firefox's <key> element spells it ("Alt+Shift+B" → key B, modifiers alt,shift). */
+function commandKey(command: string): { key: string; modifiers: string } {
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    commands: Record<string, { suggested_key: { default: string } }>;
+  };
+  const shortcut = manifest.commands[command]?.suggested_key.default;
+  if (!shortcut) throw new Error(`the manifest has no command ${command}`);
+  const parts = shortcut.split('+');
+  const key = parts.pop() ?? '';
+  return { key, modifiers: parts.map((part) => (part === 'Ctrl' ? 'accel' : part.toLowerCase())).join(',') };
 }
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser & { browser: Browser }> {
   const dark = options.colorScheme === 'dark';
+  const debuggerPort = await freePort();
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     defaultViewport: VIEWPORT,
+    args: ['--start-debugger-server', String(debuggerPort)],
     extraPrefsFirefox: {
+      ...REMOTE_DEBUGGING_PREFS,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: FIREFOX_EXTENSION_UUID }),
       'dom.security.https_first': false,
       'ui.systemUsesDarkTheme': dark ? 1 : 0,
@@ -60,6 +57,24 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  const rdp = await FirefoxRdp.connect(debuggerPort);
+  const addonId = geckoId();
+  let backgroundConsole: Promise<string> | null = null;
+  /** Evaluates in the background page; its console actor is looked up again once after a failure (the page may have been reloaded). */
+  async function inBackground<T>(expression: string): Promise<T> {
+    backgroundConsole ??= rdp.addonConsole(addonId);
+    try {
+      return await rdp.evaluate<T>(await backgroundConsole, expression);
+    } catch (error) {
+      backgroundConsole = rdp.addonConsole(addonId);
+      if (String(error).includes('evaluation in Firefox failed')) throw error;
+      return rdp.evaluate<T>(await backgroundConsole, expression);
+    }
+  }
+  let parentConsole: Promise<string> | null = null;
+  const inParentProcess = async <T>(expression: string): Promise<T> => rdp.evaluate<T>(await (parentConsole ??= rdp.parentProcessConsole()), expression);
+  /** The active tab of the normal windows (one, in these tests), as the worker sees it. */
+  const ACTIVE_TAB = `(await browser.tabs.query({ active: true, windowType: 'normal' }))[0]?.id`;
   const pages: ServedPages = new Map();
 
   async function prepare(page: Page): Promise<void> {
@@ -99,18 +114,42 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     goBack: async () => {
       await page.goBack();
     },
+    goto: async (url) => {
+      await page.goto(url);
+    },
     bringToFront: () => page.bringToFront(),
-    badge: async () => String(await hook(page, 'badge')),
-    menuExists: async (id) => (await hook(page, 'menu-exists', id)) === true,
+    async badge() {
+      await page.bringToFront();
+      return inBackground<string>(`(async () => { const tabId = ${ACTIVE_TAB}; return tabId === undefined ? '' : browser.action.getBadgeText({ tabId }); })()`);
+    },
+    // No browser lists menu items; updating one succeeds only if it exists.
+    menuExists: (id) => inBackground<boolean>(`browser.contextMenus.update(${JSON.stringify(id)}, {}).then(() => true, () => false)`),
     async runCommand(command) {
       await page.bringToFront();
-      await hook(page, 'command', command);
+      // The shortcut's <key> in the browser window that shows this page: what pressing it runs.
+      // The page's own address: puppeteer's page.url() is stale after a restore from the back-forward cache.
+      const address = await page.evaluate(() => location.href);
+      const ran = await inParentProcess<string>(`(() => {
+        const url = ${JSON.stringify(address)};
+        const windows = [...Services.wm.getEnumerator('navigator:browser')];
+        const win = windows.find((w) => w.gBrowser?.selectedBrowser?.currentURI?.spec === url);
+        if (!win) return 'no browser window shows ' + url;
+        const keyset = win.document.getElementById('ext-keyset-id-' + ${JSON.stringify(addonId.replace(/[^a-z0-9_-]/gi, '_'))});
+        const manifest = ${JSON.stringify(commandKey(command))};
+        const key = [...(keyset?.children ?? [])].find((k) => k.getAttribute('key') === manifest.key && k.getAttribute('modifiers') === manifest.modifiers);
+        if (!key) return 'no shortcut element for ' + ${JSON.stringify(command)};
+        key.doCommand();
+        return 'ran';
+      })()`);
+      if (ran !== 'ran') throw new Error(`Firefox: ${ran}`);
     },
     async openExtensionWindow(path) {
       // The new window's target reports about:blank for moz-extension pages: take the new one.
       const known = new Set(browser.targets());
       const target = browser.waitForTarget((t) => t.type() === 'page' && !known.has(t), { timeout: 10_000 });
-      await hook(page, 'open-window', path);
+      await inBackground(
+        `browser.windows.create({ url: browser.runtime.getURL(${JSON.stringify(path)}), type: 'popup', focused: false, width: 420, height: 600 }).then(() => null)`,
+      );
       const opened = await (await target).page();
       if (!opened) throw new Error(`${path} opened, but not as a page`);
       await opened.waitForFunction((p) => location.pathname === `/${p}` && document.readyState === 'complete', {}, path);
@@ -130,6 +169,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       await page.goto(url);
       return wrap(page);
     },
-    close: () => browser.close(),
+    evaluateInBackground: inBackground,
+    async close() {
+      rdp.close();
+      await browser.close();
+    },
   };
 }

@@ -32,6 +32,8 @@ export interface TestPage extends TestFrame {
   mouseClick(x: number, y: number): Promise<void>;
   viewport(): { width: number; height: number };
   goBack(): Promise<void>;
+  /** Navigates this tab to `url` (served pages as for TestBrowser.open). */
+  goto(url: string): Promise<void>;
   bringToFront(): Promise<void>;
   /** The toolbar badge of this page's tab. */
   badge(): Promise<string>;
@@ -49,6 +51,12 @@ export interface TestBrowser {
   /** Serves `body` (a page, unless `options` say otherwise) at `url` (without fragment); other URLs get a 404 page. */
   serve(url: string, body: string, options?: ServeOptions): void;
   open(url: string, viewport?: { width: number; height: number }): Promise<TestPage>;
+  /**
+   * Evaluates a JavaScript expression (a promise is awaited; the value must be JSON) in the
+   * extension's background (Chromium: the service worker over the DevTools protocol;
+   * Firefox: the background page over the Remote Debugging Protocol). Pages cannot reach it.
+   */
+  evaluateInBackground<T>(expression: string): Promise<T>;
   close(): Promise<void>;
 }
 
