@@ -7,8 +7,9 @@ import { packagedArchive } from '../shared/archive-reader';
 import { browser } from '../shared/browser';
 import { envelope } from '../shared/messages';
 import { NOTES_CHANGED, type NotesChanged, type notesMessages } from '../shared/messages/notes-messages';
+import { CodedError } from '../shared/result';
 import { emptyRecord, newRecordId, type NotesRecord } from '../shared/notes-schema';
-import { applyNoteWrite } from './notes/conflict';
+import { applyNoteWrite, type NoteWrite } from './notes/conflict';
 import { toJsonBackup, toMarkdown, toWebAnnotationCollection } from './notes/export';
 import { mergeImported, parseBackup, planImport, summarize } from './notes/import';
 import { searchNotes } from './notes/search';
@@ -22,7 +23,7 @@ const archive = packagedArchive((path) => browser.runtime.getURL(path));
 /** A new record for an archived article, with its title and address from the catalog. */
 async function newRecordFor(articleId: string): Promise<NotesRecord> {
   const entry = await archive.catalogEntry(articleId);
-  if (!entry) throw new Error(`article ${articleId} is not in the archive`);
+  if (!entry) throw new CodedError('not-archived', `article ${articleId} is not in the archive`);
   return emptyRecord(articleId, entry.title, entry.url, Date.now());
 }
 
@@ -69,9 +70,22 @@ export function watchSyncedNotes(): void {
   });
 }
 
+/**
+ * Saves the last draft a closed sidebar sent (src/background/notes-drafts.ts), as a note
+ * write on the draft's base. A draft that the store already holds (its save arrived
+ * first) changes nothing.
+ */
+export async function saveDraft(articleId: string, draft: NoteWrite): Promise<void> {
+  const { record, changed } = await updateRecord(articleId, () => newRecordFor(articleId), (current) => {
+    const held = current.note.text === draft.text && current.note.tags.join('\n') === draft.tags.join('\n');
+    return { record: held ? current : applyNoteWrite(current, draft, Date.now(), newRecordId).record, result: null };
+  });
+  if (changed) await announce(record);
+}
+
 function findHighlight(record: NotesRecord, id: string) {
   const highlight = record.highlights.find((h) => h.id === id);
-  if (!highlight) throw new Error('that highlight no longer exists');
+  if (!highlight) throw new CodedError('not-found', 'that highlight no longer exists');
   return highlight;
 }
 
@@ -80,9 +94,9 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
     return (await readRecord(articleId)) ?? (await newRecordFor(articleId));
   },
 
-  async 'notes/save-note'({ articleId, text, tags, baseRevision, baseText }) {
+  async 'notes/save-note'({ articleId, ...write }) {
     const { record, result, changed } = await updateRecord(articleId, () => newRecordFor(articleId), (current) => {
-      const applied = applyNoteWrite(current, { text, tags, baseRevision, baseText }, Date.now(), newRecordId);
+      const applied = applyNoteWrite(current, write, Date.now(), newRecordId);
       return { record: applied.record, result: applied.status };
     });
     if (changed) await announce(record);

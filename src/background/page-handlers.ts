@@ -3,6 +3,7 @@ import { packagedArchive } from '../shared/archive-reader';
 import { browser } from '../shared/browser';
 import type { pageMessages } from '../shared/messages/page-messages';
 import { sendToContentScript } from '../shared/messenger';
+import { CodedError } from '../shared/result';
 import { siteHost } from '../shared/url-key';
 import { activeTabId } from './active-tab';
 import { showArchivedBadge } from './badge';
@@ -33,9 +34,16 @@ function requireSidebar(session: SidebarSession | undefined): SidebarSession {
   return session;
 }
 
-export async function toggleSidebar(tabId: number | null): Promise<boolean> {
-  if (tabId === null || !(await tabSession(tabId))) return false;
-  return sendToContentScript(tabId, 'content/toggle-sidebar', {});
+/**
+ * Opens or closes the sidebar in `tabId`. Throws not-archived when the tab shows no
+ * archived article, tab-unreachable when it does but its content script does not answer
+ * (the page was open before Backstory was installed or updated, or it is gone).
+ */
+export async function toggleSidebar(tabId: number | null): Promise<void> {
+  if (tabId === null || !(await tabSession(tabId))) throw new CodedError('not-archived', 'this page is not in the archive');
+  if (!(await sendToContentScript(tabId, 'content/toggle-sidebar', {}))) {
+    throw new CodedError('tab-unreachable', 'the page does not answer Backstory');
+  }
 }
 
 export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
@@ -80,7 +88,8 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
   },
 
   async 'popup/toggle-sidebar'() {
-    return { toggled: await toggleSidebar(await activeTabId()) };
+    await toggleSidebar(await activeTabId());
+    return { toggled: true };
   },
 
   async 'popup/active-article'() {

@@ -7,11 +7,15 @@
  */
 import * as v from 'valibot';
 import { NOTES_SCHEMA_VERSION, type Highlight, type NotesRecord } from '../../shared/notes-schema';
+import { CodedError } from '../../shared/result';
 import { BACKUP_FORMAT } from './export';
 import { migrateRecord } from './migrations';
 
-export class ImportError extends Error {
+export class ImportError extends CodedError {
   override name = 'ImportError';
+  constructor(message: string) {
+    super('invalid-import', message);
+  }
 }
 
 const BackupShape = v.object({
