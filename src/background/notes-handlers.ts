@@ -9,6 +9,7 @@ import { envelope } from '../shared/messages';
 import { NOTES_CHANGED, type NotesChanged, type notesMessages } from '../shared/messages/notes-messages';
 import { CodedError } from '../shared/result';
 import { emptyRecord, newRecordId, type NotesRecord } from '../shared/notes-schema';
+import { placeAll, placeRecord, splitByCatalog, type CatalogLookup } from './notes/catalog-check';
 import { applyNoteWrite, type NoteWrite } from './notes/conflict';
 import { toJsonBackup, toMarkdown, toWebAnnotationCollection } from './notes/export';
 import { mergeImported, parseBackup, planImport, summarize } from './notes/import';
@@ -19,6 +20,7 @@ import { onAreaChanged } from './storage';
 import type { FeatureHandlers } from './router';
 
 const archive = packagedArchive((path) => browser.runtime.getURL(path));
+const inCatalog: CatalogLookup = (articleId) => archive.catalogEntry(articleId);
 
 /** A new record for an archived article, with its title and address from the catalog. */
 async function newRecordFor(articleId: string): Promise<NotesRecord> {
@@ -47,7 +49,9 @@ async function change(articleId: string, apply: (record: NotesRecord, now: numbe
 /** Merges records other browsers synced into the local store (local stays the source of truth). */
 async function pullFromSync(values: readonly unknown[]): Promise<void> {
   if (!(await syncEnabled())) return;
-  for (const { record, base } of await readSyncedFromOthers(values)) {
+  for (const { record: synced, base } of await readSyncedFromOthers(values)) {
+    // Another browser's record is a claim like an imported one: the catalog says what it is about.
+    const { record } = placeRecord(synced, await inCatalog(synced.articleId));
     const { record: stored, changed } = await updateRecord(
       record.articleId,
       async () => emptyRecord(record.articleId, record.articleTitle, record.url, 0),
@@ -137,24 +141,28 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
   },
 
   async 'notes/search'({ query, limit }) {
-    return searchNotes(await readAllRecords(), query, limit);
+    // The popup opens a result's address: only the catalog's.
+    const { inArchive } = await splitByCatalog(await readAllRecords(), inCatalog);
+    return searchNotes(inArchive, query, limit);
   },
 
   async 'notes/list'() {
-    const records = await readAllRecords();
+    const all = await readAllRecords();
+    const { inArchive, notInArchive } = await splitByCatalog(all, inCatalog);
     const quarantined = (await readQuarantined()).map(({ key, reason, at }) => ({ key, reason, at }));
-    return { records, quarantined, sync: await syncStatus(records) };
+    return { records: inArchive, notInArchive, quarantined, sync: await syncStatus(all) };
   },
 
   async 'notes/export'({ format }) {
-    const records = await readAllRecords();
+    const { inArchive, notInArchive } = await splitByCatalog(await readAllRecords(), inCatalog);
+    const records = [...inArchive, ...notInArchive];
     const now = new Date();
     const stamp = now.toISOString().slice(0, 10);
     switch (format) {
       case 'json':
         return { filename: `backstory-notes-${stamp}.json`, mimeType: 'application/json', content: JSON.stringify(toJsonBackup(records, now), null, 2) };
       case 'markdown':
-        return { filename: `backstory-notes-${stamp}.md`, mimeType: 'text/markdown', content: toMarkdown(records, now) };
+        return { filename: `backstory-notes-${stamp}.md`, mimeType: 'text/markdown', content: toMarkdown(inArchive, now, notInArchive) };
       case 'jsonld':
         return {
           filename: `backstory-annotations-${stamp}.jsonld`,
@@ -165,11 +173,12 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
   },
 
   async 'notes/import'({ content, apply }) {
-    const incoming = parseBackup(content); // throws, naming the problem, before anything is written
+    // Throws, naming the problem, before anything is written; then the catalog says what each record is about.
+    const incoming = await placeAll(parseBackup(content), inCatalog);
     const existing = new Map((await readAllRecords()).map((record) => [record.articleId, record]));
     const items = planImport(existing, incoming, Date.now(), newRecordId);
     if (apply) {
-      for (const record of incoming) {
+      for (const { record } of incoming) {
         const { record: stored, changed } = await updateRecord(record.articleId, async () => ({ ...record, highlights: [], conflicts: [], note: { ...record.note, text: '', tags: [] } }), (current) => ({
           record: mergeImported(current, record, Date.now(), newRecordId).record,
           result: null,

@@ -14,7 +14,7 @@ export function OptionsApp() {
       {state.status === 'error' && <p role="alert">{t('notesLoadFailed', state.message)}</p>}
       {state.status === 'ready' && (
         <div class="layout">
-          <NotesBrowser records={state.list.records} />
+          <NotesBrowser records={state.list.records} notInArchive={state.list.notInArchive} />
           <aside>
             <ExportImport />
             <SyncSettings status={state.list.sync} onChange={reload} />

@@ -109,7 +109,10 @@ export interface ImportReport {
   add: number;
   update: number;
   skip: number;
-  items: Array<{ articleId: string; articleTitle: string; action: 'add' | 'update' | 'skip'; details: string[] }>;
+  /** Records on articles this archive does not have: kept, and listed apart. */
+  notInArchive: number;
+  /** `articleTitle` is the catalog's; for an item not in the archive, the file's unchecked claim (show as text only). */
+  items: Array<{ articleId: string; articleTitle: string; action: 'add' | 'update' | 'skip'; inArchive: boolean; details: string[] }>;
   applied: boolean;
 }
 
@@ -122,7 +125,14 @@ export interface NotesResponses {
   'notes/delete-highlight': NotesRecord;
   'notes/search': NoteSearchResult[];
   'notes/list': {
+    /** Notes on archived articles, with the catalog's title and address. */
     records: NotesRecord[];
+    /**
+     * Notes on articles this archive does not have (imported or synced): kept, never
+     * trusted. `articleTitle` is the record's own claim and `url` is '' unless http(s);
+     * show both as text, never as a link.
+     */
+    notInArchive: NotesRecord[];
     quarantined: Array<{ key: string; reason: string; at: number }>;
     sync: SyncStatus;
   };
