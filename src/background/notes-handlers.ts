@@ -16,7 +16,8 @@ import { mergeImported, parseBackup, planImport, summarize } from './notes/impor
 import { searchNotes } from './notes/search';
 import { readAllRecords, readQuarantined, readRecord, updateRecord } from './notes/store';
 import { SYNC_PREFIX, allSyncedValues, mergeSynced, pushToSync, readSyncedFromOthers, setSyncEnabled, syncEnabled, syncStatus } from './notes/sync';
-import { onAreaChanged } from './storage';
+import { storageRoom } from '../shared/storage-room';
+import { localUsage, onAreaChanged } from './storage';
 import type { FeatureHandlers } from './router';
 
 const archive = packagedArchive((path) => browser.runtime.getURL(path));
@@ -104,7 +105,8 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
       return { record: applied.record, result: applied.status };
     });
     if (changed) await announce(record);
-    return { status: result, record };
+    const { bytes, quota } = await localUsage();
+    return { status: result, record, room: storageRoom(bytes, quota, JSON.stringify(record).length) };
   },
 
   async 'notes/dismiss-conflict'({ articleId, conflictId }) {
@@ -150,7 +152,14 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
     const all = await readAllRecords();
     const { inArchive, notInArchive } = await splitByCatalog(all, inCatalog);
     const quarantined = (await readQuarantined()).map(({ key, reason, at }) => ({ key, reason, at }));
-    return { records: inArchive, notInArchive, quarantined, sync: await syncStatus(all) };
+    const { bytes, quota } = await localUsage();
+    const usage = {
+      bytes,
+      quota,
+      notes: all.filter((record) => record.note.text !== '' || record.note.tags.length > 0).length,
+      highlights: all.reduce((sum, record) => sum + record.highlights.length, 0),
+    };
+    return { records: inArchive, notInArchive, quarantined, sync: await syncStatus(all), usage };
   },
 
   async 'notes/export'({ format }) {

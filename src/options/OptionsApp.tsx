@@ -1,6 +1,7 @@
 import { t } from '../shared/browser';
 import { ExportImport } from './ExportImport';
 import { NotesBrowser } from './NotesBrowser';
+import { StorageUsage } from './StorageUsage';
 import { SyncSettings } from './SyncSettings';
 import { useNotesList } from './use-notes-list';
 
@@ -17,6 +18,7 @@ export function OptionsApp() {
           <NotesBrowser records={state.list.records} notInArchive={state.list.notInArchive} />
           <aside>
             <ExportImport />
+            <StorageUsage usage={state.list.usage} />
             <SyncSettings status={state.list.sync} onChange={reload} />
             {state.list.quarantined.length > 0 && (
               <section aria-labelledby="quarantine-heading" class="panel quarantine">

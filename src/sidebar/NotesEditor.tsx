@@ -5,6 +5,8 @@ import { mergeText } from '../shared/notes-merge';
 import type { ArticleNote, NotesRecord } from '../shared/notes-schema';
 import { openDraftChannel, type DraftChannel } from './draft-channel';
 import { Markdown } from './Markdown';
+import { failureCode } from '../shared/failures';
+import type { StorageRoom } from '../shared/storage-room';
 import { saveFailure } from './save-failure';
 import type { NotesActions } from './use-notes';
 
@@ -16,7 +18,7 @@ interface Props {
 /** Quiet time after the last keystroke before the note is saved. */
 const AUTOSAVE_MS = 500;
 
-type SaveState = { kind: 'saved' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'failed'; message: string };
+type SaveState = { kind: 'saved' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'failed'; message: string; full: boolean };
 
 function parseTags(input: string): string[] {
   return [...new Set(input.split(',').map((tag) => tag.trim()).filter(Boolean))].slice(0, 50).map((tag) => tag.slice(0, 64));
@@ -33,6 +35,8 @@ export function NotesEditor({ record, actions }: Props) {
   const [tagInput, setTagInput] = useState(record.note.tags.join(', '));
   const [save, setSave] = useState<SaveState>({ kind: 'saved' });
   const [preview, setPreview] = useState(false);
+  /** The worker's word, with the last save, on whether storage has room for the next one. */
+  const [room, setRoom] = useState<StorageRoom>('ok');
   /** The stored note the editor's text is based on. */
   const base = useRef<ArticleNote>(record.note);
   const current = useRef({ text, tags: tagInput });
@@ -84,12 +88,13 @@ export function NotesEditor({ record, actions }: Props) {
         current.current = { ...current.current, text: next };
       }
       actions.accept(answer.record);
+      setRoom(answer.room);
       postDraft();
       setSave(isDirty() ? { kind: 'dirty' } : { kind: 'saved' });
     } catch (error) {
       // The text stays in the editor; saving again (Retry, or typing) retries. No automatic
       // retry: a full storage would otherwise be written to, and fail, every AUTOSAVE_MS.
-      setSave({ kind: 'failed', message: saveFailure(error) });
+      setSave({ kind: 'failed', message: saveFailure(error), full: failureCode(error) === 'storage-full' });
       again.current = false;
       return;
     } finally {
@@ -182,7 +187,13 @@ export function NotesEditor({ record, actions }: Props) {
           <button type="button" onClick={() => void saveNow()}>
             {t('notesRetry')}
           </button>
+          {save.full && <p class="storage-full-hint">{t('notesStorageFullHint')}</p>}
         </div>
+      )}
+      {save.kind !== 'failed' && room !== 'ok' && (
+        <p class="storage-warning" role="status">
+          {t(room === 'full' ? 'notesStorageNoRoom' : 'notesStorageNearlyFull')}
+        </p>
       )}
       {preview ? (
         <div class="note-preview" aria-label={t('notesPreview')}>

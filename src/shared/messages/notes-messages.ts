@@ -15,6 +15,7 @@ import {
   TextQuoteSelector,
   type NotesRecord,
 } from '../notes-schema';
+import type { StorageRoom } from '../storage-room';
 import type { MessageSpec } from './spec';
 
 const FROM_SIDEBAR = ['sidebar', 'extension-page'] as const;
@@ -118,7 +119,8 @@ export interface ImportReport {
 
 export interface NotesResponses {
   'notes/get': NotesRecord;
-  'notes/save-note': { status: SaveStatus; record: NotesRecord };
+  /** `room`: whether storage has room for the next write like this one (src/shared/storage-room.ts). */
+  'notes/save-note': { status: SaveStatus; record: NotesRecord; room: StorageRoom };
   'notes/dismiss-conflict': NotesRecord;
   'notes/add-highlight': NotesRecord;
   'notes/update-highlight': NotesRecord;
@@ -135,6 +137,8 @@ export interface NotesResponses {
     notInArchive: NotesRecord[];
     quarantined: Array<{ key: string; reason: string; at: number }>;
     sync: SyncStatus;
+    /** What storage.local holds (bytes; quota null when there is none) and how many notes and highlights. */
+    usage: { bytes: number; quota: number | null; notes: number; highlights: number };
   };
   'notes/export': { filename: string; mimeType: string; content: string };
   'notes/import': ImportReport;
