@@ -8,7 +8,8 @@ import { trackFocusedWindows } from './active-tab';
 import { onCommand } from './commands';
 import { damagedHandlers } from './damaged-handlers';
 import { liveHandlers } from './live-handlers';
-import { notesHandlers, watchSyncedNotes } from './notes-handlers';
+import { listenForDrafts } from './notes-drafts';
+import { notesHandlers, saveDraft, watchSyncedNotes } from './notes-handlers';
 import { pageHandlers } from './page-handlers';
 import { listen } from './router';
 import { installSearchEntryPoints } from './search-menu';
@@ -25,6 +26,7 @@ listen(
 );
 
 watchSyncedNotes();
+listenForDrafts(sessionForToken, saveDraft);
 
 browser.commands.onCommand.addListener((command: string) => void onCommand(command));
 installSearchEntryPoints();

@@ -7,22 +7,26 @@ import { packagedArchive } from '../shared/archive-reader';
 import { browser } from '../shared/browser';
 import { envelope } from '../shared/messages';
 import { NOTES_CHANGED, type NotesChanged, type notesMessages } from '../shared/messages/notes-messages';
+import { CodedError } from '../shared/result';
 import { emptyRecord, newRecordId, type NotesRecord } from '../shared/notes-schema';
-import { applyNoteWrite } from './notes/conflict';
+import { placeAll, placeRecord, splitByCatalog, type CatalogLookup } from './notes/catalog-check';
+import { applyNoteWrite, type NoteWrite } from './notes/conflict';
 import { toJsonBackup, toMarkdown, toWebAnnotationCollection } from './notes/export';
 import { mergeImported, parseBackup, planImport, summarize } from './notes/import';
 import { searchNotes } from './notes/search';
 import { readAllRecords, readQuarantined, readRecord, updateRecord } from './notes/store';
 import { SYNC_PREFIX, allSyncedValues, mergeSynced, pushToSync, readSyncedFromOthers, setSyncEnabled, syncEnabled, syncStatus } from './notes/sync';
-import { onAreaChanged } from './storage';
+import { storageRoom } from '../shared/storage-room';
+import { localUsage, onAreaChanged } from './storage';
 import type { FeatureHandlers } from './router';
 
 const archive = packagedArchive((path) => browser.runtime.getURL(path));
+const inCatalog: CatalogLookup = (articleId) => archive.catalogEntry(articleId);
 
 /** A new record for an archived article, with its title and address from the catalog. */
 async function newRecordFor(articleId: string): Promise<NotesRecord> {
   const entry = await archive.catalogEntry(articleId);
-  if (!entry) throw new Error(`article ${articleId} is not in the archive`);
+  if (!entry) throw new CodedError('not-archived', `article ${articleId} is not in the archive`);
   return emptyRecord(articleId, entry.title, entry.url, Date.now());
 }
 
@@ -46,7 +50,9 @@ async function change(articleId: string, apply: (record: NotesRecord, now: numbe
 /** Merges records other browsers synced into the local store (local stays the source of truth). */
 async function pullFromSync(values: readonly unknown[]): Promise<void> {
   if (!(await syncEnabled())) return;
-  for (const { record, base } of await readSyncedFromOthers(values)) {
+  for (const { record: synced, base } of await readSyncedFromOthers(values)) {
+    // Another browser's record is a claim like an imported one: the catalog says what it is about.
+    const { record } = placeRecord(synced, await inCatalog(synced.articleId));
     const { record: stored, changed } = await updateRecord(
       record.articleId,
       async () => emptyRecord(record.articleId, record.articleTitle, record.url, 0),
@@ -69,9 +75,22 @@ export function watchSyncedNotes(): void {
   });
 }
 
+/**
+ * Saves the last draft a closed sidebar sent (src/background/notes-drafts.ts), as a note
+ * write on the draft's base. A draft that the store already holds (its save arrived
+ * first) changes nothing.
+ */
+export async function saveDraft(articleId: string, draft: NoteWrite): Promise<void> {
+  const { record, changed } = await updateRecord(articleId, () => newRecordFor(articleId), (current) => {
+    const held = current.note.text === draft.text && current.note.tags.join('\n') === draft.tags.join('\n');
+    return { record: held ? current : applyNoteWrite(current, draft, Date.now(), newRecordId).record, result: null };
+  });
+  if (changed) await announce(record);
+}
+
 function findHighlight(record: NotesRecord, id: string) {
   const highlight = record.highlights.find((h) => h.id === id);
-  if (!highlight) throw new Error('that highlight no longer exists');
+  if (!highlight) throw new CodedError('not-found', 'that highlight no longer exists');
   return highlight;
 }
 
@@ -80,13 +99,14 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
     return (await readRecord(articleId)) ?? (await newRecordFor(articleId));
   },
 
-  async 'notes/save-note'({ articleId, text, tags, baseRevision, baseText }) {
+  async 'notes/save-note'({ articleId, ...write }) {
     const { record, result, changed } = await updateRecord(articleId, () => newRecordFor(articleId), (current) => {
-      const applied = applyNoteWrite(current, { text, tags, baseRevision, baseText }, Date.now(), newRecordId);
+      const applied = applyNoteWrite(current, write, Date.now(), newRecordId);
       return { record: applied.record, result: applied.status };
     });
     if (changed) await announce(record);
-    return { status: result, record };
+    const { bytes, quota } = await localUsage();
+    return { status: result, record, room: storageRoom(bytes, quota, JSON.stringify(record).length) };
   },
 
   async 'notes/dismiss-conflict'({ articleId, conflictId }) {
@@ -123,24 +143,35 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
   },
 
   async 'notes/search'({ query, limit }) {
-    return searchNotes(await readAllRecords(), query, limit);
+    // The popup opens a result's address: only the catalog's.
+    const { inArchive } = await splitByCatalog(await readAllRecords(), inCatalog);
+    return searchNotes(inArchive, query, limit);
   },
 
   async 'notes/list'() {
-    const records = await readAllRecords();
+    const all = await readAllRecords();
+    const { inArchive, notInArchive } = await splitByCatalog(all, inCatalog);
     const quarantined = (await readQuarantined()).map(({ id, key, reason, at }) => ({ id, key, reason, at }));
-    return { records, quarantined, sync: await syncStatus(records) };
+    const { bytes, quota } = await localUsage();
+    const usage = {
+      bytes,
+      quota,
+      notes: all.filter((record) => record.note.text !== '' || record.note.tags.length > 0).length,
+      highlights: all.reduce((sum, record) => sum + record.highlights.length, 0),
+    };
+    return { records: inArchive, notInArchive, quarantined, sync: await syncStatus(all), usage };
   },
 
   async 'notes/export'({ format }) {
-    const records = await readAllRecords();
+    const { inArchive, notInArchive } = await splitByCatalog(await readAllRecords(), inCatalog);
+    const records = [...inArchive, ...notInArchive];
     const now = new Date();
     const stamp = now.toISOString().slice(0, 10);
     switch (format) {
       case 'json':
         return { filename: `backstory-notes-${stamp}.json`, mimeType: 'application/json', content: JSON.stringify(toJsonBackup(records, now), null, 2) };
       case 'markdown':
-        return { filename: `backstory-notes-${stamp}.md`, mimeType: 'text/markdown', content: toMarkdown(records, now) };
+        return { filename: `backstory-notes-${stamp}.md`, mimeType: 'text/markdown', content: toMarkdown(inArchive, now, notInArchive) };
       case 'jsonld':
         return {
           filename: `backstory-annotations-${stamp}.jsonld`,
@@ -151,11 +182,12 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
   },
 
   async 'notes/import'({ content, apply }) {
-    const incoming = parseBackup(content); // throws, naming the problem, before anything is written
+    // Throws, naming the problem, before anything is written; then the catalog says what each record is about.
+    const incoming = await placeAll(parseBackup(content), inCatalog);
     const existing = new Map((await readAllRecords()).map((record) => [record.articleId, record]));
     const items = planImport(existing, incoming, Date.now(), newRecordId);
     if (apply) {
-      for (const record of incoming) {
+      for (const { record } of incoming) {
         const { record: stored, changed } = await updateRecord(record.articleId, async () => ({ ...record, highlights: [], conflicts: [], note: { ...record.note, text: '', tags: [] } }), (current) => ({
           record: mergeImported(current, record, Date.now(), newRecordId).record,
           result: null,

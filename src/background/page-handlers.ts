@@ -4,6 +4,7 @@ import { browser } from '../shared/browser';
 import type { pageMessages } from '../shared/messages/page-messages';
 import { ShownArticleReply } from '../shared/messages/content-replies';
 import { askContentScript, sendToContentScript } from '../shared/messenger';
+import { CodedError } from '../shared/result';
 import { siteHost } from '../shared/url-key';
 import { activeTabId } from './active-tab';
 import { showArchivedBadge } from './badge';
@@ -43,21 +44,37 @@ function requireSidebar(session: SidebarSession | undefined): SidebarSession {
  * its sidebar and token. An answer naming no article ends it; another article means the
  * page moved on within the site, and its own page/match replaces the session.
  */
-export async function confirmedTabSession(tabId: number | null): Promise<TabSession | null> {
+type TabArticle =
+  | { state: 'none' }
+  | { state: 'unreachable' | 'shown'; session: TabSession };
+
+/** What the tab's stored session is worth now: its content script is asked what it shows. */
+async function tabArticle(tabId: number | null): Promise<TabArticle> {
   const session = tabId === null ? null : await tabSession(tabId);
-  if (tabId === null || !session) return null;
+  if (tabId === null || !session) return { state: 'none' };
   const shown = await askContentScript(tabId, 'content/shown-article', {}, ShownArticleReply);
-  if (shown === null) return null;
-  if (shown.articleId === null) {
-    await endTabSession(tabId);
-    return null;
-  }
-  return shown.articleId === session.articleId ? session : null;
+  if (shown === null) return { state: 'unreachable', session };
+  if (shown.articleId === null) await endTabSession(tabId);
+  return shown.articleId === session.articleId ? { state: 'shown', session } : { state: 'none' };
 }
 
-export async function toggleSidebar(tabId: number | null): Promise<boolean> {
-  if (tabId === null || !(await confirmedTabSession(tabId))) return false;
-  return sendToContentScript(tabId, 'content/toggle-sidebar', {});
+export async function confirmedTabSession(tabId: number | null): Promise<TabSession | null> {
+  const article = await tabArticle(tabId);
+  return article.state === 'shown' ? article.session : null;
+}
+
+/**
+ * Opens or closes the sidebar in `tabId`. Throws not-archived when the tab shows no
+ * archived article, tab-unreachable when it has a session but its content script does not
+ * answer (the page crashed or went on elsewhere; the popup shows no toggle for the latter,
+ * since it reports only confirmed sessions).
+ */
+export async function toggleSidebar(tabId: number | null): Promise<void> {
+  const article = await tabArticle(tabId);
+  if (article.state === 'none' || tabId === null) throw new CodedError('not-archived', 'this page is not in the archive');
+  if (article.state === 'unreachable' || !(await sendToContentScript(tabId, 'content/toggle-sidebar', {}))) {
+    throw new CodedError('tab-unreachable', 'the page does not answer Backstory');
+  }
 }
 
 export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
@@ -102,7 +119,8 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
   },
 
   async 'popup/toggle-sidebar'() {
-    return { toggled: await toggleSidebar(await activeTabId()) };
+    await toggleSidebar(await activeTabId());
+    return { toggled: true };
   },
 
   async 'popup/active-article'() {

@@ -1,7 +1,7 @@
 /**
  * Receives every runtime message addressed to the worker: drops what is not ours, checks
  * the sender's role against the message's declaration, validates the payload, and answers
- * with a Result so errors reach the caller as text.
+ * with a Result so errors reach the caller with their code (src/shared/result.ts).
  */
 import * as v from 'valibot';
 import { browser, type Runtime } from '../shared/browser';
@@ -85,27 +85,31 @@ export async function dispatch(
   verifySidebar: SidebarVerifier,
 ): Promise<Result<unknown>> {
   const { type, payload, token } = message;
-  if (!isWorkerMessageType(type)) return failure(`unknown message type ${JSON.stringify(type)}`);
+  if (!isWorkerMessageType(type)) return failure(`unknown message type ${JSON.stringify(type)}`, 'unknown-message');
 
   const role = senderRole(sender, browser.runtime.id);
   const declaration = workerMessages[type];
   if (role === null || !(declaration.from as readonly SenderRole[]).includes(role)) {
-    return failure(`${type} is not accepted from this sender`);
+    return failure(`${type} is not accepted from this sender`, 'forbidden');
   }
   const request = v.safeParse(declaration.request, payload);
   if (!request.success) {
-    return failure(`invalid ${type} payload: ${v.summarize(request.issues).replace(/\n/g, '; ')}`);
+    return failure(`invalid ${type} payload: ${v.summarize(request.issues).replace(/\n/g, '; ')}`, 'invalid-request');
   }
   try {
     let sidebar: SidebarSession | undefined;
     if (role === 'sidebar') {
       // Only the frame our content script made knows its tab's token (it is in the frame's
       // URL fragment, inside a closed shadow root); a page framing sidebar.html does not.
-      if (token === undefined) return failure(`${type} from the sidebar needs its token`);
-      sidebar = await verifySidebar(sender.tab?.id, token);
+      if (token === undefined) return failure(`${type} from the sidebar needs its token`, 'forbidden');
+      try {
+        sidebar = await verifySidebar(sender.tab?.id, token);
+      } catch (error) {
+        return failure(error, 'forbidden');
+      }
       const articleId = addressedArticle(request.output);
       if (articleId !== undefined && articleId !== sidebar.articleId) {
-        return failure(`${type}: this sidebar shows another article`);
+        return failure(`${type}: this sidebar shows another article`, 'forbidden');
       }
     }
     const info: SenderInfo = {

@@ -217,3 +217,19 @@ export function onAreaChanged(area: AreaName, listener: (changes: Record<string,
   browser.storage.onChanged.addListener(wrapped);
   return () => browser.storage.onChanged.removeListener(wrapped);
 }
+
+/**
+ * How much storage.local holds, in bytes (key plus JSON of the value, as Chromium counts),
+ * and its quota: null when the browser sets none (unlimitedStorage granted, or Firefox,
+ * whose storage.local is bounded only by the disk).
+ */
+export async function localUsage(): Promise<{ bytes: number; quota: number | null }> {
+  const local = browser.storage.local as typeof browser.storage.local & { getBytesInUse?: (keys: null) => Promise<number>; QUOTA_BYTES?: number };
+  const unlimited = await browser.permissions.contains({ permissions: ['unlimitedStorage'] }).catch(() => false);
+  const quota = unlimited || typeof local.QUOTA_BYTES !== 'number' ? null : local.QUOTA_BYTES;
+  if (typeof local.getBytesInUse === 'function') return { bytes: await local.getBytesInUse(null), quota };
+  const encoder = new TextEncoder();
+  let bytes = 0;
+  for (const [key, value] of Object.entries(await local.get(null))) bytes += encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+  return { bytes, quota };
+}

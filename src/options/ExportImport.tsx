@@ -21,6 +21,18 @@ function message(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/^notes\/(import|export): /, '');
 }
 
+type ImportItem = ImportReport['items'][number];
+
+/** One article of an import preview or report; every title is text. */
+function ImportRow({ item, title }: { item: ImportItem; title: string }) {
+  return (
+    <li class={`import-${item.action}`}>
+      <strong>{t(`importAction_${item.action}`)}</strong> {title}
+      {item.details.length > 0 && <span class="muted"> — {item.details.join('; ')}</span>}
+    </li>
+  );
+}
+
 /** Export in three formats; import of a JSON backup, previewed (add / update / skip) before it is applied. */
 export function ExportImport() {
   const [exportError, setExportError] = useState<string | null>(null);
@@ -78,13 +90,20 @@ export function ExportImport() {
             {t(state.step === 'preview' ? 'importWill' : 'importDid', [String(state.report.add), String(state.report.update), String(state.report.skip)])}
           </p>
           <ul>
-            {state.report.items.map((item) => (
-              <li key={item.articleId} class={`import-${item.action}`}>
-                <strong>{t(`importAction_${item.action}`)}</strong> {item.articleTitle || item.articleId}
-                {item.details.length > 0 && <span class="muted"> — {item.details.join('; ')}</span>}
-              </li>
+            {state.report.items.filter((item) => item.inArchive).map((item) => (
+              <ImportRow key={item.articleId} item={item} title={item.articleTitle || item.articleId} />
             ))}
           </ul>
+          {state.report.notInArchive > 0 && (
+            <div class="import-not-in-archive">
+              <p>{t('importNotInArchive', String(state.report.notInArchive))}</p>
+              <ul>
+                {state.report.items.filter((item) => !item.inArchive).map((item) => (
+                  <ImportRow key={item.articleId} item={item} title={t('optionsNotInArchiveTitle', [item.articleTitle || '—', item.articleId])} />
+                ))}
+              </ul>
+            </div>
+          )}
           {state.step === 'preview' && (
             <>
               <button type="button" class="import-apply" disabled={state.report.add + state.report.update === 0} onClick={() => void apply(state.content)}>

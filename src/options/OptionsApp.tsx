@@ -2,6 +2,7 @@ import { t } from '../shared/browser';
 import { DamagedRecords } from './DamagedRecords';
 import { ExportImport } from './ExportImport';
 import { NotesBrowser } from './NotesBrowser';
+import { StorageUsage } from './StorageUsage';
 import { SyncSettings } from './SyncSettings';
 import { useNotesList } from './use-notes-list';
 
@@ -15,9 +16,10 @@ export function OptionsApp() {
       {state.status === 'error' && <p role="alert">{t('notesLoadFailed', state.message)}</p>}
       {state.status === 'ready' && (
         <div class="layout">
-          <NotesBrowser records={state.list.records} />
+          <NotesBrowser records={state.list.records} notInArchive={state.list.notInArchive} />
           <aside>
             <ExportImport />
+            <StorageUsage usage={state.list.usage} />
             <SyncSettings status={state.list.sync} onChange={reload} />
             <DamagedRecords records={state.list.quarantined} onChange={reload} />
           </aside>

@@ -118,6 +118,11 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
         onKeyDown={onKeyDown}
       />
       {state.error && <p class="message error">{t('searchError', state.error)}</p>}
+      {state.notesError && (
+        <p class="message error notes-error" role="alert">
+          {t('popupNotesFailed', state.notesError)}
+        </p>
+      )}
       {showNoResults && (
         <div class="message no-results" role="status">
           <p>{t('searchNoResults', query.trim())}</p>

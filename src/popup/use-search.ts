@@ -3,6 +3,7 @@
  * note hits, for the query as typed. A newer query supersedes an older one still running.
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { failureMessage } from '../shared/failures';
 import type { HitDetails, SearchEngine, SearchResults } from '../shared/search-engine';
 import type { NoteHit, NotesSource } from './notes-source';
 
@@ -19,9 +20,11 @@ export interface SearchState {
   hits: SearchResults['hits'] | undefined;
   total: number;
   details: ReadonlyMap<string, HitDetails>;
-  /** Null: no notes store to ask. */
+  /** Null until the notes store answered (or when it failed). */
   notes: NoteHit[] | null;
   error: string | null;
+  /** Why the user's notes could not be read, if they could not. */
+  notesError: string | null;
 }
 
 /** The free words of a query, for the notes store (which knows no archive fields). */
@@ -30,7 +33,7 @@ export function notesQuery(query: string): string {
 }
 
 export function useSearch(engine: SearchEngine, notes: NotesSource, query: string): SearchState {
-  const [state, setState] = useState<SearchState>({ query, hits: undefined, total: 0, details: new Map(), notes: null, error: null });
+  const [state, setState] = useState<SearchState>({ query, hits: undefined, total: 0, details: new Map(), notes: null, error: null, notesError: null });
   const latest = useRef(0);
 
   // A layout effect runs right after rendering; preact defers useEffect to the next frame.
@@ -63,8 +66,8 @@ export function useSearch(engine: SearchEngine, notes: NotesSource, query: strin
         if (current()) setState((previous) => ({ ...previous, query, hits: [], total: 0, error: String(error) }));
       });
     notes.searchNotes(notesQuery(query), NOTE_LIMIT).then(
-      (found) => current() && setState((previous) => ({ ...previous, notes: found })),
-      () => current() && setState((previous) => ({ ...previous, notes: null })),
+      (found) => current() && setState((previous) => ({ ...previous, notes: found, notesError: null })),
+      (error: unknown) => current() && setState((previous) => ({ ...previous, notes: null, notesError: failureMessage(error) })),
     );
   }, [engine, notes, query]);
 

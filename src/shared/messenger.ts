@@ -1,6 +1,7 @@
 /**
  * The calling side of src/shared/messages.ts: typed stubs for every context that talks
- * to the worker. Handlers answer with a Result; a failure becomes a thrown MessageError here.
+ * to the worker. Handlers answer with a Result; a failure becomes a thrown MessageError
+ * here, carrying the worker's error code, so callers choose what to say from the code.
  */
 import * as v from 'valibot';
 import { browser } from './browser';
@@ -9,18 +10,34 @@ import type { ContentMessageType, ContentRequest, WorkerMessageType, WorkerReque
 import { envelope } from './messages/wire';
 import type { Result } from './result';
 
+/**
+ * A failed call. `code` is the worker's error code as it arrived (an ErrorCode from a
+ * worker of this build; read it with failureCode in ./failures.ts, which checks it) or
+ * worker-unreachable when no answer came.
+ */
 export class MessageError extends Error {
   override name = 'MessageError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Chromium says this while an MV3 worker is starting; Firefox while the event page wakes. */
 const WORKER_NOT_READY = /Receiving end does not exist|Could not establish connection/i;
 const RETRY_DELAYS_MS = [50, 150, 400];
+const UNREACHABLE = 'worker-unreachable';
 
 /** Set once by the sidebar frame: its tab's token, sent with every message (see SenderRole 'sidebar'). */
 let frameToken: string | undefined;
 export function useSidebarToken(token: string): void {
   frameToken = token;
+}
+/** The sidebar frame's token, for what it sends other than messages (its draft port). */
+export function sidebarToken(): string | undefined {
+  return frameToken;
 }
 
 function isResult(value: unknown): value is Result<unknown> {
@@ -41,10 +58,11 @@ export async function sendToWorker<K extends WorkerMessageType>(
         await new Promise((resolve) => setTimeout(resolve, delay));
         continue;
       }
-      throw new MessageError(`${type}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new MessageError(UNREACHABLE, `${type}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (!isResult(reply)) throw new MessageError(`${type}: no answer from the background worker`);
-    if (!reply.ok) throw new MessageError(`${type}: ${reply.error}`);
+    if (!isResult(reply)) throw new MessageError(UNREACHABLE, `${type}: no answer from the background worker`);
+    // Any code is carried as text; failureCode (./failures.ts) accepts only declared ones.
+    if (!reply.ok) throw new MessageError(`${reply.code}`, `${type}: ${reply.error}`);
     return reply.value as WorkerResponse<K>;
   }
 }
@@ -66,7 +84,7 @@ export async function askContentScript<K extends ContentMessageType, T>(
     return null;
   }
   const parsed = v.safeParse(reply, answer);
-  if (!parsed.success) throw new MessageError(`${type}: the content script answered ${JSON.stringify(answer)}`);
+  if (!parsed.success) throw new MessageError('tab-unreachable', `${type}: the content script answered ${JSON.stringify(answer)}`);
   return parsed.output;
 }
 

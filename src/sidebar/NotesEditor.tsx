@@ -3,7 +3,10 @@ import { t } from '../shared/browser';
 import { sendToWorker } from '../shared/messenger';
 import { mergeText } from '../shared/notes-merge';
 import type { ArticleNote, NotesRecord } from '../shared/notes-schema';
+import { openDraftChannel, type DraftChannel } from './draft-channel';
 import { Markdown } from './Markdown';
+import { failureCode } from '../shared/failures';
+import type { StorageRoom } from '../shared/storage-room';
 import { saveFailure } from './save-failure';
 import type { NotesActions } from './use-notes';
 
@@ -15,7 +18,7 @@ interface Props {
 /** Quiet time after the last keystroke before the note is saved. */
 const AUTOSAVE_MS = 500;
 
-type SaveState = { kind: 'saved' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'failed'; message: string };
+type SaveState = { kind: 'saved' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'failed'; message: string; full: boolean };
 
 function parseTags(input: string): string[] {
   return [...new Set(input.split(',').map((tag) => tag.trim()).filter(Boolean))].slice(0, 50).map((tag) => tag.slice(0, 64));
@@ -32,6 +35,8 @@ export function NotesEditor({ record, actions }: Props) {
   const [tagInput, setTagInput] = useState(record.note.tags.join(', '));
   const [save, setSave] = useState<SaveState>({ kind: 'saved' });
   const [preview, setPreview] = useState(false);
+  /** The worker's word, with the last save, on whether storage has room for the next one. */
+  const [room, setRoom] = useState<StorageRoom>('ok');
   /** The stored note the editor's text is based on. */
   const base = useRef<ArticleNote>(record.note);
   const current = useRef({ text, tags: tagInput });
@@ -39,9 +44,16 @@ export function NotesEditor({ record, actions }: Props) {
   const inFlight = useRef(false);
   const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  const drafts = useRef<DraftChannel | null>(null);
 
   const isDirty = (): boolean =>
     current.current.text !== base.current.text || parseTags(current.current.tags).join('\n') !== base.current.tags.join('\n');
+
+  /** Tells the worker what is unsaved now (see draft-channel.ts): kept if the frame goes away before it is saved. */
+  function postDraft(): void {
+    const { text: typed, tags } = current.current;
+    drafts.current?.post(isDirty() ? { text: typed, tags: parseTags(tags), baseRevision: base.current.revision, baseText: base.current.text } : null);
+  }
 
   async function saveNow(): Promise<void> {
     clearTimeout(timer.current);
@@ -76,11 +88,13 @@ export function NotesEditor({ record, actions }: Props) {
         current.current = { ...current.current, text: next };
       }
       actions.accept(answer.record);
+      setRoom(answer.room);
+      postDraft();
       setSave(isDirty() ? { kind: 'dirty' } : { kind: 'saved' });
     } catch (error) {
       // The text stays in the editor; saving again (Retry, or typing) retries. No automatic
       // retry: a full storage would otherwise be written to, and fail, every AUTOSAVE_MS.
-      setSave({ kind: 'failed', message: saveFailure(error) });
+      setSave({ kind: 'failed', message: saveFailure(error), full: failureCode(error) === 'storage-full' });
       again.current = false;
       return;
     } finally {
@@ -105,6 +119,7 @@ export function NotesEditor({ record, actions }: Props) {
       base.current = incoming;
       setText(incoming.text);
       setTagInput(incoming.tags.join(', '));
+      current.current = { text: incoming.text, tags: incoming.tags.join(', ') };
       return;
     }
     const merged = mergeText(base.current.text, incoming.text, current.current.text);
@@ -112,30 +127,46 @@ export function NotesEditor({ record, actions }: Props) {
     base.current = incoming;
     setText(merged);
     current.current = { ...current.current, text: merged };
+    postDraft();
     schedule();
   }, [record.note.revision]);
 
-  // Save what is typed when the sidebar goes away (closing the tab or the sidebar).
+  // Save what is typed when the sidebar may go away: the tab hidden, closed or navigated,
+  // the frame losing focus. The draft port covers a teardown this save cannot outlive.
   useEffect(() => {
+    const channel = openDraftChannel(record.articleId);
+    drafts.current = channel;
     const flush = (): void => {
       if (isDirty()) void saveNow();
     };
+    const onVisibility = (): void => {
+      if (document.visibilityState === 'hidden') flush();
+    };
     addEventListener('pagehide', flush);
+    addEventListener('blur', flush);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
       removeEventListener('pagehide', flush);
+      removeEventListener('blur', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
       clearTimeout(timer.current);
+      // Unsaved typing is saved by the worker from the draft when the port closes.
+      channel.close();
+      drafts.current = null;
     };
   }, []);
 
   const onText = (value: string): void => {
     setText(value);
     current.current = { ...current.current, text: value };
+    postDraft();
     setSave({ kind: 'dirty' });
     schedule();
   };
   const onTags = (value: string): void => {
     setTagInput(value);
     current.current = { ...current.current, tags: value };
+    postDraft();
     setSave({ kind: 'dirty' });
     schedule();
   };
@@ -156,7 +187,13 @@ export function NotesEditor({ record, actions }: Props) {
           <button type="button" onClick={() => void saveNow()}>
             {t('notesRetry')}
           </button>
+          {save.full && <p class="storage-full-hint">{t('notesStorageFullHint')}</p>}
         </div>
+      )}
+      {save.kind !== 'failed' && room !== 'ok' && (
+        <p class="storage-warning" role="status">
+          {t(room === 'full' ? 'notesStorageNoRoom' : 'notesStorageNearlyFull')}
+        </p>
       )}
       {preview ? (
         <div class="note-preview" aria-label={t('notesPreview')}>

@@ -1,7 +1,8 @@
 import { t } from '../shared/browser';
+import { failureCode, failureMessage } from '../shared/failures';
 
-/** Why a save failed, in words for the user (the browser's own message kept for the details). */
+/** Why a save failed, in words for the user, chosen by the error's code (the browser's own message kept for the details). */
 export function saveFailure(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).replace(/^notes\/[a-z-]+: /, '');
-  return /quota/i.test(message) ? t('notesStorageFull', message) : message;
+  const message = failureMessage(error);
+  return failureCode(error) === 'storage-full' ? t('notesStorageFull', message) : message;
 }

@@ -42,7 +42,7 @@ describe.each(BROWSER_TARGETS)('browserManifest for %s', (target) => {
     expect(json).not.toContain('<all_urls>');
     expect(json).not.toContain('__ARCHIVE_HOSTS__');
     expect(manifest).not.toHaveProperty('host_permissions');
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'contextMenus']);
   });
 
   it('sets the version and keeps the other keys', () => {

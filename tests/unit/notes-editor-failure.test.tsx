@@ -8,10 +8,14 @@ import type { NotesActions } from '../../src/sidebar/use-notes';
 
 const sendToWorker = vi.fn();
 vi.mock('../../src/shared/browser', () => ({ browser: {}, t: (key: string, sub?: string) => (sub ? `${key}:${sub}` : key) }));
-vi.mock('../../src/shared/messenger', () => ({ sendToWorker: (...args: unknown[]) => sendToWorker(...args) }));
+vi.mock('../../src/shared/messenger', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/shared/messenger')>()),
+  sendToWorker: (...args: unknown[]) => sendToWorker(...args),
+}));
 
 const { NotesEditor } = await import('../../src/sidebar/NotesEditor');
 const { emptyRecord } = await import('../../src/shared/notes-schema');
+const { MessageError } = await import('../../src/shared/messenger');
 
 describe('the notes editor when storage refuses a write', () => {
   const domRoot = useDomRoot();
@@ -26,7 +30,7 @@ describe('the notes editor when storage refuses a write', () => {
     const root = domRoot();
     const record = emptyRecord('31f14c63a51e4b00', 'Title', 'https://sputnikglobe.com/a.html');
     const actions = { accept: vi.fn() } as unknown as NotesActions;
-    sendToWorker.mockRejectedValue(new Error('notes/save-note: QUOTA_BYTES quota exceeded'));
+    sendToWorker.mockRejectedValue(new MessageError('storage-full', 'notes/save-note: QUOTA_BYTES quota exceeded'));
     await act(() => render(<NotesEditor record={record} actions={actions} />, root));
 
     const textarea = root.querySelector<HTMLTextAreaElement>('.note-text');
@@ -39,7 +43,7 @@ describe('the notes editor when storage refuses a write', () => {
       await vi.advanceTimersByTimeAsync(10_000);
     });
     expect(sendToWorker).toHaveBeenCalledTimes(1);
-    expect(root.querySelector('.save-error')?.textContent).toContain('quota');
+    expect(root.querySelector('.save-error')?.textContent).toContain('notesStorageFull:QUOTA_BYTES quota exceeded');
     expect(textarea.value).toBe('Typed while storage is full');
 
     sendToWorker.mockResolvedValue({ status: 'saved', record: { ...record, note: { ...record.note, text: 'Typed while storage is full', revision: 1 } } });

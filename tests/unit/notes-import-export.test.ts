@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATION_CONTEXT, toJsonBackup, toMarkdown, toWebAnnotationCollection } from '../../src/background/notes/export';
 import { ImportError, mergeImported, parseBackup, planImport, summarize } from '../../src/background/notes/import';
+import { placeRecord } from '../../src/background/notes/catalog-check';
 import type { NotesRecord } from '../../src/shared/notes-schema';
 
 const fixture = (name: string): string => readFileSync(`tests/fixtures/backups/${name}`, 'utf8');
@@ -10,6 +11,8 @@ let ids = 0;
 const newId = (): string => `new-${++ids}`;
 
 const good = parseBackup(fixture('good-v1.json'));
+/** Each record as the catalog would place it, if the catalog had every one of these articles as the file says. */
+const asInCatalog = (records: readonly NotesRecord[]) => records.map((r) => placeRecord(r, { title: r.articleTitle, url: r.url }));
 const [withNote, highlightsOnly] = good as [NotesRecord, NotesRecord];
 
 describe('JSON backup', () => {
@@ -111,20 +114,20 @@ describe('importing a backup', () => {
   });
 
   it('plans to add every article into an empty store', () => {
-    const report = summarize(planImport(new Map(), good, NOW.getTime(), newId));
+    const report = summarize(planImport(new Map(), asInCatalog(good), NOW.getTime(), newId));
     expect([report.add, report.update, report.skip]).toEqual([2, 0, 0]);
   });
 
   it('skips what is already there', () => {
     const existing = new Map(good.map((r) => [r.articleId, r]));
-    const report = summarize(planImport(existing, good, NOW.getTime(), newId));
+    const report = summarize(planImport(existing, asInCatalog(good), NOW.getTime(), newId));
     expect([report.add, report.update, report.skip]).toEqual([0, 0, 2]);
   });
 
   it('merges a partial backup without overwriting: new highlights and tags added, differing note kept as a conflict copy', () => {
     const partial = parseBackup(fixture('partial-v1.json'));
     const existing = new Map(good.map((r) => [r.articleId, r]));
-    const report = summarize(planImport(existing, partial, NOW.getTime(), newId));
+    const report = summarize(planImport(existing, asInCatalog(partial), NOW.getTime(), newId));
     expect([report.add, report.update, report.skip]).toEqual([0, 1, 0]);
     expect(report.items[0]?.details).toEqual(['the other note text is kept as a conflict copy', 'tags added: syria', '1 highlight(s) added']);
 

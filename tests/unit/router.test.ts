@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { dispatch as routerDispatch, senderRole, type Handlers, type SidebarVerifier } from '../../src/background/router';
 import type { Runtime, Tabs } from '../../src/shared/browser';
 import { envelope, workerMessages, type Envelope } from '../../src/shared/messages';
+import { ImportError } from '../../src/background/notes/import';
+import { CodedError } from '../../src/shared/result';
 
 vi.mock('../../src/shared/browser', () => ({
   browser: { runtime: { id: 'ext-id', getURL: (p: string) => 'chrome-extension://ext-id/' + p } },
@@ -73,6 +75,7 @@ describe('dispatch', () => {
     const all = handlers();
     expect(await dispatch(all, envelope('page/explode', {}), contentScript)).toEqual({
       ok: false,
+      code: 'unknown-message',
       error: 'unknown message type "page/explode"',
     });
   });
@@ -83,6 +86,7 @@ describe('dispatch', () => {
   ])('does not take the inherited property %j for a message type', async (type, sender) => {
     expect(await dispatch(handlers(), envelope(type, {}), sender)).toEqual({
       ok: false,
+      code: 'unknown-message',
       error: `unknown message type "${type}"`,
     });
   });
@@ -90,20 +94,20 @@ describe('dispatch', () => {
   it('refuses a content-script message from an extension page', async () => {
     const all = handlers();
     const result = await dispatch(all, envelope('page/match', { canonical: null, ogUrl: null }), popup);
-    expect(result).toEqual({ ok: false, error: 'page/match is not accepted from this sender' });
+    expect(result).toEqual({ ok: false, code: 'forbidden', error: 'page/match is not accepted from this sender' });
     expect(all['page/match']).not.toHaveBeenCalled();
   });
 
   it('refuses a sidebar message from a content script', async () => {
     const all = handlers();
     const result = await dispatch(all, envelope('sidebar/context', {}, TOKEN), contentScript);
-    expect(result).toEqual({ ok: false, error: 'sidebar/context is not accepted from this sender' });
+    expect(result).toEqual({ ok: false, code: 'forbidden', error: 'sidebar/context is not accepted from this sender' });
     expect(all['sidebar/context']).not.toHaveBeenCalled();
   });
 
   it('refuses a sender it does not answer at all', async () => {
     const result = await dispatch(handlers(), envelope('popup/active-article', {}), { ...popup, id: 'other-id' });
-    expect(result).toEqual({ ok: false, error: 'popup/active-article is not accepted from this sender' });
+    expect(result).toEqual({ ok: false, code: 'forbidden', error: 'popup/active-article is not accepted from this sender' });
   });
 
   it.each<[string, Runtime.MessageSender, unknown, string]>([
@@ -117,6 +121,7 @@ describe('dispatch', () => {
     const result = await dispatch(all, envelope(type, payload, TOKEN), sender);
     expect(result.ok).toBe(false);
     if (result.ok) return;
+    expect(result.code).toBe('invalid-request');
     expect(result.error).toMatch(new RegExp(`^invalid ${type} payload: `));
     expect(result.error).toContain(problem);
     expect(result.error).not.toContain('\n');
@@ -153,7 +158,7 @@ describe('dispatch', () => {
     ['a framed sidebar.html in another tab', { ...sidebarFrame, tab: tab(9) }, TOKEN, 'this sidebar was not opened by Backstory in this tab'],
   ])('refuses a sidebar message with %s', async (_name, sender, token, error) => {
     const all = handlers();
-    expect(await dispatch(all, envelope('sidebar/context', {}, token), sender)).toEqual({ ok: false, error });
+    expect(await dispatch(all, envelope('sidebar/context', {}, token), sender)).toEqual({ ok: false, code: 'forbidden', error });
     expect(all['sidebar/context']).not.toHaveBeenCalled();
   });
 
@@ -163,7 +168,7 @@ describe('dispatch', () => {
     ['notes/delete-highlight', { articleId: 'a1b2c3d4e5f60718', id: 'h1' }],
   ])('refuses %s from a sidebar addressing another article’s notes', async (type, payload) => {
     const all = handlers();
-    expect(await dispatch(all, envelope(type, payload, TOKEN), sidebarFrame)).toEqual({ ok: false, error: `${type}: this sidebar shows another article` });
+    expect(await dispatch(all, envelope(type, payload, TOKEN), sidebarFrame)).toEqual({ ok: false, code: 'forbidden', error: `${type}: this sidebar shows another article` });
     expect(all[type as keyof Handlers]).not.toHaveBeenCalled();
     // Its own article is fine.
     const own = { ...(payload as object), articleId: ARTICLE_ID };
@@ -173,7 +178,7 @@ describe('dispatch', () => {
   it.each(['notes/list', 'notes/export', 'notes/import', 'notes/search', 'notes/set-sync'])('accepts %s only from extension pages, not the sidebar', async (type) => {
     const all = handlers();
     const result = await dispatch(all, envelope(type, {}, TOKEN), sidebarFrame);
-    expect(result).toEqual({ ok: false, error: `${type} is not accepted from this sender` });
+    expect(result).toEqual({ ok: false, code: 'forbidden', error: `${type} is not accepted from this sender` });
   });
 
   it('turns a handler’s error into a failure', async () => {
@@ -181,6 +186,19 @@ describe('dispatch', () => {
     all['popup/active-article'] = vi.fn(async () => {
       throw new Error('no active tab');
     });
-    expect(await dispatch(all, envelope('popup/active-article', {}), popup)).toEqual({ ok: false, error: 'no active tab' });
+    expect(await dispatch(all, envelope('popup/active-article', {}), popup)).toEqual({ ok: false, code: 'internal', error: 'no active tab' });
+  });
+
+  it.each<[string, Error, string]>([
+    ['its own code', new CodedError('tab-unreachable', 'the page does not answer Backstory'), 'tab-unreachable'],
+    ['Chromium’s quota error', new Error('QUOTA_BYTES quota exceeded'), 'storage-full'],
+    ['Firefox’s quota error', Object.assign(new Error('The current transaction exceeded its quota limitations.'), { name: 'QuotaExceededError' }), 'storage-full'],
+    ['an import error', new ImportError('the file is not JSON'), 'invalid-import'],
+  ])('answers a handler’s error with %s', async (_name, error, code) => {
+    const all = handlers();
+    all['popup/toggle-sidebar'] = vi.fn(async () => {
+      throw error;
+    });
+    expect(await dispatch(all, envelope('popup/toggle-sidebar', {}), popup)).toEqual({ ok: false, code, error: error.message });
   });
 });

@@ -29,10 +29,19 @@ function quoted(text: string): string {
     .join('\n');
 }
 
-export function toMarkdown(records: readonly NotesRecord[], now: Date): string {
+/**
+ * Markdown of `records` (notes on archived articles: their titles link to the catalog's
+ * addresses) and of `notInArchive` (notes on articles this archive does not have: their
+ * claimed titles as text, no link).
+ */
+export function toMarkdown(records: readonly NotesRecord[], now: Date, notInArchive: readonly NotesRecord[] = []): string {
   const lines = ['# Backstory notes', '', `Exported ${now.toISOString()}`, ''];
-  for (const record of records) {
-    lines.push(`## [${escapeMarkdown(record.articleTitle || record.articleId)}](<${record.url}>)`, '');
+  const sections = [
+    ...records.map((record) => ({ record, heading: `## [${escapeMarkdown(record.articleTitle || record.articleId)}](<${record.url}>)` })),
+    ...notInArchive.map((record) => ({ record, heading: `## ${escapeMarkdown(record.articleTitle || record.articleId)} (not in this archive: ${record.articleId})` })),
+  ];
+  for (const { record, heading } of sections) {
+    lines.push(heading, '');
     if (record.note.tags.length > 0) lines.push(`Tags: ${record.note.tags.map(escapeMarkdown).join(', ')}`, '');
     // The note is the user's own Markdown: kept as written.
     if (record.note.text !== '') lines.push(record.note.text, '');
@@ -64,6 +73,11 @@ function textualBody(value: string, purpose: 'commenting' | 'tagging'): JsonLd {
     : { type: 'TextualBody', purpose, value, format: 'text/markdown' };
 }
 
+/** The annotated article: its address, or a URN naming its id when it has no checked address (not in this archive). */
+function annotationSource(record: NotesRecord): string {
+  return record.url !== '' ? record.url : `urn:backstory:article:${record.articleId}`;
+}
+
 /** One Annotation per article note and per highlight (W3C Web Annotation Data Model). */
 export function toAnnotations(record: NotesRecord): JsonLd[] {
   const annotations: JsonLd[] = [];
@@ -77,7 +91,7 @@ export function toAnnotations(record: NotesRecord): JsonLd[] {
       created: iso(record.note.updatedAt),
       modified: iso(record.note.updatedAt),
       body: [...(record.note.text !== '' ? [textualBody(record.note.text, 'commenting')] : []), ...tags],
-      target: { source: record.url },
+      target: { source: annotationSource(record) },
     });
   }
   for (const highlight of record.highlights) {
@@ -90,7 +104,7 @@ export function toAnnotations(record: NotesRecord): JsonLd[] {
       modified: iso(highlight.updatedAt),
       ...(highlight.note !== '' ? { body: textualBody(highlight.note, 'commenting') } : {}),
       target: {
-        source: record.url,
+        source: annotationSource(record),
         selector: [
           { type: 'TextQuoteSelector', exact: highlight.quote.exact, prefix: highlight.quote.prefix, suffix: highlight.quote.suffix },
           { type: 'TextPositionSelector', start: highlight.position.start, end: highlight.position.end },

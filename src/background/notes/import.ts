@@ -3,15 +3,22 @@
  * written: a malformed file fails with an error naming the problem and changes nothing.
  * Importing never deletes or overwrites: it adds what is missing, keeps differing note
  * text as a conflict copy, keeps both versions of a changed highlight, and reports per
- * article whether it will add, update or skip.
+ * article whether it will add, update or skip. Which article a record is about, its title
+ * and its address come from the archive's catalog (catalog-check.ts), not from the file;
+ * records on articles this archive does not have are kept and reported as such.
  */
 import * as v from 'valibot';
 import { NOTES_SCHEMA_VERSION, type Highlight, type NotesRecord } from '../../shared/notes-schema';
+import { CodedError } from '../../shared/result';
+import type { Placement } from './catalog-check';
 import { BACKUP_FORMAT } from './export';
 import { migrateRecord } from './migrations';
 
-export class ImportError extends Error {
+export class ImportError extends CodedError {
   override name = 'ImportError';
+  constructor(message: string) {
+    super('invalid-import', message);
+  }
 }
 
 const BackupShape = v.object({
@@ -51,6 +58,8 @@ export interface ImportItem {
   articleId: string;
   articleTitle: string;
   action: ImportAction;
+  /** False: a note on an article this archive does not have (kept, listed apart; its title is the file's claim). */
+  inArchive: boolean;
   /** What changes, for the user to read before confirming. */
   details: string[];
 }
@@ -113,21 +122,27 @@ export function mergeImported(
   return { record, details };
 }
 
-/** What importing `incoming` would do to the stored records (`existing` by article id). */
+/**
+ * What importing `incoming` (each record placed against the catalog) would do to the
+ * stored records (`existing` by article id).
+ */
 export function planImport(
   existing: ReadonlyMap<string, NotesRecord>,
-  incoming: readonly NotesRecord[],
+  incoming: readonly Placement[],
   now: number,
   newId: () => string,
 ): ImportItem[] {
-  return incoming.map((record) => {
+  return incoming.map((placement) => {
+    const { record, inArchive } = placement;
+    const checks = placement.inArchive && placement.wrongUrl !== null ? [`the file's address for it is not this article's and is ignored: ${placement.wrongUrl}`] : [];
     const known = existing.get(record.articleId);
     if (!known) {
       const count = record.highlights.length;
-      return { articleId: record.articleId, articleTitle: record.articleTitle, action: 'add', details: [`note and ${count} highlight(s)`] };
+      return { articleId: record.articleId, articleTitle: record.articleTitle, action: 'add', inArchive, details: [`note and ${count} highlight(s)`, ...checks] };
     }
     const { details } = mergeImported(known, record, now, newId);
-    return { articleId: record.articleId, articleTitle: known.articleTitle, action: details.length > 0 ? 'update' : 'skip', details };
+    const action = details.length > 0 ? 'update' : 'skip';
+    return { articleId: record.articleId, articleTitle: inArchive ? record.articleTitle : known.articleTitle, action, inArchive, details: [...details, ...checks] };
   });
 }
 
@@ -135,10 +150,12 @@ export interface ImportReport {
   add: number;
   update: number;
   skip: number;
+  /** Of those, records on articles this archive does not have. */
+  notInArchive: number;
   items: ImportItem[];
 }
 
 export function summarize(items: ImportItem[]): ImportReport {
   const count = (action: ImportAction): number => items.filter((item) => item.action === action).length;
-  return { add: count('add'), update: count('update'), skip: count('skip'), items };
+  return { add: count('add'), update: count('update'), skip: count('skip'), notInArchive: items.filter((item) => !item.inArchive).length, items };
 }

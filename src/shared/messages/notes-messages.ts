@@ -15,12 +15,21 @@ import {
   TextQuoteSelector,
   type NotesRecord,
 } from '../notes-schema';
+import type { StorageRoom } from '../storage-room';
 import type { MessageSpec } from './spec';
 
 const FROM_SIDEBAR = ['sidebar', 'extension-page'] as const;
 const FROM_EXTENSION_PAGE = ['extension-page'] as const;
 /** Backups are read whole; 20 MB is far beyond any real collection of notes. */
 const MAX_BACKUP_LENGTH = 20_000_000;
+
+/** A note write: the text and tags, and the revision and text the editor started from. */
+const NOTE_WRITE = {
+  text: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
+  tags: Tags,
+  baseRevision: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  baseText: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
+};
 
 export const notesMessages = {
   /** The article's notes record (an empty one when the user wrote nothing yet). */
@@ -31,13 +40,7 @@ export const notesMessages = {
    */
   'notes/save-note': {
     from: FROM_SIDEBAR,
-    request: v.strictObject({
-      articleId: ArticleId,
-      text: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
-      tags: Tags,
-      baseRevision: v.pipe(v.number(), v.integer(), v.minValue(0)),
-      baseText: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
-    }),
+    request: v.strictObject({ articleId: ArticleId, ...NOTE_WRITE }),
   },
   /** Drops a conflict copy the user has read (after copying what they want from it). */
   'notes/dismiss-conflict': { from: FROM_SIDEBAR, request: v.strictObject({ articleId: ArticleId, conflictId: RecordId }) },
@@ -107,23 +110,36 @@ export interface ImportReport {
   add: number;
   update: number;
   skip: number;
-  items: Array<{ articleId: string; articleTitle: string; action: 'add' | 'update' | 'skip'; details: string[] }>;
+  /** Records on articles this archive does not have: kept, and listed apart. */
+  notInArchive: number;
+  /** `articleTitle` is the catalog's; for an item not in the archive, the file's unchecked claim (show as text only). */
+  items: Array<{ articleId: string; articleTitle: string; action: 'add' | 'update' | 'skip'; inArchive: boolean; details: string[] }>;
   applied: boolean;
 }
 
 export interface NotesResponses {
   'notes/get': NotesRecord;
-  'notes/save-note': { status: SaveStatus; record: NotesRecord };
+  /** `room`: whether storage has room for the next write like this one (src/shared/storage-room.ts). */
+  'notes/save-note': { status: SaveStatus; record: NotesRecord; room: StorageRoom };
   'notes/dismiss-conflict': NotesRecord;
   'notes/add-highlight': NotesRecord;
   'notes/update-highlight': NotesRecord;
   'notes/delete-highlight': NotesRecord;
   'notes/search': NoteSearchResult[];
   'notes/list': {
+    /** Notes on archived articles, with the catalog's title and address. */
     records: NotesRecord[];
+    /**
+     * Notes on articles this archive does not have (imported or synced): kept, never
+     * trusted. `articleTitle` is the record's own claim and `url` is '' unless http(s);
+     * show both as text, never as a link.
+     */
+    notInArchive: NotesRecord[];
     /** Damaged records kept aside (their storage id, the key they were under, why). */
     quarantined: Array<{ id: string; key: string; reason: string; at: number }>;
     sync: SyncStatus;
+    /** What storage.local holds (bytes; quota null when there is none) and how many notes and highlights. */
+    usage: { bytes: number; quota: number | null; notes: number; highlights: number };
   };
   'notes/export': { filename: string; mimeType: string; content: string };
   'notes/import': ImportReport;
@@ -137,3 +153,21 @@ export interface NotesResponses {
 export const NOTES_CHANGED = 'notes/changed';
 export const NotesChanged = v.strictObject({ articleId: ArticleId, revision: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 export type NotesChanged = v.InferOutput<typeof NotesChanged>;
+
+/**
+ * The sidebar's long-lived port to the worker (`runtime.connect({ name })`), which carries
+ * what the editor holds that is not saved yet, on every change. When the port closes (the
+ * tab closed or navigated, the sidebar went away) the worker saves the last draft it was
+ * sent, as a `notes/save-note` on the draft's base: a frame being torn down cannot be
+ * trusted to finish sending a message, but its port's disconnect always reaches the worker.
+ */
+export const NOTES_DRAFT_PORT = 'backstory/notes-draft';
+export const NoteDraft = v.strictObject(NOTE_WRITE);
+export type NoteDraft = v.InferOutput<typeof NoteDraft>;
+/** One message on the draft port: the frame's token, its article, and the draft (null: nothing unsaved). */
+export const DraftMessage = v.strictObject({
+  token: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
+  articleId: ArticleId,
+  draft: v.nullable(NoteDraft),
+});
+export type DraftMessage = v.InferOutput<typeof DraftMessage>;

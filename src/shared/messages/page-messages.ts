@@ -30,7 +30,7 @@ export const pageMessages = {
     from: ['sidebar'],
     request: v.strictObject({}),
   },
-  /** The popup asks to open or close the sidebar in the active tab. */
+  /** The popup asks to open or close the sidebar in the active tab (fails not-archived or tab-unreachable). */
   'popup/toggle-sidebar': {
     from: ['extension-page'],
     request: v.strictObject({}),
@@ -64,6 +64,6 @@ export interface PageResponses {
   'page/sidebar-state': null;
   'sidebar/context': SidebarContext;
   'sidebar/close': null;
-  'popup/toggle-sidebar': { toggled: boolean };
+  'popup/toggle-sidebar': { toggled: true };
   'popup/active-article': { articleId: string; title: string } | null;
 }

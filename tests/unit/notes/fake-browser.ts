@@ -68,6 +68,8 @@ export function fakeBrowser() {
       sync: new FakeArea('sync', listeners),
       onChanged: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
     },
+    /** As the manifest asks: unlimitedStorage granted. */
+    permissions: { contains: async ({ permissions }: { permissions: string[] }) => permissions.every((p) => p === 'unlimitedStorage') },
     runtime: {
       id: 'ext-id',
       getURL: (path: string) => `chrome-extension://ext-id/${path.replace(/^\//, '')}`,
