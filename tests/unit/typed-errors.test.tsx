@@ -101,7 +101,10 @@ describe('the worker’s sidebar toggle', () => {
     sessions.set(3, { articleId: '31f14c63a51e4b00', title: 'T' });
     sendTabMessage.mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     await expect(toggleSidebar(3)).rejects.toMatchObject({ code: 'tab-unreachable' });
-    sendTabMessage.mockResolvedValue(undefined);
+    // The tab answers: it shows that article, and takes the toggle.
+    sendTabMessage.mockImplementation(async (_tabId: number, message: { type: string }) =>
+      message.type === 'content/shown-article' ? { articleId: '31f14c63a51e4b00' } : undefined,
+    );
     await expect(toggleSidebar(3)).resolves.toBeUndefined();
   });
 
