@@ -1,0 +1,157 @@
+/**
+ * Which blocks of the live article are the article's text and which are page extras (a
+ * byline, a caption, "Read more: …", "Advertisement", a share bar, a sign-up box, a tag
+ * list, a pull quote…): docs/live-diff.md, "Page extras". The rule:
+ *
+ * 1. A block that repeats text found elsewhere in the live article (a pull quote, a repeated
+ *    headline) is an extra: the text is counted where it stands in the article. So is a
+ *    block that aligns with nothing and quotes the whole headline (a print-edition line).
+ * 2. The archived text is aligned to the live blocks (a word diff). A block at least half of
+ *    whose words align with archived text is article text, whatever surrounds it.
+ * 3. A block that aligns with nothing is decided by its shape and its place: a correction or
+ *    editor's note counts (it is a change, not furniture); otherwise it is an extra if it is
+ *    not a sentence (no sentence end, under four words), if it is mostly links, or if it sat
+ *    in furniture (figure, aside, form, nav, header, footer, a box with a form control, or a
+ *    class/id Readability takes for boilerplate) below every element that holds article
+ *    text; a block before or after all of the article's text that has links is an extra too
+ *    (a "Follow us" line, a trailing promo). Everything else is prose the page added.
+ */
+import { diffTexts, splitWords, wordKey, type LiveDiff } from '../shared/live-diff';
+import type { LiveBlock } from './live-extract';
+
+export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture';
+
+export interface Sorted {
+  /** The article's live blocks, headline first ('' when the page has none): what the verdict is about. */
+  counted: string[];
+  /** Indexes into `counted` of corrections and editor's notes. */
+  corrections: Set<number>;
+  /** Page extras, not counted, in page order. */
+  extras: Array<{ text: string; reason: ExtraReason }>;
+}
+
+/** A block aligns with the archive when at least this share of its words does. */
+const ALIGNED_SHARE = 0.5;
+/** A block mostly links ("Read more: <a>…</a>", a list of stories) is furniture. */
+const MAX_LINK_DENSITY = 0.5;
+/** Fewer words than this is a label, not a sentence ("Replay", "Photo: Reuters"). */
+const MIN_SENTENCE_WORDS = 4;
+/** Pull quotes are short; longer blocks are not looked for elsewhere (bounds the cost). */
+const MAX_REPEAT_WORDS = 80;
+
+/** Ends like a sentence: . ! ? or … , then any closing quotes or brackets. */
+const SENTENCE_END = /[.!?\u2026]["'\u2019\u201D)\]]*$/u;
+/** Starts like one: a capital or a digit, after any opening quote or bracket. */
+const SENTENCE_START = /^["'\u2018\u201C(\[]?[\p{Lu}\d]/u;
+
+export function isSentenceShaped(text: string): boolean {
+  return SENTENCE_START.test(text) && SENTENCE_END.test(text) && splitWords(text).length >= MIN_SENTENCE_WORDS;
+}
+
+/**
+ * A correction, clarification or editor's note, in the ways news sites word them
+ * ("Correction: …", "This article was amended on …", "An earlier version of this story …",
+ * "Editor's note: …"). Such a note is a change to the article, never furniture.
+ */
+const CORRECTION =
+  /^(?:corrections?|clarifications?|editor['\u2019]?s note|update[sd]?)\b|\b(?:was|were|has been|have been|had been)\s+(?:amended|corrected|clarified|updated|changed)\b|\b(?:an |the )?(?:earlier|previous|prior|original) version of (?:this|the) (?:article|story|report|piece)\b/iu;
+
+export function isCorrectionNote(text: string): boolean {
+  return isSentenceShaped(text) && CORRECTION.test(text);
+}
+
+/** Letters and digits only, lower case, with spaces at both ends: for finding repeats. */
+function plain(text: string): string {
+  return ` ${splitWords(text)
+    .map((word) => wordKey(word).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))
+    .filter((word) => word !== '')
+    .join(' ')} `;
+}
+
+/** Indexes of blocks whose text is found in another block too (after its first showing). */
+function repeats(blocks: readonly LiveBlock[]): Set<number> {
+  const plains = blocks.map((block) => plain(block.text));
+  const found = new Set<number>();
+  plains.forEach((text, index) => {
+    if (text.trim() === '' || text.split(' ').length - 2 > MAX_REPEAT_WORDS) return;
+    const elsewhere = plains.findIndex((other, j) => j !== index && !found.has(j) && other.includes(text));
+    if (elsewhere < 0) return;
+    // An exact copy: the one in furniture goes, else the later one.
+    if (plains[elsewhere] === text && furnitureDepth(blocks[elsewhere]) > furnitureDepth(blocks[index])) return;
+    if (plains[elsewhere] === text && furnitureDepth(blocks[elsewhere]) === furnitureDepth(blocks[index]) && elsewhere > index) return;
+    found.add(index);
+  });
+  return found;
+}
+
+function furnitureDepth(block: LiveBlock | undefined): number {
+  return block ? block.ancestry.filter((a) => a.furniture).length : 0;
+}
+
+/** Per live block (headline first), the share of its words the diff aligns with archived words. */
+function alignedShares(diff: LiveDiff, blockCount: number): number[] {
+  const same = Array<number>(blockCount).fill(0);
+  const total = Array<number>(blockCount).fill(0);
+  for (const part of diff.parts) {
+    if (part.kind === 'removed') continue;
+    total[part.live.block] = (total[part.live.block] ?? 0) + 1;
+    if (part.kind === 'same') same[part.live.block] = (same[part.live.block] ?? 0) + 1;
+  }
+  return total.map((count, i) => (count === 0 ? 0 : (same[i] ?? 0) / count));
+}
+
+/**
+ * Sorts the live blocks into the article's text and page extras. `headline` is the live
+ * headline (always counted), `archived` the archived blocks (title, summary, paragraphs).
+ * Null when the texts are too different to align within the diff's time budget.
+ */
+export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock | undefined, blocks: readonly LiveBlock[]): Sorted | null {
+  const repeated = repeats(blocks);
+  const candidates = blocks.filter((_, i) => !repeated.has(i));
+  // Block 0 is the headline, empty when the page has none.
+  const all = [headline ?? { text: '', linkDensity: 0, ancestry: [] }, ...candidates];
+  const diff = diffTexts(archived, all.map((block) => block.text));
+  if (!diff) return null;
+  const shares = alignedShares(diff, all.length);
+  const aligned = all.map((_, i) => i === 0 || (shares[i] ?? 0) >= ALIGNED_SHARE);
+  // Elements that hold article text are never furniture for the blocks inside them.
+  const holdsArticle = new Set<number>();
+  all.forEach((block, i) => {
+    if (aligned[i]) for (const { id } of block.ancestry) holdsArticle.add(id);
+  });
+  const firstAligned = aligned.indexOf(true, 1);
+  const lastAligned = aligned.lastIndexOf(true);
+  const counted = [all[0]?.text ?? ''];
+  const headlinePlain = splitWords(counted[0] ?? '').length >= MIN_SENTENCE_WORDS ? plain(counted[0] ?? '') : null;
+  const corrections = new Set<number>();
+  const extras: Sorted['extras'] = [];
+  let i = 0;
+  blocks.forEach((block, index) => {
+    if (repeated.has(index)) {
+      extras.push({ text: block.text, reason: 'repeat' });
+      return;
+    }
+    i++;
+    const reason = aligned[i] ? null : extraReason(block, holdsArticle, firstAligned < 0 || i < firstAligned || i > lastAligned, headlinePlain);
+    if (reason) {
+      extras.push({ text: block.text, reason });
+      return;
+    }
+    if (!aligned[i] && isCorrectionNote(block.text)) corrections.add(counted.length);
+    counted.push(block.text);
+  });
+  return { counted, corrections, extras };
+}
+
+function extraReason(block: LiveBlock, holdsArticle: ReadonlySet<number>, outsideArticle: boolean, headline: string | null): ExtraReason | null {
+  if (isCorrectionNote(block.text)) return null;
+  // A line quoting the whole headline is about the article ("… with the headline: …").
+  if (headline !== null && plain(block.text).includes(headline)) return 'repeat';
+  if (!isSentenceShaped(block.text)) return 'not-a-sentence';
+  if (block.linkDensity >= MAX_LINK_DENSITY || (outsideArticle && block.linkDensity > 0)) return 'links';
+  for (const { id, furniture } of block.ancestry) {
+    if (holdsArticle.has(id)) break;
+    if (furniture) return 'furniture';
+  }
+  return null;
+}
