@@ -97,6 +97,8 @@ export function describeChanges(diff: LiveDiff, corrections: ReadonlySet<number>
     sentencesEdited: 0,
     firstChange: -1,
   };
+  // Edited sentences, by their archived sentence: two edits in one sentence are one sentence edited.
+  const edited = new Set<number>();
   let a = 0;
   let l = 0;
   let p = 0;
@@ -130,8 +132,10 @@ export function describeChanges(diff: LiveDiff, corrections: ReadonlySet<number>
       added.filter((i) => !isHeadline(live)(i)),
       { a: runA, l: runL },
       corrections,
+      edited,
     );
   }
+  changes.sentencesEdited = edited.size;
   return changes;
 }
 
@@ -143,7 +147,17 @@ function name(
   added: number[],
   at: { a: number; l: number },
   corrections: ReadonlySet<number>,
+  edited: Set<number>,
 ): void {
+  // An insertion inside a sentence edits the archived sentence it falls in.
+  const editedAt = (): void => {
+    const first = added[0] ?? 0;
+    const index = startsSentence(live, first) && at.a < archived.words.length ? at.a : Math.max(0, at.a - 1);
+    edited.add(archived.sentences[index] ?? -1);
+  };
+  const editedArchived = (): void => {
+    for (const i of removed) edited.add(archived.sentences[i] ?? -1);
+  };
   if (removed.length === 0 && added.length === 0) return;
   if (removed.length === 0) {
     const blocks = added.map((i) => live.words[i]?.block ?? -1);
@@ -156,18 +170,15 @@ function name(
     const whole = wholeBlocks(live, added);
     if (whole > 0 || (wholeSentences(live, added) && atBoundary(archived, at.a))) changes.paragraphsAdded += Math.max(1, whole);
     else if (wholeSentences(live, added)) changes.sentencesAdded += distinct(added.map((i) => live.sentences[i] ?? -1));
-    else changes.sentencesEdited += distinct(added.map((i) => live.sentences[i] ?? -1));
+    else editedAt();
     return;
   }
   if (added.length === 0) {
     const whole = wholeBlocks(archived, removed);
     if (whole > 0 || (wholeSentences(archived, removed) && atBoundary(live, at.l))) changes.paragraphsRemoved += Math.max(1, whole);
     else if (wholeSentences(archived, removed)) changes.sentencesRemoved += distinct(removed.map((i) => archived.sentences[i] ?? -1));
-    else changes.sentencesEdited += distinct(removed.map((i) => archived.sentences[i] ?? -1));
+    else editedArchived();
     return;
   }
-  changes.sentencesEdited += Math.max(
-    distinct(removed.map((i) => archived.sentences[i] ?? -1)),
-    distinct(added.map((i) => live.sentences[i] ?? -1)),
-  );
+  editedArchived();
 }

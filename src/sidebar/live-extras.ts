@@ -54,7 +54,7 @@ export function isSentenceShaped(text: string): boolean {
  * "Editor's note: …"). Such a note is a change to the article, never furniture.
  */
 const CORRECTION =
-  /^(?:corrections?|clarifications?|editor['\u2019]?s note|update[sd]?)\b|\b(?:was|were|has been|have been|had been)\s+(?:amended|corrected|clarified|updated|changed)\b|\b(?:an |the )?(?:earlier|previous|prior|original) version of (?:this|the) (?:article|story|report|piece)\b/iu;
+  /^(?:corrections?|clarifications?|editor['\u2019]?s note)\b|\b(?:was|were|has been|have been|had been)\s+(?:amended|corrected|clarified|updated|changed)\b|\b(?:an |the )?(?:earlier|previous|prior|original) version of (?:this|the) (?:article|story|report|piece)\b/iu;
 
 export function isCorrectionNote(text: string): boolean {
   return isSentenceShaped(text) && CORRECTION.test(text);
