@@ -187,6 +187,36 @@ function closest<T>(candidates: readonly T[], text: (candidate: T) => string, ar
   return { best, score };
 }
 
+/** Words two texts share (as multisets), over the longer one's word count: 1 for the same words. */
+function likeness(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  const aKeys = keys(a);
+  for (const key of aKeys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const bKeys = keys(b);
+  let shared = 0;
+  for (const key of bKeys) {
+    const left = counts.get(key) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(key, left - 1);
+    }
+  }
+  return shared / Math.max(1, aKeys.length, bKeys.length);
+}
+
+function mostLike(candidates: readonly LiveBlock[], archived: string): { best: LiveBlock | undefined; score: number } {
+  let best: LiveBlock | undefined;
+  let score = 0;
+  for (const candidate of candidates) {
+    const candidateScore = likeness(archived, candidate.text);
+    if (candidateScore > score) {
+      best = candidate;
+      score = candidateScore;
+    }
+  }
+  return { best, score };
+}
+
 /**
  * Corrections and editor's notes are the article's, wherever the site puts them: one in an
  * <aside> or a <footer>, which Readability leaves out, is put back where it stood (before the
@@ -237,17 +267,15 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   // Readability keeps the <h1> in the content when it differs from the page's <title>.
   const same = (a: string, b: string): boolean => keys(a).join(' ') === keys(b).join(' ');
   if (headline && blocks[0] && same(blocks[0].text, headline.text)) blocks = blocks.slice(1);
-  // The standfirst: when Readability's content has no block as close to the archived
-  // summary as a block elsewhere on the page, that block is the standfirst.
-  const inContent = closest(blocks, (b) => b.text, archived.summary);
+  // The standfirst: when a block elsewhere on the page is more like the archived summary
+  // than any block of Readability's content (and at least half like it), it is the standfirst.
+  const inContent = mostLike(blocks, archived.summary);
   const texts = new Set(blocks.map((b) => b.text));
-  const outside = closest(
+  const outside = mostLike(
     pageBlocks.slice(0, MAX_SUMMARY_CANDIDATES).filter((b) => !texts.has(b.text) && (headline === undefined || !same(b.text, headline.text))),
-    (b) => b.text,
     archived.summary,
   );
-  const summaryWords = keys(archived.summary).length;
-  const summaryOutside = outside.best !== undefined && outside.score > inContent.score && outside.score * 2 >= summaryWords;
+  const summaryOutside = outside.best !== undefined && outside.score > inContent.score && outside.score >= 0.5;
   if (summaryOutside && outside.best) blocks = [outside.best, ...blocks];
   blocks = withNotesOutside(blocks, pageBlocks);
   return { ok: true, headline, blocks, summaryOutside };
