@@ -60,25 +60,49 @@ export function isCorrectionNote(text: string): boolean {
   return isSentenceShaped(text) && CORRECTION.test(text);
 }
 
-/** Letters and digits only, lower case, with spaces at both ends: for finding repeats. */
-function plain(text: string): string {
-  return ` ${splitWords(text)
+/** A text's words, letters and digits only, lower case: for finding repeats. */
+function plainWords(text: string): string[] {
+  return splitWords(text)
     .map((word) => wordKey(word).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))
-    .filter((word) => word !== '')
-    .join(' ')} `;
+    .filter((word) => word !== '');
 }
 
-/** Indexes of blocks whose text is found in another block too (after its first showing). */
+/** With spaces at both ends, so `includes` matches whole words only. */
+const plain = (text: string): string => ` ${plainWords(text).join(' ')} `;
+
+/** Places a repeat is looked for, per block: bounds the work on a page of many like blocks. */
+const MAX_REPEAT_PLACES = 32;
+
+/**
+ * Indexes of blocks whose words are found, in order, in another block too (a pull quote
+ * repeats a sentence; an exact copy: the one in furniture goes, else the later one). Found
+ * through an index of every three-word sequence, so a page of many blocks costs little.
+ */
 function repeats(blocks: readonly LiveBlock[]): Set<number> {
-  const plains = blocks.map((block) => plain(block.text));
+  const words = blocks.map((block) => plainWords(block.text));
+  const places = new Map<string, Array<[number, number]>>();
+  words.forEach((list, block) => {
+    for (let i = 0; i + 3 <= list.length; i++) {
+      const key = `${list[i]} ${list[i + 1]} ${list[i + 2]}`;
+      const at = places.get(key);
+      if (!at) places.set(key, [[block, i]]);
+      else if (at.length < MAX_REPEAT_PLACES) at.push([block, i]);
+    }
+  });
   const found = new Set<number>();
-  plains.forEach((text, index) => {
-    if (text.trim() === '' || text.split(' ').length - 2 > MAX_REPEAT_WORDS) return;
-    const elsewhere = plains.findIndex((other, j) => j !== index && !found.has(j) && other.includes(text));
-    if (elsewhere < 0) return;
-    // An exact copy: the one in furniture goes, else the later one.
-    if (plains[elsewhere] === text && furnitureDepth(blocks[elsewhere]) > furnitureDepth(blocks[index])) return;
-    if (plains[elsewhere] === text && furnitureDepth(blocks[elsewhere]) === furnitureDepth(blocks[index]) && elsewhere > index) return;
+  words.forEach((list, index) => {
+    // Shorter blocks are not sentences, so extras anyway.
+    if (list.length < MIN_SENTENCE_WORDS || list.length > MAX_REPEAT_WORDS) return;
+    const elsewhere = (places.get(`${list[0]} ${list[1]} ${list[2]}`) ?? []).find(
+      ([block, at]) => block !== index && !found.has(block) && list.every((word, k) => words[block]?.[at + k] === word),
+    );
+    if (!elsewhere) return;
+    const [other] = elsewhere;
+    if ((words[other]?.length ?? 0) === list.length) {
+      const mine = furnitureDepth(blocks[index]);
+      const theirs = furnitureDepth(blocks[other]);
+      if (theirs > mine || (theirs === mine && other > index)) return;
+    }
     found.add(index);
   });
   return found;
