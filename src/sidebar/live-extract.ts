@@ -14,16 +14,22 @@ import { MAX_LIVE_PAGE_ELEMENTS } from '../shared/live-limits';
 import { wordsOf } from '../shared/live-diff';
 import { isCorrectionNote } from './live-extras';
 
+/** Why an element is furniture by itself: what HTML says it is, or its class/id; null: it is not. */
+export type Furniture = 'structure' | 'name' | null;
+
 /** One block of the live article (a paragraph, heading, list item, caption…). */
 export interface LiveBlock {
   text: string;
   /** Share of the text's characters inside links (0…1). */
   linkDensity: number;
+  /** The texts of the links in it. */
+  links: string[];
   /**
    * The block's element and its ancestors in the page as served (before Readability moved
-   * it), nearest first: an id per element, and whether the element is furniture by itself.
+   * it), nearest first: an id per element, whether the element is furniture by itself, and
+   * its style (tag and class attribute).
    */
-  ancestry: ReadonlyArray<{ id: number; furniture: boolean }>;
+  ancestry: ReadonlyArray<{ id: number; furniture: Furniture; style: string }>;
 }
 
 export type LiveExtraction =
@@ -66,15 +72,15 @@ interface ReadabilityPatterns {
  */
 const PATTERNS = (Readability.prototype as unknown as { REGEXPS: ReadabilityPatterns }).REGEXPS;
 
-function furnitureByItself(element: Element): boolean {
-  if (FURNITURE_TAGS.has(element.tagName.toUpperCase())) return true;
+function furnitureByItself(element: Element): Furniture {
+  if (FURNITURE_TAGS.has(element.tagName.toUpperCase())) return 'structure';
   const role = element.getAttribute('role');
-  if (role === 'complementary' || role === 'navigation' || role === 'contentinfo' || role === 'banner') return true;
+  if (role === 'complementary' || role === 'navigation' || role === 'contentinfo' || role === 'banner') return 'structure';
   const names = `${element.getAttribute('class') ?? ''} ${element.id}`.trim();
-  if (names === '') return false;
-  return (
-    PATTERNS.unlikelyCandidates.test(names) || PATTERNS.negative.test(names) || PATTERNS.byline.test(names) || PATTERNS.shareElements.test(names)
-  );
+  if (names === '') return null;
+  const boilerplate =
+    PATTERNS.unlikelyCandidates.test(names) || PATTERNS.negative.test(names) || PATTERNS.byline.test(names) || PATTERNS.shareElements.test(names);
+  return boilerplate ? 'name' : null;
 }
 
 /**
@@ -82,10 +88,11 @@ function furnitureByItself(element: Element): boolean {
  * its parent's id, and whether it is furniture by itself (its tag, its role, its class/id,
  * or holding a form control).
  */
-function mapPage(doc: Document): { ids: WeakMap<Element, number>; parents: number[]; furniture: boolean[] } {
+function mapPage(doc: Document): { ids: WeakMap<Element, number>; parents: number[]; furniture: Furniture[]; styles: string[] } {
   const ids = new WeakMap<Element, number>();
   const parents: number[] = [];
-  const furniture: boolean[] = [];
+  const furniture: Furniture[] = [];
+  const styles: string[] = [];
   const all = doc.getElementsByTagName('*');
   for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
     const element = all[i] as Element;
@@ -93,13 +100,14 @@ function mapPage(doc: Document): { ids: WeakMap<Element, number>; parents: numbe
     const parent = element.parentElement;
     parents.push(parent ? ids.get(parent) ?? -1 : -1);
     furniture.push(furnitureByItself(element));
+    styles.push(`${element.tagName} ${element.getAttribute('class') ?? ''}`);
   }
   // A box holding a text field or a button is a widget (a sign-up box, a share bar).
   for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
     if (!CONTROL_TAGS.has((all[i] as Element).tagName.toUpperCase())) continue;
-    for (let id = parents[i] ?? -1, depth = 0; id >= 0 && depth < 3; id = parents[id] ?? -1, depth++) furniture[id] = true;
+    for (let id = parents[i] ?? -1, depth = 0; id >= 0 && depth < 3; id = parents[id] ?? -1, depth++) furniture[id] = 'structure';
   }
-  return { ids, parents, furniture };
+  return { ids, parents, furniture, styles };
 }
 
 type PageMap = ReturnType<typeof mapPage>;
@@ -108,9 +116,9 @@ function ancestryOf(node: Node, map: PageMap): LiveBlock['ancestry'] {
   // Readability replaces some elements (a <div> made a <p>); the nearest one it kept stands in.
   let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
   while (element && !map.ids.has(element)) element = element.parentElement;
-  const chain: Array<{ id: number; furniture: boolean }> = [];
+  const chain: Array<{ id: number; furniture: Furniture; style: string }> = [];
   for (let id = element ? (map.ids.get(element) ?? -1) : -1; id >= 0; id = map.parents[id] ?? -1) {
-    chain.push({ id, furniture: map.furniture[id] ?? false });
+    chain.push({ id, furniture: map.furniture[id] ?? null, style: map.styles[id] ?? '' });
   }
   return chain;
 }
@@ -126,22 +134,33 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
   const blocks: LiveBlock[] = [];
   let current = '';
   let linkChars = 0;
+  let links: string[] = [];
+  let link = '';
   let owner: Node = root;
   const flush = (): void => {
     const text = collapse(current);
     if (text) {
       const chars = current.replace(/\s+/g, '').length;
-      blocks.push({ text, linkDensity: chars === 0 ? 0 : Math.min(1, linkChars / chars), ancestry: map ? ancestryOf(owner, map) : [] });
+      blocks.push({
+        text,
+        linkDensity: chars === 0 ? 0 : Math.min(1, linkChars / chars),
+        links: links.map(collapse).filter((l) => l !== ''),
+        ancestry: map ? ancestryOf(owner, map) : [],
+      });
     }
     current = '';
     linkChars = 0;
+    links = [];
   };
   const walk = (node: Node, inLink: boolean): void => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       if (current.trim() === '' && value.trim() !== '') owner = node.parentNode ?? node;
       current += value;
-      if (inLink) linkChars += value.replace(/\s+/g, '').length;
+      if (inLink) {
+        linkChars += value.replace(/\s+/g, '').length;
+        link += value;
+      }
       return;
     }
     if (node.nodeType !== 1) return;
@@ -149,8 +168,10 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
     if (tag === 'BR') current += ' ';
     const block = BLOCKS.has(tag);
     if (block) flush();
-    const link = inLink || tag === 'A';
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, link);
+    const opensLink = !inLink && tag === 'A';
+    if (opensLink) link = '';
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inLink || opensLink);
+    if (opensLink) links.push(link);
     if (block) flush();
   };
   walk(root, false);
@@ -218,6 +239,25 @@ function mostLike(candidates: readonly LiveBlock[], archived: string): { best: L
 }
 
 /**
+ * A standfirst set as bullets is several blocks: the best one is joined with the blocks
+ * after it while that makes it more like the archived summary.
+ */
+function extendStandfirst(best: LiveBlock, pageBlocks: readonly LiveBlock[], summary: string): { block: LiveBlock; score: number } {
+  let block = best;
+  let score = likeness(summary, best.text);
+  for (let index = pageBlocks.indexOf(best) + 1; index > 0 && index < pageBlocks.length; index++) {
+    const next = pageBlocks[index];
+    if (!next) break;
+    const joined = { ...block, text: `${block.text} ${next.text}`, links: [...block.links, ...next.links] };
+    const joinedScore = likeness(summary, joined.text);
+    if (joinedScore <= score) break;
+    block = joined;
+    score = joinedScore;
+  }
+  return { block, score };
+}
+
+/**
  * Corrections and editor's notes are the article's, wherever the site puts them: one in an
  * <aside> or a <footer>, which Readability leaves out, is put back where it stood (before the
  * article's first block or after its last).
@@ -246,7 +286,7 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const map = mapPage(doc);
   const headings = Array.from(doc.querySelectorAll('h1'))
-    .map((h1) => ({ text: collapse(h1.textContent ?? ''), linkDensity: 0, ancestry: ancestryOf(h1, map) }))
+    .map((h1) => ({ text: collapse(h1.textContent ?? ''), linkDensity: 0, links: [], ancestry: ancestryOf(h1, map) }))
     .filter((heading) => heading.text !== '')
     .slice(0, MAX_HEADLINE_CANDIDATES);
   // Blocks of the whole page, before Readability takes the body apart: where a standfirst
@@ -262,7 +302,7 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };
   let blocks = liveBlocks(article.content, map);
   const readabilityTitle = article.title?.trim();
-  const candidates = readabilityTitle ? [...headings, { text: readabilityTitle, linkDensity: 0, ancestry: [] }] : headings;
+  const candidates = readabilityTitle ? [...headings, { text: readabilityTitle, linkDensity: 0, links: [], ancestry: [] }] : headings;
   const headline = closest(candidates, (c) => c.text, archived.title).best;
   // Readability keeps the <h1> in the content when it differs from the page's <title>.
   const same = (a: string, b: string): boolean => keys(a).join(' ') === keys(b).join(' ');
@@ -275,8 +315,9 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
     pageBlocks.slice(0, MAX_SUMMARY_CANDIDATES).filter((b) => !texts.has(b.text) && (headline === undefined || !same(b.text, headline.text))),
     archived.summary,
   );
-  const summaryOutside = outside.best !== undefined && outside.score > inContent.score && outside.score >= 0.5;
-  if (summaryOutside && outside.best) blocks = [outside.best, ...blocks];
+  const standfirst = outside.best && extendStandfirst(outside.best, pageBlocks, archived.summary);
+  const summaryOutside = standfirst !== undefined && standfirst.score > inContent.score && standfirst.score >= 0.5;
+  if (summaryOutside && standfirst) blocks = [standfirst.block, ...blocks];
   blocks = withNotesOutside(blocks, pageBlocks);
   return { ok: true, headline, blocks, summaryOutside };
 }

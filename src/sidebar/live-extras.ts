@@ -16,10 +16,10 @@
  *    text; a block before or after all of the article's text that has links is an extra too
  *    (a "Follow us" line, a trailing promo). Everything else is prose the page added.
  */
-import { diffTexts, splitWords, wordKey, type LiveDiff } from '../shared/live-diff';
+import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../shared/live-diff';
 import type { LiveBlock } from './live-extract';
 
-export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture';
+export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture' | 'fragment';
 
 export interface Sorted {
   /** The article's live blocks, headline first ('' when the page has none): what the verdict is about. */
@@ -109,7 +109,7 @@ function repeats(blocks: readonly LiveBlock[]): Set<number> {
 }
 
 function furnitureDepth(block: LiveBlock | undefined): number {
-  return block ? block.ancestry.filter((a) => a.furniture).length : 0;
+  return block ? block.ancestry.filter((a) => a.furniture !== null).length : 0;
 }
 
 /** Per live block (headline first), the share of its words the diff aligns with archived words. */
@@ -133,16 +133,25 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
   const repeated = repeats(blocks);
   const candidates = blocks.filter((_, i) => !repeated.has(i));
   // Block 0 is the headline, empty when the page has none.
-  const all = [headline ?? { text: '', linkDensity: 0, ancestry: [] }, ...candidates];
+  const all = [headline ?? { text: '', linkDensity: 0, links: [], ancestry: [] }, ...candidates];
   const diff = diffTexts(archived, all.map((block) => block.text));
   if (!diff) return null;
   const shares = alignedShares(diff, all.length);
   const aligned = all.map((_, i) => i === 0 || (shares[i] ?? 0) >= ALIGNED_SHARE);
-  // Elements that hold article text are never furniture for the blocks inside them.
+  // Elements that hold article text are never furniture for the blocks inside them, and a
+  // class name is no sign of furniture on an element marked up like one of those (the site's
+  // paragraph style "media-ui-Paragraph" is not a media box).
   const holdsArticle = new Set<number>();
+  const articleStyles = new Set<string>();
   all.forEach((block, i) => {
-    if (aligned[i]) for (const { id } of block.ancestry) holdsArticle.add(id);
+    if (!aligned[i]) return;
+    for (const { id, style } of block.ancestry) {
+      holdsArticle.add(id);
+      articleStyles.add(style);
+    }
   });
+  const fragments = datelines(diff, aligned);
+  const archivedPlain = plain(archived.join(' '));
   const firstAligned = aligned.indexOf(true, 1);
   const lastAligned = aligned.lastIndexOf(true);
   const counted = [all[0]?.text ?? ''];
@@ -156,26 +165,121 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
       return;
     }
     i++;
-    const reason = aligned[i] ? null : extraReason(block, holdsArticle, firstAligned < 0 || i < firstAligned || i > lastAligned, headlinePlain);
+    const reason = aligned[i] ? null : extraReason(block, holdsArticle, articleStyles, firstAligned < 0 || i < firstAligned || i > lastAligned, headlinePlain);
     if (reason) {
       extras.push({ text: block.text, reason });
       return;
     }
     if (!aligned[i] && isCorrectionNote(block.text)) corrections.add(counted.length);
-    counted.push(block.text);
+    const fragment = fragments.get(i);
+    let text = fragment ? fragment.rest : block.text;
+    if (fragment) extras.push(...fragment.extras.map((extra) => ({ text: extra, reason: 'fragment' as const })));
+    if (aligned[i]) {
+      const links = withoutInlineLinks(text, block.links, archivedPlain);
+      extras.push(...links.extras.map((extra) => ({ text: extra, reason: 'fragment' as const })));
+      text = links.rest;
+    }
+    counted.push(text);
   });
   return { counted, corrections, extras };
 }
 
-function extraReason(block: LiveBlock, holdsArticle: ReadonlySet<number>, outsideArticle: boolean, headline: string | null): ExtraReason | null {
+const DASH_KEY = '-';
+
+/**
+ * A dateline inside a block of article text: the block's first words, added with nothing
+ * removed beside them, not a sentence, ending with a dash ("CAIRO, Feb 8 (Agency) -").
+ * Per aligned live block: the datelines and the block's text without them.
+ */
+function datelines(diff: LiveDiff, aligned: readonly boolean[]): Map<number, { extras: string[]; rest: string }> {
+  interface LiveWord {
+    text: string;
+    key: string;
+    fragment: boolean;
+  }
+  const wordsOfBlock = new Map<number, LiveWord[]>();
+  const runs: Array<{ block: number; start: number; end: number; clean: boolean }> = [];
+  let previous: DiffPart['kind'] | undefined;
+  for (const part of diff.parts) {
+    const run = runs[runs.length - 1];
+    if (part.kind === 'removed') {
+      if (previous === 'added' && run) run.clean = false; // a replacement, not an insertion
+    } else {
+      const block = part.live.block;
+      const list = wordsOfBlock.get(block) ?? [];
+      wordsOfBlock.set(block, list);
+      if (part.kind === 'added') {
+        if (previous === 'added' && run && run.block === block) run.end++;
+        else runs.push({ block, start: list.length, end: list.length + 1, clean: previous !== 'removed' });
+      }
+      list.push({ text: part.live.text, key: part.live.key, fragment: false });
+    }
+    previous = part.kind;
+  }
+  const result = new Map<number, { extras: string[]; rest: string }>();
+  for (const run of runs) {
+    if (!run.clean || run.block === 0 || !aligned[run.block]) continue;
+    const list = wordsOfBlock.get(run.block) ?? [];
+    const words = list.slice(run.start, run.end);
+    const text = words.map((w) => w.text).join(' ');
+    if (isSentenceShaped(text)) continue;
+    if (run.start !== 0 || words[words.length - 1]?.key !== DASH_KEY) continue;
+    const entry = result.get(run.block) ?? { extras: [], rest: '' };
+    entry.extras.push(text);
+    result.set(run.block, entry);
+    for (const word of words) word.fragment = true;
+  }
+  for (const [block, entry] of result) {
+    entry.rest = (wordsOfBlock.get(block) ?? [])
+      .filter((w) => !w.fragment)
+      .map((w) => w.text)
+      .join(' ');
+  }
+  return result;
+}
+
+/**
+ * Links inside a block of article text whose words the archive does not have anywhere and
+ * that are not sentences (a ticker chip "(KH ▼ -2.20%)", an inline "Related: …"): taken out,
+ * with the brackets around them.
+ */
+function withoutInlineLinks(text: string, links: readonly string[], archivedPlain: string): { extras: string[]; rest: string } {
+  const extras: string[] = [];
+  let rest = text;
+  for (const link of links) {
+    if (isSentenceShaped(link) || plainWords(link).length === 0 || archivedPlain.includes(plain(link))) continue;
+    const at = rest.indexOf(link);
+    if (at < 0) continue;
+    let start = at;
+    let end = at + link.length;
+    if (rest[start - 1] === '(' && rest[end] === ')') {
+      start--;
+      end++;
+    }
+    extras.push(rest.slice(start, end));
+    const after = rest.slice(end).trimStart();
+    rest = `${rest.slice(0, start).trimEnd()}${/^[,.;:!?)\]]/u.test(after) ? '' : ' '}${after}`.trim();
+  }
+  return { extras, rest };
+}
+
+function extraReason(
+  block: LiveBlock,
+  holdsArticle: ReadonlySet<number>,
+  articleStyles: ReadonlySet<string>,
+  outsideArticle: boolean,
+  headline: string | null,
+): ExtraReason | null {
   if (isCorrectionNote(block.text)) return null;
   // A line quoting the whole headline is about the article ("… with the headline: …").
   if (headline !== null && plain(block.text).includes(headline)) return 'repeat';
   if (!isSentenceShaped(block.text)) return 'not-a-sentence';
   if (block.linkDensity >= MAX_LINK_DENSITY || (outsideArticle && block.linkDensity > 0)) return 'links';
-  for (const { id, furniture } of block.ancestry) {
+  // A sentence that is all link is a call to action ("See our ethics statement.").
+  if (block.links.some((link) => SENTENCE_END.test(link) && splitWords(link).length >= 3)) return 'links';
+  for (const { id, furniture, style } of block.ancestry) {
     if (holdsArticle.has(id)) break;
-    if (furniture) return 'furniture';
+    if (furniture === 'structure' || (furniture === 'name' && !articleStyles.has(style))) return 'furniture';
   }
   return null;
 }

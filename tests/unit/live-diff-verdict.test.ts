@@ -77,6 +77,27 @@ describe('page extras are not counted', () => {
     expect(typeof result === 'object' && result.extras).toEqual(['Published 8 February 2024 · Updated 2 hours ago']);
   });
 
+  it('a wire dateline run into the first paragraph, and ticker links inside a sentence', () => {
+    const chip = P2.replace('engineers said', 'engineers <span>(<a href="/q/ENG">ENG <span>up</span> +1.2%</a>)</span> said');
+    const html = page(p(ARTICLE.summary) + p(`HARBOURTON, Feb 8 (Wire) - ${P1}`) + `<p>${chip}</p>` + [P3, P4].map(p).join(''));
+    expect(verdict(html)).toMatchObject({ text: 'liveUnchanged', extras: ['HARBOURTON, Feb 8 (Wire) -', '(ENG up +1.2%)'] });
+  });
+
+  it('a call to action whose sentence is a link, and a standfirst set as bullets outside the article body', () => {
+    const [first, second] = ARTICLE.summary.split(', ') as [string, string];
+    const html = `<html><body><header><h1>${esc(ARTICLE.title)}</h1><ul><li>${esc(first)},</li><li>${esc(second)}</li></ul></header>
+<article>${p(P1)}<p>If you buy something through a link, we may earn a commission. <a href="/ethics">See our ethics statement.</a></p>${[P2, P3, P4].map(p).join('')}</article></body></html>`;
+    expect(verdict(html)).toMatchObject({ text: 'liveUnchanged' });
+  });
+
+  it('an added paragraph marked up like the article’s own, whose class looks like boilerplate', () => {
+    const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
+    const styled = (text: string) => `<p class="media-ui-paragraph">${esc(text)}</p>`;
+    expect(verdict(page([ARTICLE.summary, P1, P2, added, P3, P4].map(styled).join('')))).toMatchObject({
+      text: 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0',
+    });
+  });
+
   it('joins text split by framework separators and inline elements without inserting spaces', () => {
     const split = P3.replace('84 million', '8<!-- -->4 mil<span>lion</span>');
     expect(verdict(page([ARTICLE.summary, P1, P2].map(p).join('') + `<p>${split}</p>` + p(P4)))).toMatchObject({ text: 'liveUnchanged' });
