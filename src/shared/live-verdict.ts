@@ -21,7 +21,8 @@ export interface LiveChanges {
   firstChange: number;
 }
 
-const SENTENCE_END = /[.!?\u2026]["'\u2019\u201D)\]]*$/u;
+/** Ends like a sentence: . ! ? or … , then any closing quotes or brackets. */
+export const SENTENCE_END = /[.!?\u2026]["'\u2019\u201D)\]]*$/u;
 
 /** Per word, the index of the sentence it belongs to (sentences never span blocks). */
 function sentenceIds(words: readonly Word[]): number[] {

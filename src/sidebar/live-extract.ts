@@ -33,7 +33,7 @@ export interface LiveBlock {
 }
 
 export type LiveExtraction =
-  | { ok: true; headline: LiveBlock | undefined; blocks: LiveBlock[]; summaryOutside: boolean }
+  | { ok: true; headline: LiveBlock | undefined; blocks: LiveBlock[] }
   | { ok: false; reason: 'no-article' };
 
 /** Elements whose text is a paragraph of its own. */
@@ -319,5 +319,5 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   const summaryOutside = standfirst !== undefined && standfirst.score > inContent.score && standfirst.score >= 0.5;
   if (summaryOutside && standfirst) blocks = [standfirst.block, ...blocks];
   blocks = withNotesOutside(blocks, pageBlocks);
-  return { ok: true, headline, blocks, summaryOutside };
+  return { ok: true, headline, blocks };
 }

@@ -17,6 +17,7 @@
  *    (a "Follow us" line, a trailing promo). Everything else is prose the page added.
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../shared/live-diff';
+import { SENTENCE_END } from '../shared/live-verdict';
 import type { LiveBlock } from './live-extract';
 
 export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture' | 'fragment';
@@ -39,8 +40,6 @@ const MIN_SENTENCE_WORDS = 4;
 /** Pull quotes are short; longer blocks are not looked for elsewhere (bounds the cost). */
 const MAX_REPEAT_WORDS = 80;
 
-/** Ends like a sentence: . ! ? or … , then any closing quotes or brackets. */
-const SENTENCE_END = /[.!?\u2026]["'\u2019\u201D)\]]*$/u;
 /** Starts like one: a capital or a digit, after any opening quote or bracket. */
 const SENTENCE_START = /^["'\u2018\u201C(\[]?[\p{Lu}\d]/u;
 

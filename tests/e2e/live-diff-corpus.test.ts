@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { corpusArticles, EDITS, editArticle, loadTemplates, type Edit } from '../fixtures/live-pages/corpus';
 import { launch, testBrowsers } from './drivers/launch';
-import type { TestBrowser, TestFrame } from './drivers/types';
+import type { TestBrowser } from './drivers/types';
 import { SEED_URL } from './fixtures';
+import { liveMessage } from './live-helpers';
 
-const COMPARING = 'Comparing with the live article…';
 
 /** The status line a reader should see, by construction of the edit. */
 const EXPECTED: Record<Edit, RegExp> = {
@@ -39,17 +39,6 @@ const halves = [
   ['held-out', await loadTemplates('heldout')],
 ] as const;
 
-async function verdict(frame: TestFrame): Promise<string | null> {
-  await frame.waitFor('.live-message');
-  const deadline = Date.now() + 15_000;
-  let text = await frame.text('.live-message');
-  while (text === COMPARING && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    text = await frame.text('.live-message');
-  }
-  return text;
-}
-
 describe.each(testBrowsers())('the live-diff corpus in %s', (browserName) => {
   let browser: TestBrowser;
   beforeAll(async () => {
@@ -65,7 +54,7 @@ describe.each(testBrowsers())('the live-diff corpus in %s', (browserName) => {
           browser.serve(SEED_URL, template.render(editArticle(seed, edit)));
           const page = await browser.open(SEED_URL);
           const frame = await page.sidebar();
-          got[edit] = await verdict(frame);
+          got[edit] = await liveMessage(frame);
           if (edit !== 'unchanged') {
             // Compare opens at the first change.
             await frame.click('button.live-compare');

@@ -8,21 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, testBrowsers } from './drivers/launch';
 import type { TestBrowser, TestFrame, TestPage } from './drivers/types';
 import { SEED_URL, eventually, seriousAxeViolations, sidebarOpen } from './fixtures';
+import { liveMessage } from './live-helpers';
 
 const livePage = (name: string): string => readFileSync(`tests/fixtures/pages/live/${name}.html`, 'utf8');
-const COMPARING = 'Comparing with the live article…';
-
-/** The status line once the comparison is done. */
-async function liveMessage(frame: TestFrame): Promise<string | null> {
-  await frame.waitFor('.live-message');
-  const deadline = Date.now() + 15_000;
-  let text = await frame.text('.live-message');
-  while (text === COMPARING && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    text = await frame.text('.live-message');
-  }
-  return text;
-}
 
 /** The words the diff marks as added and removed (their screen-reader labels left out). */
 async function openDiff(frame: TestFrame): Promise<{ ins: string[]; del: string[] }> {
