@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,10000,50000 --page-size 10000 --runs 20]
+ * npm run bench [-- --sizes 1000,10000,50000 --page-size 10000 --runs 20] [--only live]
  *
  * The costs users feel, at several archive sizes (synthetic archives from many sites, see
  * synthetic-archive.ts). Prints a table; the figures are recorded in docs/performance.md.
@@ -15,6 +15,8 @@
  *   archive bytes read for it.
  * - The worker: JS heap and wake-up time with the archive and 1,000 stored notes, against
  *   a warm worker in the same run.
+ * - The live comparison: sidebar open → verdict shown, on the seed page and on a
+ *   20,000-word page (live-verdict.ts); `--only live` runs just that.
  * Not part of `npm test`.
  */
 import { execFileSync } from 'node:child_process';
@@ -29,6 +31,7 @@ import { articlePageHtml } from '../article-server';
 import { launchChromium, launchChromiumWithExtension } from '../chromium-extension';
 import type { CdpPipe } from '../cdp-pipe';
 import { launchServed, serveByHost, servedAt, staticSidebarVariant, stopWorker, visit, workerHeapBytes, type VisitTimes } from './sidebar-timing';
+import { liveVerdictFigures } from './live-verdict';
 import { dirSize, fmtMs, mb, median, percentile } from './stats';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -37,6 +40,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,50000' },
     'page-size': { type: 'string', default: '10000' },
     runs: { type: 'string', default: '20' },
+    only: { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -242,7 +246,18 @@ async function workerFigures(extensionDir: string, article: Article): Promise<Wo
   }
 }
 
+async function printLiveVerdict(): Promise<void> {
+  const figures = await liveVerdictFigures(runs);
+  console.log(`\n## Live comparison: sidebar open → verdict shown (Chromium, shipped build, ${runs} runs, median / p95)\n`);
+  console.log('| page | archived words | verdict | open → verdict shown, median | p95 | open → title painted, median |');
+  console.log('| --- | --: | --- | --: | --: | --: |');
+  for (const f of figures) {
+    console.log(`| ${f.page} | ${f.words.toLocaleString('en')} | ${f.verdict} | ${fmtMs(f.median)} | ${fmtMs(f.p95)} | ${fmtMs(f.titleMedian)} |`);
+  }
+}
+
 async function main(): Promise<void> {
+  if (values.only === 'live') return printLiveVerdict();
   const works = new Map<number, string>();
   const builds: BuildFigures[] = [];
   for (const size of sizes) {
@@ -365,6 +380,7 @@ async function main(): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+  await printLiveVerdict();
 }
 
 await main();

@@ -10,6 +10,8 @@ interface Props {
   /** The live page's blocks: headline, paragraphs. */
   live: string[];
   diff: LiveDiff;
+  /** Page extras, not counted (bylines, captions, labels…), so a reader can check the call. */
+  extras: ReadonlyArray<{ text: string }>;
 }
 
 type Mode = 'archived' | 'live' | 'diff';
@@ -29,8 +31,9 @@ function Blocks({ blocks }: { blocks: string[] }) {
  * The archived text, the live text, or the word diff between them, chosen with a radio
  * group. Added and removed words are <ins>/<del>, underlined and struck through (not told
  * apart by colour alone), with a label for screen readers; all text is rendered as text.
+ * Below, the page extras that were not counted, closed by default.
  */
-export function CompareView({ id, archived, live, diff }: Props) {
+export function CompareView({ id, archived, live, diff, extras }: Props) {
   const [mode, setMode] = useState<Mode>('diff');
   const paragraphs = useMemo(() => diffParagraphs(diff.parts), [diff]);
   const textRef = useRef<HTMLDivElement>(null);
@@ -75,6 +78,17 @@ export function CompareView({ id, archived, live, diff }: Props) {
             </p>
           ))}
       </div>
+      {extras.length > 0 && (
+        <details class="compare-extras">
+          <summary>{t('liveExtrasHeading', String(extras.length))}</summary>
+          <p class="compare-extras-help">{t('liveExtrasHelp')}</p>
+          <ul>
+            {extras.map((extra, index) => (
+              <li key={index}>{extra.text}</li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }

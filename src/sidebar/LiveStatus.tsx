@@ -2,15 +2,12 @@ import { useState } from 'preact/hooks';
 import type { Article } from '../shared/archive-format';
 import { t } from '../shared/browser';
 import { useLiveComparison, type LiveComparison } from './use-live-comparison';
+import { verdictText } from './live-verdict-text';
 import { WithExtras } from './WithExtras';
 
 interface Props {
   /** The archived article, compared with the page the sidebar sits beside. */
   article: Article;
-}
-
-function words(count: number): string {
-  return count === 1 ? t('liveOneWord') : t('liveWords', String(count));
 }
 
 function message(state: LiveComparison): string {
@@ -21,15 +18,14 @@ function message(state: LiveComparison): string {
     case 'failed':
       return t('liveFailed');
     case 'compared':
-      return state.diff.added === 0 && state.diff.removed === 0
-        ? t('liveUnchanged')
-        : t('liveChanged', [words(state.diff.added), String(state.diff.removed)]);
+      return verdictText(state.diff, state.changes);
   }
 }
 
 /**
- * Under the sidebar's header: whether the live article changed since it was archived, and
- * the Compare view (archived / live / word diff) behind a disclosure button.
+ * Under the sidebar's header: whether the live article changed since it was archived and
+ * what changed, and the Compare view (archived / live / word diff, with the page extras not
+ * counted) behind a disclosure button.
  */
 export function LiveStatus({ article }: Props) {
   const state = useLiveComparison(article);
@@ -49,7 +45,7 @@ export function LiveStatus({ article }: Props) {
         )}
       </div>
       {state.status === 'compared' && open && (
-        <WithExtras render={({ CompareView }) => <CompareView id="live-compare" archived={state.archived} live={state.live} diff={state.diff} />} />
+        <WithExtras render={({ CompareView }) => <CompareView id="live-compare" archived={state.archived} live={state.live} diff={state.diff} extras={state.extras} />} />
       )}
     </section>
   );

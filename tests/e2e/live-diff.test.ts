@@ -8,21 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, testBrowsers } from './drivers/launch';
 import type { TestBrowser, TestFrame, TestPage } from './drivers/types';
 import { SEED_URL, eventually, seriousAxeViolations, sidebarOpen } from './fixtures';
+import { liveMessage } from './live-helpers';
 
 const livePage = (name: string): string => readFileSync(`tests/fixtures/pages/live/${name}.html`, 'utf8');
-const COMPARING = 'Comparing with the live article…';
-
-/** The status line once the comparison is done. */
-async function liveMessage(frame: TestFrame): Promise<string | null> {
-  await frame.waitFor('.live-message');
-  const deadline = Date.now() + 15_000;
-  let text = await frame.text('.live-message');
-  while (text === COMPARING && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    text = await frame.text('.live-message');
-  }
-  return text;
-}
 
 /** The words the diff marks as added and removed (their screen-reader labels left out). */
 async function openDiff(frame: TestFrame): Promise<{ ins: string[]; del: string[] }> {
@@ -55,7 +43,7 @@ describe.each(testBrowsers())('the live article compared with the archive in %s'
 
   it('shows an edited sentence as words removed and added', async () => {
     const { page, frame } = await openFixture('sentence-edited');
-    expect(await liveMessage(frame)).toBe('Changed: 5 words added, 2 removed');
+    expect(await liveMessage(frame)).toBe('Changed: 1 sentence edited (5 words added, 2 removed)');
     expect(await openDiff(frame)).toEqual({ ins: ['attack, according to local media.'], del: ['unnamed', 'attack.'] });
     expect(await frame.texts('.compare-text del .visually-hidden')).toEqual(['removed: ', 'removed: ']);
     await page.screenshot('live-diff-sentence-edited');
@@ -81,7 +69,7 @@ describe.each(testBrowsers())('the live article compared with the archive in %s'
       dark.serve(SEED_URL, livePage('headline-changed'));
       const page = await dark.open(SEED_URL);
       const frame = await page.sidebar();
-      expect(await liveMessage(frame)).toBe('Changed: 5 words added, 4 removed');
+      expect(await liveMessage(frame)).toBe('Changed: Headline changed (5 words added, 4 removed)');
       await openDiff(frame);
       expect(await seriousAxeViolations(frame)).toEqual([]);
       await page.screenshot('live-diff-headline-changed-dark');
@@ -92,7 +80,7 @@ describe.each(testBrowsers())('the live article compared with the archive in %s'
 
   it('shows an added paragraph as a paragraph of its own', async () => {
     const { page, frame } = await openFixture('paragraph-added');
-    expect(await liveMessage(frame)).toBe('Changed: 16 words added, 0 removed');
+    expect(await liveMessage(frame)).toBe('Changed: 1 paragraph added (16 words added, 0 removed)');
     const added = 'Update, February 9: The Pentagon said on Thursday that the strike was carried out in self-defense.';
     expect(await openDiff(frame)).toEqual({ ins: [added], del: [] });
     expect(await frame.texts('.compare-text p:has(> ins)')).toEqual([`added: ${added}`]);
@@ -102,7 +90,7 @@ describe.each(testBrowsers())('the live article compared with the archive in %s'
 
   it('shows a changed headline', async () => {
     const { page, frame } = await openFixture('headline-changed');
-    expect(await liveMessage(frame)).toBe('Changed: 5 words added, 4 removed');
+    expect(await liveMessage(frame)).toBe('Changed: Headline changed (5 words added, 4 removed)');
     expect(await openDiff(frame)).toEqual({ ins: ['Militia Vows', 'Forces', 'in Baghdad'], del: ['Militias Vow ‘Steadfast’', 'Occupation'] });
     await page.screenshot('live-diff-headline-changed');
     await page.close();
@@ -176,7 +164,7 @@ describe.each(testBrowsers())('the live article compared with the archive in %s'
     await page.mouseClick(width - 10, height * 0.4 + 40);
     expect(await eventually(() => sidebarOpen(page), true)).toBe(true);
     expect(await onScreen()).toBe(true);
-    expect(await liveMessage(frame)).toBe('Changed: 5 words added, 2 removed');
+    expect(await liveMessage(frame)).toBe('Changed: 1 sentence edited (5 words added, 2 removed)');
     for (const p of [first, page]) await p.close();
   });
 });

@@ -35,6 +35,22 @@ describe('offline mode of npm start', () => {
     const frame = await sidebarFrame(page);
     expect(await frame.textContent('#article-title')).toBe(SEED_TITLE);
   });
+
+  it('says the untouched seed article is unchanged (its notice line and date are page extras)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(SEED_URL.replace('https:', 'http:'));
+    const frame = await sidebarFrame(page);
+    const status = frame.locator('.live-message');
+    await status.filter({ hasNotText: 'Comparing' }).waitFor();
+    expect(await status.textContent()).toBe('Unchanged since archived');
+    await frame.click('button.live-compare');
+    await frame.click('.compare-extras summary');
+    expect(await frame.locator('.compare-extras li').allTextContents()).toEqual([
+      expect.stringContaining('offline mode'),
+      expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    ]);
+    await page.screenshot({ path: 'test-results/screenshots/offline-start-unchanged.png' });
+  });
 });
 
 /**

@@ -63,7 +63,7 @@ describe('the live article of each fixture page, compared with the seed article'
 
   it('reports a page without an article as unreadable', async () => {
     expect(summary(await seedArticle(), 'no-article')).toEqual({ status: 'failed', reason: 'no-article' });
-    expect(extractLiveArticle('<html><body></body></html>', 'Anything')).toEqual({ ok: false, reason: 'no-article' });
+    expect(extractLiveArticle('<html><body></body></html>', { title: 'Anything', summary: '' })).toEqual({ ok: false, reason: 'no-article' });
   });
 
   it('reports a long page that is another article as not this one', async () => {

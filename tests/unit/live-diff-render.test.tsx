@@ -18,10 +18,11 @@ describe('CompareView', () => {
     const live = ['Title', `It was ${HOSTILE} big.`];
     const diff = diffTexts(archived, live);
     if (!diff) throw new Error('no diff');
-    render(<CompareView id="c" archived={archived} live={live} diff={diff} />, root);
+    render(<CompareView id="c" archived={archived} live={live} diff={diff} extras={[{ text: `Photo ${HOSTILE}` }]} />, root);
     expect(root.querySelector('img, script')).toBeNull();
     expect(root.querySelector('ins .diff-words')?.textContent).toBe(HOSTILE);
     expect(root.querySelector('ins .visually-hidden')?.textContent).toBe('liveAddedLabel ');
+    expect(root.querySelector('.compare-extras li')?.textContent).toBe(`Photo ${HOSTILE}`);
     expect([...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((input) => [input.value, input.checked])).toEqual([
       ['archived', false],
       ['live', false],

@@ -1,0 +1,70 @@
+/**
+ * The live-diff corpus table for docs/live-diff.md: every template of each half × every
+ * edit, over every archived article of the corpus (tests/fixtures/live-pages/). Prints the
+ * Markdown table; `--cases` prints each case that went wrong, `--write` replaces the table
+ * between the markers in docs/live-diff.md.
+ *
+ *   npx tsx scripts/live-corpus-table.ts [--half tune|heldout|both] [--cases] [--write]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+
+const BEGIN = '<!-- corpus-table:begin -->';
+const END = '<!-- corpus-table:end -->';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const halfArg = args[args.indexOf('--half') + 1];
+  const halves = args.includes('--half') && halfArg !== 'both' ? [halfArg as 'tune' | 'heldout'] : (['tune', 'heldout'] as const);
+  // Readability needs a DOMParser: happy-dom's, as in the unit tests.
+  (globalThis as { DOMParser?: unknown }).DOMParser = new Window().DOMParser;
+  const { corpusArticles, EDITS, loadTemplates } = await import('../tests/fixtures/live-pages/corpus');
+  const { runMatrix } = await import('../tests/fixtures/live-pages/matrix');
+  const articles = corpusArticles();
+  const lines: string[] = [];
+  for (const half of halves) {
+    const templates = await loadTemplates(half);
+    if (templates.length === 0) continue;
+    const outcomes = runMatrix(templates, articles);
+    lines.push(
+      '',
+      `**${half === 'tune' ? 'Tuned half' : 'Held-out half'}**: ${templates.length} templates × ${articles.length} articles; each cell: cases with the right verdict and the right change named, of ${articles.length}.`,
+      '',
+      `| template | ${EDITS.join(' | ')} |`,
+      `| --- | ${EDITS.map(() => '---').join(' | ')} |`,
+    );
+    for (const template of templates) {
+      const cells = EDITS.map((edit) => {
+        const cases = outcomes.filter((o) => o.template === template.name && o.edit === edit);
+        const right = cases.filter((o) => o.ok).length;
+        return `${right === cases.length ? '✓' : '✗'} ${right}/${cases.length}`;
+      });
+      lines.push(`| ${template.name} | ${cells.join(' | ')} |`);
+    }
+    const totals = EDITS.map((edit) => {
+      const cases = outcomes.filter((o) => o.edit === edit);
+      return `${cases.filter((o) => o.ok).length}/${cases.length}`;
+    });
+    lines.push(`| **all** | ${totals.join(' | ')} |`);
+    if (args.includes('--cases')) {
+      for (const o of outcomes.filter((c) => !c.ok)) {
+        console.error(`${half} ${o.template} ${o.edit} ${o.article}: expected ${JSON.stringify(o.expected)}, got ${JSON.stringify(o.got)} (+${o.added} −${o.removed})`);
+      }
+    }
+  }
+  const table = lines.join('\n');
+  console.log(table);
+  if (args.includes('--write')) {
+    const path = 'docs/live-diff.md';
+    const doc = readFileSync(path, 'utf8');
+    const start = doc.indexOf(BEGIN);
+    const end = doc.indexOf(END);
+    if (start < 0 || end < 0) throw new Error(`${path}: no ${BEGIN} … ${END} markers`);
+    writeFileSync(path, `${doc.slice(0, start + BEGIN.length)}\n${table}\n\n${doc.slice(end)}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
