@@ -118,7 +118,7 @@ export async function liveVerdictFigures(runs: number): Promise<VerdictFigures[]
     const long = longSeed(LONG_ARTICLE_WORDS);
     await mkdir(seeds);
     await writeFile(join(seeds, 'long.txt'), long.file);
-    const archive = await build({ seedDirs: [join(root, 'seeds'), seeds], outDir: join(work, 'dist'), testHooks: false });
+    const archive = await build({ seedDirs: [join(root, 'seeds'), seeds], outDir: join(work, 'dist') });
     const articles = archive.articles as readonly Article[];
     const seedArticle = articles.find((a) => a.url !== long.url);
     const longArticle = articles.find((a) => a.url === long.url);
