@@ -8,7 +8,6 @@ import { browser } from './browser';
 // Types only from the message map, so the content script does not bundle every schema.
 import type { ContentMessageType, ContentRequest, WorkerMessageType, WorkerRequest, WorkerResponse } from './messages';
 import { envelope } from './messages/wire';
-import type { Result } from './result';
 
 /**
  * A failed call. `code` is the worker's error code as it arrived (an ErrorCode from a
@@ -40,10 +39,6 @@ export function sidebarToken(): string | undefined {
   return frameToken;
 }
 
-function isResult(value: unknown): value is Result<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
-}
-
 export async function sendToWorker<K extends WorkerMessageType>(
   type: K,
   payload: WorkerRequest<K>,
@@ -53,17 +48,20 @@ export async function sendToWorker<K extends WorkerMessageType>(
     try {
       reply = await browser.runtime.sendMessage(envelope(type, payload, frameToken));
     } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
       const delay = RETRY_DELAYS_MS[attempt];
-      if (delay !== undefined && error instanceof Error && WORKER_NOT_READY.test(error.message)) {
+      if (delay !== undefined && WORKER_NOT_READY.test(why)) {
         await new Promise((resolve) => setTimeout(resolve, delay));
         continue;
       }
-      throw new MessageError(UNREACHABLE, `${type}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new MessageError(UNREACHABLE, `${type}: ${why}`);
     }
-    if (!isResult(reply)) throw new MessageError(UNREACHABLE, `${type}: no answer from the background worker`);
+    // Checked by shape, not with a schema: the content script carries this code (≤ 10 KB).
+    const result = reply as { ok?: unknown; code?: unknown; error?: unknown; value?: unknown } | null | undefined;
+    if (typeof result?.ok !== 'boolean') throw new MessageError(UNREACHABLE, `${type}: no answer from the worker`);
     // Any code is carried as text; failureCode (./failures.ts) accepts only declared ones.
-    if (!reply.ok) throw new MessageError(`${reply.code}`, `${type}: ${reply.error}`);
-    return reply.value as WorkerResponse<K>;
+    if (!result.ok) throw new MessageError(`${result.code}`, `${type}: ${result.error}`);
+    return result.value as WorkerResponse<K>;
   }
 }
 

@@ -190,11 +190,16 @@ describe('notes and highlights (chromium)', () => {
   it('shows a storage failure, keeps the text, and saves it on retry', async () => {
     const { page, frame } = await openSeed(browser);
     await waitSaved(frame);
-    // Fill storage.local to its quota, as years of other data might.
-    await reader.evaluate(async () => {
-      const used = await chrome.storage.local.getBytesInUse(null);
-      // Counted as key + JSON of the value: fills it to the byte.
-      await chrome.storage.local.set({ filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - 'filler'.length - 2) });
+    // With unlimitedStorage no amount of data fills storage.local; a full disk still does. The
+    // worker's storage is made to refuse writes as Chromium does then (its own error text),
+    // from the extension's own context over the DevTools protocol: no page can do this.
+    const worker = (await browser.context.serviceWorkers().at(-1)) ?? (await browser.context.waitForEvent('serviceworker'));
+    await worker.evaluate(() => {
+      const local = chrome.storage.local as unknown as { set: unknown; realSet?: unknown };
+      local.realSet = local.set;
+      local.set = () => {
+        throw new Error('Resource::kQuotaBytes quota exceeded');
+      };
     });
     await frame.fill('.note-text', 'Typed while storage is full: a longer note than before, which needs more room.');
     await frame.waitForSelector('.save-error');
@@ -202,7 +207,10 @@ describe('notes and highlights (chromium)', () => {
     expect(await frame.inputValue('.note-text')).toBe('Typed while storage is full: a longer note than before, which needs more room.');
     await screenshot(page, 'notes-storage-full');
 
-    await reader.evaluate(() => chrome.storage.local.remove('filler'));
+    await worker.evaluate(() => {
+      const local = chrome.storage.local as unknown as { set: unknown; realSet?: unknown };
+      local.set = local.realSet;
+    });
     await frame.click('.save-error button');
     await waitSaved(frame);
     await expect.poll(async () => (await storedNotes(reader))[0]?.note.text, { timeout: 10_000 }).toBe('Typed while storage is full: a longer note than before, which needs more room.');
