@@ -25,6 +25,12 @@ export function onNotesChanged(articleId: string, onChange: (change: NotesChange
   return () => browser.runtime.onMessage.removeListener(listener);
 }
 
+/** Whether `shown` is a later state of the record than `incoming` (note revision, then time of the last change). */
+export function isNewer(shown: NotesRecord, incoming: NotesRecord): boolean {
+  if (shown.note.revision !== incoming.note.revision) return shown.note.revision > incoming.note.revision;
+  return shown.updatedAt > incoming.updatedAt;
+}
+
 export interface NotesActions {
   /** Replaces the shown record with one the worker answered (newer revisions only win ties). */
   accept(record: NotesRecord): void;
@@ -36,13 +42,18 @@ export interface NotesActions {
 
 export function useNotes(articleId: string): [NotesState, NotesActions] {
   const [state, setState] = useState<NotesState>({ status: 'loading' });
-  const accept = useCallback((record: NotesRecord) => setState({ status: 'ready', record }), []);
+  // Answers can arrive out of order (a save's answer after the record another tab's later
+  // write made): an older record never replaces a newer one.
+  const accept = useCallback(
+    (record: NotesRecord) => setState((previous) => (previous.status === 'ready' && isNewer(previous.record, record) ? previous : { status: 'ready', record })),
+    [],
+  );
 
   useEffect(() => {
     let live = true;
     const load = (): void => {
       sendToWorker('notes/get', { articleId }).then(
-        (record) => live && setState({ status: 'ready', record }),
+        (record) => live && accept(record),
         (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
       );
     };
@@ -52,7 +63,7 @@ export function useNotes(articleId: string): [NotesState, NotesActions] {
       live = false;
       stop();
     };
-  }, [articleId]);
+  }, [articleId, accept]);
 
   const actions: NotesActions = {
     accept,

@@ -187,7 +187,7 @@ describe('notes and highlights (chromium)', () => {
     await page.close();
   });
 
-  it('shows a storage failure, keeps the text, and saves it on retry', async () => {
+  it('shows a refused write, keeps the text, and saves it on retry', async () => {
     const { page, frame } = await openSeed(browser);
     await waitSaved(frame);
     // With unlimitedStorage no amount of data fills storage.local; a full disk still does. The
@@ -215,6 +215,33 @@ describe('notes and highlights (chromium)', () => {
     await waitSaved(frame);
     await expect.poll(async () => (await storedNotes(reader))[0]?.note.text, { timeout: 10_000 }).toBe('Typed while storage is full: a longer note than before, which needs more room.');
     expect(await frame.locator('.save-error').count()).toBe(0);
+    await page.close();
+  });
+
+  it('saves past the 10 MB quota that would have refused it (unlimitedStorage), and the options page shows the use', async () => {
+    const { page, frame } = await openSeed(browser);
+    await waitSaved(frame);
+    // Fill storage.local to Chromium's quota without unlimitedStorage, as years of other data might.
+    const quota = await reader.evaluate(async () => {
+      const used = await chrome.storage.local.getBytesInUse(null);
+      await chrome.storage.local.set({ filler: 'x'.repeat(chrome.storage.local.QUOTA_BYTES - used - 'filler'.length - 2) });
+      return chrome.storage.local.QUOTA_BYTES;
+    });
+    await frame.fill('.note-text', 'Typed while storage is past the old quota: a longer note than before, which needs more room.');
+    await waitSaved(frame);
+    await expect.poll(async () => (await storedNotes(reader))[0]?.note.text, { timeout: 10_000 }).toBe('Typed while storage is past the old quota: a longer note than before, which needs more room.');
+    expect(await frame.locator('.save-error').count()).toBe(0);
+    // No quota to foresee: no warning.
+    expect(await frame.locator('.storage-warning').count()).toBe(0);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.waitForSelector('.storage-usage .usage');
+    expect(await options.locator('.storage-usage .usage').innerText()).toMatch(/^Your notes and settings use 10(\.\d)? MB of this browser's storage \(1 note\(s\), \d+ highlight\(s\)\)\.$/);
+    expect(quota).toBe(10 * 1024 * 1024);
+    await screenshot(options, 'notes-options-storage-usage');
+    await reader.evaluate(() => chrome.storage.local.remove('filler'));
+    await options.close();
     await page.close();
   });
 
