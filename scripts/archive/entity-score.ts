@@ -1,14 +1,20 @@
 /**
- * Typed precision / recall / F1 of extracted entities against a hand-made gold list.
- * Scoring is per entity, not per mention: an entity counts once however often it occurs.
- * A predicted entity matches a gold one when both have the same type and the same
- * `entityId` (names compared after slugging, so case, apostrophes and accents don't matter).
+ * Typed precision / recall / F1 of extracted entities against a hand-made gold list
+ * (tests/fixtures/entities/CONVENTIONS.md). Scoring is per entity, not per mention: an
+ * entity counts once however often it occurs. A gold entry is a name or a list of the names
+ * of one entity; a predicted entity matches it when their types agree and the prediction's
+ * canonical name slugs like any of the entry's names (case, apostrophes and accents don't
+ * matter). A second prediction matching an already matched entry is a false positive: the
+ * extractor failed to merge the two.
  */
 import { ENTITY_TYPES, type ArticleEntity, type EntityType } from '../../src/shared/archive-format';
 import { entityId } from './entities';
 
-/** Canonical entity names per type, as in tests/fixtures/entities-gold/*.json. */
-export type GoldEntities = Record<EntityType, readonly string[]>;
+/** One gold entity: its name, or its names with the preferred one first. */
+export type GoldEntry = string | readonly string[];
+
+/** Gold entities per type, as in tests/fixtures/entities/*\/*.gold.json. */
+export type GoldEntities = Record<EntityType, readonly GoldEntry[]>;
 
 export interface Counts {
   tp: number;
@@ -48,12 +54,23 @@ export function scoreEntities(
   return { perType, micro: counts(sum('tp'), sum('fp'), sum('fn')) };
 }
 
-function scoreType(type: EntityType, predicted: readonly string[], gold: readonly string[]): TypeScore {
-  const predictedById = byId(type, predicted);
-  const goldById = byId(type, gold);
-  const falsePositives = [...predictedById].filter(([id]) => !goldById.has(id)).map(([, name]) => name);
-  const falseNegatives = [...goldById].filter(([id]) => !predictedById.has(id)).map(([, name]) => name);
-  const tp = predictedById.size - falsePositives.length;
+function scoreType(type: EntityType, predicted: readonly string[], gold: readonly GoldEntry[]): TypeScore {
+  const entries = gold.map((entry) => (typeof entry === 'string' ? [entry] : [...entry]));
+  const entryIds = entries.map((names) => new Set(names.map((name) => entityId(type, name))));
+  const matched = new Set<number>();
+  const falsePositives: string[] = [];
+  let tp = 0;
+  for (const [id, name] of byId(type, predicted)) {
+    const candidates = entryIds.flatMap((ids, index) => (ids.has(id) ? [index] : []));
+    const free = candidates.find((index) => !matched.has(index));
+    if (free === undefined) {
+      falsePositives.push(candidates.length ? `${name} (not merged)` : name);
+    } else {
+      matched.add(free);
+      tp++;
+    }
+  }
+  const falseNegatives = entries.filter((_, index) => !matched.has(index)).map((names) => names.join(' / '));
   return {
     ...counts(tp, falsePositives.length, falseNegatives.length),
     falsePositives: falsePositives.sort(),
