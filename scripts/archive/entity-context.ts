@@ -25,6 +25,28 @@ export const CONTEXT = {
     writer novelist actor actress singer rapper artist designer journalist editor reporter
     correspondent colleague wife husband son daughter mother father brother sister opposition
     candidate challenger incumbent rival teammate midfielder head governor-general envoy negotiator`),
+  /** Role nouns inside a capitalized run ("Chief Financial Officer Wendell Huang"): the name follows. */
+  roleWords: words(`
+    officer executive minister secretary president director chairman chairwoman chairperson governor
+    commissioner spokesman spokeswoman spokesperson ambassador coach manager mayor senator judge
+    chancellor premier editor founder ceo cfo coo cto envoy striker midfielder defender goalkeeper
+    captain economist analyst strategist professor lawmaker commander fighter soldier militant
+    negotiator adviser advisor aide`),
+  /** Words that may stand before a role in a title ("Chief Financial Officer", "Health Minister"). */
+  roleModifiers: words(`
+    chief financial operating executive technology deputy vice prime foreign finance health defence
+    defense interior justice home state trade economy culture education energy environment labour
+    labor transport assistant acting former senior managing national head first general interim
+    investment market markets equity research principal lead club team`),
+  /** Words that, with company-list words, make a run a company ("Toyota Motor", "Tokyo Electron"). */
+  businessWords: words(`
+    Motor Motors Group Holding Holdings Inc Inc. Ltd Ltd. Plc PLC Corp Corp. Corporation Company Co Co.
+    Bank Capital Partners Electron Electronics Materials Platforms Games Technologies Technology Systems
+    Energy Airlines Airways Pharmaceuticals Financial Securities Markets Semiconductor Industries
+    Insurance Investments Ventures Labs Media Brands Foods Cement Steel Mining Telecom Communications
+    Music Entertainment Studios Software Networks Automotive Chemicals Petroleum Oil Gas Power`),
+  /** First words that make a capitalized run a place ("Lake Kivu", "Estadio Centenario"). */
+  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Fort Isla Isle Gulf Monte Sierra Cerro Mont'),
   /** Words after a name that make it a speaker. */
   reportingVerbs: words(`
     said says told added wrote explained argued warned noted insisted admitted acknowledged
@@ -40,6 +62,19 @@ export const CONTEXT = {
   governmentPossessions: words(`
     support decision policy policies position response stance government demands demand backing
     sanctions approach ally allies relations envoy diplomats officials foreign refusal efforts move`),
+  /** A capital's possessive followed by one of these is the city ("Beijing's streets"). */
+  cityPossessions: words(`
+    streets street residents mayor airport airports suburbs outskirts centre center districts district
+    metro subway skyline population neighbourhoods neighborhoods hospitals schools port river traffic
+    air pollution roads buildings stadium university universities parks restaurants hotels housing
+    homes old downtown city marathon`),
+  /** Nouns right before a name that make it an organization ("chipmaker Infineon", "rival Meituan"). */
+  orgCues: words(`
+    company firm group bank lender insurer carrier airline carmaker automaker chipmaker drugmaker
+    vaccine-maker maker giant operator broadcaster regulator club side party startup conglomerate
+    retailer developer supplier manufacturer producer rival network platform label publisher miner
+    refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
+    militia coalition alliance union`),
   /** Place prepositions that let a weakly known place name count. */
   placePrepositions: words('in at from near outside across around to into toward towards throughout via inside'),
   /** Lower-case words allowed inside a name ("Bank of England", "Islamic Resistance in Iraq"). */
@@ -56,6 +91,9 @@ export const CONTEXT = {
     Alliance Union Federation Association League Club FC AFC United Rovers Wanderers Athletic
     Organisation Organization Network Forces Army Navy Guard Police Brigade Brigades Battalion
     Exchange Cooperative Times Post Journal News Herald Tribune Gazette Telegraph Observer Agency
+    Treasury Motor Holding Markets Platforms Games Materials Electron Music Laboratory Laboratories Initiative
+    Division Directorate Secretariat Inspectorate Administration Regulator Council Chamber Conference
+    Confederation Institutes Museum Museums Library Orchestra Ballet Theatre Opera
     Cement Steel Chemicals Electric Electronics Automotive Construction Properties Realty Retail
     Stores Brands Beverages Textiles Aerospace Defence Defense Biotech Therapeutics Semiconductor
     Semiconductors Microsystems Solutions Digital Interactive Entertainment Studios Pictures Records
@@ -66,13 +104,17 @@ export const CONTEXT = {
   orgLeads: words(`
     Bank Ministry Department University Institute College Academy Council Commission Office Bureau
     Court Board Federation Association Union League Party Church Organisation Organization School
-    Federal National Royal Society`),
+    Federal National Royal Society Chamber Assembly Armed Forces Museum Centre Center Agency Authority
+    Confederation Order Congress Institution Office`),
   /** Last words that make a capitalized run a place. */
   placeHeads: words(`
     River Lake Sea Ocean Mountains Mountain Mount Hills Valley Island Islands Peninsula Desert Bay
     Gulf Strait Canal Coast Delta Basin Plateau Province Region County District Prefecture Oblast
     Airport Stadium Arena Bridge Port Harbour Harbor Street Road Avenue Square Park Dam Station
-    Camp Village Town City Heights Falls Beach Reef`),
+    Camp Village Town City Heights Falls Beach Reef Dome Base Plant Reservoir Arc Ridge Trench Range
+    Parque Palace Cathedral Mosque Temple Castle Tower Terminal Pass Corridor`),
+  /** Last words of runs that name no entity (laws, indices, prizes, works): the run is left out. */
+  nonEntityHeads: words('Index Indices Act Bill Law Treaty Accord Agreement Award Awards Prize Festival Summit Protocol Doctrine Plan Strategy Programme Program Report'),
   /** Capitalized words that are never names on their own. */
   notNames: words(`
     The A An I It He She We They This That These Those There Here Mr Ms Mrs Dr Monday Tuesday

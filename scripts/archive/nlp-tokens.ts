@@ -47,6 +47,15 @@ export function analyze(text: string): Analysis {
     raw.push({ start: at, end: at + value.length, text: value, pos: tags[i] ?? 'X' });
     cursor = at + value.length;
   });
+  // wink splits a word at some accented letters ("Marić" → "Mari" "ć"): glue letters back together.
+  for (let i = raw.length - 1; i > 0; i--) {
+    const previous = raw[i - 1]!;
+    const token = raw[i]!;
+    if (previous.end === token.start && /^\p{L}+$/u.test(token.text) && /^\p{L}+$/u.test(previous.text)) {
+      raw[i - 1] = { ...previous, end: token.end, text: previous.text + token.text };
+      raw[i] = { ...token, text: '', start: token.end };
+    }
+  }
   const sentenceOf = new Array<number>(raw.length).fill(0);
   (doc.sentences().out(its.span) as unknown as [number, number][]).forEach(([from, to], k) => {
     for (let i = from; i <= to; i++) sentenceOf[i] = k;
@@ -54,6 +63,7 @@ export function analyze(text: string): Analysis {
   const tokens: Token[] = [];
   let lastSentence = -1;
   raw.forEach((token, i) => {
+    if (token.text === '') return;
     const sentence = sentenceOf[i] ?? 0;
     for (const piece of splitHyphens(token)) {
       const isWord = /[\p{L}\p{N}]/u.test(piece.text);
@@ -62,6 +72,7 @@ export function analyze(text: string): Analysis {
       tokens.push({ ...piece, sentence, sentenceStart });
     }
   });
+  joinShortHyphenatedNames(tokens);
   const spans = doc.entities().out(its.span) as unknown as [number, number][];
   const dates = (doc.entities().out(its.detail) as unknown as { type: string }[]).map((detail, k) => {
     const span = spans[k] ?? [0, 0];
@@ -79,4 +90,17 @@ function splitHyphens(token: { start: number; end: number; text: string; pos: st
     pieces.push({ start, end: start + match[0].length, text: match[0], pos: match[0] === '-' ? 'PUNCT' : token.pos });
   }
   return pieces;
+}
+
+/** Korean and similar given names ("Hae-won", "Jong-un"): one name, though wink splits them. */
+function joinShortHyphenatedNames(tokens: Token[]): void {
+  for (let i = tokens.length - 3; i >= 0; i--) {
+    const [left, hyphen, right] = [tokens[i]!, tokens[i + 1]!, tokens[i + 2]!];
+    if (
+      hyphen.text === '-' && left.end === hyphen.start && hyphen.end === right.start &&
+      /^\p{Lu}\p{Ll}{1,3}$/u.test(left.text) && /^\p{Ll}{1,3}$/u.test(right.text)
+    ) {
+      tokens.splice(i, 3, { ...left, end: right.end, text: left.text + '-' + right.text, pos: 'PROPN' });
+    }
+  }
 }

@@ -49,6 +49,8 @@ export interface Knowledge {
   capitals: ReadonlyMap<string, number>;
   /** Lower case. */
   firstNames: ReadonlySet<string>;
+  /** Parts of people's names in many cultures, as written ("Okafor", "Seo-jin"); includes words that are also places. */
+  nameParts: ReadonlySet<string>;
   /** Lower case: ordinary English words, which make a capitalized match ambiguous. */
   commonWords: ReadonlySet<string>;
   /** Demonyms and adjectives of place ("Nigerian", "British"): never entities. */
@@ -59,6 +61,7 @@ export interface KnowledgeInput {
   entries: readonly { type: EntityType; name: string; kind: EntryKind; aliases: readonly (readonly [string, Strength])[] }[];
   capitals?: readonly (readonly [string, string])[];
   firstNames?: Iterable<string>;
+  nameParts?: Iterable<string>;
   commonWords?: Iterable<string>;
   demonyms?: Iterable<string>;
 }
@@ -78,7 +81,9 @@ export function compileKnowledge(input: KnowledgeInput): Knowledge {
       index = entries.push({ type, name, kind }) - 1;
       byName.set(key, index);
     }
-    for (const [form, strength] of [[name, 'strong'] as const, ...forms]) {
+    // The name counts as an alias, as trusted as the input says (a weak city's own name is weak too).
+    const listed = forms.some(([form]) => form === name);
+    for (const [form, strength] of listed ? forms : [[name, 'strong'] as const, ...forms]) {
       const surface = normalizeSurface(form);
       if (!surface) continue;
       const senses = aliases.get(surface) ?? [];
@@ -104,6 +109,7 @@ export function compileKnowledge(input: KnowledgeInput): Knowledge {
     maxWords,
     capitals,
     firstNames: new Set([...(input.firstNames ?? [])].map((w) => w.toLowerCase())),
+    nameParts: new Set(input.nameParts ?? []),
     commonWords: new Set([...(input.commonWords ?? [])].map((w) => w.toLowerCase())),
     demonyms: new Set(input.demonyms ?? []),
   };
@@ -198,7 +204,7 @@ function readSources(): KnowledgeInput {
   }
   for (const team of lexicon.sportsTeams) entries.push({ type: 'org', name: team, kind: 'club', aliases: [] });
 
-  return { entries, capitals, firstNames, commonWords, demonyms: [...demonyms, ...lexicon.demonyms] };
+  return { entries, capitals, firstNames, nameParts: dictionaryWords('@cspell/dict-people-names', 'people-names.txt'), commonWords, demonyms: [...demonyms, ...lexicon.demonyms] };
 }
 
 /** `Name|alias|~contextual alias|?alias shared with a place`. */
@@ -236,13 +242,18 @@ function foldAccents(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
-/** @cspell/dict-companies: one name a line after a header; tickers in capitals are left out. */
-function companyNames(): string[] {
-  const file = join(dirname(require.resolve('@cspell/dict-companies')), 'dict', 'companies.txt');
-  return readFileSync(file, 'utf8')
+/** A cspell dictionary: one word a line after `#` header lines. */
+function dictionaryWords(pkg: string, file: string): string[] {
+  const path = join(dirname(require.resolve(pkg)), 'dict', file);
+  return readFileSync(path, 'utf8')
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#') && /^\p{Lu}/u.test(line) && !/^[\p{Lu}\d]+$/u.test(line) && line.length >= 3);
+    .filter((line) => line && !line.startsWith('#'));
+}
+
+/** @cspell/dict-companies: capitalized names of three letters or more. */
+function companyNames(): string[] {
+  return dictionaryWords('@cspell/dict-companies', 'companies.txt').filter((line) => /^\p{Lu}/u.test(line) && line.length >= 3);
 }
 
 interface LexiconLists {
