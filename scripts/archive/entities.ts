@@ -31,7 +31,7 @@ export function extractEntities(text: string, knowledge: Knowledge = defaultKnow
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   const withDates = addNonOverlapping(named, dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
-  return buildEntities(text, all, knowledge);
+  return buildEntities(text, all);
 }
 
 /** `${type}:${slug}`: the key of an entity across articles. */
@@ -297,11 +297,11 @@ interface Mention {
   name?: string;
 }
 
-function buildEntities(text: string, accepted: readonly Candidate[], knowledge: Knowledge): ArticleEntity[] {
+function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEntity[] {
   const mentions = accepted.map(
     (c): Mention => ({ start: c.start, end: c.end, type: c.type, surface: text.slice(c.start, c.end), ...(c.name ? { name: c.name } : {}) }),
   );
-  const keyOf = surnameMerger(mentions, knowledge);
+  const keyOf = surnameMerger(mentions);
   const groups = new Map<string, Mention[]>();
   for (const mention of mentions) {
     const key = keyOf(mention);
@@ -312,33 +312,42 @@ function buildEntities(text: string, accepted: readonly Candidate[], knowledge: 
 
 /**
  * A one-word person ("Okafor") joins the only longer person with that surname ("Ngozi
- * Okafor"); with two such people it stays apart rather than guess. A person whose only
- * name is also a known organization's one-word alias stays a person.
+ * Okafor"), and a one-word organization the only longer one it begins ("Tencent" after
+ * "Tencent Holdings"); with two candidates it stays apart rather than guess.
  */
-function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (mention: Mention) => string {
-  void knowledge;
-  const bySurname = new Map<string, Set<string>>();
+function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => string {
+  const byWord = new Map<string, Set<string>>();
+  const keyOfWord = (type: EntityType, word: string): string => `${type}\u0000${slugify(word)}`;
   for (const m of mentions) {
     const words = m.surface.split(/\s+/);
-    const surname = words.at(-1);
-    if (m.type !== 'person' || words.length < 2 || !surname) continue;
-    const keys = bySurname.get(slugify(surname)) ?? new Set<string>();
-    bySurname.set(slugify(surname), keys.add(entityId('person', m.surface)));
+    const word = m.type === 'person' ? words.at(-1) : m.type === 'org' ? words[0] : undefined;
+    if (words.length < 2 || !word) continue;
+    const key = keyOfWord(m.type, word);
+    byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
   }
   return (mention) => {
     const own = entityId(mention.type, mention.name ?? mention.surface);
-    if (mention.type !== 'person' || /\s/.test(mention.surface)) return own;
-    const fullNames = bySurname.get(slugify(mention.surface));
-    return fullNames?.size === 1 ? [...fullNames][0]! : own;
+    if (/\s/.test(mention.surface) || (mention.type !== 'person' && mention.type !== 'org')) return own;
+    const longer = byWord.get(keyOfWord(mention.type, mention.surface));
+    return longer?.size === 1 ? [...longer][0]! : own;
   };
 }
 
+/**
+ * The entity's id comes from the knowledge's canonical name when there is one, so it is
+ * the same in every article; its display name is that name when the article uses it, or
+ * else the fullest name the article uses ("Democratic Republic of Congo" for the entry
+ * "DR Congo"), unless the article only uses short forms ("IS", "ISIS": "Islamic State").
+ */
 function toEntity(mentions: Mention[]): ArticleEntity {
   const first = mentions[0]!;
-  const name = mentions.find((m) => m.name)?.name ?? canonicalSurface(mentions);
+  const known = mentions.find((m) => m.name)?.name;
+  const fullest = canonicalSurface(mentions);
+  const usesKnown = known !== undefined && mentions.some((m) => normalizeSurface(m.surface) === normalizeSurface(known));
+  const name = known === undefined || usesKnown || wordCount(fullest) < 2 ? known ?? fullest : fullest;
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
-  return { id: entityId(first.type, name), type: first.type, name, aliases, count: spans.length, mentions: spans };
+  const aliases = [...new Set([name, ...(known ? [known] : []), ...mentions.map((m) => m.surface)])].sort(compareStrings);
+  return { id: entityId(first.type, known ?? name), type: first.type, name, aliases, count: spans.length, mentions: spans };
 }
 
 /**

@@ -24,7 +24,8 @@ export const CONTEXT = {
     player boss leader lawmaker official judge prosecutor lawyer attorney professor researcher author
     writer novelist actor actress singer rapper artist designer journalist editor reporter
     correspondent colleague wife husband son daughter mother father brother sister opposition
-    candidate challenger incumbent rival teammate midfielder head governor-general envoy negotiator`),
+    candidate challenger incumbent rival teammate midfielder head governor-general envoy negotiator
+    skipper keeper goalkeeper winger full-back centre-back substitute referee`),
   /** Role nouns inside a capitalized run ("Chief Financial Officer Wendell Huang"): the name follows. */
   roleWords: words(`
     officer executive minister secretary president director chairman chairwoman chairperson governor

@@ -46,6 +46,8 @@ function spanToDate(text: string, start: number, end: number): Candidate[] {
   const [s, e] = withNamedPeriodArticle(text, span);
   const surface = text.slice(s, e);
   if (VAGUE.test(surface) || AGE.test(surface) || !/[\p{L}\d]/u.test(surface)) return [];
+  // "the March 23 Movement": a date inside a name.
+  if (/\d/.test(surface) && /^ \p{Lu}\p{Ll}/u.test(text.slice(e, e + 3)) && !/^ (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(text.slice(e, e + 4))) return [];
   if (!/[\p{Lu}\d]/u.test(surface) && !RELATIVE.test(surface) && !/^the /.test(surface)) return [];
   return [{ start: s, end: e, type: 'date' }];
 }

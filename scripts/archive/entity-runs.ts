@@ -90,7 +90,7 @@ function properNounRuns(context: RunContext): Run[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const previous = current.at(-1);
-    if (isNameToken(token, knowledge) || startsParticleName(tokens, i)) {
+    if (isNameToken(token, knowledge) || startsParticleName(tokens, i) || startsWithDemonym(tokens, i, knowledge, gap)) {
       if (previous && !(gap(previous, token) === ' ' || (gap(previous, token) === '' && previous.text === '-'))) flush();
       current.push(token);
       continue;
@@ -103,7 +103,7 @@ function properNounRuns(context: RunContext): Run[] {
   }
   flush();
   return runs
-    .map((run) => trimLeadingCommonWord(run, knowledge))
+    .map((run) => dropLeadingDemonym(trimLeadingCommonWord(run, knowledge), knowledge))
     .filter((run) => run.length > 0 && !CONTEXT.nonEntityHeads.has(run.at(-1)!.text));
 }
 
@@ -157,7 +157,10 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
   if (word === 'the') return previous.text === 'of' || previous.text === 'for' || previous.text === 'on';
   if (word === 'and' || word === '&') {
     const left = before.filter((t) => /\p{L}/u.test(t.text));
-    const whole = left.length >= 2 && (headType(left) !== undefined || isCompanyRun(left, knowledge) || knowledge.firstNames.has(foldAccents(left[0]!.text.toLowerCase())));
+    const right = run.slice(i + 1).filter((t) => /\p{L}/u.test(t.text));
+    const whole =
+      left.length >= 2 && right.length >= 2 &&
+      (CONTEXT.orgHeads.has(left.at(-1)!.text) || isCompanyRun(left, knowledge) || knowledge.firstNames.has(foldAccents(left[0]!.text.toLowerCase())));
     return !whole && headType(run) === 'org';
   }
   return isLeadOrHead(previous.text) || /^[\p{Lu}]{2,}$/u.test(previous.text) === false && before.some((t) => isLeadOrHead(t.text)) && !isPersonLike(before, knowledge);
@@ -181,6 +184,18 @@ function isNameToken(token: Token, knowledge: Knowledge): boolean {
   if (knowledge.demonyms.has(token.text) || CONTEXT.notNames.has(token.text)) return false;
   if (token.pos === 'PROPN') return true;
   return !token.sentenceStart && (token.pos === 'NOUN' || token.pos === 'ADJ' || token.pos === 'X' || token.pos === 'VERB');
+}
+
+/** "Chinese Academy of Sciences", "Portuguese Communist Party": a demonym may open a name. */
+function startsWithDemonym(tokens: readonly Token[], i: number, knowledge: Knowledge, gap: (a: Token, b: Token) => string): boolean {
+  const [token, next] = [tokens[i], tokens[i + 1]];
+  return token !== undefined && next !== undefined && knowledge.demonyms.has(token.text) && gap(token, next) === ' ' && isNameToken(next, knowledge);
+}
+
+/** ... but only an organization or place name: "Iraqi Kurdish leader" keeps no demonym. */
+function dropLeadingDemonym(run: Run, knowledge: Knowledge): Run {
+  if (!run[0] || !knowledge.demonyms.has(run[0].text) || headType(run)) return run;
+  return run.slice(1);
 }
 
 /** Lower-case particles of Arabic surnames: "al-Saadi". */
@@ -297,8 +312,12 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   const head = placePrefix ? undefined : headType(run);
   if (head) return head;
   if (isCompanyRun(words, knowledge)) return 'org';
-  if (/^[\p{Lu}\d]{2,}$/u.test(words[0]!.text) && inside.some((c) => c.type === 'place' && c.end === end)) return 'org';
-  if (isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
+  // "MTN Nigeria", "Euronext Lisbon": a company's national arm.
+  const endsInPlace = inside.some((c) => c.type === 'place' && c.end === end && c.start > start);
+  const startsWithOrg = /^[\p{Lu}\d]{2,}$/u.test(words[0]!.text) || inside.some((c) => c.type === 'org' && c.start === start);
+  if (endsInPlace && startsWithOrg && words.length === 2) return 'org';
+  const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
+  if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
   if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
   const before = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
   if (before && CONTEXT.placePrepositions.has(before.text.toLowerCase()) && words.length <= 3) return 'place';
@@ -317,7 +336,7 @@ export function headType(run: Run): EntityType | undefined {
 }
 
 function isCompanyWord(word: string, knowledge: Knowledge): boolean {
-  return knowledge.aliases.get(word)?.some((sense) => knowledge.entries[sense.entry]!.kind === 'company') ?? false;
+  return knowledge.companyWords.has(word);
 }
 
 /** "Goldman Sachs", "Morgan Stanley", "Tokyo Electron": company-list words, or one with a business word. */
@@ -391,13 +410,15 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   if (words.length === 1) {
     if (isCommon(surface, knowledge) && !knowledge.nameParts.has(surface)) return undefined;
     // "the Biden administration": a head of government's surname.
-    if (titled || after === 'administration' || (CONTEXT.reportingVerbs.has(after) && !run[0]!.sentenceStart) || context.surnames.has(surface)) {
+    const nameLike = knowledge.nameParts.has(surface) || context.surnames.has(surface);
+    if ((titled && (nameLike || !CONTEXT.orgHeads.has(surface))) || after === 'administration' || (CONTEXT.reportingVerbs.has(after) && !run[0]!.sentenceStart && nameLike) || context.surnames.has(surface)) {
       return { start, end, type: 'person' };
     }
     return undefined;
   }
   const reports = CONTEXT.reportingVerbs.has(after);
-  if (isPersonRun(words, titled || reports, context)) return { start, end, type: 'person' };
+  const atPlace = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === 'at';
+  if ((titled || !atPlace) && isPersonRun(words, titled || reports, context)) return { start, end, type: 'person' };
   return undefined;
 }
 

