@@ -106,7 +106,7 @@ export const CONTEXT = {
     Bank Ministry Department University Institute College Academy Council Commission Office Bureau
     Court Board Federation Association Union League Party Church Organisation Organization School
     Federal National Royal Society Chamber Assembly Armed Forces Museum Centre Center Agency Authority
-    Confederation Order Congress Institution Office`),
+    Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices`),
   /** Last words that make a capitalized run a place. */
   placeHeads: words(`
     River Lake Sea Ocean Mountains Mountain Mount Hills Valley Island Islands Peninsula Desert Bay

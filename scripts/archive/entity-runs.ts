@@ -155,7 +155,8 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
   const previous = run[i - 1];
   if (!previous) return false;
   if (word === 'the') return previous.text === 'of' || previous.text === 'for' || previous.text === 'on';
-  if (word === 'and' || word === '&') {
+  if (word === '&') return true;
+  if (word === 'and') {
     const left = before.filter((t) => /\p{L}/u.test(t.text));
     const right = run.slice(i + 1).filter((t) => /\p{L}/u.test(t.text));
     const whole =
@@ -236,9 +237,17 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
     if (i < run.length - 1 && (CONTEXT.titles.has(word) || CONTEXT.roleWords.has(word))) last = i;
   });
   const before = context.tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
-  const cued = (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.reportingVerbs.has(before.text))) || hasRoleApposition(run, context);
+  const honorific = before !== undefined && /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?$/.test(before.text);
+  const cued =
+    honorific ||
+    (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.reportingVerbs.has(before.text))) ||
+    hasRoleApposition(run, context);
   if (last < 0) return [{ run, titled: cued }];
   const person = run.slice(last + 1).filter((t, i) => i > 0 || /^\p{Lu}/u.test(t.text));
+  // "General Staff", "Chief Justice": no name follows the role.
+  const oneWord = person.filter((t) => /\p{L}/u.test(t.text));
+  const isRole = (t: Token): boolean => CONTEXT.titles.has(t.text.toLowerCase()) || CONTEXT.roleWords.has(t.text.toLowerCase());
+  if (oneWord.length === 1 && ((!context.knowledge.nameParts.has(oneWord[0]!.text) && !context.surnames.has(oneWord[0]!.text)) || isRole(oneWord[0]!))) return [{ run, titled: cued }];
   const rest = run.slice(0, last + 1);
   // The role's own words ("Chief Financial Officer") are not a name; a name before them is.
   const roleStart = rest.findIndex((t, i) => rest.slice(i).every((w) => CONTEXT.titles.has(w.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.roleWords.has(w.text.toLowerCase()) || CONTEXT.roleModifiers.has(w.text.toLowerCase()) || STRUCTURE_WORDS.has(w.text)));
@@ -342,7 +351,8 @@ function isCompanyWord(word: string, knowledge: Knowledge): boolean {
 /** "Goldman Sachs", "Morgan Stanley", "Tokyo Electron": company-list words, or one with a business word. */
 function isCompanyRun(words: readonly Token[], knowledge: Knowledge): boolean {
   const company = words.filter((w) => isCompanyWord(w.text, knowledge)).length;
-  if (company === 0) return false;
+  // The company list also holds ordinary words ("Scientific", "Advanced"): one name-like word is needed.
+  if (company === 0 || words.every((w) => isCommon(w.text, knowledge))) return false;
   if (knowledge.firstNames.has(words[0]!.text.toLowerCase()) && company < words.length) return false;
   return words.every((w) => isCompanyWord(w.text, knowledge) || CONTEXT.businessWords.has(w.text)) && (company >= 2 || words.length >= 2 && company === 1 && words.some((w) => CONTEXT.businessWords.has(w.text)));
 }

@@ -187,7 +187,7 @@ export const CURATED: readonly CuratedGroup[] = [
       'Christian Social Union|CSU', 'Social Democratic Party|SPD', 'Alternative for Germany|AfD', 'Free Democratic Party|FDP',
       'National Rally|Rassemblement National', 'La France Insoumise|France Unbowed', 'Les Républicains',
       "Brothers of Italy|Fratelli d'Italia", 'Democratic Party of Italy', 'Lega', 'Five Star Movement',
-      "People's Party|Partido Popular|PP", "Spanish Socialist Workers' Party|PSOE|Socialist Party", 'Vox', 'Sumar',
+      "Partido Popular|PP", "Spanish Socialist Workers' Party|PSOE", 'Vox', 'Sumar',
       'Law and Justice|PiS', 'Civic Platform', 'Fidesz', 'Likud', 'Justice and Development Party|AKP',
       "Republican People's Party|CHP", 'United Russia', 'African National Congress|ANC', 'Democratic Alliance|DA',
       'Economic Freedom Fighters|EFF', 'uMkhonto weSizwe', 'Bharatiya Janata Party|BJP', 'Indian National Congress|Congress party',
