@@ -260,17 +260,24 @@ function addRepeatMentions(text: string, accepted: readonly Candidate[], knowled
   }
   for (const candidate of [...all]) {
     if (candidate.type === 'date') continue;
-    const acronym = /^ \(([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\)/u.exec(text.slice(candidate.end, candidate.end + 14))?.[1];
-    if (!acronym || knowledge.aliases.has(acronym)) continue;
+    // "(Africa CDC)", "(CSIRO)": the article's own definition wins over what the knowledge says the acronym is.
+    const acronym = /^ \(((?:\p{Lu}\p{Ll}+ )?[\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\)/u.exec(text.slice(candidate.end, candidate.end + 24))?.[1];
+    if (!acronym) continue;
     const name = candidate.name ?? text.slice(candidate.start, candidate.end);
     const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-    if (words.length < 2 && candidate.type !== 'org') continue;
+    if (words.length < 2 || initials(name).indexOf(initials(acronym.replace(/^\p{Lu}\p{Ll}+ /u, '')).charAt(0)) < 0) continue;
+    const occurrences = findWord(text, acronym);
+    const redefined = all.filter((c) => !occurrences.some(([start, end]) => c.start >= start && c.end <= end && (c.start !== start || c.end !== end || c.name !== name)));
     all = addNonOverlapping(
-      all,
-      findWord(text, acronym).map(([start, end]) => ({ start, end, type: candidate.type, name, known: candidate.known ?? false })),
+      redefined,
+      occurrences.map(([start, end]) => ({ start, end, type: candidate.type, name, known: candidate.known ?? false })),
     );
   }
   return all;
+}
+
+function initials(name: string): string {
+  return name.replace(/[^\p{Lu}]/gu, '');
 }
 
 /** Word-bounded and case-sensitive, except the particle of "al-Saadi" / "Al-Saadi". */

@@ -95,7 +95,7 @@ function properNounRuns(context: RunContext): Run[] {
       current.push(token);
       continue;
     }
-    if (previous && joins(token, previous, tokens, i, gap, knowledge)) {
+    if (previous && (joins(token, previous, tokens, i, gap, knowledge) || isPortfolioList(current, tokens, i, knowledge))) {
       current.push(token);
       continue;
     }
@@ -120,6 +120,19 @@ function joins(token: Token, previous: Token, tokens: readonly Token[], i: numbe
   const afterNext = tokens[i + 2];
   const nextJoins = isNameToken(next, knowledge) || (next.text === 'the' && afterNext !== undefined && isNameToken(afterNext, knowledge));
   return (previousIsName || previous.text === 'of' || previous.text === 'for') && nextJoins && !(lower === 'the' && previousIsName);
+}
+
+/**
+ * "Ministry of Economy, Trade and Industry": after "Ministry of" (or another lead word and
+ * "of"), a comma list of portfolios closed by "and" is part of the name.
+ */
+function isPortfolioList(current: readonly Token[], tokens: readonly Token[], i: number, knowledge: Knowledge): boolean {
+  if (tokens[i]?.text !== ',') return false;
+  const at = current.findIndex((t, k) => CONTEXT.orgLeads.has(t.text) && current[k + 1]?.text === 'of');
+  if (at < 0) return false;
+  let k = i;
+  while (tokens[k]?.text === ',' && tokens[k + 1] && isNameToken(tokens[k + 1]!, knowledge)) k += 2;
+  return k > i && tokens[k]?.text === 'and' && tokens[k + 1] !== undefined && isNameToken(tokens[k + 1]!, knowledge);
 }
 
 /**
