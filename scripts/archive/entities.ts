@@ -319,7 +319,7 @@ function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEnt
 
 /**
  * A one-word person ("Okafor") joins the only longer person with that surname ("Ngozi
- * Okafor"), and a one-word organization the only longer one it begins ("Tencent" after
+ * Okafor"), or else with that given name ("Tedros"), and a one-word organization the only longer one it begins ("Tencent" after
  * "Tencent Holdings"); with two candidates it stays apart rather than guess.
  */
 function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => string {
@@ -331,11 +331,16 @@ function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => stri
     if (words.length < 2 || !word) continue;
     const key = keyOfWord(m.type, word);
     byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
+    if (m.type === 'person') {
+      const given = `given\u0000${slugify(words[0]!)}`;
+      byWord.set(given, (byWord.get(given) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
+    }
   }
   return (mention) => {
     const own = entityId(mention.type, mention.name ?? mention.surface);
     if (/\s/.test(mention.surface) || (mention.type !== 'person' && mention.type !== 'org')) return own;
-    const longer = byWord.get(keyOfWord(mention.type, mention.surface));
+    // A person named by the given name alone ("Tedros") when no one has it as a surname.
+    const longer = byWord.get(keyOfWord(mention.type, mention.surface)) ?? (mention.type === 'person' ? byWord.get(`given\u0000${slugify(mention.surface)}`) : undefined);
     return longer?.size === 1 ? [...longer][0]! : own;
   };
 }

@@ -15,6 +15,8 @@ export const CONTEXT = {
     general king queen prince princess pope sheikh ayatollah ambassador commander chief judge justice
     coach manager striker captain emir sultan cardinal archbishop bishop imam rabbi inspector detective
     professor doctor officer director chairman chairwoman chair`),
+  /** Titles that only stand before a person's name. */
+  personalTitles: words('mr mrs ms miss dr prof professor sir dame lord lady president senator governor mayor premier king queen prince princess pope sheikh ayatollah ambassador'),
   /** Role nouns right before a name ("spokesman John Kirby", "striker Ade Bello"). */
   personCues: words(`
     mr mrs ms miss dr prof sir dame sen rep gov gen

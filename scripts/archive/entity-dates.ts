@@ -30,6 +30,8 @@ const PATTERNS: readonly RegExp[] = [
   // A year on its own: four digits from 1900 to 2099, not an amount or a count.
   /(?<![\p{L}\p{N}$€£¥.,-])(?:19|20)\d{2}(?![\p{L}\p{N}%]|[.,]\d| (?:people|tonnes|tons|troops|jobs|units|votes|cases|deaths|km|miles|metres|meters|feet)\b)/gu,
   /(?<![\p{L}\p{N}-])\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}-])/gu,
+  // A weekday, which the model sometimes reads as a duration ("since Wednesday").
+  new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY}(?![\\p{L}\\p{N}])`, 'gu'),
 ];
 
 export function dateCandidates(text: string, modelDates: readonly DateSpan[]): Candidate[] {

@@ -177,7 +177,9 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
       (CONTEXT.orgHeads.has(left.at(-1)!.text) || isCompanyRun(left, knowledge) || knowledge.firstNames.has(foldAccents(left[0]!.text.toLowerCase())));
     return !whole && headType(run) === 'org';
   }
-  return isLeadOrHead(previous.text) || /^[\p{Lu}]{2,}$/u.test(previous.text) === false && before.some((t) => isLeadOrHead(t.text)) && !isPersonLike(before, knowledge);
+  // "Institute for the Study of War": a later "of" in a chain that a lead word opened.
+  const chain = before.some((t, k) => isLeadOrHead(t.text) && STRUCTURE_WORDS.has(before[k + 1]?.text ?? ''));
+  return isLeadOrHead(previous.text) || (chain && !isPersonLike(before, knowledge));
 }
 
 function isLeadOrHead(word: string): boolean {
@@ -260,7 +262,10 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   // "General Staff", "Chief Justice": no name follows the role.
   const oneWord = person.filter((t) => /\p{L}/u.test(t.text));
   const isRole = (t: Token): boolean => CONTEXT.titles.has(t.text.toLowerCase()) || CONTEXT.roleWords.has(t.text.toLowerCase());
-  if (oneWord.length === 1 && ((!context.knowledge.nameParts.has(oneWord[0]!.text) && !context.surnames.has(oneWord[0]!.text)) || isRole(oneWord[0]!))) return [{ run, titled: cued }];
+  // A personal title ("Professor", "President") before one capitalized word still makes it a name; a rank or office ("General", "Chief") needs a known name part.
+  const personal = CONTEXT.personalTitles.has(run[last]!.text.replace(/\.$/, '').toLowerCase());
+  const lone = oneWord[0];
+  if (lone && oneWord.length === 1 && (isRole(lone) || (!personal && !context.knowledge.nameParts.has(lone.text) && !context.surnames.has(lone.text)))) return [{ run, titled: cued }];
   const rest = run.slice(0, last + 1);
   // The role's own words ("Chief Financial Officer") are not a name; a name before them is.
   const roleStart = rest.findIndex((t, i) => rest.slice(i).every((w) => CONTEXT.titles.has(w.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.roleWords.has(w.text.toLowerCase()) || CONTEXT.roleModifiers.has(w.text.toLowerCase()) || STRUCTURE_WORDS.has(w.text)));
