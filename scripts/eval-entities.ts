@@ -183,7 +183,7 @@ function main(): number {
       results.push({ label: corpus.label, what: corpus.what, articles: articles.length, score: scoreCorpus(articles, errorsFor.has(corpus.label)) });
     } catch (error) {
       if (!(error instanceof CorpusError)) throw error;
-      results.push({ label: corpus.label, what: corpus.what, articles: 0, error: error.message });
+      results.push({ label: corpus.label, what: corpus.what, articles: 0, error: error.message.replace(fromRoot(''), '') });
     }
   }
   results.forEach(printResult);

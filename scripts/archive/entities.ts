@@ -164,6 +164,9 @@ function chooseSense(
   if (SHOUTABLE.has(surface) && inShoutedRun(text, match.start, match.end, knowledge)) return undefined;
   if (knowledge.demonyms.has(surface) || CONTEXT.notNames.has(surface)) return undefined;
   const sentence = tokens[match.first]!.sentence;
+  // A club named like its city ("Liverpool drew 1-1") is the club wherever the sentence is about sport.
+  const club = match.senses.find((sense) => sense.strength === 'sports');
+  if (club && isSportsSentence(tokens, sentence)) return club;
   for (const sense of match.senses) {
     switch (sense.strength) {
       case 'strong':
@@ -355,10 +358,11 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   const first = mentions[0]!;
   const known = mentions.find((m) => m.name)?.name;
   const fullest = canonicalSurface(mentions);
-  const usesKnown = known !== undefined && mentions.some((m) => normalizeSurface(m.surface) === normalizeSurface(known));
-  const name = known === undefined || usesKnown || wordCount(fullest) < 2 ? known ?? fullest : fullest;
+  // The article's own spelling of the known name ("Baghdad" for GeoNames' "Baghdād").
+  const knownAsWritten = known === undefined ? undefined : mentions.find((m) => slugify(m.surface) === slugify(known))?.surface;
+  const name = knownAsWritten ?? (known === undefined || wordCount(fullest) < 2 ? known ?? fullest : fullest);
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const aliases = [...new Set([name, ...(known ? [known] : []), ...mentions.map((m) => m.surface)])].sort(compareStrings);
+  const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
   return { id: entityId(first.type, known ?? name), type: first.type, name, aliases, count: spans.length, mentions: spans };
 }
 
