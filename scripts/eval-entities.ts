@@ -15,7 +15,7 @@ import nlp from 'compromise';
 import { ENTITY_TYPES } from '../src/shared/archive-format';
 import { extractEntities } from './archive/entities';
 import { readArticleText, readCorpus, CorpusError, type CorpusArticle } from './archive/entity-corpus';
-import { scoreEntities, type Counts, type EntityScore } from './archive/entity-score';
+import { scoreCorpus, scoreEntities, type Counts, type EntityScore } from './archive/entity-score';
 import { defaultKnowledge } from './archive/knowledge';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -46,23 +46,13 @@ interface CorpusResult {
   error?: string;
 }
 
-/** Sums per-article scores: each article's entities are scored against its own gold. */
-function scoreCorpus(articles: readonly CorpusArticle[], showErrors: boolean): EntityScore {
-  const totals = Object.fromEntries(ENTITY_TYPES.map((type) => [type, { tp: 0, fp: 0, fn: 0 }])) as Record<string, { tp: number; fp: number; fn: number }>;
-  const falsePositives = Object.fromEntries(ENTITY_TYPES.map((type) => [type, [] as string[]]));
-  const falseNegatives = Object.fromEntries(ENTITY_TYPES.map((type) => [type, [] as string[]]));
-  for (const article of articles) {
-    const score = scoreEntities(extractEntities(article.text), article.gold);
-    for (const type of ENTITY_TYPES) {
-      const t = score.perType[type];
-      totals[type]!.tp += t.tp;
-      totals[type]!.fp += t.fp;
-      totals[type]!.fn += t.fn;
-      falsePositives[type]!.push(...t.falsePositives.map((name) => `${name} [${article.name}]`));
-      falseNegatives[type]!.push(...t.falseNegatives.map((name) => `${name} [${article.name}]`));
-    }
-    if (showErrors) {
-      console.log(`\n  ${article.name}  F1 ${score.micro.f1.toFixed(2)}`);
+/** Each article scored against its own gold, pooled; with `showErrors`, each article's misses and false hits. */
+function scoreArticles(articles: readonly CorpusArticle[], showErrors: boolean): EntityScore {
+  const scored = articles.map((article) => ({ predicted: extractEntities(article.text), gold: article.gold, label: article.name }));
+  if (showErrors) {
+    for (const article of scored) {
+      const score = scoreEntities(article.predicted, article.gold);
+      console.log(`\n  ${article.label}  F1 ${score.micro.f1.toFixed(2)}`);
       for (const type of ENTITY_TYPES) {
         const t = score.perType[type];
         if (t.falsePositives.length) console.log(`    + ${type}: ${t.falsePositives.join(' | ')}`);
@@ -70,21 +60,7 @@ function scoreCorpus(articles: readonly CorpusArticle[], showErrors: boolean): E
       }
     }
   }
-  const perType = Object.fromEntries(
-    ENTITY_TYPES.map((type) => {
-      const { tp, fp, fn } = totals[type]!;
-      return [type, { ...counts(tp, fp, fn), falsePositives: falsePositives[type]!, falseNegatives: falseNegatives[type]! }];
-    }),
-  ) as EntityScore['perType'];
-  const sum = (key: 'tp' | 'fp' | 'fn'): number => ENTITY_TYPES.reduce((total, type) => total + perType[type][key], 0);
-  return { perType, micro: counts(sum('tp'), sum('fp'), sum('fn')) };
-}
-
-function counts(tp: number, fp: number, fn: number): Counts {
-  const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 1 : tp / (tp + fn);
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { tp, fp, fn, precision, recall, f1 };
+  return scoreCorpus(scored);
 }
 
 interface Timing {
@@ -180,7 +156,7 @@ function main(): number {
       const articles = corpus.load();
       texts.push(...articles.map((a) => a.text));
       if (errorsFor.has(corpus.label)) console.log(`\n== ${corpus.label}: per-article errors`);
-      results.push({ label: corpus.label, what: corpus.what, articles: articles.length, score: scoreCorpus(articles, errorsFor.has(corpus.label)) });
+      results.push({ label: corpus.label, what: corpus.what, articles: articles.length, score: scoreArticles(articles, errorsFor.has(corpus.label)) });
     } catch (error) {
       if (!(error instanceof CorpusError)) throw error;
       results.push({ label: corpus.label, what: corpus.what, articles: 0, error: error.message.replace(fromRoot(''), '') });

@@ -98,3 +98,22 @@ function counts(tp: number, fp: number, fn: number): Counts {
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { tp, fp, fn, precision, recall, f1 };
 }
+
+/**
+ * Pools per-article scores over a corpus: each article's prediction is scored against its
+ * own gold, and the counts are summed. False positive and negative names carry the label.
+ */
+export function scoreCorpus(
+  articles: readonly { predicted: readonly Pick<ArticleEntity, 'type' | 'name'>[]; gold: GoldEntities; label?: string }[],
+): EntityScore {
+  const perType = {} as Record<EntityType, TypeScore>;
+  const scores = articles.map((article) => ({ label: article.label, score: scoreEntities(article.predicted, article.gold) }));
+  for (const type of ENTITY_TYPES) {
+    const sum = (key: 'tp' | 'fp' | 'fn'): number => scores.reduce((total, { score }) => total + score.perType[type][key], 0);
+    const labelled = (key: 'falsePositives' | 'falseNegatives'): string[] =>
+      scores.flatMap(({ label, score }) => score.perType[type][key].map((name) => (label ? `${name} [${label}]` : name)));
+    perType[type] = { ...counts(sum('tp'), sum('fp'), sum('fn')), falsePositives: labelled('falsePositives'), falseNegatives: labelled('falseNegatives') };
+  }
+  const total = (key: 'tp' | 'fp' | 'fn'): number => ENTITY_TYPES.reduce((sum, type) => sum + perType[type][key], 0);
+  return { perType, micro: counts(total('tp'), total('fp'), total('fn')) };
+}
