@@ -12,7 +12,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import nlp from 'compromise';
-import worldCountries from 'world-countries';
 import type { EntityType } from '../../../src/shared/archive-format';
 import { CURATED } from './curated';
 
@@ -173,6 +172,8 @@ function readSources(): KnowledgeInput {
     for (const line of group.lines) entries.push(parseCuratedLine(group.type, kind, line));
   }
 
+  // Through require: the package's ES entry imports JSON without an import attribute, which plain Node rejects.
+  const worldCountries = require('world-countries') as typeof import('world-countries').default;
   for (const country of worldCountries) {
     const name = country.name.common;
     const forms = new Set<string>([country.name.official, ...country.altSpellings.filter(isUsableAltSpelling)]);
