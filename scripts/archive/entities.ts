@@ -1,39 +1,37 @@
 /**
  * Build-time named-entity extraction for archived articles (see docs/entities.md).
  *
+ * `extractEntities(text, knowledge)` is a pure function of the text and a knowledge object
+ * (names with type, canonical form and trust, built from data packages in ./knowledge).
  * Pipeline, each step a small function below:
- *  1. `prepareForNlp`: a same-length copy of the text that compromise reads better
- *     (straight quotes, no footnote asterisks, glued sentences split), so every offset
- *     found in the copy is an offset in the original.
- *  2. Candidates from three sources: the gazetteer (exact names, wins on overlap),
- *     a few regex/pattern rules, and compromise's people/organizations/places/dates.
- *  3. Overlaps resolved, then later mentions of an accepted name found by plain search
- *     ("Kirby" after "John Kirby", "Al-Saadi" after "al-Saadi").
- *  4. Mentions grouped into entities, with one canonical name each.
+ *  1. `prepareForNlp`: a same-length copy of the text (straight quotes, no footnote stars,
+ *     glued sentences split), so every offset found in the copy is an offset in the original.
+ *  2. wink-nlp tokens (offsets, part of speech, sentences) and its date expressions.
+ *  3. Known names: the longest alias of the knowledge at each token, kept when its trust
+ *     and the words around it allow (`resolveKnown`).
+ *  4. Proper-noun runs the knowledge does not cover, typed by linguistic evidence: a title
+ *     or role before, a first name, an organization or place head word, a reporting verb.
+ *  5. Repeats of accepted names and surnames; acronyms defined in parentheses.
+ *  6. Mentions grouped into entities, with one canonical name each.
  */
-import nlp from 'compromise';
-import datesPlugin, { type DatesMethods } from 'compromise-dates';
 import { ENTITY_TYPES, type ArticleEntity, type EntityType, type Span } from '../../src/shared/archive-format';
-import { findGazetteerMatches, straightenQuotes } from './gazetteer';
+import { defaultKnowledge, normalizeSurface, type AliasSense, type Knowledge, type KnowledgeEntry } from './knowledge';
+import { analyze, type Token } from './nlp-tokens';
+import { addNonOverlapping, overlaps, type Candidate } from './entity-candidates';
+import { CONTEXT, isSportsSentence } from './entity-context';
+import { dateCandidates } from './entity-dates';
+import { typeRuns } from './entity-runs';
 
-nlp.plugin(datesPlugin);
-
-type Source = 'gazetteer' | 'rule' | 'nlp' | 'repeat';
-
-interface Candidate {
-  start: number;
-  end: number;
-  type: EntityType;
-  source: Source;
-  /** Canonical name when the source knows it (gazetteer matches). */
-  name?: string;
-}
-
-export function extractEntities(text: string): ArticleEntity[] {
+export function extractEntities(text: string, knowledge: Knowledge = defaultKnowledge()): ArticleEntity[] {
   const prepared = prepareForNlp(text);
-  const candidates = [...gazetteerCandidates(prepared), ...ruleCandidates(prepared), ...nlpCandidates(prepared)];
-  const accepted = addRepeatMentions(prepared, resolveOverlaps(candidates));
-  return buildEntities(text, accepted);
+  const { tokens, dates } = analyze(prepared);
+  const titleEnd = firstBlockEnd(prepared);
+  const known = resolveKnown(prepared, tokens, knowledge, titleEnd);
+  const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
+  const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
+  const withDates = addNonOverlapping(named, dateCandidates(prepared, dates));
+  const all = addRepeatMentions(prepared, withDates, knowledge);
+  return buildEntities(text, all);
 }
 
 /** `${type}:${slug}`: the key of an entity across articles. */
@@ -41,7 +39,7 @@ export function entityId(type: EntityType, name: string): string {
   return `${type}:${slugify(name)}`;
 }
 
-function slugify(name: string): string {
+export function slugify(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
@@ -55,291 +53,241 @@ function slugify(name: string): string {
 // 1. Preparing the text
 
 /**
- * Same length as `text`, so offsets carry over. Compromise's lexicon uses straight quotes;
- * "*" marks footnotes ("IS*"); and the seed scraper glued paragraphs together
- * ("commanders.Al-Saadi", "region.”Iraqi"), which compromise reads as one word, so the
- * glue character becomes a newline, which compromise treats as a sentence break.
+ * Same length as `text`, so offsets carry over: typographic quotes become straight ones,
+ * "*" (footnotes, "IS*") a space, and the glue of paragraphs a scraper ran together
+ * ("commanders.Al-Saadi", "region.”Iraqi") a newline, which the tokenizer reads as a break.
  */
 export function prepareForNlp(text: string): string {
-  return straightenQuotes(text)
+  return text
+    .replace(/[‘’ʼ]/g, "'")
+    .replace(/[“”]/g, '"')
     .replace(/\*/g, ' ')
     .replace(/(?<=[\p{Ll}\p{N})\]])\.(?=\p{Lu})/gu, '\n')
     .replace(/(?<=[.!?])["'](?=\p{Lu})/gu, '\n');
 }
 
+/** The title is the first block; in title case every word is capitalized, so only known names count there. */
+function firstBlockEnd(text: string): number {
+  const end = text.indexOf('\n\n');
+  return end < 0 ? 0 : end;
+}
+
+function isTitleCase(text: string, end: number): boolean {
+  const words = text.slice(0, end).match(/\p{L}[\p{L}'-]*/gu) ?? [];
+  const long = words.filter((word) => word.length > 3);
+  return long.length > 2 && long.filter((word) => /^\p{Lu}/u.test(word)).length / long.length > 0.7;
+}
+
 // ---------------------------------------------------------------------------------------
-// 2. Candidates
+// 3. Known names
 
-function gazetteerCandidates(prepared: string): Candidate[] {
-  return findGazetteerMatches(prepared).map((match) => ({ ...match, source: 'gazetteer' }));
-}
-
-/** Relative dates compromise cuts short ("last week's" comes back as "last"), and ISO dates. */
-const RULE_DATES: readonly RegExp[] = [
-  /(?<![\p{L}\p{N}])(?:last|next|this|past|coming) (?:week(?:end)?|month|year|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?![\p{L}\p{N}])/giu,
-  /(?<![\p{L}\p{N}-])\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}-])/gu,
-];
-
-function ruleCandidates(prepared: string): Candidate[] {
-  return RULE_DATES.flatMap((pattern) =>
-    [...prepared.matchAll(pattern)].map(
-      (match): Candidate => ({ start: match.index, end: match.index + match[0].length, type: 'date', source: 'rule' }),
-    ),
-  );
-}
-
-// A narrow typed view of compromise: its `.json()` is typed `any`, so the shape used here
-// is checked once, in `readMatches`.
-type NlpDoc = ReturnType<typeof nlp> & DatesMethods;
-/** All this module reads from a compromise view. */
-interface JsonView {
-  json(options: object): unknown;
-}
-
-interface NlpTerm {
-  text: string;
-  tags: readonly string[];
+interface KnownMatch {
   start: number;
   end: number;
+  /** Token indices [first, last]. */
+  first: number;
+  last: number;
+  senses: readonly AliasSense[];
 }
 
-const NLP_FINDERS: readonly (readonly [EntityType, (doc: NlpDoc) => JsonView])[] = [
-  ['person', (doc) => doc.people()],
-  ['org', (doc) => doc.organizations()],
-  ['place', (doc) => doc.places()],
-  ['date', (doc) => doc.dates()],
-];
-
-function nlpCandidates(prepared: string): Candidate[] {
-  const doc = nlp(prepared) as NlpDoc;
-  const found: Candidate[] = [];
-  for (const [type, find] of NLP_FINDERS) {
-    for (const terms of readMatches(find(doc))) {
-      const span = cleanSpan(prepared, spanOf(terms), type);
-      if (span) found.push({ start: span[0], end: span[1], type, source: 'nlp' });
+/** At each token, the longest alias that starts there; then the longest non-overlapping ones. */
+function findKnown(text: string, tokens: readonly Token[], knowledge: Knowledge): KnownMatch[] {
+  const found: KnownMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    if (!/^[\p{L}\p{N}]/u.test(first.text)) continue;
+    let best: KnownMatch | undefined;
+    for (let j = i; j < tokens.length && j < i + 4 * knowledge.maxWords; j++) {
+      const last = tokens[j]!;
+      const raw = text.slice(first.start, last.end);
+      if (raw.includes('\n')) break;
+      const surface = normalizeSurface(raw);
+      if (surface.split(' ').length > knowledge.maxWords) break;
+      if (/[\p{L}\p{N}]$/u.test(surface) && isWordEnd(text, last.end)) {
+        const senses = knowledge.aliases.get(surface);
+        if (senses) best = { start: first.start, end: last.end, first: i, last: j, senses };
+      } else if (/\.$/u.test(surface)) {
+        const senses = knowledge.aliases.get(surface);
+        if (senses) best = { start: first.start, end: last.end, first: i, last: j, senses };
+      }
     }
+    if (best) found.push(best);
   }
-  return [...found, ...administrationPeople(prepared, doc)];
-}
-
-/**
- * "the Biden administration": compromise tags the name as an organization (and then
- * swallows the words after it), but the capitalized word before "administration" is
- * the surname of a head of government.
- */
-function administrationPeople(prepared: string, doc: NlpDoc): Candidate[] {
-  return readMatches(doc.match('[#ProperNoun] administration', 0))
-    .flat()
-    .filter((term) => !term.tags.some((tag) => tag === 'Place' || tag === 'Demonym'))
-    .flatMap((term) => {
-      const span = cleanSpan(prepared, [term.start, term.end], 'person');
-      return span ? [{ start: span[0], end: span[1], type: 'person' as const, source: 'rule' as const }] : [];
-    });
-}
-
-function readMatches(view: JsonView): NlpTerm[][] {
-  const json: unknown = view.json({ offset: true, terms: { offset: true, tags: true } });
-  if (!Array.isArray(json)) return [];
-  return json.map((match: unknown) => {
-    const terms = isRecord(match) && Array.isArray(match.terms) ? match.terms : [];
-    return terms.flatMap((term: unknown) => readTerm(term) ?? []);
-  });
-}
-
-function readTerm(term: unknown): NlpTerm | null {
-  if (!isRecord(term) || typeof term.text !== 'string' || !isRecord(term.offset)) return null;
-  const { start, length } = term.offset;
-  if (typeof start !== 'number' || typeof length !== 'number') return null;
-  const tags = Array.isArray(term.tags) ? term.tags.filter((tag): tag is string => typeof tag === 'string') : [];
-  return { text: term.text, tags, start, end: start + length };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function spanOf(terms: readonly NlpTerm[]): Span | null {
-  const first = terms[0];
-  const last = terms[terms.length - 1];
-  return first && last ? [first.start, last.end] : null;
-}
-
-// ---------------------------------------------------------------------------------------
-// Cleaning compromise's spans: they come with prepositions ("in mid-October"), adjectives
-// ("southern Syria"), titles ("Mr. Kirby"), possessives and trailing words.
-
-interface Word {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Titles compromise keeps at the start of a person ("Mr. Kirby", "President Joe Biden"). */
-const TITLES = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'sgt', 'capt', 'adm',
-  'president', 'vice', 'prime', 'minister', 'chancellor', 'secretary', 'senator', 'governor', 'mayor',
-  'general', 'king', 'queen', 'prince', 'pope', 'sheikh', 'ayatollah', 'ambassador', 'commander',
-]);
-/** Lower-case words allowed inside a name ("Islamic Resistance in Iraq", "Gulf of Aden"). */
-const NAME_CONNECTORS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'du', 'la', 'le', 'van', 'von', 'bin', 'ibn']);
-/** Lower-case prefixes of Arabic and European surnames ("al-Saadi"). */
-const NAME_PARTICLE = /^(?:al|el|ad|as|ash|an|ar|bin|ibn|abu|de|di|da|du|le|la|van|von)-/i;
-/** Words compromise includes around dates that are not part of them. */
-const DATE_EDGE_WORDS = new Set([
-  'in', 'on', 'at', 'by', 'after', 'before', 'since', 'until', 'during', 'from', 'of', 'to', 'for', 'and', 'or', 'the',
-]);
-const PRONOUNS = new Set(['i', 'me', 'you', 'he', 'him', 'she', 'her', 'it', 'we', 'us', 'they', 'them', 'this', 'that']);
-
-function cleanSpan(prepared: string, span: Span | null, type: EntityType): Span | null {
-  if (!span) return null;
-  const words = wordsIn(prepared, span);
-  const isEdgeJunk = type === 'date' ? isDateEdgeWord : type === 'person' ? isPersonLeadingJunk : isNameLeadingJunk;
-  while (words[0] && isEdgeJunk(words[0])) words.shift();
-  while (type === 'date' && words.length > 0 && isDateEdgeWord(words.at(-1)!)) words.pop();
-  const first = words[0];
-  const last = words.at(-1);
-  if (!first || !last) return null;
-  const start = first.start + leadingPunctuation(first.text);
-  const end = last.start + keptLength(last.text);
-  if (end - start < 2) return null;
-  const surface = prepared.slice(start, end);
-  return isPlausible(surface, type) ? [start, end] : null;
-}
-
-function wordsIn(text: string, [start, end]: Span): Word[] {
-  return [...text.slice(start, end).matchAll(/\S+/g)].map((match) => ({
-    start: start + match.index,
-    end: start + match.index + match[0].length,
-    text: match[0],
-  }));
-}
-
-function isDateEdgeWord(word: Word): boolean {
-  return DATE_EDGE_WORDS.has(bare(word.text).toLowerCase());
-}
-
-/** "the", "southern" before a name. */
-function isNameLeadingJunk(word: Word): boolean {
-  const text = bare(word.text);
-  return /^\p{Ll}/u.test(text) && !isParticleName(text);
-}
-
-function isPersonLeadingJunk(word: Word): boolean {
-  return TITLES.has(bare(word.text).toLowerCase()) || isNameLeadingJunk(word);
-}
-
-function isParticleName(word: string): boolean {
-  return /^\p{Ll}+-\p{Lu}/u.test(word) && NAME_PARTICLE.test(word);
-}
-
-function bare(word: string): string {
-  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-}
-
-function leadingPunctuation(word: string): number {
-  return /^[^\p{L}\p{N}]*/u.exec(word)?.[0].length ?? 0;
-}
-
-/** Length of `word` without trailing punctuation and possessive, keeping an abbreviation's dot ("D.C."). */
-function keptLength(word: string): number {
-  let kept = word.replace(/[^\p{L}\p{N}.]+$/u, '').replace(/'s$/u, '');
-  if (!/(?:^|\.)\p{L}\.$/u.test(kept)) kept = kept.replace(/[^\p{L}\p{N}]+$/u, '');
-  return kept.length;
-}
-
-/** Drops what is not a name: pronouns, lower-case words, "Iraqi government", "American military". */
-function isPlausible(surface: string, type: EntityType): boolean {
-  // "He" at a sentence start is a pronoun; "US" in capitals is not.
-  if (PRONOUNS.has(surface.toLowerCase()) && surface !== surface.toUpperCase()) return false;
-  const words = surface.split(/\s+/);
-  if (type === 'date') return words.length > 1 || !/^\p{Ll}+$/u.test(surface);
-  return words.every(
-    (word, i) =>
-      /^[\p{Lu}\p{N}]/u.test(word) ||
-      isParticleName(word) ||
-      (i > 0 && i < words.length - 1 && NAME_CONNECTORS.has(word)),
-  );
-}
-
-// ---------------------------------------------------------------------------------------
-// 3. Overlaps and repeated mentions
-
-const SOURCE_RANK: Record<Source, number> = { gazetteer: 0, rule: 1, nlp: 1, repeat: 2 };
-
-/**
- * Keeps a set of non-overlapping candidates: gazetteer matches first, then the longer
- * span, then rules before compromise. One exception: a gazetteer place inside a longer
- * compromise person ("George Washington", "Michael Jordan") gives way to the person.
- */
-function resolveOverlaps(candidates: readonly Candidate[]): Candidate[] {
-  const people = candidates.filter((c) => c.type === 'person' && c.source !== 'gazetteer');
-  const shielded = candidates.filter(
-    (c) => !(c.source === 'gazetteer' && c.type === 'place' && people.some((p) => contains(p, c) && length(p) > length(c))),
-  );
-  const ranked = [...shielded].sort(
-    (a, b) =>
-      SOURCE_RANK[a.source] - SOURCE_RANK[b.source] ||
-      length(b) - length(a) ||
-      Number(b.source === 'rule') - Number(a.source === 'rule') ||
-      a.start - b.start ||
-      ENTITY_TYPES.indexOf(a.type) - ENTITY_TYPES.indexOf(b.type),
-  );
-  const kept: Candidate[] = [];
-  for (const candidate of ranked) {
-    if (!kept.some((other) => overlaps(candidate, other))) kept.push(candidate);
-  }
+  const byLength = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: KnownMatch[] = [];
+  for (const match of byLength) if (!kept.some((other) => overlaps(match, other))) kept.push(match);
   return kept.sort((a, b) => a.start - b.start);
 }
 
-function length(c: Candidate): number {
-  return c.end - c.start;
-}
-
-function contains(outer: Candidate, inner: Candidate): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
-function overlaps(a: Candidate, b: Candidate): boolean {
-  return a.start < b.end && b.start < a.end;
+function isWordEnd(text: string, end: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(text.charAt(end));
 }
 
 /**
- * Compromise finds a name once and misses its repeats ("Kirby said"; "Al-Saadi" glued to
- * the previous sentence). Every accepted surface form, and a person's surname, is looked
- * up again in the whole text; gazetteer names need not be, their search is already exhaustive.
+ * Keeps each known match whose trust the context supports, typed and named by the sense
+ * that applies: a capital acting as a government is its country, a club name shared with
+ * a city is the club only in a sentence about sport, a weak place needs a place
+ * preposition, a weak company must stand alone, a contextual alias needs its full name
+ * elsewhere in the article.
  */
-function addRepeatMentions(prepared: string, accepted: readonly Candidate[]): Candidate[] {
-  const all = [...accepted];
-  const searched = new Set<string>();
-  for (const candidate of accepted) {
-    if (candidate.source === 'gazetteer') continue;
-    for (const form of searchForms(prepared.slice(candidate.start, candidate.end), candidate.type)) {
-      const key = `${candidate.type}\u0000${form}`;
-      if (searched.has(key)) continue;
-      searched.add(key);
-      for (const [start, end] of findWord(prepared, form)) {
-        const repeat: Candidate = { start, end, type: candidate.type, source: 'repeat' };
-        if (!all.some((other) => overlaps(repeat, other))) all.push(repeat);
-      }
-    }
+function resolveKnown(text: string, tokens: readonly Token[], knowledge: Knowledge, titleEnd: number): Candidate[] {
+  const matches = findKnown(text, tokens, knowledge);
+  const strongEntries = new Set(
+    matches.flatMap((m) => m.senses.filter((s) => s.strength === 'strong' || s.strength === 'sports').map((s) => s.entry)),
+  );
+  const kept: Candidate[] = [];
+  const governments = new Map<string, KnowledgeEntry>();
+  for (const match of matches) {
+    const sense = chooseSense(text, tokens, match, knowledge, strongEntries, match.start < titleEnd);
+    if (!sense) continue;
+    const entry = knowledge.entries[sense.entry]!;
+    const country = entry.type === 'place' ? actingCapital(text, tokens, match, knowledge) : undefined;
+    if (country) governments.set(entry.name, country);
+    kept.push({ start: match.start, end: match.end, type: entry.type, name: entry.name, known: true });
   }
-  return all.sort((a, b) => a.start - b.start);
+  // One sense per article: once a capital has acted as its government, every bare mention of it is the country.
+  return kept.map((c) => {
+    const country = c.name === undefined ? undefined : governments.get(c.name);
+    return country && c.type === 'place' ? { ...c, name: country.name } : c;
+  });
 }
 
-function searchForms(surface: string, type: EntityType): string[] {
-  const words = surface.split(/\s+/);
-  const surname = words[words.length - 1];
-  const forms = [surface];
-  if (type === 'person' && words.length > 1 && surname && surname.length > 1) forms.push(surname);
-  return forms;
+function chooseSense(
+  text: string,
+  tokens: readonly Token[],
+  match: KnownMatch,
+  knowledge: Knowledge,
+  strongEntries: ReadonlySet<number>,
+  inTitle: boolean,
+): AliasSense | undefined {
+  const surface = text.slice(match.start, match.end);
+  if (SHOUTABLE.has(surface) && inShoutedRun(text, match.start, match.end, knowledge)) return undefined;
+  if (knowledge.demonyms.has(surface) || CONTEXT.notNames.has(surface)) return undefined;
+  const sentence = tokens[match.first]!.sentence;
+  // A club named like its city ("Liverpool drew 1-1") is the club wherever the sentence is about sport.
+  const club = match.senses.find((sense) => sense.strength === 'sports');
+  if (club && isSportsSentence(tokens, sentence)) return club;
+  for (const sense of match.senses) {
+    switch (sense.strength) {
+      case 'strong':
+        return sense;
+      case 'sports':
+        if (isSportsSentence(tokens, sentence)) return sense;
+        break;
+      case 'contextual':
+        if (strongEntries.has(sense.entry)) return sense;
+        break;
+      case 'weak':
+        if (!inTitle && weakEvidence(tokens, match, knowledge.entries[sense.entry]!.type, knowledge)) return sense;
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** A weak place needs a place preposition before it or "-based" after; a weak company must be a whole name on its own. */
+function weakEvidence(tokens: readonly Token[], match: KnownMatch, type: EntityType, knowledge: Knowledge): boolean {
+  const before = tokens[match.first - 1];
+  const after = tokens[match.last + 1];
+  const isName = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.text) && t.pos === 'PROPN';
+  if (isName(before) || isName(after)) return false;
+  if (type === 'place') {
+    return (
+      (before !== undefined && CONTEXT.placePrepositions.has(before.text.toLowerCase())) ||
+      (after?.text === '-' && tokens[match.last + 2]?.text.toLowerCase() === 'based') ||
+      (after?.text === ',' && /^\p{Lu}/u.test(tokens[match.last + 2]?.text ?? '') && knowledge.aliases.has(tokens[match.last + 2]!.text))
+    );
+  }
+  const first = tokens[match.first]!;
+  return !first.sentenceStart && (before === undefined || !knowledge.firstNames.has(before.text.toLowerCase()));
+}
+
+/** "Beijing warned", "Washington's support": a capital that acts is its country's government. */
+function actingCapital(text: string, tokens: readonly Token[], match: KnownMatch, knowledge: Knowledge): KnowledgeEntry | undefined {
+  const index = knowledge.capitals.get(normalizeSurface(text.slice(match.start, match.end)));
+  if (index === undefined) return undefined;
+  const before = tokens[match.first - 1];
+  if (before && CONTEXT.placePrepositions.has(before.text.toLowerCase())) return undefined;
+  let next = match.last + 1;
+  const possessive = tokens[next]?.text === "'s";
+  if (possessive) next++;
+  // "Washington's full-throated support": adjectives may stand between.
+  while (possessive && next < match.last + 8 && (tokens[next]?.pos === 'ADJ' || tokens[next]?.text === '-')) next++;
+  const following = tokens[next];
+  if (!following) return undefined;
+  const word = following.text.toLowerCase();
+  // "Beijing unveiled", "Kigali is not a party", "Washington could tighten": the capital as a subject.
+  const acts = possessive
+    ? following.pos === 'NOUN' && !CONTEXT.cityPossessions.has(word)
+    : CONTEXT.governmentVerbs.has(word) || following.pos === 'VERB' || following.pos === 'AUX';
+  return acts ? knowledge.entries[index] : undefined;
+}
+
+/**
+ * Short acronyms that are also English words in capitals ("IS", "US"): in an all-caps run
+ * ("WHAT IS NEXT") they are just words.
+ */
+const SHOUTABLE = new Set(['IS', 'US', 'WHO', 'IT', 'AT', 'AP', 'ICE', 'SEC']);
+
+function inShoutedRun(text: string, start: number, end: number, knowledge: Knowledge): boolean {
+  const before = /([\p{L}]+)\P{L}*$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  const after = /^\P{L}*([\p{L}]+)/u.exec(text.slice(end, end + 30))?.[1];
+  return [before, after].some(
+    (word) => word !== undefined && word.length >= 2 && word === word.toUpperCase() && !knowledge.aliases.has(word),
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. Repeats and acronyms
+
+/**
+ * A name found once is looked up again in the whole text, a person's surname too ("Okafor"
+ * after "Ngozi Okafor"), and an acronym in parentheses after a name ("National Bureau of
+ * Statistics (NBS)") becomes that name's alias wherever it occurs.
+ */
+function addRepeatMentions(text: string, accepted: readonly Candidate[], knowledge: Knowledge): Candidate[] {
+  let all = [...accepted];
+  const searched = new Set<string>();
+  for (const candidate of accepted) {
+    if (candidate.known || candidate.type === 'date') continue;
+    const surface = text.slice(candidate.start, candidate.end);
+    const forms = [surface];
+    const words = surface.split(/\s+/);
+    if (candidate.type === 'person' && words.length > 1) forms.push(words.at(-1)!);
+    for (const form of forms) {
+      const key = `${candidate.type}\u0000${form}`;
+      if (searched.has(key) || form.length < 2 || knowledge.commonWords.has(form.toLowerCase()) && form !== surface) continue;
+      searched.add(key);
+      all = addNonOverlapping(all, findWord(text, form).map(([start, end]) => ({ start, end, type: candidate.type })));
+    }
+  }
+  for (const candidate of [...all]) {
+    if (candidate.type === 'date') continue;
+    // "(Africa CDC)", "(CSIRO)": the article's own definition wins over what the knowledge says the acronym is.
+    const acronym = /^ \(((?:\p{Lu}\p{Ll}+ )?[\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\)/u.exec(text.slice(candidate.end, candidate.end + 24))?.[1];
+    if (!acronym) continue;
+    const name = candidate.name ?? text.slice(candidate.start, candidate.end);
+    const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    if (words.length < 2 || initials(name).indexOf(initials(acronym.replace(/^\p{Lu}\p{Ll}+ /u, '')).charAt(0)) < 0) continue;
+    const occurrences = findWord(text, acronym);
+    const redefined = all.filter((c) => !occurrences.some(([start, end]) => c.start >= start && c.end <= end && (c.start !== start || c.end !== end || c.name !== name)));
+    all = addNonOverlapping(
+      redefined,
+      occurrences.map(([start, end]) => ({ start, end, type: candidate.type, name, known: candidate.known ?? false })),
+    );
+  }
+  return all;
+}
+
+function initials(name: string): string {
+  return name.replace(/[^\p{Lu}]/gu, '');
 }
 
 /** Word-bounded and case-sensitive, except the particle of "al-Saadi" / "Al-Saadi". */
 function findWord(text: string, form: string): Span[] {
+  const particle = /^(?:al|el|ad|ash|bin|ibn|abu)-/i.test(form);
   const first = form.charAt(0);
-  const body = isParticleName(first.toLowerCase() + form.slice(1))
-    ? `[${first.toLowerCase()}${first.toUpperCase()}]${escapeRegExp(form.slice(1))}`
-    : escapeRegExp(form);
+  const body = particle ? `[${first.toLowerCase()}${first.toUpperCase()}]${escapeRegExp(form.slice(1))}` : escapeRegExp(form);
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu');
   return [...text.matchAll(pattern)].map((match): Span => [match.index, match.index + match[0].length]);
 }
@@ -349,7 +297,7 @@ function escapeRegExp(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------
-// 4. Grouping mentions into entities
+// 6. Grouping mentions into entities
 
 interface Mention {
   start: number;
@@ -361,10 +309,10 @@ interface Mention {
 
 function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEntity[] {
   const mentions = accepted.map(
-    (c): Mention => ({ start: c.start, end: c.end, type: c.type, surface: text.slice(c.start, c.end), ...named(c) }),
+    (c): Mention => ({ start: c.start, end: c.end, type: c.type, surface: text.slice(c.start, c.end), ...(c.name ? { name: c.name } : {}) }),
   );
-  const groups = new Map<string, Mention[]>();
   const keyOf = surnameMerger(mentions);
+  const groups = new Map<string, Mention[]>();
   for (const mention of mentions) {
     const key = keyOf(mention);
     groups.set(key, [...(groups.get(key) ?? []), mention]);
@@ -372,39 +320,50 @@ function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEnt
   return [...groups.values()].map(toEntity).sort(compareEntities);
 }
 
-function named(c: Candidate): { name?: string } {
-  return c.name === undefined ? {} : { name: c.name };
-}
-
 /**
- * Key of a mention's entity: its canonical name when the gazetteer gave one, else its
- * surface form. A one-word person ("Kirby") joins the only longer person with that
- * surname ("John Kirby"); with two such people it stays apart rather than guess.
+ * A one-word person ("Okafor") joins the only longer person with that surname ("Ngozi
+ * Okafor"), or else with that given name ("Tedros"), and a one-word organization the only longer one it begins ("Tencent" after
+ * "Tencent Holdings"); with two candidates it stays apart rather than guess.
  */
 function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => string {
-  const bySurname = new Map<string, Set<string>>();
+  const byWord = new Map<string, Set<string>>();
+  const keyOfWord = (type: EntityType, word: string): string => `${type}\u0000${slugify(word)}`;
   for (const m of mentions) {
     const words = m.surface.split(/\s+/);
-    const surname = words[words.length - 1];
-    if (m.type !== 'person' || words.length < 2 || !surname) continue;
-    const keys = bySurname.get(slugify(surname)) ?? new Set<string>();
-    bySurname.set(slugify(surname), keys.add(entityId('person', m.surface)));
+    const word = m.type === 'person' ? words.at(-1) : m.type === 'org' ? words[0] : undefined;
+    if (words.length < 2 || !word) continue;
+    const key = keyOfWord(m.type, word);
+    byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
+    if (m.type === 'person') {
+      const given = `given\u0000${slugify(words[0]!)}`;
+      byWord.set(given, (byWord.get(given) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
+    }
   }
   return (mention) => {
     const own = entityId(mention.type, mention.name ?? mention.surface);
-    if (mention.type !== 'person' || /\s/.test(mention.surface)) return own;
-    const fullNames = bySurname.get(slugify(mention.surface));
-    const only = fullNames?.size === 1 ? [...fullNames][0] : undefined;
-    return only ?? own;
+    if (/\s/.test(mention.surface) || (mention.type !== 'person' && mention.type !== 'org')) return own;
+    // A person named by the given name alone ("Tedros") when no one has it as a surname.
+    const longer = byWord.get(keyOfWord(mention.type, mention.surface)) ?? (mention.type === 'person' ? byWord.get(`given\u0000${slugify(mention.surface)}`) : undefined);
+    return longer?.size === 1 ? [...longer][0]! : own;
   };
 }
 
+/**
+ * The entity's id comes from the knowledge's canonical name when there is one, so it is
+ * the same in every article; its display name is that name when the article uses it, or
+ * else the fullest name the article uses ("Democratic Republic of Congo" for the entry
+ * "DR Congo"), unless the article only uses short forms ("IS", "ISIS": "Islamic State").
+ */
 function toEntity(mentions: Mention[]): ArticleEntity {
   const first = mentions[0]!;
-  const name = first.name ?? mentions.find((m) => m.name)?.name ?? canonicalSurface(mentions);
+  const known = mentions.find((m) => m.name)?.name;
+  const fullest = canonicalSurface(mentions);
+  // The article's own spelling of the known name ("Baghdad" for GeoNames' "Baghdād").
+  const knownAsWritten = known === undefined ? undefined : mentions.find((m) => slugify(m.surface) === slugify(known))?.surface;
+  const name = knownAsWritten ?? (known === undefined || wordCount(fullest) < 2 ? known ?? fullest : fullest);
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
-  return { id: entityId(first.type, name), type: first.type, name, aliases, count: spans.length, mentions: spans };
+  return { id: entityId(first.type, known ?? name), type: first.type, name, aliases, count: spans.length, mentions: spans };
 }
 
 /**

@@ -1,0 +1,144 @@
+/**
+ * The general linguistic evidence the entity extractor reads around a name: words that
+ * make a name a person, an organization or a place, and the cues of a sentence about
+ * sport. None of these lists names an entity; they are English words of news writing.
+ */
+import type { Token } from './nlp-tokens';
+
+const words = (list: string): Set<string> => new Set(list.split(/\s+/).filter(Boolean));
+
+export const CONTEXT = {
+  /** Titles and honorifics, stripped from the front of a person's name. */
+  titles: words(`
+    mr mrs ms miss dr prof sir dame lord lady sen rep gov gen lt col sgt capt adm cpl maj rev hon
+    president vice prime minister chancellor secretary senator governor mayor premier deputy
+    general king queen prince princess pope sheikh ayatollah ambassador commander chief judge justice
+    coach manager striker captain emir sultan cardinal archbishop bishop imam rabbi inspector detective
+    professor doctor officer director chairman chairwoman chair`),
+  /** Titles that only stand before a person's name. */
+  personalTitles: words('mr mrs ms miss dr prof professor sir dame lord lady president senator governor mayor premier king queen prince princess pope sheikh ayatollah ambassador'),
+  /** Role nouns right before a name ("spokesman John Kirby", "striker Ade Bello"). */
+  personCues: words(`
+    mr mrs ms miss dr prof sir dame sen rep gov gen
+    spokesman spokeswoman spokesperson president minister secretary senator governor mayor premier
+    chancellor ambassador commander chief executive ceo cfo founder chairman chairwoman director
+    economist analyst striker midfielder defender goalkeeper forward winger coach manager captain
+    player boss leader lawmaker official judge prosecutor lawyer attorney professor researcher author
+    writer novelist actor actress singer rapper artist designer journalist editor reporter
+    correspondent colleague wife husband son daughter mother father brother sister opposition
+    candidate challenger incumbent rival teammate midfielder head governor-general envoy negotiator
+    skipper keeper goalkeeper winger full-back centre-back substitute referee`),
+  /** Role nouns inside a capitalized run ("Chief Financial Officer Wendell Huang"): the name follows. */
+  roleWords: words(`
+    officer executive minister secretary president director chairman chairwoman chairperson governor
+    commissioner spokesman spokeswoman spokesperson ambassador coach manager mayor senator judge
+    chancellor premier editor founder ceo cfo coo cto envoy striker midfielder defender goalkeeper
+    captain economist analyst strategist professor lawmaker commander fighter soldier militant
+    negotiator adviser advisor aide`),
+  /** Words that may stand before a role in a title ("Chief Financial Officer", "Health Minister"). */
+  roleModifiers: words(`
+    chief financial operating executive technology deputy vice prime foreign finance health defence
+    defense interior justice home state trade economy culture education energy environment labour
+    labor transport assistant acting former senior managing national head first general interim
+    investment market markets equity research principal lead club team`),
+  /** Words that, with company-list words, make a run a company ("Toyota Motor", "Tokyo Electron"). */
+  businessWords: words(`
+    Motor Motors Group Holding Holdings Inc Inc. Ltd Ltd. Plc PLC Corp Corp. Corporation Company Co Co.
+    Bank Capital Partners Electron Electronics Materials Platforms Games Technologies Technology Systems
+    Energy Airlines Airways Pharmaceuticals Financial Securities Markets Semiconductor Industries
+    Insurance Investments Ventures Labs Media Brands Foods Cement Steel Mining Telecom Communications
+    Music Entertainment Studios Software Networks Automotive Chemicals Petroleum Oil Gas Power`),
+  /** First words that make a capitalized run a place ("Lake Kivu", "Estadio Centenario"). */
+  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Fort Isla Isle Gulf Monte Sierra Cerro Mont'),
+  /** Words after a name that make it a speaker. */
+  reportingVerbs: words(`
+    said says told added wrote explained argued warned noted insisted admitted acknowledged
+    recalled confirmed denied claimed stressed urged tweeted posted replied`),
+  /** A capital followed by one of these is its government ("Beijing warned"). */
+  governmentVerbs: words(`
+    said says has have had warned accused announced blamed urged denied insisted responded rejected
+    demanded threatened agreed condemned criticised criticized welcomed imposed sanctioned wants hopes
+    fears claimed notified maintains insists accuses rejects demands signalled signaled protested
+    retaliated vowed pledged backed supports opposes expelled recalled summoned approved
+    warns urges blames announces threatens condemns welcomes vows pledges`),
+  /** A capital's possessive followed by one of these is its government ("Washington's support"). */
+  governmentPossessions: words(`
+    support decision policy policies position response stance government demands demand backing
+    sanctions approach ally allies relations envoy diplomats officials foreign refusal efforts move`),
+  /** A capital's possessive followed by one of these is the city ("Beijing's streets"). */
+  cityPossessions: words(`
+    streets street residents mayor airport airports suburbs outskirts centre center districts district
+    metro subway skyline population neighbourhoods neighborhoods hospitals schools port river traffic
+    air pollution roads buildings stadium university universities parks restaurants hotels housing
+    homes old downtown city marathon`),
+  /** Nouns right before a name that make it an organization ("chipmaker Infineon", "rival Meituan"). */
+  orgCues: words(`
+    company firm group bank lender insurer carrier airline carmaker automaker chipmaker drugmaker
+    vaccine-maker maker giant operator broadcaster regulator club side party startup conglomerate
+    retailer developer supplier manufacturer producer rival network platform label publisher miner
+    refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
+    militia coalition alliance union`),
+  /** Place prepositions that let a weakly known place name count. */
+  placePrepositions: words('in at from near outside across around to into toward towards throughout via inside'),
+  /** Lower-case words allowed inside a name ("Bank of England", "Islamic Resistance in Iraq"). */
+  connectors: words('of the for in on de du des la le el del di da do dos van von der den ten ter bin ibn'),
+  /** Last words that make a capitalized run an organization. */
+  orgHeads: words(`
+    Bank Banks Bancorp Group Holdings Inc Inc. Ltd Ltd. Plc PLC LLC Corp Corp. Corporation Company Co Co.
+    Partners Capital Ventures Technologies Technology Systems Motors Airlines Airways Energy Petroleum
+    Oil Gas Pharmaceuticals Pharma Telecom Communications Media Insurance Securities Investments
+    Industries Foods Brewery Breweries Mining Minerals Logistics Shipping Railways Rail Labs Software
+    University College Institute Institution Academy School Hospital Clinic Society Foundation Trust
+    Fund Council Commission Committee Authority Agency Agencies Bureau Office Department Ministry
+    Service Services Board Court Tribunal Parliament Assembly Senate Congress Party Movement Front
+    Alliance Union Federation Association League Club FC AFC United Rovers Wanderers Athletic
+    Organisation Organization Network Forces Army Navy Guard Police Brigade Brigades Battalion
+    Exchange Cooperative Times Post Journal News Herald Tribune Gazette Telegraph Observer Agency
+    Treasury Motor Holding Markets Platforms Games Materials Electron Music Laboratory Laboratories Initiative
+    Division Directorate Secretariat Inspectorate Administration Regulator Council Chamber Conference
+    Confederation Institutes Museum Museums Library Orchestra Ballet Theatre Opera
+    Cement Steel Chemicals Electric Electronics Automotive Construction Properties Realty Retail
+    Stores Brands Beverages Textiles Aerospace Defence Defense Biotech Therapeutics Semiconductor
+    Semiconductors Microsystems Solutions Digital Interactive Entertainment Studios Pictures Records
+    Publishing Press Broadcasting Television Radio Airline`),
+  /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
+  clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),
+  /** Leading words of an organization name with "of" ("Ministry of Finance", "University of Lagos"). */
+  orgLeads: words(`
+    Bank Ministry Department University Institute College Academy Council Commission Office Bureau
+    Court Board Federation Association Union League Party Church Organisation Organization School
+    Federal National Royal Society Chamber Assembly Armed Forces Museum Centre Center Agency Authority
+    Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices`),
+  /** Last words that make a capitalized run a place. */
+  placeHeads: words(`
+    River Lake Sea Ocean Mountains Mountain Mount Hills Valley Island Islands Peninsula Desert Bay
+    Gulf Strait Canal Coast Delta Basin Plateau Province Region County District Prefecture Oblast
+    Airport Stadium Arena Bridge Port Harbour Harbor Street Road Avenue Square Park Dam Station
+    Camp Village Town City Heights Falls Beach Reef Dome Base Plant Reservoir Arc Ridge Trench Range
+    Parque Palace Cathedral Mosque Temple Castle Tower Terminal Pass Corridor`),
+  /** Last words of runs that name no entity (laws, indices, prizes, works): the run is left out. */
+  nonEntityHeads: words('Index Indices Act Bill Law Treaty Accord Agreement Award Awards Prize Festival Summit Protocol Doctrine Plan Strategy Programme Program Report'),
+  /** Capitalized words that are never names on their own. */
+  notNames: words(`
+    The A An I It He She We They This That These Those There Here Mr Ms Mrs Dr Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December`),
+  /** Words that make a sentence about sport. */
+  sportsCues: words(`
+    beat beats lost lose loses drew draw draws won win wins victory defeat match matches fixture
+    game games goal goals scored scorer striker midfielder defender goalkeeper manager coach
+    season league title champions cup final semi-final quarter-final club clubs fans stadium
+    squad player players transfer signed relegation promoted promotion derby kick-off penalty
+    trophy tournament points table`),
+};
+
+/** A sentence about sport, or a score ("2-1") in it. */
+export function isSportsSentence(tokens: readonly Token[], sentence: number): boolean {
+  for (const token of tokens) {
+    if (token.sentence < sentence) continue;
+    if (token.sentence > sentence) break;
+    const word = token.text.toLowerCase();
+    if (CONTEXT.sportsCues.has(word) || /^\d{1,2}-\d{1,2}$/.test(word)) return true;
+  }
+  return false;
+}

