@@ -86,7 +86,7 @@ export function parseSeeds(sources: readonly SeedSource[]): ParsedSeed[] {
 
 /** Compiler options; the defaults are what `npm run build` uses. */
 export interface CompileOptions {
-  /** Entity extraction (compromise + gazetteer); the search benchmark injects a cheap one for synthetic seeds. */
+  /** Entity extraction (wink-nlp + build-time knowledge, scripts/archive/entities.ts); the search benchmark injects a cheap one for synthetic seeds. */
   extractEntities?: (fullText: string) => Article['entities'];
 }
 
