@@ -2,8 +2,7 @@
 import { packagedArchive } from '../shared/archive-reader';
 import { browser } from '../shared/browser';
 import type { pageMessages } from '../shared/messages/page-messages';
-import { ShownArticleReply } from '../shared/messages/content-replies';
-import { askContentScript, sendToContentScript } from '../shared/messenger';
+import { callContentScript } from '../shared/messages/to-content';
 import { CodedError } from '../shared/result';
 import { siteHost } from '../shared/url-key';
 import { activeTabId } from './active-tab';
@@ -52,10 +51,10 @@ type TabArticle =
 async function tabArticle(tabId: number | null): Promise<TabArticle> {
   const session = tabId === null ? null : await tabSession(tabId);
   if (tabId === null || !session) return { state: 'none' };
-  const shown = await askContentScript(tabId, 'content/shown-article', {}, ShownArticleReply);
+  const shown = await callContentScript(tabId, 'content/shown-article', {});
   if (shown === null) return { state: 'unreachable', session };
-  if (shown.articleId === null) await endTabSession(tabId);
-  return shown.articleId === session.articleId ? { state: 'shown', session } : { state: 'none' };
+  if (shown.reply.articleId === null) await endTabSession(tabId);
+  return shown.reply.articleId === session.articleId ? { state: 'shown', session } : { state: 'none' };
 }
 
 export async function confirmedTabSession(tabId: number | null): Promise<TabSession | null> {
@@ -72,7 +71,7 @@ export async function confirmedTabSession(tabId: number | null): Promise<TabSess
 export async function toggleSidebar(tabId: number | null): Promise<void> {
   const article = await tabArticle(tabId);
   if (article.state === 'none' || tabId === null) throw new CodedError('not-archived', 'this page is not in the archive');
-  if (article.state === 'unreachable' || !(await sendToContentScript(tabId, 'content/toggle-sidebar', {}))) {
+  if (article.state === 'unreachable' || !(await callContentScript(tabId, 'content/toggle-sidebar', {}))) {
     throw new CodedError('tab-unreachable', 'the page does not answer Backstory');
   }
 }
@@ -114,7 +113,7 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
 
   async 'sidebar/close'(_request, sender) {
     requireSidebar(sender.sidebar);
-    if (sender.tabId !== undefined) await sendToContentScript(sender.tabId, 'content/close-sidebar', {});
+    if (sender.tabId !== undefined) await callContentScript(sender.tabId, 'content/close-sidebar', {}).catch(() => null);
     return null;
   },
 

@@ -5,8 +5,8 @@
  */
 import * as v from 'valibot';
 import { browser, type Runtime } from '../shared/browser';
+import { Envelope } from '../shared/messages/envelope';
 import {
-  Envelope,
   workerMessages,
   type SenderRole,
   type WorkerMessageType,

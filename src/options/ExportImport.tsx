@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/browser';
 import type { ImportReport } from '../shared/messages/notes-messages';
-import { sendToWorker } from '../shared/messenger';
+import { sendToWorker } from '../shared/messages/to-worker';
 import { download } from './download';
 
 type Format = 'json' | 'markdown' | 'jsonld';

@@ -1,12 +1,12 @@
 /**
  * Handlers of the notes messages (src/shared/messages/notes-messages.ts). The worker is
  * the only writer of the notes store; each change is stored before the answer is sent,
- * then announced to every open extension page (NOTES_CHANGED) and copied to sync if on.
+ * then announced to every open extension page (`notes/changed`) and copied to sync if on.
  */
 import { packagedArchive } from '../../shared/archive-reader';
 import { browser } from '../../shared/browser';
-import { envelope } from '../../shared/messages';
-import { NOTES_CHANGED, type NotesChanged, type notesMessages } from '../../shared/messages/notes-messages';
+import { broadcast } from '../../shared/messages/broadcasts';
+import type { notesMessages } from '../../shared/messages/notes-messages';
 import { CodedError } from '../../shared/result';
 import { emptyRecord, newRecordId, type NotesRecord } from '../../shared/notes-schema';
 import { placeAll, placeRecord, splitByCatalog, type CatalogLookup } from './catalog-check';
@@ -31,9 +31,7 @@ async function newRecordFor(articleId: string): Promise<NotesRecord> {
 }
 
 async function announce(record: NotesRecord): Promise<void> {
-  const message: NotesChanged = { articleId: record.articleId, revision: record.note.revision };
-  // Rejects when no extension page is open to listen: nothing to tell then.
-  await browser.runtime.sendMessage(envelope(NOTES_CHANGED, message)).catch(() => undefined);
+  await broadcast('notes/changed', { articleId: record.articleId, revision: record.note.revision });
   if (await syncEnabled()) await pushToSync();
 }
 
