@@ -3,8 +3,6 @@
  * the only writer of the notes store; each change is stored before the answer is sent,
  * then announced to every open extension page (`notes/changed`) and copied to sync if on.
  */
-import { packagedArchive } from '../../shared/archive-reader';
-import { browser } from '../../shared/browser';
 import { broadcast } from '../../shared/messages/broadcasts';
 import type { notesMessages } from '../../shared/messages/notes-messages';
 import { CodedError } from '../../shared/result';
@@ -18,9 +16,9 @@ import { readAllRecords, readQuarantined, readRecord, updateRecord } from './sto
 import { SYNC_PREFIX, allSyncedValues, mergeSynced, pushToSync, readSyncedFromOthers, setSyncEnabled, syncEnabled, syncStatus } from './sync';
 import { storageRoom } from '../../shared/storage-room';
 import { localUsage, onAreaChanged } from '../storage';
+import { workerArchive as archive } from '../archive';
 import type { FeatureHandlers } from '../router';
 
-const archive = packagedArchive((path) => browser.runtime.getURL(path));
 const inCatalog: CatalogLookup = (articleId) => archive.catalogEntry(articleId);
 
 /** A new record for an archived article, with its title and address from the catalog. */
