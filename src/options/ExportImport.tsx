@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/browser';
-import type { ImportReport } from '../shared/messages/notes-messages';
+import type { ImportItem, ImportReport } from '../shared/messages/notes-messages';
 import { sendToWorker } from '../shared/messages/to-worker';
 import { download } from './download';
 
@@ -21,7 +21,6 @@ function message(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/^notes\/(import|export): /, '');
 }
 
-type ImportItem = ImportReport['items'][number];
 
 /** One article of an import preview or report; every title is text. */
 function ImportRow({ item, title }: { item: ImportItem; title: string }) {

@@ -7,10 +7,10 @@
  */
 import * as v from 'valibot';
 import { browser, type Runtime } from '../../shared/browser';
-import { DraftMessage, NOTES_DRAFT_PORT, type NoteDraft } from '../../shared/messages/draft-port';
+import { DraftMessage, NOTES_DRAFT_PORT, type NoteWrite } from '../../shared/messages/draft-port';
 import { senderRole, type SidebarSession, type SidebarVerifier } from '../router';
 
-export type DraftSaver = (articleId: string, draft: NoteDraft) => Promise<void>;
+export type DraftSaver = (articleId: string, draft: NoteWrite) => Promise<void>;
 
 /** Follows one port: remembers its last draft, saves it once the port closes. */
 export function followDraftPort(port: Runtime.Port, ownId: string, verify: SidebarVerifier, save: DraftSaver): void {

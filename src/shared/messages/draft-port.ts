@@ -21,12 +21,13 @@ export const NOTE_WRITE = {
  * trusted to finish sending a message, but its port's disconnect always reaches the worker.
  */
 export const NOTES_DRAFT_PORT = 'backstory/notes-draft';
-export const NoteDraft = v.strictObject(NOTE_WRITE);
-export type NoteDraft = v.InferOutput<typeof NoteDraft>;
+/** A note write: also what a draft is (it is saved as a write on its base). */
+export const NoteWrite = v.strictObject(NOTE_WRITE);
+export type NoteWrite = v.InferOutput<typeof NoteWrite>;
 /** One message on the draft port: the frame's token, its article, and the draft (null: nothing unsaved). */
 export const DraftMessage = v.strictObject({
   token: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
   articleId: ArticleId,
-  draft: v.nullable(NoteDraft),
+  draft: v.nullable(NoteWrite),
 });
 export type DraftMessage = v.InferOutput<typeof DraftMessage>;

@@ -112,14 +112,28 @@ export interface SyncStatus {
   error: string | null;
 }
 
+export type ImportAction = 'add' | 'update' | 'skip';
+
+/** What importing a backup does to one article's record. */
+export interface ImportItem {
+  articleId: string;
+  /** The catalog's; for an item not in the archive, the file's unchecked claim (show as text only). */
+  articleTitle: string;
+  action: ImportAction;
+  /** False: a note on an article this archive does not have (kept, listed apart). */
+  inArchive: boolean;
+  /** What changes, for the user to read before confirming. */
+  details: string[];
+}
+
+/** What importing a backup would do (`applied` false) or did. */
 export interface ImportReport {
   add: number;
   update: number;
   skip: number;
   /** Records on articles this archive does not have: kept, and listed apart. */
   notInArchive: number;
-  /** `articleTitle` is the catalog's; for an item not in the archive, the file's unchecked claim (show as text only). */
-  items: Array<{ articleId: string; articleTitle: string; action: 'add' | 'update' | 'skip'; inArchive: boolean; details: string[] }>;
+  items: ImportItem[];
   applied: boolean;
 }
 
