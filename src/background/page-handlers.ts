@@ -1,32 +1,19 @@
 /** Handlers of the page, sidebar and popup messages (src/shared/messages/page-messages.ts). */
-import { packagedArchive } from '../shared/archive-reader';
-import { browser } from '../shared/browser';
 import type { pageMessages } from '../shared/messages/page-messages';
-import { ShownArticleReply } from '../shared/messages/content-replies';
-import { askContentScript, sendToContentScript } from '../shared/messenger';
+import { callContentScript } from '../shared/messages/to-content';
 import { CodedError } from '../shared/result';
-import { siteHost } from '../shared/url-key';
 import { activeTabId } from './active-tab';
+import { workerArchive } from './archive';
 import { showArchivedBadge } from './badge';
-import { matchPage } from './matcher';
+import { lookUpPage, siteOf } from './matcher';
 import type { FeatureHandlers, SidebarSession } from './router';
 import { readSettings, rememberSidebarState } from './settings';
 import { endTabSession, startTabSession, tabSession, type TabSession } from './tab-sessions';
-
-const archive = packagedArchive((path) => browser.runtime.getURL(path));
 
 /** Messages only reach here from a content script whose page URL the browser reported. */
 function requirePage(pageUrl: string | undefined, tabId: number | undefined): { pageUrl: string; tabId: number } {
   if (pageUrl === undefined || tabId === undefined) throw new Error('no page to answer about');
   return { pageUrl, tabId };
-}
-
-/**
- * The page's current address: the content script's `href` when it is on the origin the
- * browser vouches for (single-page apps change the path with pushState), else sender.url.
- */
-function currentAddress(senderUrl: string, href: string): string {
-  return new URL(href).origin === new URL(senderUrl).origin ? href : senderUrl;
 }
 
 /** The router has verified the sidebar's token; this only narrows the type. */
@@ -52,10 +39,10 @@ type TabArticle =
 async function tabArticle(tabId: number | null): Promise<TabArticle> {
   const session = tabId === null ? null : await tabSession(tabId);
   if (tabId === null || !session) return { state: 'none' };
-  const shown = await askContentScript(tabId, 'content/shown-article', {}, ShownArticleReply);
+  const shown = await callContentScript(tabId, 'content/shown-article', {});
   if (shown === null) return { state: 'unreachable', session };
-  if (shown.articleId === null) await endTabSession(tabId);
-  return shown.articleId === session.articleId ? { state: 'shown', session } : { state: 'none' };
+  if (shown.reply.articleId === null) await endTabSession(tabId);
+  return shown.reply.articleId === session.articleId ? { state: 'shown', session } : { state: 'none' };
 }
 
 export async function confirmedTabSession(tabId: number | null): Promise<TabSession | null> {
@@ -72,25 +59,22 @@ export async function confirmedTabSession(tabId: number | null): Promise<TabSess
 export async function toggleSidebar(tabId: number | null): Promise<void> {
   const article = await tabArticle(tabId);
   if (article.state === 'none' || tabId === null) throw new CodedError('not-archived', 'this page is not in the archive');
-  if (article.state === 'unreachable' || !(await sendToContentScript(tabId, 'content/toggle-sidebar', {}))) {
+  if (article.state === 'unreachable' || !(await callContentScript(tabId, 'content/toggle-sidebar', {}))) {
     throw new CodedError('tab-unreachable', 'the page does not answer Backstory');
   }
 }
 
 export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
   async 'page/match'({ href, canonical, ogUrl }, sender) {
-    const page = requirePage(sender.pageUrl, sender.tabId);
-    const { tabId } = page;
-    const pageUrl = currentAddress(page.pageUrl, href);
+    const { pageUrl: senderUrl, tabId } = requirePage(sender.pageUrl, sender.tabId);
     // The sidebar waits on this answer: independent reads go together, and the badge is
     // set beside it rather than before it.
-    const [entry, settings] = await Promise.all([matchPage(archive, { pageUrl, canonical, ogUrl }), readSettings()]);
+    const [{ entry, site, pageUrl }, settings] = await Promise.all([lookUpPage(workerArchive, senderUrl, { href, canonical, ogUrl }), readSettings()]);
     showArchivedBadge(tabId, entry !== null).catch((error: unknown) => console.warn(`Backstory: badge of tab ${tabId}: ${String(error)}`));
     if (!entry) {
       await endTabSession(tabId);
       return null;
     }
-    const site = siteHost(new URL(pageUrl).hostname);
     const { token } = await startTabSession(tabId, { articleId: entry.id, title: entry.title, site, pageUrl });
     return {
       articleId: entry.id,
@@ -103,7 +87,7 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
 
   async 'page/sidebar-state'({ open, width }, sender) {
     const { pageUrl } = requirePage(sender.pageUrl, sender.tabId);
-    await rememberSidebarState(siteHost(new URL(pageUrl).hostname), open, width);
+    await rememberSidebarState(siteOf(pageUrl), open, width);
     return null;
   },
 
@@ -114,7 +98,7 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
 
   async 'sidebar/close'(_request, sender) {
     requireSidebar(sender.sidebar);
-    if (sender.tabId !== undefined) await sendToContentScript(sender.tabId, 'content/close-sidebar', {});
+    if (sender.tabId !== undefined) await callContentScript(sender.tabId, 'content/close-sidebar', {}).catch(() => null);
     return null;
   },
 

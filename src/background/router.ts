@@ -5,8 +5,8 @@
  */
 import * as v from 'valibot';
 import { browser, type Runtime } from '../shared/browser';
+import { Envelope } from '../shared/messages/envelope';
 import {
-  Envelope,
   workerMessages,
   type SenderRole,
   type WorkerMessageType,
@@ -53,15 +53,16 @@ const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:']);
  */
 export function senderRole(sender: Runtime.MessageSender, ownId: string): SenderRole | null {
   if (sender.id !== ownId || !sender.url) return null;
-  let protocol: string;
+  let url: URL;
   try {
-    protocol = new URL(sender.url).protocol;
+    url = new URL(sender.url);
   } catch {
     return null;
   }
+  const { protocol } = url;
   if (EXTENSION_SCHEMES.has(protocol)) {
     // sidebar.html is web-accessible, so a page could frame it: it gets a role of its own.
-    return new URL(sender.url).pathname === '/sidebar.html' ? 'sidebar' : 'extension-page';
+    return url.pathname === '/sidebar.html' ? 'sidebar' : 'extension-page';
   }
   // Our content script runs only in top frames of web pages (all_frames is off).
   if (sender.tab?.id !== undefined && sender.frameId === 0 && /^https?:$/.test(protocol)) return 'content-script';

@@ -10,9 +10,8 @@
 import * as v from 'valibot';
 import { browser, type Runtime } from '../shared/browser';
 import type { PageMatch } from '../shared/messages';
-import type { ShownArticleReply } from '../shared/messages/content-replies';
-import { ContentEnvelope, contentMessages, type ContentMessageType } from '../shared/messages/content-messages';
-import { sendToWorker } from '../shared/messenger';
+import { ContentEnvelope, contentMessages, type ContentMessageType, type ContentResponse } from '../shared/messages/content-messages';
+import { sendToWorker } from '../shared/messages/to-worker';
 import { livePageSnapshot } from './live-page';
 import { headParsed, readPageClaims, watchAddress, whenParsed, type PageClaims } from './page-signals';
 import { SidebarFrame } from './sidebar-frame';
@@ -66,7 +65,7 @@ type Reply = (response: unknown) => void;
  * content/live-page answers once the page is parsed, as the sidebar, started at
  * document_start, may ask while it is still arriving.
  */
-const contentHandlers: Record<ContentMessageType, (reply: Reply) => boolean> = {
+const contentHandlers: { [K in ContentMessageType]: (reply: (response: ContentResponse<K>) => void) => boolean } = {
   'content/toggle-sidebar': () => {
     frame?.toggle();
     return false;
@@ -80,7 +79,7 @@ const contentHandlers: Record<ContentMessageType, (reply: Reply) => boolean> = {
     return true;
   },
   'content/shown-article': (reply) => {
-    reply({ articleId: shownArticle } satisfies ShownArticleReply);
+    reply({ articleId: shownArticle });
     return false;
   },
 };

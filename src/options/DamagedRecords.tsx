@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/browser';
 import type { DamagedRecord } from '../shared/messages/damaged-messages';
 import type { NotesList } from './use-notes-list';
-import { sendToWorker } from '../shared/messenger';
+import { sendToWorker } from '../shared/messages/to-worker';
 import { download } from './download';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/browser';
-import type { ImportReport } from '../shared/messages/notes-messages';
-import { sendToWorker } from '../shared/messenger';
+import type { ImportItem, ImportReport } from '../shared/messages/notes-messages';
+import { sendToWorker } from '../shared/messages/to-worker';
 import { download } from './download';
 
 type Format = 'json' | 'markdown' | 'jsonld';
@@ -21,7 +21,6 @@ function message(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/^notes\/(import|export): /, '');
 }
 
-type ImportItem = ImportReport['items'][number];
 
 /** One article of an import preview or report; every title is text. */
 function ImportRow({ item, title }: { item: ImportItem; title: string }) {

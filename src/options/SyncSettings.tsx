@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/browser';
 import type { SyncStatus } from '../shared/messages/notes-messages';
-import { sendToWorker } from '../shared/messenger';
+import { sendToWorker } from '../shared/messages/to-worker';
 
 interface Props {
   status: SyncStatus;

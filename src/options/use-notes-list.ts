@@ -1,12 +1,10 @@
 /** Every note, quarantined record and the sync status, kept current as the worker announces changes. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import * as v from 'valibot';
-import { browser } from '../shared/browser';
-import { Envelope, type WorkerResponse } from '../shared/messages';
-import { NOTES_CHANGED, NotesChanged } from '../shared/messages/notes-messages';
-import { sendToWorker } from '../shared/messenger';
+import { onBroadcast } from '../shared/messages/broadcasts';
+import type { NotesList } from '../shared/messages/notes-messages';
+import { sendToWorker } from '../shared/messages/to-worker';
 
-export type NotesList = WorkerResponse<'notes/list'>;
+export type { NotesList };
 export type ListState = { status: 'loading' } | { status: 'ready'; list: NotesList } | { status: 'error'; message: string };
 
 export function useNotesList(): [ListState, () => void] {
@@ -19,12 +17,7 @@ export function useNotesList(): [ListState, () => void] {
   }, []);
   useEffect(() => {
     reload();
-    const listener = (message: unknown): undefined => {
-      if (v.is(Envelope, message) && message.type === NOTES_CHANGED && v.is(NotesChanged, message.payload)) reload();
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
+    return onBroadcast('notes/changed', reload);
   }, [reload]);
   return [state, reload];
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../shared/browser';
 import type { WorkerResponse } from '../shared/messages';
 import { failureCode, failureMessage } from '../shared/failures';
-import { sendToWorker } from '../shared/messenger';
+import { sendToWorker } from '../shared/messages/to-worker';
 
 type ActiveArticle = WorkerResponse<'popup/active-article'>;
 type Status = { kind: 'loading' } | { kind: 'ready'; active: ActiveArticle } | { kind: 'failed'; message: string };

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { packagedJson } from '../shared/archive-reader';
 import { browser } from '../shared/browser';
 import { SearchEngine } from '../shared/search-engine';
 import { workerNotes } from './notes-source';
@@ -12,11 +13,7 @@ const params = new URLSearchParams(location.search);
 const inTab = params.get('view') === 'tab';
 if (inTab) document.documentElement.classList.add('in-tab');
 
-const engine = new SearchEngine(async (path) => {
-  const response = await fetch(browser.runtime.getURL(`archive/${path}`));
-  if (!response.ok) throw new Error(`archive/${path}: HTTP ${response.status}`);
-  return response.json();
-});
+const engine = new SearchEngine(packagedJson((path) => browser.runtime.getURL(path)));
 
 // Start reading the index before the first render: the files this query needs are then
 // on their way while preact sets up (reads are shared, so the view's own search reuses them).

@@ -4,7 +4,7 @@
  * and archive search works on without it).
  */
 import type { NoteSearchResult } from '../shared/messages/notes-messages';
-import { sendToWorker } from '../shared/messenger';
+import { sendToWorker } from '../shared/messages/to-worker';
 
 /** One note or highlight matching the query, as the popup lists it. */
 export type NoteHit = NoteSearchResult;

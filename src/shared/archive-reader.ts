@@ -1,7 +1,8 @@
 /**
  * Reads the compiled archive that ships inside the extension (dist/<browser>/archive/).
- * Used by the worker (URL lookups), the sidebar and the popup; each caches what it read,
- * so a lookup costs at most one small shard fetch after meta.json.
+ * Used by the worker (URL lookups, catalog checks), the sidebar and, through packagedJson,
+ * the popup's search index; each caches what it read, so a lookup costs at most one small
+ * shard fetch after meta.json.
  */
 import {
   ARCHIVE_FORMAT_VERSION,
@@ -78,11 +79,16 @@ export class ArchiveReader {
   }
 }
 
-/** The reader for code running inside the extension: archive files are package resources. */
-export function packagedArchive(getUrl: (path: string) => string): ArchiveReader {
-  return new ArchiveReader(async (path) => {
+/** Reads archive files as package resources: `getUrl` names an extension file (its origin differs by context). */
+export function packagedJson(getUrl: (path: string) => string): FetchJson {
+  return async (path) => {
     const response = await fetch(getUrl(`archive/${path}`));
     if (!response.ok) throw new ArchiveError(`archive/${path}: HTTP ${response.status}`);
     return response.json();
-  });
+  };
+}
+
+/** The reader for code running inside the extension (the worker's: src/background/archive.ts). */
+export function packagedArchive(getUrl: (path: string) => string): ArchiveReader {
+  return new ArchiveReader(packagedJson(getUrl));
 }

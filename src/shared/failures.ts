@@ -1,9 +1,9 @@
 /**
- * Reading a failed call (a MessageError from ./messenger.ts) in the pages that tell the
+ * Reading a failed call (a MessageError from ./messages/to-worker.ts) in the pages that tell the
  * user about it: its code, checked against the declared codes, and its message. Apart
- * from the messenger so the content script, which only sends, does not bundle the codes.
+ * from ./messages/to-worker.ts so the content script, which only sends, does not bundle the codes.
  */
-import { MessageError } from './messenger';
+import { MessageError } from './messages/to-worker';
 import { ERROR_CODES, type ErrorCode } from './result';
 
 const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);

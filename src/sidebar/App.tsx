@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { articleBlocks, blockStarts, type Article, type ArticleEntity } from '../shared/archive-format';
 import type { ArchiveReader } from '../shared/archive-reader';
 import { t } from '../shared/browser';
-import { sendToWorker } from '../shared/messenger';
+import { sendToWorker } from '../shared/messages/to-worker';
 import { formatArchiveAge, formatArchiveDate } from './article/archive-date';
 import { ArticleText } from './article/ArticleText';
 import { EntityList } from './article/EntityList';

@@ -2,7 +2,7 @@
 import type { Article } from '../shared/archive-format';
 import type { ArchiveReader } from '../shared/archive-reader';
 import type { SidebarContext } from '../shared/messages';
-import { sendToWorker, useSidebarToken } from '../shared/messenger';
+import { sendToWorker, useSidebarToken } from '../shared/messages/to-worker';
 
 /** The frame's address is sidebar.html#<token>/<article id>; only the token is trusted. */
 export function tokenFromHash(hash: string): string | null {

@@ -1,16 +1,16 @@
 /**
  * The worker's end of the sidebar's draft port (NOTES_DRAFT_PORT in
- * src/shared/messages/notes-messages.ts): it keeps the last unsaved draft each sidebar sent
+ * src/shared/messages/draft-port.ts): it keeps the last unsaved draft each sidebar sent
  * and, when that sidebar's port closes (tab closed or navigated, sidebar gone), saves it.
  * Only the sidebar frame may open one, and its token must belong to its own tab, as for
  * every sidebar message; a draft for another article than the tab's is ignored.
  */
 import * as v from 'valibot';
 import { browser, type Runtime } from '../../shared/browser';
-import { DraftMessage, NOTES_DRAFT_PORT, type NoteDraft } from '../../shared/messages/notes-messages';
+import { DraftMessage, NOTES_DRAFT_PORT, type NoteWrite } from '../../shared/messages/draft-port';
 import { senderRole, type SidebarSession, type SidebarVerifier } from '../router';
 
-export type DraftSaver = (articleId: string, draft: NoteDraft) => Promise<void>;
+export type DraftSaver = (articleId: string, draft: NoteWrite) => Promise<void>;
 
 /** Follows one port: remembers its last draft, saves it once the port closes. */
 export function followDraftPort(port: Runtime.Port, ownId: string, verify: SidebarVerifier, save: DraftSaver): void {

@@ -1,26 +1,24 @@
 /**
  * Handlers of the notes messages (src/shared/messages/notes-messages.ts). The worker is
  * the only writer of the notes store; each change is stored before the answer is sent,
- * then announced to every open extension page (NOTES_CHANGED) and copied to sync if on.
+ * then announced to every open extension page (`notes/changed`) and copied to sync if on.
  */
-import { packagedArchive } from '../../shared/archive-reader';
-import { browser } from '../../shared/browser';
-import { envelope } from '../../shared/messages';
-import { NOTES_CHANGED, type NotesChanged, type notesMessages } from '../../shared/messages/notes-messages';
+import { broadcast } from '../../shared/messages/broadcasts';
+import type { notesMessages } from '../../shared/messages/notes-messages';
 import { CodedError } from '../../shared/result';
 import { emptyRecord, newRecordId, type NotesRecord } from '../../shared/notes-schema';
 import { placeAll, placeRecord, splitByCatalog, type CatalogLookup } from './catalog-check';
-import { applyNoteWrite, type NoteWrite } from './conflict';
+import { applyNoteWrite, mergeImported, mergeSynced, type NoteWrite } from './merge';
 import { toJsonBackup, toMarkdown, toWebAnnotationCollection } from './export';
-import { mergeImported, parseBackup, planImport, summarize } from './import';
+import { parseBackup, planImport, summarize } from './import';
 import { searchNotes } from './search';
 import { readAllRecords, readQuarantined, readRecord, updateRecord } from './store';
-import { SYNC_PREFIX, allSyncedValues, mergeSynced, pushToSync, readSyncedFromOthers, setSyncEnabled, syncEnabled, syncStatus } from './sync';
+import { SYNC_PREFIX, allSyncedValues, pushToSync, readSyncedFromOthers, setSyncEnabled, syncEnabled, syncStatus } from './sync';
 import { storageRoom } from '../../shared/storage-room';
 import { localUsage, onAreaChanged } from '../storage';
+import { workerArchive as archive } from '../archive';
 import type { FeatureHandlers } from '../router';
 
-const archive = packagedArchive((path) => browser.runtime.getURL(path));
 const inCatalog: CatalogLookup = (articleId) => archive.catalogEntry(articleId);
 
 /** A new record for an archived article, with its title and address from the catalog. */
@@ -31,9 +29,7 @@ async function newRecordFor(articleId: string): Promise<NotesRecord> {
 }
 
 async function announce(record: NotesRecord): Promise<void> {
-  const message: NotesChanged = { articleId: record.articleId, revision: record.note.revision };
-  // Rejects when no extension page is open to listen: nothing to tell then.
-  await browser.runtime.sendMessage(envelope(NOTES_CHANGED, message)).catch(() => undefined);
+  await broadcast('notes/changed', { articleId: record.articleId, revision: record.note.revision });
   if (await syncEnabled()) await pushToSync();
 }
 

@@ -8,10 +8,12 @@
  * records on articles this archive does not have are kept and reported as such.
  */
 import * as v from 'valibot';
-import { NOTES_SCHEMA_VERSION, type Highlight, type NotesRecord } from '../../shared/notes-schema';
+import type { ImportAction, ImportItem, ImportReport } from '../../shared/messages/notes-messages';
+import { NOTES_SCHEMA_VERSION, type NotesRecord } from '../../shared/notes-schema';
 import { CodedError } from '../../shared/result';
 import type { Placement } from './catalog-check';
 import { BACKUP_FORMAT } from './export';
+import { mergeImported } from './merge';
 import { migrateRecord } from './migrations';
 
 export class ImportError extends CodedError {
@@ -52,76 +54,6 @@ export function parseBackup(content: string): NotesRecord[] {
   });
 }
 
-export type ImportAction = 'add' | 'update' | 'skip';
-
-export interface ImportItem {
-  articleId: string;
-  articleTitle: string;
-  action: ImportAction;
-  /** False: a note on an article this archive does not have (kept, listed apart; its title is the file's claim). */
-  inArchive: boolean;
-  /** What changes, for the user to read before confirming. */
-  details: string[];
-}
-
-function sameHighlight(a: Highlight, b: Highlight): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** Merges an imported record into an existing one without losing anything of either. */
-export function mergeImported(
-  existing: NotesRecord,
-  incoming: NotesRecord,
-  now: number,
-  newId: () => string,
-  origin: 'import' | 'sync' = 'import',
-): { record: NotesRecord; details: string[] } {
-  const details: string[] = [];
-  const record: NotesRecord = { ...existing, note: { ...existing.note }, highlights: [...existing.highlights], conflicts: [...existing.conflicts] };
-
-  const text = incoming.note.text;
-  const copies = new Set(record.conflicts.map((conflict) => conflict.text));
-  if (text !== '' && text !== record.note.text) {
-    if (record.note.text === '') {
-      record.note.text = text;
-      details.push('note added');
-    } else if (!copies.has(text)) {
-      record.conflicts.push({ id: newId(), text, savedAt: now, origin });
-      details.push('the other note text is kept as a conflict copy');
-    }
-  }
-  const newTags = incoming.note.tags.filter((tag) => !record.note.tags.includes(tag));
-  if (newTags.length > 0) {
-    record.note.tags = [...record.note.tags, ...newTags];
-    details.push(`tags added: ${newTags.join(', ')}`);
-  }
-  for (const conflict of incoming.conflicts) {
-    if (record.conflicts.some((known) => known.id === conflict.id || known.text === conflict.text)) continue;
-    record.conflicts.push(conflict);
-    details.push('a conflict copy added');
-  }
-  let added = 0;
-  let kept = 0;
-  for (const highlight of incoming.highlights) {
-    const known = record.highlights.find((h) => h.id === highlight.id);
-    if (!known) {
-      record.highlights.push(highlight);
-      added++;
-    } else if (!sameHighlight(known, highlight) && !record.highlights.some((h) => sameHighlight({ ...h, id: highlight.id }, highlight))) {
-      record.highlights.push({ ...highlight, id: newId() });
-      kept++;
-    }
-  }
-  if (added > 0) details.push(`${added} highlight(s) added`);
-  if (kept > 0) details.push(`${kept} changed highlight(s) added beside the existing version`);
-  if (details.length > 0) {
-    record.note.revision = existing.note.revision + 1;
-    record.note.updatedAt = Math.max(existing.note.updatedAt, incoming.note.updatedAt);
-    record.updatedAt = now;
-  }
-  return { record, details };
-}
-
 /**
  * What importing `incoming` (each record placed against the catalog) would do to the
  * stored records (`existing` by article id).
@@ -146,16 +78,8 @@ export function planImport(
   });
 }
 
-export interface ImportReport {
-  add: number;
-  update: number;
-  skip: number;
-  /** Of those, records on articles this archive does not have. */
-  notInArchive: number;
-  items: ImportItem[];
-}
-
-export function summarize(items: ImportItem[]): ImportReport {
+/** The counts of a plan; `applied` is the handler's to say. */
+export function summarize(items: ImportItem[]): Omit<ImportReport, 'applied'> {
   const count = (action: ImportAction): number => items.filter((item) => item.action === action).length;
   return { add: count('add'), update: count('update'), skip: count('skip'), notInArchive: items.filter((item) => !item.inArchive).length, items };
 }

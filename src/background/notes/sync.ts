@@ -7,7 +7,6 @@
  */
 import * as v from 'valibot';
 import type { SyncStatus } from '../../shared/messages/notes-messages';
-import { mergeText } from '../../shared/notes-merge';
 import type { NotesRecord } from '../../shared/notes-schema';
 import { lockOf, readItem, readPrefixed, removeRaw, serializedByKey, storageItem, updateItem, writeRaw } from '../storage';
 import { migrateRecord } from './migrations';
@@ -163,50 +162,6 @@ export async function readSyncedFromOthers(values: readonly unknown[]): Promise<
 
 export async function allSyncedValues(): Promise<unknown[]> {
   return Object.values(await readPrefixed('sync', SYNC_PREFIX));
-}
-
-/**
- * Merges a record from another browser into the local one, losing nothing: the note is
- * merged three ways against the text last exchanged (or kept as a conflict copy), tags and
- * highlights are united (a highlight edited elsewhere takes the newer edit).
- */
-export function mergeSynced(local: NotesRecord, remote: NotesRecord, base: string | undefined, now: number, newId: () => string): NotesRecord {
-  const record: NotesRecord = { ...local, note: { ...local.note }, highlights: [...local.highlights], conflicts: [...local.conflicts] };
-  let changed = false;
-  if (remote.note.text !== local.note.text) {
-    // Without a base (never exchanged before) only an empty local note merges.
-    const merged = base === undefined ? (local.note.text === '' ? remote.note.text : null) : mergeText(base, local.note.text, remote.note.text);
-    if (merged !== null) {
-      changed = merged !== local.note.text;
-      record.note.text = merged;
-    } else if (!record.conflicts.some((c) => c.text === remote.note.text)) {
-      record.conflicts.push({ id: newId(), text: remote.note.text, savedAt: now, origin: 'sync' });
-      changed = true;
-    }
-  }
-  const tags = remote.note.tags.filter((tag) => !record.note.tags.includes(tag));
-  if (tags.length > 0) {
-    record.note.tags = [...record.note.tags, ...tags];
-    changed = true;
-  }
-  for (const highlight of remote.highlights) {
-    const index = record.highlights.findIndex((h) => h.id === highlight.id);
-    const known = record.highlights[index];
-    if (!known) record.highlights.push(highlight);
-    else if (highlight.updatedAt > known.updatedAt) record.highlights[index] = highlight;
-    else continue;
-    changed = true;
-  }
-  for (const conflict of remote.conflicts) {
-    if (record.conflicts.some((c) => c.id === conflict.id || c.text === conflict.text)) continue;
-    record.conflicts.push(conflict);
-    changed = true;
-  }
-  if (!changed) return local;
-  record.note.revision = local.note.revision + 1;
-  record.note.updatedAt = now;
-  record.updatedAt = now;
-  return record;
 }
 
 export async function setSyncEnabled(enabled: boolean): Promise<void> {

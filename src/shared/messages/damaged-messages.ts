@@ -4,7 +4,8 @@
  * only when the user asks, with an Undo that puts it back as it was.
  */
 import * as v from 'valibot';
-import type { MessageSpec } from './spec';
+import type { ExportedFile } from './notes-messages';
+import { answers, type MessageSpec } from './spec';
 
 const FROM_EXTENSION_PAGE = ['extension-page'] as const;
 const QuarantineId = v.pipe(v.string(), v.startsWith('quarantine:'), v.maxLength(512));
@@ -20,20 +21,15 @@ export interface DamagedRecord {
 
 export const damagedMessages = {
   /** Every damaged record, as a JSON file to keep or to send for help. */
-  'notes/export-damaged': { from: FROM_EXTENSION_PAGE, request: v.strictObject({}) },
+  'notes/export-damaged': { from: FROM_EXTENSION_PAGE, request: v.strictObject({}), response: answers<ExportedFile>() },
   /** Deletes one damaged record; the answer is the record, for Undo. */
-  'notes/delete-damaged': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ id: QuarantineId }) },
+  'notes/delete-damaged': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ id: QuarantineId }), response: answers<DamagedRecord>() },
   /** Undo of a delete: puts the record back under its id. */
   'notes/restore-damaged': {
     from: FROM_EXTENSION_PAGE,
     request: v.strictObject({
       record: v.strictObject({ id: QuarantineId, key: v.string(), reason: v.string(), at: v.number(), value: v.unknown() }),
     }),
+    response: answers<null>(),
   },
 } as const satisfies Record<string, MessageSpec>;
-
-export interface DamagedResponses {
-  'notes/export-damaged': { filename: string; mimeType: string; content: string };
-  'notes/delete-damaged': DamagedRecord;
-  'notes/restore-damaged': null;
-}

@@ -1,8 +1,6 @@
 import * as v from 'valibot';
 import { CHANNEL } from './wire';
 
-export { CHANNEL, envelope } from './wire';
-
 /** Every message to the worker and between extension pages; the worker's messages to content scripts are ContentEnvelope. */
 export const Envelope = v.strictObject({
   channel: v.literal(CHANNEL),

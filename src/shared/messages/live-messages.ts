@@ -5,11 +5,11 @@
  */
 import * as v from 'valibot';
 import { MAX_LIVE_PAGE_CHARS } from '../live-limits';
-import type { MessageSpec } from './spec';
+import { answers, type MessageSpec } from './spec';
 
 export const liveMessages = {
   /** The sidebar frame asks for its tab's page, to compare it with the archived text. */
-  'sidebar/live-page': { from: ['sidebar'], request: v.strictObject({}) },
+  'sidebar/live-page': { from: ['sidebar'], request: v.strictObject({}), response: answers<LivePage>() },
 } as const satisfies Record<string, MessageSpec>;
 
 /**
@@ -24,7 +24,3 @@ export type LivePageReply = v.InferOutput<typeof LivePageReply>;
 
 /** `unavailable`: no content script answered (the page is gone, or navigated away). */
 export type LivePage = LivePageReply | { ok: false; reason: 'unavailable' };
-
-export interface LiveResponses {
-  'sidebar/live-page': LivePage;
-}

@@ -8,32 +8,24 @@ import * as v from 'valibot';
 import {
   ArticleId,
   MAX_HIGHLIGHT_NOTE_LENGTH,
-  MAX_NOTE_LENGTH,
   RecordId,
-  Tags,
   TextPositionSelector,
   TextQuoteSelector,
   type NotesRecord,
 } from '../notes-schema';
 import type { StorageRoom } from '../storage-room';
-import type { MessageSpec } from './spec';
+import { NOTE_WRITE } from './draft-port';
+import { answers, type MessageSpec } from './spec';
 
 const FROM_SIDEBAR = ['sidebar', 'extension-page'] as const;
 const FROM_EXTENSION_PAGE = ['extension-page'] as const;
 /** Backups are read whole; 20 MB is far beyond any real collection of notes. */
 const MAX_BACKUP_LENGTH = 20_000_000;
 
-/** A note write: the text and tags, and the revision and text the editor started from. */
-const NOTE_WRITE = {
-  text: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
-  tags: Tags,
-  baseRevision: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  baseText: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
-};
 
 export const notesMessages = {
   /** The article's notes record (an empty one when the user wrote nothing yet). */
-  'notes/get': { from: FROM_SIDEBAR, request: v.strictObject({ articleId: ArticleId }) },
+  'notes/get': { from: FROM_SIDEBAR, request: v.strictObject({ articleId: ArticleId }), response: answers<NotesRecord>() },
   /**
    * Saves the article's note. `baseRevision`/`baseText` are the revision and text the
    * editor started from: a write on an older revision is merged or kept as a conflict copy.
@@ -41,9 +33,15 @@ export const notesMessages = {
   'notes/save-note': {
     from: FROM_SIDEBAR,
     request: v.strictObject({ articleId: ArticleId, ...NOTE_WRITE }),
+    /** `room`: whether storage has room for the next write like this one (src/shared/storage-room.ts). */
+    response: answers<{ status: SaveStatus; record: NotesRecord; room: StorageRoom }>(),
   },
   /** Drops a conflict copy the user has read (after copying what they want from it). */
-  'notes/dismiss-conflict': { from: FROM_SIDEBAR, request: v.strictObject({ articleId: ArticleId, conflictId: RecordId }) },
+  'notes/dismiss-conflict': {
+    from: FROM_SIDEBAR,
+    request: v.strictObject({ articleId: ArticleId, conflictId: RecordId }),
+    response: answers<NotesRecord>(),
+  },
   /** Adds a highlight (or puts a deleted one back, with its id: undo). */
   'notes/add-highlight': {
     from: FROM_SIDEBAR,
@@ -57,12 +55,14 @@ export const notesMessages = {
         position: TextPositionSelector,
       }),
     }),
+    response: answers<NotesRecord>(),
   },
   'notes/update-highlight': {
     from: FROM_SIDEBAR,
     request: v.strictObject({ articleId: ArticleId, id: RecordId, note: v.pipe(v.string(), v.maxLength(MAX_HIGHLIGHT_NOTE_LENGTH)) }),
+    response: answers<NotesRecord>(),
   },
-  'notes/delete-highlight': { from: FROM_SIDEBAR, request: v.strictObject({ articleId: ArticleId, id: RecordId }) },
+  'notes/delete-highlight': { from: FROM_SIDEBAR, request: v.strictObject({ articleId: ArticleId, id: RecordId }), response: answers<NotesRecord>() },
   /** Notes and highlights matching `query` (every word), newest first; empty query = most recent. */
   'notes/search': {
     from: FROM_EXTENSION_PAGE,
@@ -70,17 +70,23 @@ export const notesMessages = {
       query: v.pipe(v.string(), v.maxLength(500)),
       limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
     }),
+    response: answers<NoteSearchResult[]>(),
   },
   /** Everything, for the options page: records, quarantined records, sync status. */
-  'notes/list': { from: FROM_EXTENSION_PAGE, request: v.strictObject({}) },
-  'notes/export': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }) },
+  'notes/list': { from: FROM_EXTENSION_PAGE, request: v.strictObject({}), response: answers<NotesList>() },
+  'notes/export': {
+    from: FROM_EXTENSION_PAGE,
+    request: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }),
+    response: answers<ExportedFile>(),
+  },
   /** What importing a backup would add, update and skip; `apply` false changes nothing. */
   'notes/import': {
     from: FROM_EXTENSION_PAGE,
     request: v.strictObject({ content: v.pipe(v.string(), v.maxLength(MAX_BACKUP_LENGTH)), apply: v.boolean() }),
+    response: answers<ImportReport>(),
   },
   /** Turns sync through the browser's own sync service on or off. */
-  'notes/set-sync': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ enabled: v.boolean() }) },
+  'notes/set-sync': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ enabled: v.boolean() }), response: answers<SyncStatus>() },
 } as const satisfies Record<string, MessageSpec>;
 
 /** One result of `notes/search` (the popup lists these under "My notes"). */
@@ -106,68 +112,51 @@ export interface SyncStatus {
   error: string | null;
 }
 
+export type ImportAction = 'add' | 'update' | 'skip';
+
+/** What importing a backup does to one article's record. */
+export interface ImportItem {
+  articleId: string;
+  /** The catalog's; for an item not in the archive, the file's unchecked claim (show as text only). */
+  articleTitle: string;
+  action: ImportAction;
+  /** False: a note on an article this archive does not have (kept, listed apart). */
+  inArchive: boolean;
+  /** What changes, for the user to read before confirming. */
+  details: string[];
+}
+
+/** What importing a backup would do (`applied` false) or did. */
 export interface ImportReport {
   add: number;
   update: number;
   skip: number;
   /** Records on articles this archive does not have: kept, and listed apart. */
   notInArchive: number;
-  /** `articleTitle` is the catalog's; for an item not in the archive, the file's unchecked claim (show as text only). */
-  items: Array<{ articleId: string; articleTitle: string; action: 'add' | 'update' | 'skip'; inArchive: boolean; details: string[] }>;
+  items: ImportItem[];
   applied: boolean;
 }
 
-export interface NotesResponses {
-  'notes/get': NotesRecord;
-  /** `room`: whether storage has room for the next write like this one (src/shared/storage-room.ts). */
-  'notes/save-note': { status: SaveStatus; record: NotesRecord; room: StorageRoom };
-  'notes/dismiss-conflict': NotesRecord;
-  'notes/add-highlight': NotesRecord;
-  'notes/update-highlight': NotesRecord;
-  'notes/delete-highlight': NotesRecord;
-  'notes/search': NoteSearchResult[];
-  'notes/list': {
-    /** Notes on archived articles, with the catalog's title and address. */
-    records: NotesRecord[];
-    /**
-     * Notes on articles this archive does not have (imported or synced): kept, never
-     * trusted. `articleTitle` is the record's own claim and `url` is '' unless http(s);
-     * show both as text, never as a link.
-     */
-    notInArchive: NotesRecord[];
-    /** Damaged records kept aside (their storage id, the key they were under, why). */
-    quarantined: Array<{ id: string; key: string; reason: string; at: number }>;
-    sync: SyncStatus;
-    /** What storage.local holds (bytes; quota null when there is none) and how many notes and highlights. */
-    usage: { bytes: number; quota: number | null; notes: number; highlights: number };
-  };
-  'notes/export': { filename: string; mimeType: string; content: string };
-  'notes/import': ImportReport;
-  'notes/set-sync': SyncStatus;
+/** Everything the options page lists (`notes/list`). */
+export interface NotesList {
+  /** Notes on archived articles, with the catalog's title and address. */
+  records: NotesRecord[];
+  /**
+   * Notes on articles this archive does not have (imported or synced): kept, never
+   * trusted. `articleTitle` is the record's own claim and `url` is '' unless http(s);
+   * show both as text, never as a link.
+   */
+  notInArchive: NotesRecord[];
+  /** Damaged records kept aside (their storage id, the key they were under, why). */
+  quarantined: Array<{ id: string; key: string; reason: string; at: number }>;
+  sync: SyncStatus;
+  /** What storage.local holds (bytes; quota null when there is none) and how many notes and highlights. */
+  usage: { bytes: number; quota: number | null; notes: number; highlights: number };
 }
 
-/**
- * Worker → extension pages (sidebars, options page): an article's notes changed. Only the
- * id travels; a page that shows that article asks for the record (`notes/get`).
- */
-export const NOTES_CHANGED = 'notes/changed';
-export const NotesChanged = v.strictObject({ articleId: ArticleId, revision: v.pipe(v.number(), v.integer(), v.minValue(0)) });
-export type NotesChanged = v.InferOutput<typeof NotesChanged>;
-
-/**
- * The sidebar's long-lived port to the worker (`runtime.connect({ name })`), which carries
- * what the editor holds that is not saved yet, on every change. When the port closes (the
- * tab closed or navigated, the sidebar went away) the worker saves the last draft it was
- * sent, as a `notes/save-note` on the draft's base: a frame being torn down cannot be
- * trusted to finish sending a message, but its port's disconnect always reaches the worker.
- */
-export const NOTES_DRAFT_PORT = 'backstory/notes-draft';
-export const NoteDraft = v.strictObject(NOTE_WRITE);
-export type NoteDraft = v.InferOutput<typeof NoteDraft>;
-/** One message on the draft port: the frame's token, its article, and the draft (null: nothing unsaved). */
-export const DraftMessage = v.strictObject({
-  token: v.pipe(v.string(), v.regex(/^[0-9a-f]{32}$/)),
-  articleId: ArticleId,
-  draft: v.nullable(NoteDraft),
-});
-export type DraftMessage = v.InferOutput<typeof DraftMessage>;
+/** A file for the user to save: an export, or the damaged records. */
+export interface ExportedFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}

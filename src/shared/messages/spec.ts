@@ -12,8 +12,17 @@ export type SenderRole =
    */
   | 'sidebar';
 
-/** One message to the worker: who may send it, and the schema its payload must pass. */
-export interface MessageSpec {
+/** One message to the worker: who may send it, the schema its payload must pass, and what it answers. */
+export interface MessageSpec<Response = unknown> {
   from: readonly SenderRole[];
   request: v.GenericSchema;
+  /** The handler's answer, in the type only (see `answers`); nothing reads the value. */
+  response: Response;
 }
+
+/**
+ * Declares what a message answers, beside its request: `response: answers<PageMatch | null>()`.
+ * Only the type matters; the router types each handler's result with it and sendToWorker
+ * its callers'.
+ */
+export const answers = <Response>(): Response => undefined as Response;

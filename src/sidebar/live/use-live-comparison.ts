@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Article } from '../../shared/archive-format';
-import { sendToWorker } from '../../shared/messenger';
+import { sendToWorker } from '../../shared/messages/to-worker';
 import type { LiveResult } from './live-compare';
 import { sidebarExtras } from '../lazy-module';
 

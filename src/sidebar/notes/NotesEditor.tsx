@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/browser';
-import { sendToWorker } from '../../shared/messenger';
+import { sendToWorker } from '../../shared/messages/to-worker';
 import { mergeText } from '../../shared/notes-merge';
 import type { ArticleNote, NotesRecord } from '../../shared/notes-schema';
 import { openDraftChannel, type DraftChannel } from './draft-channel';

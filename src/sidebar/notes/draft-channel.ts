@@ -4,12 +4,12 @@
  * torn down, however abruptly, the worker holds the last words typed and saves them.
  */
 import { browser, type Runtime } from '../../shared/browser';
-import { NOTES_DRAFT_PORT, type DraftMessage, type NoteDraft } from '../../shared/messages/notes-messages';
-import { sidebarToken } from '../../shared/messenger';
+import { NOTES_DRAFT_PORT, type DraftMessage, type NoteWrite } from '../../shared/messages/draft-port';
+import { sidebarToken } from '../../shared/messages/to-worker';
 
 export interface DraftChannel {
   /** What the editor holds unsaved now; null once everything is saved. */
-  post(draft: NoteDraft | null): void;
+  post(draft: NoteWrite | null): void;
   /** Closes the port: the worker saves the last draft posted, if any. */
   close(): void;
 }

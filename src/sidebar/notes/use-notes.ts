@@ -4,25 +4,15 @@
  * that change it. The record lives in the worker's store; this is only a view of it.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import * as v from 'valibot';
-import { browser } from '../../shared/browser';
-import { Envelope } from '../../shared/messages';
-import { NOTES_CHANGED, NotesChanged } from '../../shared/messages/notes-messages';
-import { sendToWorker } from '../../shared/messenger';
+import { onBroadcast, type Broadcast } from '../../shared/messages/broadcasts';
+import { sendToWorker } from '../../shared/messages/to-worker';
 import type { Highlight, NotesRecord } from '../../shared/notes-schema';
 
 export type NotesState = { status: 'loading' } | { status: 'ready'; record: NotesRecord } | { status: 'error'; message: string };
 
-/** Calls `onChange` with each validated NOTES_CHANGED announcement for `articleId`. */
-export function onNotesChanged(articleId: string, onChange: (change: NotesChanged) => void): () => void {
-  const listener = (message: unknown): undefined => {
-    if (!v.is(Envelope, message) || message.type !== NOTES_CHANGED) return undefined;
-    const change = v.safeParse(NotesChanged, message.payload);
-    if (change.success && change.output.articleId === articleId) onChange(change.output);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+/** Calls `onChange` with each validated `notes/changed` announcement for `articleId`. */
+export function onNotesChanged(articleId: string, onChange: (change: Broadcast<'notes/changed'>) => void): () => void {
+  return onBroadcast('notes/changed', (change) => change.articleId === articleId && onChange(change));
 }
 
 /** Whether `shown` is a later state of the record than `incoming` (note revision, then time of the last change). */

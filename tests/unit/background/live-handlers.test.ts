@@ -7,7 +7,7 @@ import { liveHandlers } from '../../../src/background/live-handlers';
 import { dispatch, type Handlers } from '../../../src/background/router';
 import type { Runtime, Tabs } from '../../../src/shared/browser';
 import { MAX_LIVE_PAGE_CHARS } from '../../../src/shared/live-limits';
-import { envelope } from '../../../src/shared/messages';
+import { envelope } from '../../../src/shared/messages/wire';
 
 const sendMessage = vi.fn();
 vi.mock('../../../src/shared/browser', () => ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candidateKeys, sameSite, type PageClaims } from '../../../src/background/matcher';
+import { candidateKeys, currentAddress, lookUpPage, sameSite, siteOf } from '../../../src/background/matcher';
+import type { ArchiveReader } from '../../../src/shared/archive-reader';
 import { urlKey } from '../../../src/shared/url-key';
 import { SEED_URL } from '../helpers/repo';
 
@@ -8,12 +9,13 @@ const PAGE_KEY = urlKey(SEED_URL);
 const OTHER = 'https://sputnikglobe.com/20240203/us-strikes-iraq-syria-kirby-1116600000.html';
 const OTHER_KEY = urlKey(OTHER);
 
-function claims(canonical: string | null, ogUrl: string | null = null, pageUrl = PAGE): PageClaims {
-  return { pageUrl, canonical, ogUrl };
+type Claims = Parameters<typeof candidateKeys>;
+function claims(canonical: string | null, ogUrl: string | null = null, pageUrl = PAGE): Claims {
+  return [new URL(pageUrl), canonical, ogUrl];
 }
 
 describe('candidateKeys', () => {
-  it.each<[string, PageClaims, string[]]>([
+  it.each<[string, Claims, string[]]>([
     ['the page URL alone', claims(null), [PAGE_KEY]],
     ['a canonical URL on the same site, after the page URL', claims(OTHER), [PAGE_KEY, OTHER_KEY]],
     ['an og:url on the same site', claims(null, OTHER), [PAGE_KEY, OTHER_KEY]],
@@ -29,10 +31,47 @@ describe('candidateKeys', () => {
     ['an unparsable canonical URL (skipped)', claims('http://[bad', OTHER), [PAGE_KEY, OTHER_KEY]],
     ['a javascript: canonical URL (skipped)', claims('javascript:alert(1)'), [PAGE_KEY]],
     ['empty claims (skipped)', claims('', ''), [PAGE_KEY]],
-    ['an unparsable page URL', claims(OTHER, null, 'not a url'), []],
     ['a page that cannot be an article', claims(OTHER, null, 'about:blank'), []],
   ])('%s', (_name, pageClaims, expected) => {
-    expect(candidateKeys(pageClaims)).toEqual(expected);
+    expect(candidateKeys(...pageClaims)).toEqual(expected);
+  });
+});
+
+describe('currentAddress', () => {
+  it('takes the content script’s href on the origin the browser reports (pushState), else sender.url', () => {
+    expect(currentAddress(PAGE, OTHER).address).toBe(OTHER);
+    expect(currentAddress(PAGE, 'https://example.com/a.html').address).toBe(PAGE);
+    expect(currentAddress(PAGE, OTHER.replace('https:', 'http:')).address).toBe(PAGE);
+    expect(currentAddress(PAGE, OTHER).url.href).toBe(OTHER);
+  });
+
+  it('throws on an address that is not a URL', () => {
+    expect(() => currentAddress('not a url', OTHER)).toThrow();
+  });
+});
+
+describe('lookUpPage', () => {
+  const ENTRY = { id: '31f14c63a51e4b00', title: 'Title', url: OTHER, date: '2024-02-03', host: 'sputnikglobe.com' };
+  const reader = {
+    articleIdForKey: async (key: string) => (key === OTHER_KEY ? ENTRY.id : null),
+    catalogEntry: async (id: string) => (id === ENTRY.id ? ENTRY : null),
+  } as unknown as ArchiveReader;
+
+  it('finds the article by a same-site claim and names the page’s site and address', async () => {
+    const page = PAGE.replace('https://', 'https://www.');
+    expect(await lookUpPage(reader, page, { href: page, canonical: OTHER, ogUrl: null })).toEqual({ entry: ENTRY, site: 'sputnikglobe.com', pageUrl: page });
+  });
+
+  it('answers no entry for a page whose address and claims are not archived, or claims on another site', async () => {
+    expect(await lookUpPage(reader, PAGE, { href: PAGE, canonical: null, ogUrl: null })).toEqual({ entry: null, site: 'sputnikglobe.com', pageUrl: PAGE });
+    const elsewhere = 'https://example.com/a.html';
+    expect((await lookUpPage(reader, elsewhere, { href: elsewhere, canonical: OTHER, ogUrl: OTHER })).entry).toBeNull();
+  });
+});
+
+describe('siteOf', () => {
+  it('is the host without its variant prefixes', () => {
+    expect(siteOf('https://m.sputnikglobe.com/a.html')).toBe('sputnikglobe.com');
   });
 });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch as routerDispatch, senderRole, type Handlers, type SidebarVerifier } from '../../../src/background/router';
 import type { Runtime, Tabs } from '../../../src/shared/browser';
-import { envelope, workerMessages, type Envelope } from '../../../src/shared/messages';
+import { workerMessages } from '../../../src/shared/messages';
+import type { Envelope } from '../../../src/shared/messages/envelope';
+import { CHANNEL, envelope } from '../../../src/shared/messages/wire';
 import { ImportError } from '../../../src/background/notes/import';
 import { CodedError } from '../../../src/shared/result';
 
@@ -70,10 +72,25 @@ function dispatch(all: Handlers, message: Envelope, sender: Runtime.MessageSende
   return routerDispatch(all, message, sender, verifySidebar);
 }
 
+/** A message as anyone could put it on the wire: any type, any payload (envelope() takes only declared ones). */
+function raw(type: string, payload: unknown, token?: string): Envelope {
+  return token === undefined ? { channel: CHANNEL, type, payload } : { channel: CHANNEL, type, payload, token };
+}
+
+describe('envelope', () => {
+  it('wraps only declared messages with their payloads (a type error otherwise)', () => {
+    expect(envelope('sidebar/context', {}, TOKEN)).toEqual({ channel: CHANNEL, type: 'sidebar/context', payload: {}, token: TOKEN });
+    // @ts-expect-error: no such message
+    expect(envelope('page/explode', {}).type).toBe('page/explode');
+    // @ts-expect-error: page/match needs its href
+    expect(envelope('page/match', { canonical: null, ogUrl: null }).type).toBe('page/match');
+  });
+});
+
 describe('dispatch', () => {
   it('fails an unknown message type', async () => {
     const all = handlers();
-    expect(await dispatch(all, envelope('page/explode', {}), contentScript)).toEqual({
+    expect(await dispatch(all, raw('page/explode', {}), contentScript)).toEqual({
       ok: false,
       code: 'unknown-message',
       error: 'unknown message type "page/explode"',
@@ -84,7 +101,7 @@ describe('dispatch', () => {
     ['toString', popup],
     ['__proto__', popup],
   ])('does not take the inherited property %j for a message type', async (type, sender) => {
-    expect(await dispatch(handlers(), envelope(type, {}), sender)).toEqual({
+    expect(await dispatch(handlers(), raw(type, {}), sender)).toEqual({
       ok: false,
       code: 'unknown-message',
       error: `unknown message type "${type}"`,
@@ -93,20 +110,20 @@ describe('dispatch', () => {
 
   it('refuses a content-script message from an extension page', async () => {
     const all = handlers();
-    const result = await dispatch(all, envelope('page/match', { canonical: null, ogUrl: null }), popup);
+    const result = await dispatch(all, raw('page/match', { canonical: null, ogUrl: null }), popup);
     expect(result).toEqual({ ok: false, code: 'forbidden', error: 'page/match is not accepted from this sender' });
     expect(all['page/match']).not.toHaveBeenCalled();
   });
 
   it('refuses a sidebar message from a content script', async () => {
     const all = handlers();
-    const result = await dispatch(all, envelope('sidebar/context', {}, TOKEN), contentScript);
+    const result = await dispatch(all, raw('sidebar/context', {}, TOKEN), contentScript);
     expect(result).toEqual({ ok: false, code: 'forbidden', error: 'sidebar/context is not accepted from this sender' });
     expect(all['sidebar/context']).not.toHaveBeenCalled();
   });
 
   it('refuses a sender it does not answer at all', async () => {
-    const result = await dispatch(handlers(), envelope('popup/active-article', {}), { ...popup, id: 'other-id' });
+    const result = await dispatch(handlers(), raw('popup/active-article', {}), { ...popup, id: 'other-id' });
     expect(result).toEqual({ ok: false, code: 'forbidden', error: 'popup/active-article is not accepted from this sender' });
   });
 
@@ -118,7 +135,7 @@ describe('dispatch', () => {
     ['sidebar/context', sidebarFrame, null, 'Object'],
   ])('refuses an invalid %s payload (%#), naming the problem', async (type, sender, payload, problem) => {
     const all = handlers();
-    const result = await dispatch(all, envelope(type, payload, TOKEN), sender);
+    const result = await dispatch(all, raw(type, payload, TOKEN), sender);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe('invalid-request');
@@ -131,7 +148,7 @@ describe('dispatch', () => {
   it('passes a valid content-script message to its handler, with the page URL from sender.url', async () => {
     const all = handlers();
     const payload = { open: false, width: 360 };
-    const result = await dispatch(all, envelope('page/sidebar-state', payload), contentScript);
+    const result = await dispatch(all, raw('page/sidebar-state', payload), contentScript);
     expect(result).toEqual({ ok: true, value: null });
     expect(all['page/sidebar-state']).toHaveBeenCalledExactlyOnceWith(payload, {
       role: 'content-script',
@@ -144,7 +161,7 @@ describe('dispatch', () => {
 
   it('passes a sidebar message with its tab’s token to its handler, with the verified session', async () => {
     const all = handlers();
-    const result = await dispatch(all, envelope('sidebar/context', {}, TOKEN), sidebarFrame);
+    const result = await dispatch(all, raw('sidebar/context', {}, TOKEN), sidebarFrame);
     expect(result).toEqual({ ok: true, value: { articleId: ARTICLE_ID, pageUrl: PAGE_URL } });
     expect(all['sidebar/context']).toHaveBeenCalledExactlyOnceWith(
       {},
@@ -158,7 +175,7 @@ describe('dispatch', () => {
     ['a framed sidebar.html in another tab', { ...sidebarFrame, tab: tab(9) }, TOKEN, 'this sidebar was not opened by Backstory in this tab'],
   ])('refuses a sidebar message with %s', async (_name, sender, token, error) => {
     const all = handlers();
-    expect(await dispatch(all, envelope('sidebar/context', {}, token), sender)).toEqual({ ok: false, code: 'forbidden', error });
+    expect(await dispatch(all, raw('sidebar/context', {}, token), sender)).toEqual({ ok: false, code: 'forbidden', error });
     expect(all['sidebar/context']).not.toHaveBeenCalled();
   });
 
@@ -168,16 +185,16 @@ describe('dispatch', () => {
     ['notes/delete-highlight', { articleId: 'a1b2c3d4e5f60718', id: 'h1' }],
   ])('refuses %s from a sidebar addressing another article’s notes', async (type, payload) => {
     const all = handlers();
-    expect(await dispatch(all, envelope(type, payload, TOKEN), sidebarFrame)).toEqual({ ok: false, code: 'forbidden', error: `${type}: this sidebar shows another article` });
+    expect(await dispatch(all, raw(type, payload, TOKEN), sidebarFrame)).toEqual({ ok: false, code: 'forbidden', error: `${type}: this sidebar shows another article` });
     expect(all[type as keyof Handlers]).not.toHaveBeenCalled();
     // Its own article is fine.
     const own = { ...(payload as object), articleId: ARTICLE_ID };
-    expect((await dispatch(all, envelope(type, own, TOKEN), sidebarFrame)).ok).toBe(true);
+    expect((await dispatch(all, raw(type, own, TOKEN), sidebarFrame)).ok).toBe(true);
   });
 
   it.each(['notes/list', 'notes/export', 'notes/import', 'notes/search', 'notes/set-sync'])('accepts %s only from extension pages, not the sidebar', async (type) => {
     const all = handlers();
-    const result = await dispatch(all, envelope(type, {}, TOKEN), sidebarFrame);
+    const result = await dispatch(all, raw(type, {}, TOKEN), sidebarFrame);
     expect(result).toEqual({ ok: false, code: 'forbidden', error: `${type} is not accepted from this sender` });
   });
 
@@ -186,7 +203,7 @@ describe('dispatch', () => {
     all['popup/active-article'] = vi.fn(async () => {
       throw new Error('no active tab');
     });
-    expect(await dispatch(all, envelope('popup/active-article', {}), popup)).toEqual({ ok: false, code: 'internal', error: 'no active tab' });
+    expect(await dispatch(all, raw('popup/active-article', {}), popup)).toEqual({ ok: false, code: 'internal', error: 'no active tab' });
   });
 
   it.each<[string, Error, string]>([
@@ -199,6 +216,6 @@ describe('dispatch', () => {
     all['popup/toggle-sidebar'] = vi.fn(async () => {
       throw error;
     });
-    expect(await dispatch(all, envelope('popup/toggle-sidebar', {}), popup)).toEqual({ ok: false, code, error: error.message });
+    expect(await dispatch(all, raw('popup/toggle-sidebar', {}), popup)).toEqual({ ok: false, code, error: error.message });
   });
 });

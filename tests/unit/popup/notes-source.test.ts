@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 let calls: unknown[][] = [];
 let answer: () => Promise<unknown> = async () => [];
-vi.mock('../../../src/shared/messenger', () => ({
+vi.mock('../../../src/shared/messages/to-worker', () => ({
   sendToWorker: (...args: unknown[]) => {
     calls.push(args);
     return answer();

@@ -25,7 +25,7 @@ vi.mock('../../../src/background/tab-sessions', () => ({
   endTabSession: vi.fn(),
 }));
 
-const { MessageError, sendToWorker } = await import('../../../src/shared/messenger');
+const { MessageError, sendToWorker } = await import('../../../src/shared/messages/to-worker');
 const { failureCode, failureMessage } = await import('../../../src/shared/failures');
 const { toggleFailureText, SidebarToggle } = await import('../../../src/popup/SidebarToggle');
 const { saveFailure } = await import('../../../src/sidebar/notes/save-failure');

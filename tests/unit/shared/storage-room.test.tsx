@@ -8,8 +8,8 @@ import type { NotesActions } from '../../../src/sidebar/notes/use-notes';
 
 const sendToWorker = vi.fn();
 vi.mock('../../../src/shared/browser', () => ({ browser: {}, t: (key: string, sub?: string | string[]) => (sub === undefined ? key : `${key}:${[sub].flat().join('|')}`) }));
-vi.mock('../../../src/shared/messenger', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../src/shared/messenger')>()),
+vi.mock('../../../src/shared/messages/to-worker', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../src/shared/messages/to-worker')>()),
   sendToWorker: (...args: unknown[]) => sendToWorker(...args),
 }));
 

@@ -10,8 +10,8 @@ vi.mock('../../../../src/shared/browser', () => ({ browser: { runtime: { id: 'ex
 
 const { followDraftPort } = await import('../../../../src/background/notes/drafts');
 const { openDraftChannel } = await import('../../../../src/sidebar/notes/draft-channel');
-const { useSidebarToken } = await import('../../../../src/shared/messenger');
-const { NOTES_DRAFT_PORT } = await import('../../../../src/shared/messages/notes-messages');
+const { useSidebarToken } = await import('../../../../src/shared/messages/to-worker');
+const { NOTES_DRAFT_PORT } = await import('../../../../src/shared/messages/draft-port');
 
 const TOKEN = 'a'.repeat(32);
 const ARTICLE = '31f14c63a51e4b00';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ANNOTATION_CONTEXT, toJsonBackup, toMarkdown, toWebAnnotationCollection } from '../../../../src/background/notes/export';
-import { ImportError, mergeImported, parseBackup, planImport, summarize } from '../../../../src/background/notes/import';
+import { ImportError, parseBackup, planImport, summarize } from '../../../../src/background/notes/import';
+import { mergeImported } from '../../../../src/background/notes/merge';
 import { placeRecord } from '../../../../src/background/notes/catalog-check';
 import type { NotesRecord } from '../../../../src/shared/notes-schema';
 

@@ -78,13 +78,13 @@ describe('mergeSynced (a record from another browser)', () => {
     record({ note: { text, tags: [], revision: 4, updatedAt: 10 }, updatedAt: 10, ...extra });
 
   it('takes the other browser’s edit when this one did not change the note since the last exchange', async () => {
-    const { mergeSynced } = await import('../../../../src/background/notes/sync');
+    const { mergeSynced } = await import('../../../../src/background/notes/merge');
     const merged = mergeSynced(withText('shared'), withText('shared, edited elsewhere'), 'shared', 99, newId);
     expect(merged.note).toMatchObject({ text: 'shared, edited elsewhere', revision: 5, updatedAt: 99 });
   });
 
   it('merges edits made in both browsers, or keeps the other as a conflict copy', async () => {
-    const { mergeSynced } = await import('../../../../src/background/notes/sync');
+    const { mergeSynced } = await import('../../../../src/background/notes/merge');
     expect(mergeSynced(withText('A\nB'), withText('A\nB!'), 'A\nB', 99, newId).note.text).toBe('A\nB!');
     expect(mergeSynced(withText('one here\ntwo'), withText('one\ntwo there'), 'one\ntwo', 99, newId).note.text).toBe('one here\ntwo there');
     const conflicted = mergeSynced(withText('mine'), withText('theirs'), 'base', 99, newId);
@@ -95,7 +95,7 @@ describe('mergeSynced (a record from another browser)', () => {
   });
 
   it('unites highlights (a newer edit of one wins) and changes nothing when both agree', async () => {
-    const { mergeSynced } = await import('../../../../src/background/notes/sync');
+    const { mergeSynced } = await import('../../../../src/background/notes/merge');
     const local = withText('x', { highlights: [highlight('h1', 'one', 0, 'old note')] });
     const remote = withText('x', { highlights: [{ ...highlight('h1', 'one', 0, 'new note'), updatedAt: 1_800_000_000_000 }, highlight('h2', 'two', 10)] });
     const merged = mergeSynced(local, remote, 'x', 99, newId);

@@ -76,7 +76,7 @@ describe('quarantine', () => {
 
 describe('a write whose revision number the record reached again', () => {
   it('is merged or kept as a conflict copy, not written over the record made anew', async () => {
-    const { applyNoteWrite } = await import('../../../../src/background/notes/conflict');
+    const { applyNoteWrite } = await import('../../../../src/background/notes/merge');
     // The tab saw revision 1 of the record that was later quarantined; the new record is at revision 1 too.
     const renewed = record({ note: { text: 'saved in another tab', tags: [], revision: 1, updatedAt: 0 } });
     const { record: stored, status } = applyNoteWrite(renewed, { text: 'old text\nand more', tags: [], baseRevision: 1, baseText: 'old text' }, 5, () => 'copy-1');

@@ -8,14 +8,14 @@ import type { NotesActions } from '../../../../src/sidebar/notes/use-notes';
 
 const sendToWorker = vi.fn();
 vi.mock('../../../../src/shared/browser', () => ({ browser: {}, t: (key: string, sub?: string) => (sub ? `${key}:${sub}` : key) }));
-vi.mock('../../../../src/shared/messenger', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../../src/shared/messenger')>()),
+vi.mock('../../../../src/shared/messages/to-worker', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../../src/shared/messages/to-worker')>()),
   sendToWorker: (...args: unknown[]) => sendToWorker(...args),
 }));
 
 const { NotesEditor } = await import('../../../../src/sidebar/notes/NotesEditor');
 const { emptyRecord } = await import('../../../../src/shared/notes-schema');
-const { MessageError } = await import('../../../../src/shared/messenger');
+const { MessageError } = await import('../../../../src/shared/messages/to-worker');
 
 describe('the notes editor when storage refuses a write', () => {
   const domRoot = useDomRoot();
