@@ -21,6 +21,7 @@ import { addNonOverlapping, overlaps, type Candidate } from './entity-candidates
 import { CONTEXT, isSportsSentence } from './entity-context';
 import { dateCandidates } from './entity-dates';
 import { typeRuns } from './entity-runs';
+import { typeByCues } from './entity-cues';
 
 export function extractEntities(text: string, knowledge: Knowledge = defaultKnowledge()): ArticleEntity[] {
   const prepared = prepareForNlp(text);
@@ -29,6 +30,7 @@ export function extractEntities(text: string, knowledge: Knowledge = defaultKnow
   const known = resolveKnown(prepared, tokens, knowledge, titleEnd);
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
+  named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
   const withDates = addNonOverlapping(named, dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all);

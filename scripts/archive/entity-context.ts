@@ -78,6 +78,16 @@ export const CONTEXT = {
     retailer developer supplier manufacturer producer rival network platform label publisher miner
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
     militia coalition alliance union`),
+  /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
+  orgNounsAfter: words(`
+    party alliance coalition movement militia militias bloc faction group company firm conglomerate
+    lender carrier airline broadcaster newspaper union federation band label startup`),
+  /** Lower-case nouns right after a name that make it a place ("Guro district", "the Dnipropetrovsk region"). */
+  placeNounsAfter: words(`
+    district districts province provinces region county territory municipality prefecture governorate
+    oblast village town city neighbourhood neighborhood suburb township commune`),
+  /** Nouns before "of" that make the name after it a place ("the town of Enerhodar", "the outskirts of Goma"). */
+  placeNounsBeforeOf: words('capital outskirts suburbs port'),
   /** Place prepositions that let a weakly known place name count. */
   placePrepositions: words('in at from near outside across around to into toward towards throughout via inside'),
   /** Lower-case words allowed inside a name ("Bank of England", "Islamic Resistance in Iraq"). */

@@ -8,6 +8,7 @@
 import type { EntityType } from '../../src/shared/archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
+import { localCue } from './entity-cues';
 import { normalizeSurface, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
@@ -27,7 +28,7 @@ export function typeRuns(
   knowledge: Knowledge,
   titleEnd: number,
   titleIsCased: boolean,
-): { found: Candidate[]; overridden: Set<Candidate> } {
+): { found: Candidate[]; overridden: Set<Candidate>; untyped: Run[] } {
   const context: RunContext = {
     text,
     tokens,
@@ -38,6 +39,7 @@ export function typeRuns(
   };
   const found: Candidate[] = [];
   const overridden = new Set<Candidate>();
+  const untyped: Run[] = [];
   for (const raw of properNounRuns(context)) {
     if (raw[0]!.start < titleEnd && titleIsCased) continue;
     for (const { run, titled } of splitAtRoles(raw, context)) {
@@ -53,10 +55,11 @@ export function typeRuns(
       for (const part of uncovered(run, inside)) {
         const candidate = typePart(part, titled && part[0] === run[0], context);
         if (candidate) found.push(candidate);
+        else if (part.length === run.length) untyped.push(part);
       }
     }
   }
-  return { found, overridden };
+  return { found, overridden, untyped };
 }
 
 interface RunContext {
@@ -302,11 +305,12 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
   const after = tokens[last + 1]?.text ?? '';
   if (after === 'shares' || (after === "'s" && /^(?:shares|stock|profit|profits|revenue|revenues|chief|ceo|board|headquarters|founder)$/.test(tokens[last + 2]?.text ?? ''))) return true;
   if (after === ',') {
-    for (let i = last + 2; i < last + 7; i++) {
+    for (let i = last + 2; i < last + 11; i++) {
       const token = tokens[i];
       if (!token || token.text === ',' || token.text === '.') return false;
       const word = token.text.toLowerCase();
-      if (CONTEXT.orgCues.has(word)) return true;
+      // "Safaricom, the telecoms operator"; a capitalized "Party" belongs to another name ("backed by the Socialist Party").
+      if (CONTEXT.orgCues.has(token.text)) return true;
       if (CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word)) return false;
     }
   }
@@ -332,6 +336,9 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   const words = run.filter((t) => /\p{L}/u.test(t.text));
   if (words.length < 2) return undefined;
   const last = words.at(-1)!.text;
+  // "the Chile Vamos alliance", "the Las Condes district": a category noun after the whole run.
+  const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 });
+  if (cue === 'org' || cue === 'place') return cue;
   if (CONTEXT.clubHeads.has(last) && isSportsSentence(tokens, run[0]!.sentence)) return 'org';
   // A place before a known organization ("US National Security Council") makes no new name.
   const endOrg = inside.find((c) => c.end === end && c.type === 'org' && /\s/.test(text.slice(c.start, c.end)));
