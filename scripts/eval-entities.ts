@@ -1,6 +1,7 @@
 /**
  * `npm run eval:entities`: precision, recall and F1 of the entity extractor per type and
- * typed micro-F1 on the dev half (tuned on), the test half (held out) and the seed, plus
+ * typed micro-F1 on the dev half (tuned on), the two held-out halves (test, test2: measured
+ * only, never tuned on) and the seed, plus
  * milliseconds per article, and writes the table into docs/entities.md.
  *
  *   npm run eval:entities                 all corpora, write docs/entities.md
@@ -24,6 +25,7 @@ const SEED = '000_59385ec765e4fea4';
 const CORPORA = [
   { label: 'dev', what: 'tuned on', load: () => readCorpus(fromRoot('tests/fixtures/entities/dev')) },
   { label: 'test', what: 'held out', load: () => readCorpus(fromRoot('tests/fixtures/entities/test')) },
+  { label: 'test2', what: 'second held-out half', load: () => readCorpus(fromRoot('tests/fixtures/entities/test2')) },
   { label: 'seed', what: 'the bundled seed', load: readSeed },
 ] as const;
 

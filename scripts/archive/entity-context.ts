@@ -14,9 +14,34 @@ export const CONTEXT = {
     president vice prime minister chancellor secretary senator governor mayor premier deputy
     general king queen prince princess pope sheikh ayatollah ambassador commander chief judge justice
     coach manager striker captain emir sultan cardinal archbishop bishop imam rabbi inspector detective
-    professor doctor officer director chairman chairwoman chair`),
+    professor doctor officer director chairman chairwoman chair
+    señor señora sr sra srta doña senhor senhora herr frau monsieur madame mme mlle signor signora
+    shri smt shrimati alhaji alhaja hajia mallam malam datuk dato datin tun haji ustaz mwalimu mzee`),
   /** Titles that only stand before a person's name. */
-  personalTitles: words('mr mrs ms miss dr prof professor sir dame lord lady president senator governor mayor premier king queen prince princess pope sheikh ayatollah ambassador'),
+  personalTitles: words(`
+    mr mrs ms miss dr prof professor sir dame lord lady president senator governor mayor premier king
+    queen prince princess pope sheikh ayatollah ambassador
+    señor señora sr sra srta doña senhor senhora herr frau monsieur madame mme mlle signor signora
+    shri smt shrimati alhaji alhaja hajia mallam malam datuk dato datin tun haji ustaz mwalimu mzee`),
+  /**
+   * Honorifics of news in English and of the languages its names come from ("Ms", "Señora",
+   * "Herr", "Shri", "Alhaji", "Datuk"), as written: the word after one is a person's name.
+   * Not "Don" or "Sri", which open English first names and "Sri Lanka".
+   */
+  honorifics: new Set(`
+    Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Señor Señora Sr Sra Srta Doña Senhor Senhora Herr Frau
+    Monsieur Madame Mme Mlle Signor Signora Shri Smt Shrimati Alhaji Alhaja Hajia Mallam Malam Datuk
+    Dato Datin Tun Haji Ustaz Mwalimu Mzee`.split(/\s+/).filter(Boolean)),
+  /** Nouns for people in an apposition ("Oksana Melnyk, 46, a former plant engineer", "the show's heroine, Yoon Seo-jin"). */
+  personNouns: words(`
+    farmer teacher student nurse resident worker vendor trader driver mother father widow widower
+    survivor witness victim fisherman miner doctor engineer activist campaigner protester owner
+    shopkeeper villager pensioner retiree entrepreneur businessman businesswoman banker investor
+    scientist physician surgeon epidemiologist virologist historian sociologist politician diplomat
+    heroine hero protagonist character presenter host musician composer poet filmmaker director
+    producer athlete runner cyclist boxer swimmer champion veteran colonel lieutenant sergeant
+    grandmother grandfather niece nephew cousin uncle aunt friend neighbour neighbor partner
+    volunteer organiser organizer founder co-founder mp legislator deputy councillor councilor`),
   /** Role nouns right before a name ("spokesman John Kirby", "striker Ade Bello"). */
   personCues: words(`
     mr mrs ms miss dr prof sir dame sen rep gov gen

@@ -231,7 +231,9 @@ function startsParticleName(tokens: readonly Token[], i: number): boolean {
 function trimLeadingCommonWord(run: Run, knowledge: Knowledge): Run {
   if (headType(run) || isCompanyRun(run.filter((t) => /\p{L}/u.test(t.text)), knowledge)) return run;
   let rest = run;
-  while (rest[0]?.sentenceStart && isCommon(rest[0].text, knowledge) && !knowledge.firstNames.has(rest[0].text.toLowerCase())) {
+  // A title opening the sentence ("Professor Giulia Ferrante") stays: it is evidence, split off later.
+  const isTitle = (t: Token): boolean => CONTEXT.titles.has(t.text.replace(/\.$/, '').toLowerCase()) && run.length > 1;
+  while (rest[0]?.sentenceStart && isCommon(rest[0].text, knowledge) && !knowledge.firstNames.has(rest[0].text.toLowerCase()) && !isTitle(rest[0])) {
     const [, ...others] = rest;
     rest = others;
     while (rest[0] && !/^\p{Lu}/u.test(rest[0].text)) rest = rest.slice(1);
@@ -255,11 +257,13 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
     if (i < run.length - 1 && (CONTEXT.titles.has(word) || CONTEXT.roleWords.has(word))) last = i;
   });
   const before = context.tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
-  const honorific = before !== undefined && /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?$/.test(before.text);
+  const honorific = before !== undefined && CONTEXT.honorifics.has(before.text.replace(/\.$/, ''));
   const cued =
     honorific ||
+    hasRoleBefore(run, context) ||
     (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.reportingVerbs.has(before.text))) ||
-    hasRoleApposition(run, context);
+    hasRoleApposition(run, context) ||
+    hasAgeApposition(run, context);
   if (last < 0) return [{ run, titled: cued }];
   const person = run.slice(last + 1).filter((t, i) => i > 0 || /^\p{Lu}/u.test(t.text));
   // "General Staff", "Chief Justice": no name follows the role.
@@ -286,9 +290,44 @@ function hasRoleApposition(run: Run, context: RunContext): boolean {
   if (context.tokens[index + 1]?.text !== ',') return false;
   for (let i = index + 2; i < index + 8; i++) {
     const token = context.tokens[i];
-    if (!token || token.text === ',' || token.text === '.' || /^\p{Lu}/u.test(token.text) && i === index + 2 && !/^(?:The|A|An)$/.test(token.text)) return false;
+    // ", the director-general", ", ESA's director of science"; not ", Kenya": another name.
+    const opensWithName = /^\p{Lu}/u.test(token?.text ?? '') && i === index + 2 && !/^(?:The|A|An)$/.test(token!.text) && context.tokens[i + 1]?.text !== "'s";
+    if (!token || token.text === ',' || token.text === '.' || opensWithName) return false;
     const word = token.text.toLowerCase();
-    if (CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word) && word !== 'leader' || /^(?:director|secretary|chief)-general$/.test(word)) return true;
+    if (CONTEXT.roleWords.has(word) || CONTEXT.personNouns.has(word) || CONTEXT.personCues.has(word) && word !== 'leader' || /^(?:director|secretary|chief)-general$/.test(word)) return true;
+  }
+  return false;
+}
+
+/** "Oksana Melnyk, 46,": an age in commas after a name is a person's. */
+function hasAgeApposition(run: Run, context: RunContext): boolean {
+  const index = context.indexOf.get(run.at(-1)!) ?? 0;
+  const [comma, age, close] = [context.tokens[index + 1], context.tokens[index + 2], context.tokens[index + 3]];
+  return comma?.text === ',' && /^(?:[1-9]|[1-9]\d|10\d)$/.test(age?.text ?? '') && /^(?:,|\.|and|\))$/.test(close?.text ?? '');
+}
+
+/**
+ * "the governor of the Dnipropetrovsk region, Serhiy Lysak", "the show's heroine, Yoon
+ * Seo-jin": a role noun phrase, then the name after a comma, closed by a comma, a full stop
+ * or a reporting verb.
+ */
+function hasRoleBefore(run: Run, context: RunContext): boolean {
+  const { tokens } = context;
+  const first = context.indexOf.get(run[0]!) ?? 0;
+  const last = context.indexOf.get(run.at(-1)!) ?? 0;
+  if (tokens[first - 1]?.text !== ',') return false;
+  const after = tokens[last + 1]?.text ?? '.';
+  if (!/^(?:,|\.|;|\))$/.test(after) && !CONTEXT.reportingVerbs.has(after)) return false;
+  const sentence = tokens[first]!.sentence;
+  for (let i = first - 2; i >= Math.max(0, first - 9); i--) {
+    const token = tokens[i]!;
+    if (token.sentence !== sentence || token.text === ',' || token.text === '.' || token.text === '"') return false;
+    const word = token.text;
+    if (word === word.toLowerCase() && (CONTEXT.personNouns.has(word) || CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word))) {
+      // A determiner makes the role one person's: "the governor", "its chief", "the show's heroine".
+      const determiner = tokens.slice(Math.max(0, i - 3), i).some((t) => /^(?:the|its|his|her|their|'s)$/.test(t.text));
+      if (determiner) return true;
+    }
   }
   return false;
 }
@@ -457,9 +496,11 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   return undefined;
 }
 
+const HONORIFIC_NAME = new RegExp(`(?<![\\p{L}])(?:${[...CONTEXT.honorifics].join('|')})\\.? (\\p{Lu}[\\p{L}'-]*\\p{L})`, 'gu');
+
 /** Surnames the article gives after an honorific ("Ms Okonjo-Iweala", "Dr. Chen"). */
 function titledSurnames(text: string): Set<string> {
-  return new Set([...text.matchAll(/(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.? (\p{Lu}[\p{L}'-]*\p{L})/gu)].map((m) => m[1]!));
+  return new Set([...text.matchAll(HONORIFIC_NAME)].map((m) => m[1]!));
 }
 
 /** "the Islamic Resistance" after "Islamic Resistance in Iraq": the first words of a named organization. */
