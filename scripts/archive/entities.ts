@@ -180,7 +180,7 @@ function chooseSense(
         if (strongEntries.has(sense.entry)) return sense;
         break;
       case 'weak':
-        if (!inTitle && weakEvidence(tokens, match, knowledge.entries[sense.entry]!.type, knowledge)) return sense;
+        if (!inTitle && weakEvidence(tokens, match, knowledge.entries[sense.entry]!, knowledge)) return sense;
         break;
     }
   }
@@ -188,11 +188,14 @@ function chooseSense(
 }
 
 /** A weak place needs a place preposition before it or "-based" after; a weak company must be a whole name on its own. */
-function weakEvidence(tokens: readonly Token[], match: KnownMatch, type: EntityType, knowledge: Knowledge): boolean {
+function weakEvidence(tokens: readonly Token[], match: KnownMatch, entry: KnowledgeEntry, knowledge: Knowledge): boolean {
+  const { type } = entry;
   const before = tokens[match.first - 1];
   const after = tokens[match.last + 1];
   const isName = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.text) && t.pos === 'PROPN';
   if (isName(before) || isName(after)) return false;
+  // A town of a few thousand people shares its name with many people and things: only "in Malaba", "near Veldhoven".
+  if (entry.kind === 'town') return before !== undefined && CONTEXT.locationPrepositions.has(before.text) && after?.text !== "'s";
   if (type === 'place') {
     return (
       (before !== undefined && CONTEXT.placePrepositions.has(before.text.toLowerCase())) ||

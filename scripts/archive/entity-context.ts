@@ -107,12 +107,20 @@ export const CONTEXT = {
   orgNounsAfter: words(`
     party alliance coalition movement militia militias bloc faction group company firm conglomerate
     lender carrier airline broadcaster newspaper union federation band label startup`),
+  /** Jobs held at an organization: the name after "at", "of", "for" is one ("an analyst at Renaissance", "chief executive of Safaricom"). */
+  jobsAtOrgs: words(`
+    analyst analysts economist economists strategist researcher researchers lecturer scientist
+    scientists spokesperson spokesman spokeswoman executive executives ceo cfo chairman chairwoman
+    founder co-founder engineer engineers employee employees staff lawyer lawyers shareholder
+    shareholders investor investors partner board trader traders`),
   /** Lower-case nouns right after a name that make it a place ("Guro district", "the Dnipropetrovsk region"). */
   placeNounsAfter: words(`
     district districts province provinces region county territory municipality prefecture governorate
     oblast village town city neighbourhood neighborhood suburb township commune`),
   /** Nouns before "of" that make the name after it a place ("the town of Enerhodar", "the outskirts of Goma"). */
   placeNounsBeforeOf: words('capital outskirts suburbs port'),
+  /** Prepositions of location, the only evidence that lets a small town's name count. */
+  locationPrepositions: words('in at near outside'),
   /** Place prepositions that let a weakly known place name count. */
   placePrepositions: words('in at from near outside across around to into toward towards throughout via inside'),
   /** Lower-case words allowed inside a name ("Bank of England", "Islamic Resistance in Iraq"). */

@@ -34,7 +34,7 @@ export function typeByCues(
   const possessive = (item: Item): boolean =>
     tokens[item.first - 1]?.text === "'s" || tokens[item.last + 1]?.text === "'s" || (tokens[item.last + 1]?.text === '-' && tokens[item.last + 1]!.start === item.run.at(-1)!.end);
   runs.forEach((item, k) => {
-    const type = localCue(tokens, item);
+    const type = localCue(tokens, item, knowledge);
     if (type) found.set(k, { ...candidateOf(item), type });
   });
   // Lists: a few passes let a type travel along "Bosch, Infineon and NXP".
@@ -69,7 +69,7 @@ function isNameLike(run: Run, knowledge: Knowledge): boolean {
   return !(words.length === 1 && words[0]!.sentenceStart && knowledge.commonWords.has(words[0]!.text.toLowerCase()));
 }
 
-export function localCue(tokens: readonly Token[], { run, first, last }: Item): EntityType | undefined {
+export function localCue(tokens: readonly Token[], { run, first, last }: Item, knowledge: Knowledge): EntityType | undefined {
   const afterWord = tokens[last + 1]?.text ?? '';
   const before = tokens[first - 1]?.text ?? '';
   // "the Chega party" names one; "a Hutu militia" describes one.
@@ -79,6 +79,8 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item): 
   }
   const before2 = tokens[first - 2]?.text ?? '';
   if (before === 'of' && (CONTEXT.placeNounsAfter.has(before2) || CONTEXT.placeNounsBeforeOf.has(before2))) return 'place';
+  // "an analyst at Renaissance", "chief executive of Safaricom": a job held at an organization.
+  if ((before === 'at' || before === 'of' || before === 'for') && CONTEXT.jobsAtOrgs.has(before2) && !(run.length === 1 && knowledge.commonWords.has(run[0]!.text.toLowerCase()))) return 'org';
   const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
   if (isAcronym && (CONTEXT.reportingVerbs.has(afterWord) || /^(?:spokesman|spokeswoman|spokesperson|official|officials|chief|head|statement)$/.test(afterWord))) return 'org';
   return undefined;

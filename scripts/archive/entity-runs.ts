@@ -376,7 +376,7 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (words.length < 2) return undefined;
   const last = words.at(-1)!.text;
   // "the Chile Vamos alliance", "the Las Condes district": a category noun after the whole run.
-  const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 });
+  const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 }, knowledge);
   if (cue === 'org' || cue === 'place') return cue;
   if (CONTEXT.clubHeads.has(last) && isSportsSentence(tokens, run[0]!.sentence)) return 'org';
   // A place before a known organization ("US National Security Council") makes no new name.
