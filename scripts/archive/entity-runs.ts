@@ -202,7 +202,10 @@ function isNameToken(token: Token, knowledge: Knowledge): boolean {
   if (!/^\p{Lu}/u.test(token.text)) return false;
   if (knowledge.demonyms.has(token.text) || CONTEXT.notNames.has(token.text)) return false;
   if (token.pos === 'PROPN') return true;
-  return !token.sentenceStart && (token.pos === 'NOUN' || token.pos === 'ADJ' || token.pos === 'X' || token.pos === 'VERB');
+  // At a sentence start a capital proves nothing; a noun or verb there may still open a name
+  // ending in a head word ("Hang Seng Bank"), which trimLeadingCommonWord keeps whole.
+  if (token.sentenceStart) return token.pos === 'NOUN' || token.pos === 'VERB' || token.pos === 'X';
+  return token.pos === 'NOUN' || token.pos === 'ADJ' || token.pos === 'X' || token.pos === 'VERB';
 }
 
 /** "Chinese Academy of Sciences", "Portuguese Communist Party": a demonym may open a name. */
