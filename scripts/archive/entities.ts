@@ -365,7 +365,10 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   const fullest = canonicalSurface(mentions);
   // The article's own spelling of the known name ("Baghdad" for GeoNames' "Baghdād").
   const knownAsWritten = known === undefined ? undefined : mentions.find((m) => slugify(m.surface) === slugify(known))?.surface;
-  const name = knownAsWritten ?? (known === undefined || wordCount(fullest) < 2 ? known ?? fullest : fullest);
+  // The fullest form the article writes ("Tencent Holdings" over the known "Tencent"), unless it
+  // writes only short forms of a known name ("IS", "UN": "Islamic State", "United Nations").
+  const fullerThanKnown = knownAsWritten !== undefined && wordCount(fullest) > wordCount(knownAsWritten);
+  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || wordCount(fullest) < 2 ? known ?? fullest : fullest);
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
   return { id: entityId(first.type, known ?? name), type: first.type, name, aliases, count: spans.length, mentions: spans };
