@@ -102,7 +102,7 @@ export const CONTEXT = {
     vaccine-maker maker giant operator broadcaster regulator club side party startup conglomerate
     retailer developer supplier manufacturer producer rival network platform label publisher miner
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
-    militia coalition alliance union`),
+    militia coalition alliance union corporation subsidiary unit affiliate`),
   /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
   orgNounsAfter: words(`
     party alliance coalition movement militia militias bloc faction group company firm conglomerate
@@ -113,6 +113,8 @@ export const CONTEXT = {
     scientists spokesperson spokesman spokeswoman executive executives ceo cfo chairman chairwoman
     founder co-founder engineer engineers employee employees staff lawyer lawyers shareholder
     shareholders investor investors partner board trader traders`),
+  /** Business nouns before "in", "of", "with" and an organization ("a stake in Zentrix", "a unit of Roche"). */
+  orgOfNouns: words('stake stakes shareholding takeover acquisition merger subsidiary unit affiliate'),
   /** Lower-case nouns right after a name that make it a place ("Guro district", "the Dnipropetrovsk region"). */
   placeNounsAfter: words(`
     district districts province provinces region county territory municipality prefecture governorate

@@ -79,6 +79,19 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   }
   const before2 = tokens[first - 2]?.text ?? '';
   if (before === 'of' && (CONTEXT.placeNounsAfter.has(before2) || CONTEXT.placeNounsBeforeOf.has(before2))) return 'place';
+  // "Malaba, a border town in Kenya", "Kasese, the district capital": a place described in apposition.
+  if (afterWord === ',' && /^(?:a|an|the)$/.test(tokens[last + 2]?.text ?? '')) {
+    for (let i = last + 3; i <= last + 6; i++) {
+      const word = tokens[i]?.text ?? '';
+      if (CONTEXT.placeNounsAfter.has(word) || CONTEXT.placeNounsBeforeOf.has(word)) {
+        if (/^(?:in|of|near|on|outside|north|south|east|west)$/.test(tokens[i + 1]?.text ?? '')) return 'place';
+        break;
+      }
+      if (word !== word.toLowerCase() || !/^\p{L}[\p{L}-]*$/u.test(word)) break;
+    }
+  }
+  // "a stake in Zentrix", "a unit of Roche": business nouns before an organization.
+  if ((before === 'in' || before === 'of' || before === 'with') && CONTEXT.orgOfNouns.has(before2)) return 'org';
   // "an analyst at Renaissance", "chief executive of Safaricom": a job held at an organization.
   if ((before === 'at' || before === 'of' || before === 'for') && CONTEXT.jobsAtOrgs.has(before2) && !(run.length === 1 && knowledge.commonWords.has(run[0]!.text.toLowerCase()))) return 'org';
   const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
