@@ -11,6 +11,8 @@
  *     and the words around it allow (`resolveKnown`).
  *  4. Proper-noun runs the knowledge does not cover, typed by linguistic evidence: a title
  *     or role before, a first name, an organization or place head word, a reporting verb.
+ *     Runs still untyped are typed by the structure around them (`typeByCues`): category
+ *     nouns ("the Chega party", "Guro district"), speaking acronyms, lists with typed members.
  *  5. Repeats of accepted names and surnames; acronyms defined in parentheses.
  *  6. Mentions grouped into entities, with one canonical name each.
  */

@@ -3,6 +3,8 @@
  * news prose puts around them (see docs/entities.md):
  * - a lower-case category noun after the name ("the hard-right Chega party", "Guro
  *   district") or before it with "of" ("the town of Enerhodar", "the districts of Mubende");
+ * - a place described in apposition ("Malaba, a border town in Kenya"), a job held at an
+ *   organization ("an analyst at …") or a business noun before one ("a stake in …");
  * - an acronym acting as a speaker ("MONUSCO said", "MONUSCO spokeswoman"): people are
  *   never written in capitals;
  * - coordination: the members of one list share a type ("Nvidia, AMD and Apple", "at Busia
@@ -28,24 +30,24 @@ export function typeByCues(
     .filter((run) => isNameLike(run, knowledge))
     .map((run) => ({ run, first: indexOf.get(run[0]!) ?? 0, last: indexOf.get(run.at(-1)!) ?? 0 }));
   const found = new Map<number, Candidate>();
-  const candidateOf = (item: Item): Candidate => ({ start: item.run[0]!.start, end: item.run.at(-1)!.end, type: 'org' });
-  // "ESA's Cluster", "Boric's Broad Front": a possessive before or after makes the name a thing owned or an owner, not a list member.
-  // "Western-sponsored": the first half of a compound word.
-  const possessive = (item: Item): boolean =>
+  const candidateOf = (item: Item, type: EntityType): Candidate => ({ start: item.run[0]!.start, end: item.run.at(-1)!.end, type });
+  // Not list members: a thing owned or an owner ("ESA's Cluster", "Boric's Broad Front"), the
+  // first half of a compound word ("Western-sponsored").
+  const outOfLists = (item: Item): boolean =>
     tokens[item.first - 1]?.text === "'s" || tokens[item.last + 1]?.text === "'s" || (tokens[item.last + 1]?.text === '-' && tokens[item.last + 1]!.start === item.run.at(-1)!.end);
   runs.forEach((item, k) => {
     const type = localCue(tokens, item, knowledge);
-    if (type) found.set(k, { ...candidateOf(item), type });
+    if (type) found.set(k, candidateOf(item, type));
   });
   // Lists: a few passes let a type travel along "Bosch, Infineon and NXP".
   for (let pass = 0; pass < 3; pass++) {
     const spans = [...typed, ...found.values()];
     let changed = false;
     runs.forEach((item, k) => {
-      if (found.has(k) || possessive(item)) return;
+      if (found.has(k) || outOfLists(item)) return;
       const type = listType(tokens, item, spans, runs);
       if (type && (type !== 'person' || item.run.every((t) => !knowledge.commonWords.has(t.text.toLowerCase())))) {
-        found.set(k, { ...candidateOf(item), type });
+        found.set(k, candidateOf(item, type));
         changed = true;
       }
     });
