@@ -11,6 +11,8 @@
  *     and the words around it allow (`resolveKnown`).
  *  4. Proper-noun runs the knowledge does not cover, typed by linguistic evidence: a title
  *     or role before, a first name, an organization or place head word, a reporting verb.
+ *     Runs still untyped are typed by the structure around them (`typeByCues`): category
+ *     nouns ("the Chega party", "Guro district"), speaking acronyms, lists with typed members.
  *  5. Repeats of accepted names and surnames; acronyms defined in parentheses.
  *  6. Mentions grouped into entities, with one canonical name each.
  */
@@ -21,6 +23,7 @@ import { addNonOverlapping, overlaps, type Candidate } from './entity-candidates
 import { CONTEXT, isSportsSentence } from './entity-context';
 import { dateCandidates } from './entity-dates';
 import { typeRuns } from './entity-runs';
+import { typeByCues } from './entity-cues';
 
 export function extractEntities(text: string, knowledge: Knowledge = defaultKnowledge()): ArticleEntity[] {
   const prepared = prepareForNlp(text);
@@ -29,6 +32,7 @@ export function extractEntities(text: string, knowledge: Knowledge = defaultKnow
   const known = resolveKnown(prepared, tokens, knowledge, titleEnd);
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
+  named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
   const withDates = addNonOverlapping(named, dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all);
@@ -178,7 +182,7 @@ function chooseSense(
         if (strongEntries.has(sense.entry)) return sense;
         break;
       case 'weak':
-        if (!inTitle && weakEvidence(tokens, match, knowledge.entries[sense.entry]!.type, knowledge)) return sense;
+        if (!inTitle && weakEvidence(tokens, match, knowledge.entries[sense.entry]!, knowledge)) return sense;
         break;
     }
   }
@@ -186,11 +190,14 @@ function chooseSense(
 }
 
 /** A weak place needs a place preposition before it or "-based" after; a weak company must be a whole name on its own. */
-function weakEvidence(tokens: readonly Token[], match: KnownMatch, type: EntityType, knowledge: Knowledge): boolean {
+function weakEvidence(tokens: readonly Token[], match: KnownMatch, entry: KnowledgeEntry, knowledge: Knowledge): boolean {
+  const { type } = entry;
   const before = tokens[match.first - 1];
   const after = tokens[match.last + 1];
   const isName = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.text) && t.pos === 'PROPN';
   if (isName(before) || isName(after)) return false;
+  // A town of a few thousand people shares its name with many people and things: only "in Malaba", "near Veldhoven".
+  if (entry.kind === 'town') return before !== undefined && CONTEXT.locationPrepositions.has(before.text) && after?.text !== "'s";
   if (type === 'place') {
     return (
       (before !== undefined && CONTEXT.placePrepositions.has(before.text.toLowerCase())) ||
@@ -360,7 +367,10 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   const fullest = canonicalSurface(mentions);
   // The article's own spelling of the known name ("Baghdad" for GeoNames' "Baghdād").
   const knownAsWritten = known === undefined ? undefined : mentions.find((m) => slugify(m.surface) === slugify(known))?.surface;
-  const name = knownAsWritten ?? (known === undefined || wordCount(fullest) < 2 ? known ?? fullest : fullest);
+  // The fullest form the article writes ("Tencent Holdings" over the known "Tencent"), unless it
+  // writes only short forms of a known name ("IS", "UN": "Islamic State", "United Nations").
+  const fullerThanKnown = knownAsWritten !== undefined && wordCount(fullest) > wordCount(knownAsWritten);
+  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || wordCount(fullest) < 2 ? known ?? fullest : fullest);
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
   return { id: entityId(first.type, known ?? name), type: first.type, name, aliases, count: spans.length, mentions: spans };

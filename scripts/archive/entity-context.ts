@@ -14,9 +14,34 @@ export const CONTEXT = {
     president vice prime minister chancellor secretary senator governor mayor premier deputy
     general king queen prince princess pope sheikh ayatollah ambassador commander chief judge justice
     coach manager striker captain emir sultan cardinal archbishop bishop imam rabbi inspector detective
-    professor doctor officer director chairman chairwoman chair`),
+    professor doctor officer director chairman chairwoman chair
+    señor señora sr sra srta doña senhor senhora herr frau monsieur madame mme mlle signor signora
+    shri smt shrimati alhaji alhaja hajia mallam malam datuk dato datin tun haji ustaz mwalimu mzee`),
   /** Titles that only stand before a person's name. */
-  personalTitles: words('mr mrs ms miss dr prof professor sir dame lord lady president senator governor mayor premier king queen prince princess pope sheikh ayatollah ambassador'),
+  personalTitles: words(`
+    mr mrs ms miss dr prof professor sir dame lord lady president senator governor mayor premier king
+    queen prince princess pope sheikh ayatollah ambassador
+    señor señora sr sra srta doña senhor senhora herr frau monsieur madame mme mlle signor signora
+    shri smt shrimati alhaji alhaja hajia mallam malam datuk dato datin tun haji ustaz mwalimu mzee`),
+  /**
+   * Honorifics of news in English and of the languages its names come from ("Ms", "Señora",
+   * "Herr", "Shri", "Alhaji", "Datuk"), as written: the word after one is a person's name.
+   * Not "Don" or "Sri", which open English first names and "Sri Lanka".
+   */
+  honorifics: new Set(`
+    Mr Mrs Ms Miss Mx Dr Prof Sir Dame Lord Lady Señor Señora Sr Sra Srta Doña Senhor Senhora Herr Frau
+    Monsieur Madame Mme Mlle Signor Signora Shri Smt Shrimati Alhaji Alhaja Hajia Mallam Malam Datuk
+    Dato Datin Tun Haji Ustaz Mwalimu Mzee`.split(/\s+/).filter(Boolean)),
+  /** Nouns for people in an apposition ("Oksana Melnyk, 46, a former plant engineer", "the show's heroine, Yoon Seo-jin"). */
+  personNouns: words(`
+    farmer teacher student nurse resident worker vendor trader driver mother father widow widower
+    survivor witness victim fisherman miner doctor engineer activist campaigner protester owner
+    shopkeeper villager pensioner retiree entrepreneur businessman businesswoman banker investor
+    scientist physician surgeon epidemiologist virologist historian sociologist politician diplomat
+    heroine hero protagonist character presenter host musician composer poet filmmaker director
+    producer athlete runner cyclist boxer swimmer champion veteran colonel lieutenant sergeant
+    grandmother grandfather niece nephew cousin uncle aunt friend neighbour neighbor partner
+    volunteer organiser organizer founder co-founder mp legislator deputy councillor councilor`),
   /** Role nouns right before a name ("spokesman John Kirby", "striker Ade Bello"). */
   personCues: words(`
     mr mrs ms miss dr prof sir dame sen rep gov gen
@@ -77,7 +102,27 @@ export const CONTEXT = {
     vaccine-maker maker giant operator broadcaster regulator club side party startup conglomerate
     retailer developer supplier manufacturer producer rival network platform label publisher miner
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
-    militia coalition alliance union`),
+    militia coalition alliance union corporation subsidiary unit affiliate`),
+  /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
+  orgNounsAfter: words(`
+    party alliance coalition movement militia militias bloc faction group company firm conglomerate
+    lender carrier airline broadcaster newspaper union federation band label startup`),
+  /** Jobs held at an organization: the name after "at", "of", "for" is one ("an analyst at Renaissance", "chief executive of Safaricom"). */
+  jobsAtOrgs: words(`
+    analyst analysts economist economists strategist researcher researchers lecturer scientist
+    scientists spokesperson spokesman spokeswoman executive executives ceo cfo chairman chairwoman
+    founder co-founder engineer engineers employee employees staff lawyer lawyers shareholder
+    shareholders investor investors partner board trader traders`),
+  /** Business nouns before "in", "of", "with" and an organization ("a stake in Zentrix", "a unit of Roche"). */
+  orgOfNouns: words('stake stakes shareholding takeover acquisition merger subsidiary unit affiliate'),
+  /** Lower-case nouns right after a name that make it a place ("Guro district", "the Dnipropetrovsk region"). */
+  placeNounsAfter: words(`
+    district districts province provinces region county territory municipality prefecture governorate
+    oblast village town city neighbourhood neighborhood suburb township commune`),
+  /** Nouns before "of" that make the name after it a place ("the town of Enerhodar", "the outskirts of Goma"). */
+  placeNounsBeforeOf: words('capital outskirts suburbs port'),
+  /** Prepositions of location, the only evidence that lets a small town's name count. */
+  locationPrepositions: words('in at near outside'),
   /** Place prepositions that let a weakly known place name count. */
   placePrepositions: words('in at from near outside across around to into toward towards throughout via inside'),
   /** Lower-case words allowed inside a name ("Bank of England", "Islamic Resistance in Iraq"). */

@@ -8,6 +8,7 @@
 import type { EntityType } from '../../src/shared/archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
+import { localCue } from './entity-cues';
 import { normalizeSurface, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
@@ -27,7 +28,7 @@ export function typeRuns(
   knowledge: Knowledge,
   titleEnd: number,
   titleIsCased: boolean,
-): { found: Candidate[]; overridden: Set<Candidate> } {
+): { found: Candidate[]; overridden: Set<Candidate>; untyped: Run[] } {
   const context: RunContext = {
     text,
     tokens,
@@ -38,6 +39,7 @@ export function typeRuns(
   };
   const found: Candidate[] = [];
   const overridden = new Set<Candidate>();
+  const untyped: Run[] = [];
   for (const raw of properNounRuns(context)) {
     if (raw[0]!.start < titleEnd && titleIsCased) continue;
     for (const { run, titled } of splitAtRoles(raw, context)) {
@@ -53,10 +55,11 @@ export function typeRuns(
       for (const part of uncovered(run, inside)) {
         const candidate = typePart(part, titled && part[0] === run[0], context);
         if (candidate) found.push(candidate);
+        else if (part.length === run.length) untyped.push(part);
       }
     }
   }
-  return { found, overridden };
+  return { found, overridden, untyped };
 }
 
 interface RunContext {
@@ -199,7 +202,10 @@ function isNameToken(token: Token, knowledge: Knowledge): boolean {
   if (!/^\p{Lu}/u.test(token.text)) return false;
   if (knowledge.demonyms.has(token.text) || CONTEXT.notNames.has(token.text)) return false;
   if (token.pos === 'PROPN') return true;
-  return !token.sentenceStart && (token.pos === 'NOUN' || token.pos === 'ADJ' || token.pos === 'X' || token.pos === 'VERB');
+  // At a sentence start a capital proves nothing; a noun or verb there may still open a name
+  // ending in a head word ("Hang Seng Bank"), which trimLeadingCommonWord keeps whole.
+  if (token.sentenceStart) return token.pos === 'NOUN' || token.pos === 'VERB' || token.pos === 'X';
+  return token.pos === 'NOUN' || token.pos === 'ADJ' || token.pos === 'X' || token.pos === 'VERB';
 }
 
 /** "Chinese Academy of Sciences", "Portuguese Communist Party": a demonym may open a name. */
@@ -228,7 +234,9 @@ function startsParticleName(tokens: readonly Token[], i: number): boolean {
 function trimLeadingCommonWord(run: Run, knowledge: Knowledge): Run {
   if (headType(run) || isCompanyRun(run.filter((t) => /\p{L}/u.test(t.text)), knowledge)) return run;
   let rest = run;
-  while (rest[0]?.sentenceStart && isCommon(rest[0].text, knowledge) && !knowledge.firstNames.has(rest[0].text.toLowerCase())) {
+  // A title opening the sentence ("Professor Giulia Ferrante") stays: it is evidence, split off later.
+  const isTitle = (t: Token): boolean => CONTEXT.titles.has(t.text.replace(/\.$/, '').toLowerCase()) && run.length > 1;
+  while (rest[0]?.sentenceStart && isCommon(rest[0].text, knowledge) && !knowledge.firstNames.has(rest[0].text.toLowerCase()) && !isTitle(rest[0])) {
     const [, ...others] = rest;
     rest = others;
     while (rest[0] && !/^\p{Lu}/u.test(rest[0].text)) rest = rest.slice(1);
@@ -252,11 +260,13 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
     if (i < run.length - 1 && (CONTEXT.titles.has(word) || CONTEXT.roleWords.has(word))) last = i;
   });
   const before = context.tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
-  const honorific = before !== undefined && /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?$/.test(before.text);
+  const honorific = before !== undefined && CONTEXT.honorifics.has(before.text.replace(/\.$/, ''));
   const cued =
     honorific ||
+    hasRoleBefore(run, context) ||
     (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.reportingVerbs.has(before.text))) ||
-    hasRoleApposition(run, context);
+    hasRoleApposition(run, context) ||
+    hasAgeApposition(run, context);
   if (last < 0) return [{ run, titled: cued }];
   const person = run.slice(last + 1).filter((t, i) => i > 0 || /^\p{Lu}/u.test(t.text));
   // "General Staff", "Chief Justice": no name follows the role.
@@ -283,9 +293,44 @@ function hasRoleApposition(run: Run, context: RunContext): boolean {
   if (context.tokens[index + 1]?.text !== ',') return false;
   for (let i = index + 2; i < index + 8; i++) {
     const token = context.tokens[i];
-    if (!token || token.text === ',' || token.text === '.' || /^\p{Lu}/u.test(token.text) && i === index + 2 && !/^(?:The|A|An)$/.test(token.text)) return false;
+    // ", the director-general", ", ESA's director of science"; not ", Kenya": another name.
+    const opensWithName = /^\p{Lu}/u.test(token?.text ?? '') && i === index + 2 && !/^(?:The|A|An)$/.test(token!.text) && context.tokens[i + 1]?.text !== "'s";
+    if (!token || token.text === ',' || token.text === '.' || opensWithName) return false;
     const word = token.text.toLowerCase();
-    if (CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word) && word !== 'leader' || /^(?:director|secretary|chief)-general$/.test(word)) return true;
+    if (CONTEXT.roleWords.has(word) || CONTEXT.personNouns.has(word) || CONTEXT.personCues.has(word) && word !== 'leader' || /^(?:director|secretary|chief)-general$/.test(word)) return true;
+  }
+  return false;
+}
+
+/** "Oksana Melnyk, 46,": an age in commas after a name is a person's. */
+function hasAgeApposition(run: Run, context: RunContext): boolean {
+  const index = context.indexOf.get(run.at(-1)!) ?? 0;
+  const [comma, age, close] = [context.tokens[index + 1], context.tokens[index + 2], context.tokens[index + 3]];
+  return comma?.text === ',' && /^(?:[1-9]|[1-9]\d|10\d)$/.test(age?.text ?? '') && /^(?:,|\.|and|\))$/.test(close?.text ?? '');
+}
+
+/**
+ * "the governor of the Dnipropetrovsk region, Serhiy Lysak", "the show's heroine, Yoon
+ * Seo-jin": a role noun phrase, then the name after a comma, closed by a comma, a full stop
+ * or a reporting verb.
+ */
+function hasRoleBefore(run: Run, context: RunContext): boolean {
+  const { tokens } = context;
+  const first = context.indexOf.get(run[0]!) ?? 0;
+  const last = context.indexOf.get(run.at(-1)!) ?? 0;
+  if (tokens[first - 1]?.text !== ',') return false;
+  const after = tokens[last + 1]?.text ?? '.';
+  if (!/^(?:,|\.|;|\))$/.test(after) && !CONTEXT.reportingVerbs.has(after)) return false;
+  const sentence = tokens[first]!.sentence;
+  for (let i = first - 2; i >= Math.max(0, first - 9); i--) {
+    const token = tokens[i]!;
+    if (token.sentence !== sentence || token.text === ',' || token.text === '.' || token.text === '"') return false;
+    const word = token.text;
+    if (word === word.toLowerCase() && (CONTEXT.personNouns.has(word) || CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word))) {
+      // A determiner makes the role one person's: "the governor", "its chief", "the show's heroine".
+      const determiner = tokens.slice(Math.max(0, i - 3), i).some((t) => /^(?:the|its|his|her|their|'s)$/.test(t.text));
+      if (determiner) return true;
+    }
   }
   return false;
 }
@@ -302,11 +347,12 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
   const after = tokens[last + 1]?.text ?? '';
   if (after === 'shares' || (after === "'s" && /^(?:shares|stock|profit|profits|revenue|revenues|chief|ceo|board|headquarters|founder)$/.test(tokens[last + 2]?.text ?? ''))) return true;
   if (after === ',') {
-    for (let i = last + 2; i < last + 7; i++) {
+    for (let i = last + 2; i < last + 11; i++) {
       const token = tokens[i];
       if (!token || token.text === ',' || token.text === '.') return false;
       const word = token.text.toLowerCase();
-      if (CONTEXT.orgCues.has(word)) return true;
+      // "Safaricom, the telecoms operator"; a capitalized "Party" belongs to another name ("backed by the Socialist Party").
+      if (CONTEXT.orgCues.has(token.text)) return true;
       if (CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word)) return false;
     }
   }
@@ -332,6 +378,9 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   const words = run.filter((t) => /\p{L}/u.test(t.text));
   if (words.length < 2) return undefined;
   const last = words.at(-1)!.text;
+  // "the Chile Vamos alliance", "the Las Condes district": a category noun after the whole run.
+  const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 }, knowledge);
+  if (cue === 'org' || cue === 'place') return cue;
   if (CONTEXT.clubHeads.has(last) && isSportsSentence(tokens, run[0]!.sentence)) return 'org';
   // A place before a known organization ("US National Security Council") makes no new name.
   const endOrg = inside.find((c) => c.end === end && c.type === 'org' && /\s/.test(text.slice(c.start, c.end)));
@@ -450,9 +499,11 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   return undefined;
 }
 
+const HONORIFIC_NAME = new RegExp(`(?<![\\p{L}])(?:${[...CONTEXT.honorifics].join('|')})\\.? (\\p{Lu}[\\p{L}'-]*\\p{L})`, 'gu');
+
 /** Surnames the article gives after an honorific ("Ms Okonjo-Iweala", "Dr. Chen"). */
 function titledSurnames(text: string): Set<string> {
-  return new Set([...text.matchAll(/(?<![\p{L}])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame)\.? (\p{Lu}[\p{L}'-]*\p{L})/gu)].map((m) => m[1]!));
+  return new Set([...text.matchAll(HONORIFIC_NAME)].map((m) => m[1]!));
 }
 
 /** "the Islamic Resistance" after "Islamic Resistance in Iraq": the first words of a named organization. */

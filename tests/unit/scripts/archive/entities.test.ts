@@ -121,26 +121,31 @@ describe(`extractEntities on seed ${SEED}`, () => {
   });
 });
 
-describe('extractEntities on the held-out test half (tests/fixtures/entities/test)', () => {
-  // Fails, naming what is missing, when the held-out corpus is not there: the gate is on it.
-  const articles = readCorpus(fromRoot('tests/fixtures/entities/test'));
+// Issue 14's target is typed micro F1 >= 0.90 and >= 0.85 for each type on the held-out
+// halves; the extractor does not reach it yet (docs/entities.md). Until it does, each corpus is
+// gated at the figures measured after the last tuning on dev, less a margin of 0.005, so that
+// no change makes any half worse. Raise these as the extractor improves; never lower one, and
+// never tune on a held-out half (test, test2) to raise it.
+const MEASURED_FLOORS = [
+  { corpus: 'dev', minArticles: 15, floor: { micro: 0.94, person: 0.98, org: 0.885, place: 0.946, date: 0.99 } },
+  { corpus: 'test', minArticles: 15, floor: { micro: 0.808, person: 0.772, org: 0.656, place: 0.84, date: 0.954 } },
+  { corpus: 'test2', minArticles: 12, floor: { micro: 0.804, person: 0.742, org: 0.752, place: 0.787, date: 0.909 } },
+] as const;
+
+describe.each(MEASURED_FLOORS)('extractEntities on the $corpus corpus (tests/fixtures/entities/$corpus)', ({ corpus, minArticles, floor }) => {
+  // Fails, naming what is missing, when the corpus is not there: the gate is on it.
+  const articles = readCorpus(fromRoot(`tests/fixtures/entities/${corpus}`));
   const score = scoreCorpus(articles.map((article) => ({ predicted: extractEntities(article.text), gold: article.gold })));
 
-  it('holds at least 15 articles', () => {
-    expect(articles.length).toBeGreaterThanOrEqual(15);
+  it(`holds at least ${minArticles} articles`, () => {
+    expect(articles.length).toBeGreaterThanOrEqual(minArticles);
   });
 
-  // Issue 14's target is typed micro F1 >= 0.90 and >= 0.85 for each type on this half; the
-  // extractor does not reach it yet (docs/entities.md). Until it does, the gate is the figures
-  // measured once after tuning on dev (rounded down), so that no change makes the held-out
-  // half worse. Raise these as the extractor improves; never tune on this half to do so.
-  const MEASURED_FLOOR = { micro: 0.8, person: 0.77, org: 0.64, place: 0.82, date: 0.95 } as const;
-
-  it(`keeps typed micro F1 at or above the measured ${MEASURED_FLOOR.micro} (target 0.90)`, () => {
-    expect(score.micro.f1).toBeGreaterThanOrEqual(MEASURED_FLOOR.micro);
+  it(`keeps typed micro F1 at or above the measured ${floor.micro} (target 0.90)`, () => {
+    expect(score.micro.f1).toBeGreaterThanOrEqual(floor.micro);
   });
 
   it.each(ENTITY_TYPES)('keeps F1 on %s at or above its measured floor (target 0.85)', (type) => {
-    expect(score.perType[type].f1).toBeGreaterThanOrEqual(MEASURED_FLOOR[type]);
+    expect(score.perType[type].f1).toBeGreaterThanOrEqual(floor[type]);
   });
 });

@@ -83,6 +83,48 @@ describe('extractEntities on sentences written for each rule', () => {
     expect(find(entities, 'Friday')?.type).toBe('date');
   });
 
+  it('types names in a list like the typed names beside them, but not an opening phrase', () => {
+    const text = article(
+      'The fund sold stakes in Samsung, Zentrix and Apple on Monday. Buses stopped at Busia and Kaliro. ' +
+        'In Nairobi, Otieno and Kamau said the talks had failed.',
+    );
+    const entities = extractEntities(text);
+    expect(find(entities, 'Zentrix')?.type).toBe('org');
+    expect(find(entities, 'Kaliro')?.type).toBe('place');
+    expect(find(entities, 'Otieno')?.type).not.toBe('place');
+  });
+
+  it('types a name by the category noun around it, and an acronym that speaks as an organization', () => {
+    const text = article(
+      'Leaders of the Zorba party met near the town of Kelmora on Tuesday, in the Varesh district. ' +
+        'A Hutu militia was blamed. The FDMR said it would respond.',
+    );
+    const entities = extractEntities(text);
+    expect(find(entities, 'Zorba')?.type).toBe('org');
+    expect(find(entities, 'Kelmora')?.type).toBe('place');
+    expect(find(entities, 'Varesh')?.type).toBe('place');
+    expect(find(entities, 'Hutu')).toBeUndefined();
+    expect(find(entities, 'FDMR')?.type).toBe('org');
+  });
+
+  it('finds people from an age, a role phrase or an honorific around their names', () => {
+    const text = article(
+      'Tavita Leaupepe, 46, lost her stall. The report came from the governor of the region, Olek Brzanski. ' +
+        'Alhaji Danladi said the market would reopen, and Señora Quispe agreed.',
+    );
+    const entities = extractEntities(text);
+    expect(find(entities, 'Tavita Leaupepe')?.type).toBe('person');
+    expect(find(entities, 'Olek Brzanski')?.type).toBe('person');
+    expect(find(entities, 'Danladi')?.type).toBe('person');
+    expect(find(entities, 'Quispe')?.type).toBe('person');
+    expect(entities.some((entity) => entity.aliases.some((alias) => /^(?:Alhaji|Señora) /.test(alias)))).toBe(false);
+  });
+
+  it('shows the fullest name the article writes for a known entity', () => {
+    const entities = extractEntities(article('Tencent Holdings reported profits on Wednesday. Tencent shares rose.'));
+    expect(find(entities, 'Tencent')).toMatchObject({ type: 'org', name: 'Tencent Holdings', count: 2 });
+  });
+
   it('writes dates without their preposition and leaves durations and vague spans out', () => {
     const text = article(
       'Talks began in mid-October and resumed last week, three years after the first round; ' +

@@ -1,0 +1,187 @@
+/**
+ * Names that neither the knowledge nor the run's own words type, typed from the structure
+ * news prose puts around them (see docs/entities.md):
+ * - a lower-case category noun after the name ("the hard-right Chega party", "Guro
+ *   district") or before it with "of" ("the town of Enerhodar", "the districts of Mubende");
+ * - a place described in apposition ("Malaba, a border town in Kenya"), a job held at an
+ *   organization ("an analyst at …") or a business noun before one ("a stake in …");
+ * - an acronym acting as a speaker ("MONUSCO said", "MONUSCO spokeswoman"): people are
+ *   never written in capitals;
+ * - coordination: the members of one list share a type ("Nvidia, AMD and Apple", "at Busia
+ *   and Malaba"), so a list with typed members types its untyped ones.
+ * Each rule needs the name to look like a name (capitalized, not an ordinary word).
+ */
+import type { EntityType } from '../../src/shared/archive-format';
+import type { Candidate } from './entity-candidates';
+import { CONTEXT } from './entity-context';
+import type { Knowledge } from './knowledge';
+import type { Token } from './nlp-tokens';
+
+type Run = readonly Token[];
+
+export function typeByCues(
+  tokens: readonly Token[],
+  untyped: readonly Run[],
+  typed: readonly Candidate[],
+  knowledge: Knowledge,
+): Candidate[] {
+  const indexOf = new Map(tokens.map((t, i) => [t, i]));
+  const runs = untyped
+    .filter((run) => isNameLike(run, knowledge))
+    .map((run) => ({ run, first: indexOf.get(run[0]!) ?? 0, last: indexOf.get(run.at(-1)!) ?? 0 }));
+  const found = new Map<number, Candidate>();
+  const candidateOf = (item: Item, type: EntityType): Candidate => ({ start: item.run[0]!.start, end: item.run.at(-1)!.end, type });
+  // Not list members: a thing owned or an owner ("ESA's Cluster", "Boric's Broad Front"), the
+  // first half of a compound word ("Western-sponsored").
+  const outOfLists = (item: Item): boolean =>
+    tokens[item.first - 1]?.text === "'s" || tokens[item.last + 1]?.text === "'s" || (tokens[item.last + 1]?.text === '-' && tokens[item.last + 1]!.start === item.run.at(-1)!.end);
+  runs.forEach((item, k) => {
+    const type = localCue(tokens, item, knowledge);
+    if (type) found.set(k, candidateOf(item, type));
+  });
+  // Lists: a few passes let a type travel along "Bosch, Infineon and NXP".
+  for (let pass = 0; pass < 3; pass++) {
+    const spans = [...typed, ...found.values()];
+    let changed = false;
+    runs.forEach((item, k) => {
+      if (found.has(k) || outOfLists(item)) return;
+      const type = listType(tokens, item, spans, runs);
+      if (type && (type !== 'person' || item.run.every((t) => !knowledge.commonWords.has(t.text.toLowerCase())))) {
+        found.set(k, candidateOf(item, type));
+        changed = true;
+      }
+    });
+    if (!changed) break;
+  }
+  return [...found.values()];
+}
+
+interface Item {
+  run: Run;
+  first: number;
+  last: number;
+}
+
+function isNameLike(run: Run, knowledge: Knowledge): boolean {
+  const words = run.filter((t) => /\p{L}/u.test(t.text));
+  if (words.length === 0 || words.length > 4) return false;
+  if (!words.every((t) => /^\p{Lu}/u.test(t.text))) return false;
+  if (words.some((t) => knowledge.demonyms.has(t.text) || CONTEXT.notNames.has(t.text))) return false;
+  // "Greens" may be a party; "Prices" opening a sentence is a word.
+  return !(words.length === 1 && words[0]!.sentenceStart && knowledge.commonWords.has(words[0]!.text.toLowerCase()));
+}
+
+export function localCue(tokens: readonly Token[], { run, first, last }: Item, knowledge: Knowledge): EntityType | undefined {
+  const afterWord = tokens[last + 1]?.text ?? '';
+  const before = tokens[first - 1]?.text ?? '';
+  // "the Chega party" names one; "a Hutu militia" describes one.
+  if (!/^(?:a|an)$/i.test(before)) {
+    if (CONTEXT.orgNounsAfter.has(afterWord)) return 'org';
+    if (CONTEXT.placeNounsAfter.has(afterWord)) return 'place';
+  }
+  const before2 = tokens[first - 2]?.text ?? '';
+  if (before === 'of' && (CONTEXT.placeNounsAfter.has(before2) || CONTEXT.placeNounsBeforeOf.has(before2))) return 'place';
+  // "Malaba, a border town in Kenya", "Kasese, the district capital": a place described in apposition.
+  if (afterWord === ',' && /^(?:a|an|the)$/.test(tokens[last + 2]?.text ?? '')) {
+    for (let i = last + 3; i <= last + 6; i++) {
+      const word = tokens[i]?.text ?? '';
+      if (CONTEXT.placeNounsAfter.has(word) || CONTEXT.placeNounsBeforeOf.has(word)) {
+        if (/^(?:in|of|near|on|outside|north|south|east|west)$/.test(tokens[i + 1]?.text ?? '')) return 'place';
+        break;
+      }
+      if (word !== word.toLowerCase() || !/^\p{L}[\p{L}-]*$/u.test(word)) break;
+    }
+  }
+  // "a stake in Zentrix", "a unit of Roche": business nouns before an organization.
+  if ((before === 'in' || before === 'of' || before === 'with') && CONTEXT.orgOfNouns.has(before2)) return 'org';
+  // "an analyst at Renaissance", "chief executive of Safaricom": a job held at an organization.
+  if ((before === 'at' || before === 'of' || before === 'for') && CONTEXT.jobsAtOrgs.has(before2) && !(run.length === 1 && knowledge.commonWords.has(run[0]!.text.toLowerCase()))) return 'org';
+  const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
+  if (isAcronym && (CONTEXT.reportingVerbs.has(afterWord) || /^(?:spokesman|spokeswoman|spokesperson|official|officials|chief|head|statement)$/.test(afterWord))) return 'org';
+  return undefined;
+}
+
+const CONJUNCTIONS = new Set(['and', 'or', '&']);
+
+/**
+ * The type shared by the typed members of the list `item` stands in: items joined by
+ * commas and a final "and"/"or" ("A, B and C") or by the conjunction alone ("A and B").
+ * A comma alone makes no list ("In Nairobi, Ochieng said").
+ */
+function listType(tokens: readonly Token[], item: Item, typed: readonly Candidate[], runs: readonly Item[]): EntityType | undefined {
+  const startsAt = new Map<number, Candidate | Item>();
+  const endsAt = new Map<number, Candidate | Item>();
+  for (const c of typed) {
+    startsAt.set(c.start, c);
+    endsAt.set(c.end, c);
+  }
+  for (const r of runs) {
+    startsAt.set(r.run[0]!.start, r);
+    endsAt.set(r.run.at(-1)!.end, r);
+  }
+  const sentence = tokens[item.first]!.sentence;
+  const members: (Candidate | Item)[] = [];
+  let conjunction = false;
+  // Leftwards: "A, B and" before the item.
+  for (let i = item.first - 1; i > 0; ) {
+    const separator = tokens[i]!;
+    if (separator.sentence !== sentence || !(separator.text === ',' || CONJUNCTIONS.has(separator.text))) break;
+    const previous = tokens[i - 1]!;
+    const member = endsAt.get(previous.end);
+    if (!member) break;
+    if (CONJUNCTIONS.has(separator.text)) conjunction = true;
+    else if (members.length === 0 && !conjunction && !followedByConjunction(tokens, item)) break;
+    // "In Nairobi, Ochieng and Wanjiru said": an opening phrase, not a list member.
+    if (separator.text === ',' && tokens[indexBefore(tokens, member, i - 1) - 1]?.sentenceStart) break;
+    members.push(member);
+    i = indexBefore(tokens, member, i - 1) - 1;
+  }
+  // Rightwards: ", B and C" after the item.
+  for (let i = item.last + 1; i < tokens.length - 1; ) {
+    const separator = tokens[i]!;
+    if (separator.sentence !== sentence) break;
+    let next = i + 1;
+    if (separator.text === ',' && CONJUNCTIONS.has(tokens[next]?.text ?? '')) next++;
+    if (!(separator.text === ',' || CONJUNCTIONS.has(separator.text))) break;
+    const member = startsAt.get(tokens[next]?.start ?? -1);
+    if (!member) break;
+    if (CONJUNCTIONS.has(tokens[next - 1]!.text)) conjunction = true;
+    members.push(member);
+    i = indexAfter(tokens, member, next) + 1;
+    if (CONJUNCTIONS.has(tokens[next - 1]!.text)) break;
+  }
+  if (!conjunction) return undefined;
+  const types = new Set(members.flatMap((m) => ('type' in m && 'start' in m ? [m.type] : [])));
+  if (types.size !== 1) return undefined;
+  const [type] = types;
+  return type === 'date' ? undefined : type;
+}
+
+function followedByConjunction(tokens: readonly Token[], item: Item): boolean {
+  for (let i = item.last + 1; i < Math.min(tokens.length, item.last + 16); i++) {
+    const t = tokens[i]!;
+    if (t.sentence !== tokens[item.last]!.sentence || t.text === '.' || t.text === ';') return false;
+    if (CONJUNCTIONS.has(t.text)) return true;
+  }
+  return false;
+}
+
+function spanOf(member: Candidate | Item): { start: number; end: number } {
+  return 'run' in member ? { start: member.run[0]!.start, end: member.run.at(-1)!.end } : member;
+}
+
+/** Index of the first token of `member`, searching left from `from`. */
+function indexBefore(tokens: readonly Token[], member: Candidate | Item, from: number): number {
+  const { start } = spanOf(member);
+  let i = from;
+  while (i > 0 && tokens[i]!.start > start) i--;
+  return i;
+}
+
+/** Index of the last token of `member`, searching right from `from`. */
+function indexAfter(tokens: readonly Token[], member: Candidate | Item, from: number): number {
+  const { end } = spanOf(member);
+  let i = from;
+  while (i < tokens.length - 1 && tokens[i]!.end < end) i++;
+  return i;
+}
