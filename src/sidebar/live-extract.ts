@@ -14,8 +14,11 @@ import { MAX_LIVE_PAGE_ELEMENTS } from '../shared/live-limits';
 import { wordsOf } from '../shared/live-diff';
 import { isCorrectionNote } from './live-extras';
 
-/** Why an element is furniture by itself: what HTML says it is, or its class/id; null: it is not. */
-export type Furniture = 'structure' | 'name' | null;
+/**
+ * Why an element is furniture by itself: what HTML says it is ('structure'), holding a form
+ * control ('widget'), or its class/id ('name'); null: it is not.
+ */
+export type Furniture = 'structure' | 'widget' | 'name' | null;
 
 /** One block of the live article (a paragraph, heading, list item, caption…). */
 export interface LiveBlock {
@@ -37,7 +40,7 @@ export type LiveExtraction =
   | { ok: false; reason: 'no-article' };
 
 /** Elements whose text is a paragraph of its own. */
-const BLOCKS = new Set([
+export const BLOCKS: ReadonlySet<string> = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3',
   'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
 ]);
@@ -88,7 +91,14 @@ function furnitureByItself(element: Element): Furniture {
  * its parent's id, and whether it is furniture by itself (its tag, its role, its class/id,
  * or holding a form control).
  */
-function mapPage(doc: Document): { ids: WeakMap<Element, number>; parents: number[]; furniture: Furniture[]; styles: string[] } {
+function mapPage(doc: Document): {
+  ids: WeakMap<Element, number>;
+  parents: number[];
+  furniture: Furniture[];
+  styles: string[];
+  /** Ids given to elements Readability made in place of one of the page's (negative: never the page's). */
+  made: { next: number };
+} {
   const ids = new WeakMap<Element, number>();
   const parents: number[] = [];
   const furniture: Furniture[] = [];
@@ -105,9 +115,11 @@ function mapPage(doc: Document): { ids: WeakMap<Element, number>; parents: numbe
   // A box holding a text field or a button is a widget (a sign-up box, a share bar).
   for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
     if (!CONTROL_TAGS.has((all[i] as Element).tagName.toUpperCase())) continue;
-    for (let id = parents[i] ?? -1, depth = 0; id >= 0 && depth < 3; id = parents[id] ?? -1, depth++) furniture[id] = 'structure';
+    for (let id = parents[i] ?? -1, depth = 0; id >= 0 && depth < 3; id = parents[id] ?? -1, depth++) {
+      if (furniture[id] !== 'structure') furniture[id] = 'widget';
+    }
   }
-  return { ids, parents, furniture, styles };
+  return { ids, parents, furniture, styles, made: { next: -2 } };
 }
 
 type PageMap = ReturnType<typeof mapPage>;
@@ -115,8 +127,13 @@ type PageMap = ReturnType<typeof mapPage>;
 function ancestryOf(node: Node, map: PageMap): LiveBlock['ancestry'] {
   // Readability replaces some elements (a <div> made a <p>); the nearest one it kept stands in.
   let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  while (element && !map.ids.has(element)) element = element.parentElement;
   const chain: Array<{ id: number; furniture: Furniture; style: string }> = [];
+  // A block element Readability made (a <div> of text made a <p>) stands where the block's own
+  // element was: it is kept, with an id of its own, so the elements above stay wrappers.
+  if (element && !map.ids.has(element) && BLOCKS.has(element.tagName.toUpperCase())) {
+    chain.push({ id: map.made.next--, furniture: null, style: `${element.tagName} ` });
+  }
+  while (element && !map.ids.has(element)) element = element.parentElement;
   for (let id = element ? (map.ids.get(element) ?? -1) : -1; id >= 0; id = map.parents[id] ?? -1) {
     chain.push({ id, furniture: map.furniture[id] ?? null, style: map.styles[id] ?? '' });
   }

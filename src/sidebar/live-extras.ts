@@ -18,9 +18,9 @@
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../shared/live-diff';
 import { SENTENCE_END } from '../shared/live-verdict';
-import type { LiveBlock } from './live-extract';
+import { BLOCKS, type LiveBlock } from './live-extract';
 
-export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture' | 'fragment';
+export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture' | 'box' | 'fragment';
 
 export interface Sorted {
   /** The article's live blocks, headline first ('' when the page has none): what the verdict is about. */
@@ -247,7 +247,7 @@ function withoutInlineLinks(text: string, links: readonly string[], archivedPlai
   let rest = text;
   for (const link of links) {
     if (isSentenceShaped(link) || plainWords(link).length === 0 || archivedPlain.includes(plain(link))) continue;
-    const at = rest.indexOf(link);
+    const at = wholeWordsAt(rest, link);
     if (at < 0) continue;
     let start = at;
     let end = at + link.length;
@@ -260,6 +260,26 @@ function withoutInlineLinks(text: string, links: readonly string[], archivedPlai
     rest = `${rest.slice(0, start).trimEnd()}${/^[,.;:!?)\]]/u.test(after) ? '' : ' '}${after}`.trim();
   }
   return { extras, rest };
+}
+
+/** Letters, digits and the joiners of a word (hyphens, apostrophes, soft hyphens). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\-\u2010\u2011'\u2019\u00AD]/u;
+
+/**
+ * Where `link` stands in `text` as whole words: not glued to a word's letters on either side.
+ * A link that covers part of a word ("<a>Colo-</a>Colo", "<a>Name</a>’s", "pro-<a>Iran</a>",
+ * as topic auto-linkers make) is part of that word, never a chip to take out. -1: nowhere.
+ */
+function wholeWordsAt(text: string, link: string): number {
+  for (let at = text.indexOf(link); at >= 0; at = text.indexOf(link, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + link.length];
+    const glued =
+      (before !== undefined && WORD_CHAR.test(before) && WORD_CHAR.test(link[0] ?? '')) ||
+      (after !== undefined && WORD_CHAR.test(after) && WORD_CHAR.test(link[link.length - 1] ?? ''));
+    if (!glued) return at;
+  }
+  return -1;
 }
 
 function extraReason(
@@ -278,7 +298,27 @@ function extraReason(
   if (block.links.some((link) => SENTENCE_END.test(link) && splitWords(link).length >= 3)) return 'links';
   for (const { id, furniture, style } of block.ancestry) {
     if (holdsArticle.has(id)) break;
-    if (furniture === 'structure' || (furniture === 'name' && !articleStyles.has(style))) return 'furniture';
+    if (furniture === 'structure' || (furniture !== null && !articleStyles.has(style))) return 'furniture';
   }
-  return null;
+  return inBox(block, holdsArticle, articleStyles) ? 'box' : null;
+}
+
+const tagOf = (style: string): string => style.slice(0, style.indexOf(' ') >>> 0).toUpperCase();
+
+/**
+ * A block inside a box of its own: between the block's element and the nearest element that
+ * holds article text, a wrapper marked up (tag and class) unlike every element that holds
+ * article text. A site renders every paragraph of the story with the same components, an added
+ * one too; a reader appeal, a membership callout or a promo is a component of its own (a
+ * <div> group holding a heading, prose and a button link) nested among the paragraphs.
+ */
+function inBox(block: LiveBlock, holdsArticle: ReadonlySet<number>, articleStyles: ReadonlySet<string>): boolean {
+  // The block's own element is the nearest block-level one (inline elements may come first).
+  const own = block.ancestry.findIndex(({ style }) => BLOCKS.has(tagOf(style)));
+  if (own < 0) return false;
+  for (const { id, style } of block.ancestry.slice(own + 1)) {
+    if (holdsArticle.has(id)) return false;
+    if (!articleStyles.has(style)) return true;
+  }
+  return false;
 }
