@@ -36,7 +36,13 @@ export interface LiveBlock {
 }
 
 export type LiveExtraction =
-  | { ok: true; headline: LiveBlock | undefined; blocks: LiveBlock[] }
+  | {
+      ok: true;
+      headline: LiveBlock | undefined;
+      blocks: LiveBlock[];
+      /** The page marks a subscriber gate: part of the article may be withheld from it. */
+      gated: boolean;
+    }
   | { ok: false; reason: 'no-article' };
 
 /** Elements whose text is a paragraph of its own. */
@@ -292,6 +298,31 @@ function withNotesOutside(blocks: LiveBlock[], pageBlocks: readonly LiveBlock[])
 }
 
 /**
+ * A subscriber gate, as sites mark one: the schema.org `isAccessibleForFree: false` that
+ * Google asks paywalled news pages to declare (JSON-LD or microdata), or an element named
+ * for the gate the way that guidance and the paywall vendors name it ("paywall", "regwall";
+ * not "non-paywall", the free part). A metered page that still serves the whole text carries
+ * these too: the gate alone changes nothing, only with the article's end missing.
+ */
+const GATE_LD = /"isAccessibleForFree"\s*:\s*(?:false|"false")/i;
+const GATE_NAME = /(?<![\p{L}\d]|non[-_]?)(?:paywall|regwall|pay-wall|reg-wall)/iu;
+const MAX_GATE_SCRIPT_CHARS = 200_000;
+
+function marksSubscriberGate(doc: Document): boolean {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    if (GATE_LD.test((script.textContent ?? '').slice(0, MAX_GATE_SCRIPT_CHARS))) return true;
+  }
+  const microdata = doc.querySelector('[itemprop="isAccessibleForFree"]');
+  if (microdata && /^false$/i.test((microdata.getAttribute('content') ?? microdata.textContent ?? '').trim())) return true;
+  const all = doc.getElementsByTagName('*');
+  for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
+    const element = all[i] as Element;
+    if (GATE_NAME.test(`${element.getAttribute('class') ?? ''} ${element.id}`)) return true;
+  }
+  return false;
+}
+
+/**
  * The live article: its headline (of the page's <h1>s and Readability's title, the one
  * closest to the archived title: a site's logo may be an <h1> too, and an edited headline is
  * still closer than the logo), then its blocks. Readability finds the article's body; a
@@ -302,6 +333,8 @@ function withNotesOutside(blocks: LiveBlock[], pageBlocks: readonly LiveBlock[])
 export function extractLiveArticle(html: string, archived: { title: string; summary: string }): LiveExtraction {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const map = mapPage(doc);
+  // Before Readability takes the page apart.
+  const gated = marksSubscriberGate(doc);
   const headings = Array.from(doc.querySelectorAll('h1'))
     .map((h1) => ({ text: collapse(h1.textContent ?? ''), linkDensity: 0, links: [], ancestry: ancestryOf(h1, map) }))
     .filter((heading) => heading.text !== '')
@@ -336,5 +369,5 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   const summaryOutside = standfirst !== undefined && standfirst.score > inContent.score && standfirst.score >= 0.5;
   if (summaryOutside && standfirst) blocks = [standfirst.block, ...blocks];
   blocks = withNotesOutside(blocks, pageBlocks);
-  return { ok: true, headline, blocks };
+  return { ok: true, headline, blocks, gated };
 }

@@ -48,12 +48,29 @@ export function isSentenceShaped(text: string): boolean {
 }
 
 /**
- * A correction, clarification or editor's note, in the ways news sites word them
- * ("Correction: …", "This article was amended on …", "An earlier version of this story …",
- * "Editor's note: …"). Such a note is a change to the article, never furniture.
+ * A correction, clarification or editor's note, in the ways news sites word them, English
+ * editions of other languages' papers included: a label ("Correction:", "Clarification:",
+ * "Editor's note:", "Update (12 March):", "Erratum:", "Rectification:", "Amendment:"), a
+ * statement of the change ("This article was amended on …", "… has been updated to …"), a
+ * reference to the earlier text ("An earlier version of this story …", "A previous headline
+ * …"), or the error owned ("This article misstated …", "due to an editing error", "We regret
+ * the error."). Such a note is a change to the article, never furniture.
  */
-const CORRECTION =
-  /^(?:corrections?|clarifications?|editor['\u2019]?s note)\b|\b(?:was|were|has been|have been|had been)\s+(?:amended|corrected|clarified|updated|changed)\b|\b(?:an |the )?(?:earlier|previous|prior|original) version of (?:this|the) (?:article|story|report|piece)\b/iu;
+const CORRECTION = new RegExp(
+  [
+    // A label at the start; "Update"-like labels only with their colon (a date may come between).
+    String.raw`^(?:corrections?|clarifications?|editor['\u2019]?s['\u2019]? notes?|note from the editors?)\b`,
+    String.raw`^(?:updated?|updates|erratum|errata|rectification|retraction|amendment|correction notice|note)\b(?:\s*\([^)]{0,40}\)|[^:.]{0,40})\s*:`,
+    String.raw`\b(?:was|were|has been|have been|had been)\s+(?:amended|corrected|clarified|updated|changed|revised|edited|rectified)\b`,
+    String.raw`\b(?:earlier|previous|prior|original) (?:version|edition)s? of (?:this|the) (?:article|story|report|piece|post|item|page)\b`,
+    String.raw`\b(?:earlier|previous|prior|original) (?:version|headline|caption)s? (?:misstated|misidentified|misspelled|incorrectly|wrongly|erroneously|stated|said|gave|reported|described|referred|did not)\b`,
+    String.raw`\b(?:article|story|report|piece|post|headline|caption|version)\s+(?:\S+\s+){0,2}?(?:misstated|misidentified|misspelled|misattributed|misquoted|misreported|incorrectly|wrongly|erroneously)\b`,
+    String.raw`\b(?:an? )?(?:editing|editorial|production|translation|transcription) error\b`,
+    // Only as the note's last words: a quoted official may "regret the error" mid-paragraph.
+    String.raw`\bregrets? the errors?[.!]?$`,
+  ].join('|'),
+  'iu',
+);
 
 export function isCorrectionNote(text: string): boolean {
   return isSentenceShaped(text) && CORRECTION.test(text);
