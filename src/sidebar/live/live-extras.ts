@@ -58,9 +58,9 @@ export function isSentenceShaped(text: string): boolean {
  */
 const CORRECTION = new RegExp(
   [
-    // A label at the start; "Update"-like labels only with their colon (a date may come between).
+    // A label at the start, some only with their colon (a date may come between).
     String.raw`^(?:corrections?|clarifications?|editor['\u2019]?s['\u2019]? notes?|note from the editors?)\b`,
-    String.raw`^(?:updated?|updates|erratum|errata|rectification|retraction|amendment|correction notice|note)\b(?:\s*\([^)]{0,40}\)|[^:.]{0,40})\s*:`,
+    String.raw`^(?:erratum|errata|rectification|retraction|amendment|correction notice)\b(?:\s*\([^)]{0,40}\)|[^:.]{0,40})\s*:`,
     String.raw`\b(?:was|were|has been|have been|had been)\s+(?:amended|corrected|clarified|updated|changed|revised|edited|rectified)\b`,
     String.raw`\b(?:earlier|previous|prior|original) (?:version|edition)s? of (?:this|the) (?:article|story|report|piece|post|item|page)\b`,
     String.raw`\b(?:earlier|previous|prior|original) (?:version|headline|caption)s? (?:misstated|misidentified|misspelled|incorrectly|wrongly|erroneously|stated|said|gave|reported|described|referred|did not)\b`,
@@ -72,8 +72,17 @@ const CORRECTION = new RegExp(
   'iu',
 );
 
-export function isCorrectionNote(text: string): boolean {
-  return isSentenceShaped(text) && CORRECTION.test(text);
+/**
+ * "Update (12 March):", "UPDATE, 14:20 GMT:", "Note:": an editor's note when it is put before
+ * or after the story, as sites append their update notes; a paragraph of the story spliced
+ * among its paragraphs with such a label ("Update, February 9: The Pentagon said …") is news
+ * added to it, a paragraph added.
+ */
+const UPDATE_LABEL = /^(?:updated?|updates|note)\b(?:\s*\([^)]{0,40}\)|[^:.]{0,40})\s*:/iu;
+
+/** `appended`: the block stands before or after all of the article's text, not among it. */
+export function isCorrectionNote(text: string, appended = true): boolean {
+  return isSentenceShaped(text) && (CORRECTION.test(text) || (appended && UPDATE_LABEL.test(text)));
 }
 
 /** A text's words, letters and digits only, lower case: for finding repeats. */
@@ -181,12 +190,13 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
       return;
     }
     i++;
-    const reason = aligned[i] ? null : extraReason(block, holdsArticle, articleStyles, firstAligned < 0 || i < firstAligned || i > lastAligned, headlinePlain);
+    const outside = firstAligned < 0 || i < firstAligned || i > lastAligned;
+    const reason = aligned[i] ? null : extraReason(block, holdsArticle, articleStyles, outside, headlinePlain);
     if (reason) {
       extras.push({ text: block.text, reason });
       return;
     }
-    if (!aligned[i] && isCorrectionNote(block.text)) corrections.add(counted.length);
+    if (!aligned[i] && isCorrectionNote(block.text, outside)) corrections.add(counted.length);
     const fragment = fragments.get(i);
     let text = fragment ? fragment.rest : block.text;
     if (fragment) extras.push(...fragment.extras.map((extra) => ({ text: extra, reason: 'fragment' as const })));
@@ -306,7 +316,7 @@ function extraReason(
   outsideArticle: boolean,
   headline: string | null,
 ): ExtraReason | null {
-  if (isCorrectionNote(block.text)) return null;
+  if (isCorrectionNote(block.text, outsideArticle)) return null;
   // A line quoting the whole headline is about the article ("… with the headline: …").
   if (headline !== null && plain(block.text).includes(headline)) return 'repeat';
   if (!isSentenceShaped(block.text)) return 'not-a-sentence';

@@ -257,6 +257,14 @@ describe('sentence shape and correction wording', () => {
     expect(verdict(page(plainBody + p(note)))).toMatchObject({ text: expect.stringMatching(/^liveChanged liveKind_correction liveWords \d+ 0$/) });
   });
 
+  it('an update label is an editor’s note appended to the story, news added when spliced among its paragraphs', () => {
+    const update = 'Update, February 9: The council said on Tuesday that the bridge would close again for a week in May.';
+    expect(verdict(page(plainBody + p(update)))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 19 0' });
+    expect(verdict(page([ARTICLE.summary, P1, P2, update, P3, P4].map(p).join('')))).toMatchObject({
+      text: 'liveChanged liveKind_paragraphsAdded_one liveWords 19 0',
+    });
+  });
+
   it.each([
     'An earlier version of the plan would have closed the bridge for four years.',
     'The update to the timetable will be published next month, officials said.',
