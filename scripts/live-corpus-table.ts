@@ -4,7 +4,7 @@
  * Markdown table; `--cases` prints each case that went wrong, `--write` replaces the table
  * between the markers in docs/live-diff.md.
  *
- *   npx tsx scripts/live-corpus-table.ts [--half tune|heldout|both] [--cases] [--write]
+ *   npx tsx scripts/live-corpus-table.ts [--half tune|heldout|heldout2|heldout3|all] [--cases] [--write]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
@@ -15,10 +15,12 @@ const END = '<!-- corpus-table:end -->';
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const halfArg = args[args.indexOf('--half') + 1];
-  const halves = args.includes('--half') && halfArg !== 'both' ? [halfArg as 'tune' | 'heldout'] : (['tune', 'heldout'] as const);
+  const { HALVES } = await import('../tests/fixtures/live-pages/corpus');
+  const halves = args.includes('--half') && halfArg !== 'all' ? HALVES.filter((half) => half === halfArg) : HALVES;
   // Readability needs a DOMParser: happy-dom's, as in the unit tests.
   (globalThis as { DOMParser?: unknown }).DOMParser = new Window().DOMParser;
   const { corpusArticles, EDITS, loadTemplates } = await import('../tests/fixtures/live-pages/corpus');
+  const TITLES = { tune: 'Tuned half', heldout: 'Held-out half (seen: its failures were read while tuning round 2)', heldout2: 'Held-out half 2 (seen: its failure classes were reported after round 2; never tuned on)', heldout3: 'Fresh held-out half (heldout3, measured once, never tuned on)' } as const;
   const { runMatrix } = await import('../tests/fixtures/live-pages/matrix');
   const articles = corpusArticles();
   const lines: string[] = [];
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
     const outcomes = runMatrix(templates, articles);
     lines.push(
       '',
-      `**${half === 'tune' ? 'Tuned half' : 'Held-out half'}**: ${templates.length} templates × ${articles.length} articles; each cell: cases with the right verdict and the right change named, of ${articles.length}.`,
+      `**${TITLES[half]}**: ${templates.length} templates × ${articles.length} articles; each cell: cases with the right verdict and the right change named, of ${articles.length}.`,
       '',
       `| template | ${EDITS.join(' | ')} |`,
       `| --- | ${EDITS.map(() => '---').join(' | ')} |`,

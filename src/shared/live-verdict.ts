@@ -19,6 +19,11 @@ export interface LiveChanges {
   sentencesEdited: number;
   /** Index in the diff's parts of the first change, -1 when there is none. */
   firstChange: number;
+  /**
+   * The page shows only the start of the article behind a subscriber gate: the archived text
+   * after what the page shows is not counted as removed (the diff stops where the page does).
+   */
+  partial: boolean;
 }
 
 /** Ends like a sentence: . ! ? or … , then any closing quotes or brackets. */
@@ -79,7 +84,7 @@ function wholeSentences(s: Side, indexes: readonly number[]): boolean {
  * Names the changes of `diff`. `corrections` are the live blocks that are corrections or
  * editor's notes; block 0 of both texts is the headline.
  */
-export function describeChanges(diff: LiveDiff, corrections: ReadonlySet<number> = new Set()): LiveChanges {
+export function describeChanges(diff: LiveDiff, corrections: ReadonlySet<number> = new Set(), partial = false): LiveChanges {
   const archivedWords: Word[] = [];
   const liveWords: Word[] = [];
   for (const part of diff.parts) {
@@ -97,6 +102,7 @@ export function describeChanges(diff: LiveDiff, corrections: ReadonlySet<number>
     sentencesRemoved: 0,
     sentencesEdited: 0,
     firstChange: -1,
+    partial: false,
   };
   // Edited sentences, by their archived sentence: two edits in one sentence are one sentence edited.
   const edited = new Set<number>();
@@ -137,6 +143,7 @@ export function describeChanges(diff: LiveDiff, corrections: ReadonlySet<number>
     );
   }
   changes.sentencesEdited = edited.size;
+  changes.partial = partial;
   return changes;
 }
 
@@ -182,4 +189,23 @@ function name(
     return;
   }
   editedArchived();
+}
+
+/**
+ * The diff up to where a gated page stops: when the archive's last words are all removed, and
+ * they include the start of an archived paragraph (a teaser shows whole paragraphs, or cuts
+ * one short), that tail is what the gate withholds. Null when the page does not stop short.
+ */
+export function shownPart(diff: LiveDiff): LiveDiff | null {
+  let start = diff.parts.length;
+  while (start > 0 && diff.parts[start - 1]?.kind === 'removed') start--;
+  const tail = diff.parts.slice(start);
+  const first = tail[0];
+  const before = diff.parts[start - 1];
+  if (!first || first.kind !== 'removed' || !before || before.kind === 'added') return null;
+  const last = tail[tail.length - 1];
+  const spansParagraph = last?.kind === 'removed' && last.archived.block !== first.archived.block;
+  const startsParagraph = before.kind === 'same' && before.archived.block !== first.archived.block;
+  if (!spansParagraph && !startsParagraph) return null;
+  return { parts: diff.parts.slice(0, start), added: diff.added, removed: diff.removed - tail.length };
 }

@@ -25,11 +25,16 @@ const EXPECTED: Record<Edit, RegExp> = {
 /**
  * Held-out cases on the seed that the rule gets wrong, as measured after tuning was finished
  * and reported in docs/live-diff.md (nothing was tuned on them). They are checked to still
- * be wrong, so a fix shows here and the table is brought up to date.
+ * be wrong, so a fix shows here and the table is brought up to date. The first held-out half
+ * is right on every case of the seed since round 2 (its failures were seen while tuning it);
+ * these are the fresh second half's, measured once.
  */
+const ALL_BUT_ADDED: readonly Edit[] = ['unchanged', 'sentence-edited', 'paragraph-removed', 'headline-changed', 'correction-appended'];
 const KNOWN_HELDOUT_FAILURES: Record<string, readonly Edit[]> = {
-  'regional-nuxt': ['unchanged', 'sentence-edited', 'paragraph-removed', 'headline-changed', 'correction-appended'],
-  'live-blog': ['paragraph-added'],
+  'amp-asian-daily': EDITS,
+  'local-tv-arc': ALL_BUT_ADDED,
+  'nonprofit-newsroom': ALL_BUT_ADDED,
+  'wordpress-newsroom': ALL_BUT_ADDED,
 };
 
 const seed = corpusArticles().find((article) => article.url === SEED_URL);
@@ -37,6 +42,7 @@ if (!seed) throw new Error(`the seed article (${SEED_URL}) is not in the corpus`
 const halves = [
   ['tuned', await loadTemplates('tune')],
   ['held-out', await loadTemplates('heldout')],
+  ['held-out 2', await loadTemplates('heldout2')],
 ] as const;
 
 describe.each(testBrowsers())('the live-diff corpus in %s', (browserName) => {
@@ -72,7 +78,7 @@ describe.each(testBrowsers())('the live-diff corpus in %s', (browserName) => {
           if (edit === 'paragraph-added') await page.screenshot(`live-corpus-${half}-${name}-${edit}`);
           await page.close();
         }
-        const known = half === 'held-out' ? (KNOWN_HELDOUT_FAILURES[name] ?? []) : [];
+        const known = half === 'tuned' ? [] : (KNOWN_HELDOUT_FAILURES[name] ?? []);
         expect(got).toEqual(
           Object.fromEntries(
             EDITS.map((edit) => [edit, known.includes(edit) ? expect.not.stringMatching(EXPECTED[edit]) : expect.stringMatching(EXPECTED[edit])]),

@@ -96,6 +96,22 @@ describe.each(testBrowsers())('the live article compared with the archive in %s'
     await page.close();
   });
 
+  it('says only part of the article is on a subscriber-gated teaser page, not that the rest was removed', async () => {
+    // The seed's start as a hard paywall serves it: schema.org marks the gate, the rest is withheld.
+    const unchanged = livePage('unchanged');
+    // Up to the end of the body's first sentence (the archive's first paragraph).
+    const cut = unchanged.indexOf('top commanders.') + 'top commanders.'.length;
+    const gate = `<script type="application/ld+json">{"@type":"NewsArticle","isAccessibleForFree":false}</script>`;
+    const box = `<div class="gate"><h2>Subscribe to keep reading</h2><p>Get unlimited access to all our journalism.</p><button>Subscribe</button></div>`;
+    const teaser = `${unchanged.slice(0, cut).replace('</head>', `${gate}</head>`)}</p></article>${box}</body></html>`;
+    browser.serve(SEED_URL, teaser);
+    const page = await browser.open(SEED_URL);
+    const frame = await page.sidebar();
+    expect(await liveMessage(frame)).toBe('Only part of the article is on the page (subscriber gate); the part shown is unchanged since archived');
+    await page.screenshot('live-diff-subscriber-gate');
+    await page.close();
+  });
+
   it('says so when the page has no article to read', async () => {
     const { page, frame } = await openFixture('no-article');
     expect(await liveMessage(frame)).toBe('Could not read the live article (no article text found on the page)');

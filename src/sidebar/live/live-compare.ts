@@ -1,7 +1,7 @@
 /** The archived article compared with the live page's markup (docs/live-diff.md); no extension API. */
 import { articleBlocks, type Article } from '../../shared/archive-format';
 import { diffTexts, sharedShare, type LiveDiff } from '../../shared/live-diff';
-import { describeChanges, type LiveChanges } from '../../shared/live-verdict';
+import { describeChanges, shownPart, type LiveChanges } from '../../shared/live-verdict';
 import { extractLiveArticle } from './live-extract';
 import { sortLiveBlocks, type Sorted } from './live-extras';
 
@@ -30,8 +30,12 @@ export function compareWithLive(article: Article, html: string): LiveResult {
   if (!extraction.ok) return { status: 'failed', reason: extraction.reason };
   const sorted = sortLiveBlocks(archived, extraction.headline, extraction.blocks);
   if (!sorted) return { status: 'failed', reason: 'too-different' };
-  const diff = diffTexts(archived, sorted.counted);
-  if (!diff) return { status: 'failed', reason: 'too-different' };
+  const whole = diffTexts(archived, sorted.counted);
+  if (!whole) return { status: 'failed', reason: 'too-different' };
+  // Behind a subscriber gate the page may stop short: what it withholds was not removed.
+  const shown = extraction.gated ? shownPart(whole) : null;
+  const diff = shown ?? whole;
   if (sharedShare(diff) < MIN_SHARED_SHARE) return { status: 'failed', reason: 'not-this-article' };
-  return { status: 'compared', diff, changes: describeChanges(diff, sorted.corrections), archived, live: sorted.counted, extras: sorted.extras };
+  const changes = describeChanges(diff, sorted.corrections, shown !== null);
+  return { status: 'compared', diff, changes, archived, live: sorted.counted, extras: sorted.extras };
 }

@@ -14,8 +14,11 @@ import { MAX_LIVE_PAGE_ELEMENTS } from '../../shared/live-limits';
 import { wordsOf } from '../../shared/live-diff';
 import { isCorrectionNote } from './live-extras';
 
-/** Why an element is furniture by itself: what HTML says it is, or its class/id; null: it is not. */
-export type Furniture = 'structure' | 'name' | null;
+/**
+ * Why an element is furniture by itself: what HTML says it is ('structure'), holding a form
+ * control ('widget'), or its class/id ('name'); null: it is not.
+ */
+export type Furniture = 'structure' | 'widget' | 'name' | null;
 
 /** One block of the live article (a paragraph, heading, list item, caption…). */
 export interface LiveBlock {
@@ -33,11 +36,17 @@ export interface LiveBlock {
 }
 
 export type LiveExtraction =
-  | { ok: true; headline: LiveBlock | undefined; blocks: LiveBlock[] }
+  | {
+      ok: true;
+      headline: LiveBlock | undefined;
+      blocks: LiveBlock[];
+      /** The page marks a subscriber gate: part of the article may be withheld from it. */
+      gated: boolean;
+    }
   | { ok: false; reason: 'no-article' };
 
 /** Elements whose text is a paragraph of its own. */
-const BLOCKS = new Set([
+export const BLOCKS: ReadonlySet<string> = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3',
   'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
 ]);
@@ -88,7 +97,14 @@ function furnitureByItself(element: Element): Furniture {
  * its parent's id, and whether it is furniture by itself (its tag, its role, its class/id,
  * or holding a form control).
  */
-function mapPage(doc: Document): { ids: WeakMap<Element, number>; parents: number[]; furniture: Furniture[]; styles: string[] } {
+function mapPage(doc: Document): {
+  ids: WeakMap<Element, number>;
+  parents: number[];
+  furniture: Furniture[];
+  styles: string[];
+  /** Ids given to elements Readability made in place of one of the page's (negative: never the page's). */
+  made: { next: number };
+} {
   const ids = new WeakMap<Element, number>();
   const parents: number[] = [];
   const furniture: Furniture[] = [];
@@ -105,9 +121,11 @@ function mapPage(doc: Document): { ids: WeakMap<Element, number>; parents: numbe
   // A box holding a text field or a button is a widget (a sign-up box, a share bar).
   for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
     if (!CONTROL_TAGS.has((all[i] as Element).tagName.toUpperCase())) continue;
-    for (let id = parents[i] ?? -1, depth = 0; id >= 0 && depth < 3; id = parents[id] ?? -1, depth++) furniture[id] = 'structure';
+    for (let id = parents[i] ?? -1, depth = 0; id >= 0 && depth < 3; id = parents[id] ?? -1, depth++) {
+      if (furniture[id] !== 'structure') furniture[id] = 'widget';
+    }
   }
-  return { ids, parents, furniture, styles };
+  return { ids, parents, furniture, styles, made: { next: -2 } };
 }
 
 type PageMap = ReturnType<typeof mapPage>;
@@ -115,8 +133,13 @@ type PageMap = ReturnType<typeof mapPage>;
 function ancestryOf(node: Node, map: PageMap): LiveBlock['ancestry'] {
   // Readability replaces some elements (a <div> made a <p>); the nearest one it kept stands in.
   let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  while (element && !map.ids.has(element)) element = element.parentElement;
   const chain: Array<{ id: number; furniture: Furniture; style: string }> = [];
+  // A block element Readability made (a <div> of text made a <p>) stands where the block's own
+  // element was: it is kept, with an id of its own, so the elements above stay wrappers.
+  if (element && !map.ids.has(element) && BLOCKS.has(element.tagName.toUpperCase())) {
+    chain.push({ id: map.made.next--, furniture: null, style: `${element.tagName} ` });
+  }
+  while (element && !map.ids.has(element)) element = element.parentElement;
   for (let id = element ? (map.ids.get(element) ?? -1) : -1; id >= 0; id = map.parents[id] ?? -1) {
     chain.push({ id, furniture: map.furniture[id] ?? null, style: map.styles[id] ?? '' });
   }
@@ -275,6 +298,31 @@ function withNotesOutside(blocks: LiveBlock[], pageBlocks: readonly LiveBlock[])
 }
 
 /**
+ * A subscriber gate, as sites mark one: the schema.org `isAccessibleForFree: false` that
+ * Google asks paywalled news pages to declare (JSON-LD or microdata), or an element named
+ * for the gate the way that guidance and the paywall vendors name it ("paywall", "regwall";
+ * not "non-paywall", the free part). A metered page that still serves the whole text carries
+ * these too: the gate alone changes nothing, only with the article's end missing.
+ */
+const GATE_LD = /"isAccessibleForFree"\s*:\s*(?:false|"false")/i;
+const GATE_NAME = /(?<![\p{L}\d]|non[-_]?)(?:paywall|regwall|pay-wall|reg-wall)/iu;
+const MAX_GATE_SCRIPT_CHARS = 200_000;
+
+function marksSubscriberGate(doc: Document): boolean {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    if (GATE_LD.test((script.textContent ?? '').slice(0, MAX_GATE_SCRIPT_CHARS))) return true;
+  }
+  const microdata = doc.querySelector('[itemprop="isAccessibleForFree"]');
+  if (microdata && /^false$/i.test((microdata.getAttribute('content') ?? microdata.textContent ?? '').trim())) return true;
+  const all = doc.getElementsByTagName('*');
+  for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
+    const element = all[i] as Element;
+    if (GATE_NAME.test(`${element.getAttribute('class') ?? ''} ${element.id}`)) return true;
+  }
+  return false;
+}
+
+/**
  * The live article: its headline (of the page's <h1>s and Readability's title, the one
  * closest to the archived title: a site's logo may be an <h1> too, and an edited headline is
  * still closer than the logo), then its blocks. Readability finds the article's body; a
@@ -285,6 +333,8 @@ function withNotesOutside(blocks: LiveBlock[], pageBlocks: readonly LiveBlock[])
 export function extractLiveArticle(html: string, archived: { title: string; summary: string }): LiveExtraction {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const map = mapPage(doc);
+  // Before Readability takes the page apart.
+  const gated = marksSubscriberGate(doc);
   const headings = Array.from(doc.querySelectorAll('h1'))
     .map((h1) => ({ text: collapse(h1.textContent ?? ''), linkDensity: 0, links: [], ancestry: ancestryOf(h1, map) }))
     .filter((heading) => heading.text !== '')
@@ -319,5 +369,5 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   const summaryOutside = standfirst !== undefined && standfirst.score > inContent.score && standfirst.score >= 0.5;
   if (summaryOutside && standfirst) blocks = [standfirst.block, ...blocks];
   blocks = withNotesOutside(blocks, pageBlocks);
-  return { ok: true, headline, blocks };
+  return { ok: true, headline, blocks, gated };
 }

@@ -18,9 +18,9 @@
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../../shared/live-diff';
 import { SENTENCE_END } from '../../shared/live-verdict';
-import type { LiveBlock } from './live-extract';
+import { BLOCKS, type LiveBlock } from './live-extract';
 
-export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture' | 'fragment';
+export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture' | 'box' | 'fragment';
 
 export interface Sorted {
   /** The article's live blocks, headline first ('' when the page has none): what the verdict is about. */
@@ -48,15 +48,41 @@ export function isSentenceShaped(text: string): boolean {
 }
 
 /**
- * A correction, clarification or editor's note, in the ways news sites word them
- * ("Correction: …", "This article was amended on …", "An earlier version of this story …",
- * "Editor's note: …"). Such a note is a change to the article, never furniture.
+ * A correction, clarification or editor's note, in the ways news sites word them, English
+ * editions of other languages' papers included: a label ("Correction:", "Clarification:",
+ * "Editor's note:", "Update (12 March):", "Erratum:", "Rectification:", "Amendment:"), a
+ * statement of the change ("This article was amended on …", "… has been updated to …"), a
+ * reference to the earlier text ("An earlier version of this story …", "A previous headline
+ * …"), or the error owned ("This article misstated …", "due to an editing error", "We regret
+ * the error."). Such a note is a change to the article, never furniture.
  */
-const CORRECTION =
-  /^(?:corrections?|clarifications?|editor['\u2019]?s note)\b|\b(?:was|were|has been|have been|had been)\s+(?:amended|corrected|clarified|updated|changed)\b|\b(?:an |the )?(?:earlier|previous|prior|original) version of (?:this|the) (?:article|story|report|piece)\b/iu;
+const CORRECTION = new RegExp(
+  [
+    // A label at the start, some only with their colon (a date may come between).
+    String.raw`^(?:corrections?|clarifications?|editor['\u2019]?s['\u2019]? notes?|note from the editors?)\b`,
+    String.raw`^(?:erratum|errata|rectification|retraction|amendment|correction notice)\b(?:\s*\([^)]{0,40}\)|[^:.]{0,40})\s*:`,
+    String.raw`\b(?:was|were|has been|have been|had been)\s+(?:amended|corrected|clarified|updated|changed|revised|edited|rectified)\b`,
+    String.raw`\b(?:earlier|previous|prior|original) (?:version|edition)s? of (?:this|the) (?:article|story|report|piece|post|item|page)\b`,
+    String.raw`\b(?:earlier|previous|prior|original) (?:version|headline|caption)s? (?:misstated|misidentified|misspelled|incorrectly|wrongly|erroneously|stated|said|gave|reported|described|referred|did not)\b`,
+    String.raw`\b(?:article|story|report|piece|post|headline|caption|version)\s+(?:\S+\s+){0,2}?(?:misstated|misidentified|misspelled|misattributed|misquoted|misreported|incorrectly|wrongly|erroneously)\b`,
+    String.raw`\b(?:an? )?(?:editing|editorial|production|translation|transcription) error\b`,
+    // Only as the note's last words: a quoted official may "regret the error" mid-paragraph.
+    String.raw`\bregrets? the errors?[.!]?$`,
+  ].join('|'),
+  'iu',
+);
 
-export function isCorrectionNote(text: string): boolean {
-  return isSentenceShaped(text) && CORRECTION.test(text);
+/**
+ * "Update (12 March):", "UPDATE, 14:20 GMT:", "Note:": an editor's note when it is put before
+ * or after the story, as sites append their update notes; a paragraph of the story spliced
+ * among its paragraphs with such a label ("Update, February 9: The Pentagon said …") is news
+ * added to it, a paragraph added.
+ */
+const UPDATE_LABEL = /^(?:updated?|updates|note)\b(?:\s*\([^)]{0,40}\)|[^:.]{0,40})\s*:/iu;
+
+/** `appended`: the block stands before or after all of the article's text, not among it. */
+export function isCorrectionNote(text: string, appended = true): boolean {
+  return isSentenceShaped(text) && (CORRECTION.test(text) || (appended && UPDATE_LABEL.test(text)));
 }
 
 /** A text's words, letters and digits only, lower case: for finding repeats. */
@@ -164,12 +190,13 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
       return;
     }
     i++;
-    const reason = aligned[i] ? null : extraReason(block, holdsArticle, articleStyles, firstAligned < 0 || i < firstAligned || i > lastAligned, headlinePlain);
+    const outside = firstAligned < 0 || i < firstAligned || i > lastAligned;
+    const reason = aligned[i] ? null : extraReason(block, holdsArticle, articleStyles, outside, headlinePlain);
     if (reason) {
       extras.push({ text: block.text, reason });
       return;
     }
-    if (!aligned[i] && isCorrectionNote(block.text)) corrections.add(counted.length);
+    if (!aligned[i] && isCorrectionNote(block.text, outside)) corrections.add(counted.length);
     const fragment = fragments.get(i);
     let text = fragment ? fragment.rest : block.text;
     if (fragment) extras.push(...fragment.extras.map((extra) => ({ text: extra, reason: 'fragment' as const })));
@@ -247,7 +274,7 @@ function withoutInlineLinks(text: string, links: readonly string[], archivedPlai
   let rest = text;
   for (const link of links) {
     if (isSentenceShaped(link) || plainWords(link).length === 0 || archivedPlain.includes(plain(link))) continue;
-    const at = rest.indexOf(link);
+    const at = wholeWordsAt(rest, link);
     if (at < 0) continue;
     let start = at;
     let end = at + link.length;
@@ -262,6 +289,26 @@ function withoutInlineLinks(text: string, links: readonly string[], archivedPlai
   return { extras, rest };
 }
 
+/** Letters, digits and the joiners of a word (hyphens, apostrophes, soft hyphens). */
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\-\u2010\u2011'\u2019\u00AD]/u;
+
+/**
+ * Where `link` stands in `text` as whole words: not glued to a word's letters on either side.
+ * A link that covers part of a word ("<a>Colo-</a>Colo", "<a>Name</a>’s", "pro-<a>Iran</a>",
+ * as topic auto-linkers make) is part of that word, never a chip to take out. -1: nowhere.
+ */
+function wholeWordsAt(text: string, link: string): number {
+  for (let at = text.indexOf(link); at >= 0; at = text.indexOf(link, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + link.length];
+    const glued =
+      (before !== undefined && WORD_CHAR.test(before) && WORD_CHAR.test(link[0] ?? '')) ||
+      (after !== undefined && WORD_CHAR.test(after) && WORD_CHAR.test(link[link.length - 1] ?? ''));
+    if (!glued) return at;
+  }
+  return -1;
+}
+
 function extraReason(
   block: LiveBlock,
   holdsArticle: ReadonlySet<number>,
@@ -269,7 +316,7 @@ function extraReason(
   outsideArticle: boolean,
   headline: string | null,
 ): ExtraReason | null {
-  if (isCorrectionNote(block.text)) return null;
+  if (isCorrectionNote(block.text, outsideArticle)) return null;
   // A line quoting the whole headline is about the article ("… with the headline: …").
   if (headline !== null && plain(block.text).includes(headline)) return 'repeat';
   if (!isSentenceShaped(block.text)) return 'not-a-sentence';
@@ -278,7 +325,27 @@ function extraReason(
   if (block.links.some((link) => SENTENCE_END.test(link) && splitWords(link).length >= 3)) return 'links';
   for (const { id, furniture, style } of block.ancestry) {
     if (holdsArticle.has(id)) break;
-    if (furniture === 'structure' || (furniture === 'name' && !articleStyles.has(style))) return 'furniture';
+    if (furniture === 'structure' || (furniture !== null && !articleStyles.has(style))) return 'furniture';
   }
-  return null;
+  return inBox(block, holdsArticle, articleStyles) ? 'box' : null;
+}
+
+const tagOf = (style: string): string => style.slice(0, style.indexOf(' ') >>> 0).toUpperCase();
+
+/**
+ * A block inside a box of its own: between the block's element and the nearest element that
+ * holds article text, a wrapper marked up (tag and class) unlike every element that holds
+ * article text. A site renders every paragraph of the story with the same components, an added
+ * one too; a reader appeal, a membership callout or a promo is a component of its own (a
+ * <div> group holding a heading, prose and a button link) nested among the paragraphs.
+ */
+function inBox(block: LiveBlock, holdsArticle: ReadonlySet<number>, articleStyles: ReadonlySet<string>): boolean {
+  // The block's own element is the nearest block-level one (inline elements may come first).
+  const own = block.ancestry.findIndex(({ style }) => BLOCKS.has(tagOf(style)));
+  if (own < 0) return false;
+  for (const { id, style } of block.ancestry.slice(own + 1)) {
+    if (holdsArticle.has(id)) return false;
+    if (!articleStyles.has(style)) return true;
+  }
+  return false;
 }

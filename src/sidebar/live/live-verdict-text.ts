@@ -28,6 +28,10 @@ export function changeNames(changes: LiveChanges): string[] {
 
 /** "Unchanged since archived", or "Changed: 1 paragraph added (16 words added, 0 removed)". */
 export function verdictText(diff: LiveDiff, changes: LiveChanges): string {
-  if (diff.added === 0 && diff.removed === 0) return t('liveUnchanged');
+  const unchanged = diff.added === 0 && diff.removed === 0;
+  if (changes.partial) {
+    return unchanged ? t('livePartialUnchanged') : t('livePartialChanged', [changeNames(changes).join(', '), words(diff.added), String(diff.removed)]);
+  }
+  if (unchanged) return t('liveUnchanged');
   return t('liveChanged', [changeNames(changes).join(', '), words(diff.added), String(diff.removed)]);
 }

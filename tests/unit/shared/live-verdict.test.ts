@@ -160,6 +160,70 @@ describe('real edits are caught and named', () => {
   });
 });
 
+describe('reader appeals, post cards and links inside words', () => {
+  const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
+
+  it('a reader appeal in a box of its own among the paragraphs is a page extra, in its several markups', () => {
+    const appeals = [
+      `<div class="donate-group"><div class="inner"><h2>Can you chip in?</h2><div class="cols"><div class="col"><p>The Gazette is free to read because readers like you pay for it. A gift of any size keeps our reporters on the beat.</p></div><div class="col"><p><a class="button" href="/donate">Donate now</a></p></div></div></div></div>`,
+      // Its prose in a bare <div>, which Readability makes a <p>.
+      `<div class="callout"><span class="icon">♥</span><div class="callout-copy">Independent local reporting depends on members. Join the Gazette today and help us cover the stories nobody else will.</div><a href="/join">Join</a></div>`,
+    ];
+    for (const appeal of appeals) {
+      const result = verdict(page([ARTICLE.summary, P1, P2].map(p).join('') + appeal + [P3, P4].map(p).join('')));
+      expect(typeof result === 'object' && result.text).toBe('liveUnchanged');
+    }
+  });
+
+  it('an added paragraph counts wherever the article’s paragraphs are wrapped alike, and in a post card like the others', () => {
+    const wrapped = (text: string) => `<div class="row"><div class="col-text"><p>${esc(text)}</p></div></div>`;
+    expect(verdict(page([ARTICLE.summary, P1, P2, added, P3, P4].map(wrapped).join('')))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0' });
+    // Live posts: each card has share buttons, so each card is a box with controls.
+    const card = (text: string, i: number) =>
+      `<article class="post" id="p${i}"><header><time>1${i}:00</time></header><div class="post-body"><p>${esc(text)}</p></div><footer><button>Share</button></footer></article>`;
+    const feed = `<p>${esc(ARTICLE.summary)}</p><div class="feed">${[P1, P2, added, P3, P4].map(card).join('')}</div>`;
+    expect(verdict(page(feed))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0' });
+  });
+
+  it('a link covering part of a word is never cut out of it', () => {
+    // A link inside a word, a soft hyphen at a link's edge, a <wbr> after one.
+    const split = P2.replace('engineers said', '<a href="/t/e">engine</a>ers said').replace('The original', 'The <a href="/t/o">orig&shy;</a>inal');
+    const wbr = P4.replace('separate lane', '<a href="/t/s">sep</a><wbr>arate lane');
+    const html = page([ARTICLE.summary, P1].map(p).join('') + `<p>${split}</p>` + p(P3) + `<p>${wbr}</p>`);
+    expect(verdict(html)).toMatchObject({ text: 'liveUnchanged', extras: [] });
+    // A link of words the archive lacks, as whole words, is still a chip taken out.
+    const chip = P2.replace('engineers said', 'engineers <a href="/q">(ENG +1.2%)</a> said');
+    expect(verdict(page([ARTICLE.summary, P1].map(p).join('') + `<p>${chip}</p>` + [P3, P4].map(p).join('')))).toMatchObject({ text: 'liveUnchanged', extras: ['(ENG +1.2%)'] });
+  });
+});
+
+describe('a page behind a subscriber gate', () => {
+  const gateLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","isAccessibleForFree":false,"hasPart":{"@type":"WebPageElement","isAccessibleForFree":false,"cssSelector":".paywall"}}</script>`;
+  const gatePrompt = `<div class="gate"><h2>Subscribe to keep reading</h2><p>Get unlimited access to the Gazette’s journalism.</p><button>Subscribe</button></div>`;
+  const teaser = (body: string, head = gateLd) => page(body + gatePrompt).replace('<head>', `<head>${head}`);
+
+  it('only a prefix shown: says so, and counts nothing withheld as removed', () => {
+    expect(verdict(teaser([ARTICLE.summary, P1, P2].map(p).join('')))).toMatchObject({ text: 'livePartialUnchanged' });
+    // The gate named by its class instead, and a paragraph cut short.
+    const cut = teaser([ARTICLE.summary, P1].map(p).join('') + p(P2.split('. ')[0] + '.') + '<div class="paywall"></div>', '');
+    expect(verdict(cut)).toMatchObject({ text: 'livePartialUnchanged' });
+  });
+
+  it('an edit in the part shown is still named', () => {
+    expect(verdict(teaser([ARTICLE.summary, P1.replace('Crowds', 'Large crowds'), P2].map(p).join('')))).toMatchObject({
+      text: 'livePartialChanged liveKind_sentencesEdited_one liveWords 2 1',
+    });
+  });
+
+  it('without a gate, or with the whole text shown, the usual verdicts', () => {
+    expect(verdict(page([ARTICLE.summary, P1, P2].map(p).join('') + gatePrompt))).toMatchObject({
+      text: expect.stringMatching(/^liveChanged liveKind_paragraphsRemoved 2 /),
+    });
+    expect(verdict(teaser(plainBody))).toMatchObject({ text: 'liveUnchanged' });
+    expect(verdict(page(plainBody).replace('<head>', '<head><div class="non-paywall"></div>'))).toMatchObject({ text: 'liveUnchanged' });
+  });
+});
+
 describe('sentence shape and correction wording', () => {
   it('tells sentences from labels', () => {
     expect(isSentenceShaped('The mayor cut a ribbon.')).toBe(true);
@@ -173,6 +237,41 @@ describe('sentence shape and correction wording', () => {
     expect(isCorrectionNote('Editor’s note: This story has been updated with a statement from the council.')).toBe(true);
     expect(isCorrectionNote('Updated 2 hours ago')).toBe(false);
     expect(isCorrectionNote('The council corrected its figures on Monday.')).toBe(false);
+  });
+
+  it.each([
+    'Clarification: This story has been revised to make clear who paid for the survey.',
+    'Update (March 12): The council has since confirmed the cost of the repairs.',
+    'UPDATE, 14:20 GMT: Police said the road had reopened.',
+    'Editors’ note: Names of two witnesses were withheld at their request.',
+    'This story has been updated to include a response from the council.',
+    'An earlier version of this story gave the wrong year for the repairs.',
+    'A previous headline misstated the cost of the repairs.',
+    'Erratum: The engineer’s name was misspelled in an earlier edition.',
+    'Rectification: Contrary to what we wrote, the ribbon was cut at the southern end.',
+    'This article originally misidentified the mayor. We regret the error.',
+    'Due to an editing error, the report gave the wrong date for the reopening.',
+    'Note: This report was corrected on 3 April to fix a quotation.',
+  ])('names an unusually worded correction as one: %s', (note) => {
+    expect(isCorrectionNote(note)).toBe(true);
+    expect(verdict(page(plainBody + p(note)))).toMatchObject({ text: expect.stringMatching(/^liveChanged liveKind_correction liveWords \d+ 0$/) });
+  });
+
+  it('an update label is an editor’s note appended to the story, news added when spliced among its paragraphs', () => {
+    const update = 'Update, February 9: The council said on Tuesday that the bridge would close again for a week in May.';
+    expect(verdict(page(plainBody + p(update)))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 19 0' });
+    expect(verdict(page([ARTICLE.summary, P1, P2, update, P3, P4].map(p).join('')))).toMatchObject({
+      text: 'liveChanged liveKind_paragraphsAdded_one liveWords 19 0',
+    });
+  });
+
+  it.each([
+    'An earlier version of the plan would have closed the bridge for four years.',
+    'The update to the timetable will be published next month, officials said.',
+    'Officials said the original version of the design had been lost.',
+    '“That figure was wrong and I regret the error, but the bridge is safe,” the mayor told reporters on Monday.',
+  ])('takes prose about versions and updates for prose: %s', (text) => {
+    expect(isCorrectionNote(text)).toBe(false);
   });
 });
 
