@@ -4,25 +4,26 @@
  * that change it. The record lives in the worker's store; this is only a view of it.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import * as v from 'valibot';
-import { browser } from '../shared/browser';
-import { Envelope } from '../shared/messages';
-import { NOTES_CHANGED, NotesChanged } from '../shared/messages/notes-messages';
+import { browser, type Storage } from '../shared/browser';
 import { sendToWorker } from '../shared/messenger';
-import type { Highlight, NotesRecord } from '../shared/notes-schema';
+import { notesKey, type Highlight, type NotesRecord } from '../shared/notes-schema';
 
 export type NotesState = { status: 'loading' } | { status: 'ready'; record: NotesRecord } | { status: 'error'; message: string };
 
-/** Calls `onChange` with each validated NOTES_CHANGED announcement for `articleId`. */
-export function onNotesChanged(articleId: string, onChange: (change: NotesChanged) => void): () => void {
-  const listener = (message: unknown): undefined => {
-    if (!v.is(Envelope, message) || message.type !== NOTES_CHANGED) return undefined;
-    const change = v.safeParse(NotesChanged, message.payload);
-    if (change.success && change.output.articleId === articleId) onChange(change.output);
-    return undefined;
+/**
+ * Calls `onChange` whenever `articleId`'s stored record changes, whoever changed it (another
+ * tab, the options page, an import, a sync). The sidebar watches storage's own change
+ * events rather than the worker's NOTES_CHANGED broadcast: Firefox delivers
+ * runtime.sendMessage only to extension pages of their own, never to an extension frame
+ * inside a web page. The change is only a signal: the record is asked of the worker.
+ */
+export function onNotesChanged(articleId: string, onChange: () => void): () => void {
+  const key = notesKey(articleId);
+  const listener = (changes: Record<string, Storage.StorageChange>, area: string): void => {
+    if (area === 'local' && key in changes) onChange();
   };
-  browser.runtime.onMessage.addListener(listener);
-  return () => browser.runtime.onMessage.removeListener(listener);
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** Whether `shown` is a later state of the record than `incoming` (note revision, then time of the last change). */
