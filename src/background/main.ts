@@ -6,10 +6,10 @@
 import { browser } from '../shared/browser';
 import { trackFocusedWindows } from './active-tab';
 import { onCommand } from './commands';
-import { damagedHandlers } from './damaged-handlers';
+import { damagedHandlers } from './notes/damaged-handlers';
 import { liveHandlers } from './live-handlers';
-import { listenForDrafts } from './notes-drafts';
-import { notesHandlers, saveDraft, watchSyncedNotes } from './notes-handlers';
+import { listenForDrafts } from './notes/drafts';
+import { notesHandlers, saveDraft, watchSyncedNotes } from './notes/handlers';
 import { pageHandlers } from './page-handlers';
 import { listen } from './router';
 import { installSearchEntryPoints } from './search-menu';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/browser';
 import type { NotesRecord } from '../shared/notes-schema';
-import { Markdown } from '../sidebar/Markdown';
+import { Markdown } from '../shared/ui/Markdown';
 
 interface Props {
   /** Notes on archived articles: title and address from the catalog. */

@@ -3,14 +3,14 @@ import { articleBlocks, blockStarts, type Article, type ArticleEntity } from '..
 import type { ArchiveReader } from '../shared/archive-reader';
 import { t } from '../shared/browser';
 import { sendToWorker } from '../shared/messenger';
-import { formatArchiveAge, formatArchiveDate } from './archive-date';
-import { ArticleText } from './ArticleText';
-import { EntityList } from './EntityList';
-import { LiveStatus } from './LiveStatus';
-import { RelatedArticles } from './RelatedArticles';
-import { SelectionMenu } from './SelectionMenu';
+import { formatArchiveAge, formatArchiveDate } from './article/archive-date';
+import { ArticleText } from './article/ArticleText';
+import { EntityList } from './article/EntityList';
+import { LiveStatus } from './live/LiveStatus';
+import { RelatedArticles } from './article/RelatedArticles';
+import { SelectionMenu } from './article/SelectionMenu';
 import { loadSidebarArticle } from './sidebar-context';
-import { useArticleNotes } from './use-article-notes';
+import { useArticleNotes } from './notes/use-article-notes';
 import { WithExtras } from './WithExtras';
 
 interface Props {

@@ -3,6 +3,6 @@
  * chunk (scripts/build.ts) and read after the article is on screen: the notes UI with its
  * Markdown parser, and the live-page reader (Readability) with the diff view.
  */
-export { NotesPanel } from './NotesPanel';
-export { compareWithLive } from './live-compare';
-export { CompareView } from './CompareView';
+export { NotesPanel } from './notes/NotesPanel';
+export { compareWithLive } from './live/live-compare';
+export { CompareView } from './live/CompareView';

@@ -3,7 +3,7 @@
  * a word typed into the note, the tab closed 150 ms later (well inside the autosave's
  * pause, so no ordinary save has started), the article opened again: the word is there.
  * Nothing in the sidebar gets to finish a message while its frame is torn down; the
- * worker saves the draft the sidebar's port last carried (src/background/notes-drafts.ts).
+ * worker saves the draft the sidebar's port last carried (src/background/notes/drafts.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, testBrowsers } from './drivers/launch';

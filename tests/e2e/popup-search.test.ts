@@ -26,7 +26,7 @@ async function pressClosing(page: Page, key: string): Promise<void> {
   });
 }
 
-/** The seed article's id (tests/unit/compile.test.ts pins it). */
+/** The seed article's id (tests/unit/scripts/archive/compile.test.ts pins it). */
 const SEED_ID = '31f14c63a51e4b00';
 
 const titles = (page: Page): Promise<string[]> => page.locator('.hit-title').allTextContents();

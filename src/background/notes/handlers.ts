@@ -1,0 +1,208 @@
+/**
+ * Handlers of the notes messages (src/shared/messages/notes-messages.ts). The worker is
+ * the only writer of the notes store; each change is stored before the answer is sent,
+ * then announced to every open extension page (NOTES_CHANGED) and copied to sync if on.
+ */
+import { packagedArchive } from '../../shared/archive-reader';
+import { browser } from '../../shared/browser';
+import { envelope } from '../../shared/messages';
+import { NOTES_CHANGED, type NotesChanged, type notesMessages } from '../../shared/messages/notes-messages';
+import { CodedError } from '../../shared/result';
+import { emptyRecord, newRecordId, type NotesRecord } from '../../shared/notes-schema';
+import { placeAll, placeRecord, splitByCatalog, type CatalogLookup } from './catalog-check';
+import { applyNoteWrite, type NoteWrite } from './conflict';
+import { toJsonBackup, toMarkdown, toWebAnnotationCollection } from './export';
+import { mergeImported, parseBackup, planImport, summarize } from './import';
+import { searchNotes } from './search';
+import { readAllRecords, readQuarantined, readRecord, updateRecord } from './store';
+import { SYNC_PREFIX, allSyncedValues, mergeSynced, pushToSync, readSyncedFromOthers, setSyncEnabled, syncEnabled, syncStatus } from './sync';
+import { storageRoom } from '../../shared/storage-room';
+import { localUsage, onAreaChanged } from '../storage';
+import type { FeatureHandlers } from '../router';
+
+const archive = packagedArchive((path) => browser.runtime.getURL(path));
+const inCatalog: CatalogLookup = (articleId) => archive.catalogEntry(articleId);
+
+/** A new record for an archived article, with its title and address from the catalog. */
+async function newRecordFor(articleId: string): Promise<NotesRecord> {
+  const entry = await archive.catalogEntry(articleId);
+  if (!entry) throw new CodedError('not-archived', `article ${articleId} is not in the archive`);
+  return emptyRecord(articleId, entry.title, entry.url, Date.now());
+}
+
+async function announce(record: NotesRecord): Promise<void> {
+  const message: NotesChanged = { articleId: record.articleId, revision: record.note.revision };
+  // Rejects when no extension page is open to listen: nothing to tell then.
+  await browser.runtime.sendMessage(envelope(NOTES_CHANGED, message)).catch(() => undefined);
+  if (await syncEnabled()) await pushToSync();
+}
+
+/** Changes one article's record, stores it, and announces it when it changed. */
+async function change(articleId: string, apply: (record: NotesRecord, now: number) => NotesRecord): Promise<NotesRecord> {
+  const { record, changed } = await updateRecord(articleId, () => newRecordFor(articleId), (current) => ({
+    record: apply(current, Date.now()),
+    result: null,
+  }));
+  if (changed) await announce(record);
+  return record;
+}
+
+/** Merges records other browsers synced into the local store (local stays the source of truth). */
+async function pullFromSync(values: readonly unknown[]): Promise<void> {
+  if (!(await syncEnabled())) return;
+  for (const { record: synced, base } of await readSyncedFromOthers(values)) {
+    // Another browser's record is a claim like an imported one: the catalog says what it is about.
+    const { record } = placeRecord(synced, await inCatalog(synced.articleId));
+    const { record: stored, changed } = await updateRecord(
+      record.articleId,
+      async () => emptyRecord(record.articleId, record.articleTitle, record.url, 0),
+      (current) => ({ record: mergeSynced(current, record, base, Date.now(), newRecordId), result: null }),
+    );
+    if (changed) await announce(stored);
+  }
+}
+
+/**
+ * Listens for records other browsers put in storage.sync. Called once at the worker's top
+ * level (src/background/main.ts), so a sync change wakes the worker.
+ */
+export function watchSyncedNotes(): void {
+  onAreaChanged('sync', (changes) => {
+    const values = Object.entries(changes)
+      .filter(([key, change]) => key.startsWith(SYNC_PREFIX) && change.newValue !== undefined)
+      .map(([, change]) => change.newValue);
+    if (values.length > 0) void pullFromSync(values).catch((error: unknown) => console.warn('Backstory: merging synced notes failed', error));
+  });
+}
+
+/**
+ * Saves the last draft a closed sidebar sent (src/background/notes/drafts.ts), as a note
+ * write on the draft's base. A draft that the store already holds (its save arrived
+ * first) changes nothing.
+ */
+export async function saveDraft(articleId: string, draft: NoteWrite): Promise<void> {
+  const { record, changed } = await updateRecord(articleId, () => newRecordFor(articleId), (current) => {
+    const held = current.note.text === draft.text && current.note.tags.join('\n') === draft.tags.join('\n');
+    return { record: held ? current : applyNoteWrite(current, draft, Date.now(), newRecordId).record, result: null };
+  });
+  if (changed) await announce(record);
+}
+
+function findHighlight(record: NotesRecord, id: string) {
+  const highlight = record.highlights.find((h) => h.id === id);
+  if (!highlight) throw new CodedError('not-found', 'that highlight no longer exists');
+  return highlight;
+}
+
+export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
+  async 'notes/get'({ articleId }) {
+    return (await readRecord(articleId)) ?? (await newRecordFor(articleId));
+  },
+
+  async 'notes/save-note'({ articleId, ...write }) {
+    const { record, result, changed } = await updateRecord(articleId, () => newRecordFor(articleId), (current) => {
+      const applied = applyNoteWrite(current, write, Date.now(), newRecordId);
+      return { record: applied.record, result: applied.status };
+    });
+    if (changed) await announce(record);
+    const { bytes, quota } = await localUsage();
+    return { status: result, record, room: storageRoom(bytes, quota, JSON.stringify(record).length) };
+  },
+
+  async 'notes/dismiss-conflict'({ articleId, conflictId }) {
+    return change(articleId, (record, now) => ({
+      ...record,
+      conflicts: record.conflicts.filter((conflict) => conflict.id !== conflictId),
+      updatedAt: now,
+    }));
+  },
+
+  async 'notes/add-highlight'({ articleId, highlight }) {
+    return change(articleId, (record, now) => {
+      if (record.highlights.some((h) => h.id === highlight.id)) return record; // a retried add
+      const added = { ...highlight, createdAt: highlight.createdAt ?? now, updatedAt: now };
+      const highlights = [...record.highlights, added].sort((a, b) => a.position.start - b.position.start);
+      return { ...record, highlights, updatedAt: now };
+    });
+  },
+
+  async 'notes/update-highlight'({ articleId, id, note }) {
+    return change(articleId, (record, now) => {
+      findHighlight(record, id);
+      const highlights = record.highlights.map((h) => (h.id === id ? { ...h, note, updatedAt: now } : h));
+      return { ...record, highlights, updatedAt: now };
+    });
+  },
+
+  async 'notes/delete-highlight'({ articleId, id }) {
+    return change(articleId, (record, now) => ({
+      ...record,
+      highlights: record.highlights.filter((h) => h.id !== id),
+      updatedAt: now,
+    }));
+  },
+
+  async 'notes/search'({ query, limit }) {
+    // The popup opens a result's address: only the catalog's.
+    const { inArchive } = await splitByCatalog(await readAllRecords(), inCatalog);
+    return searchNotes(inArchive, query, limit);
+  },
+
+  async 'notes/list'() {
+    const all = await readAllRecords();
+    const { inArchive, notInArchive } = await splitByCatalog(all, inCatalog);
+    const quarantined = (await readQuarantined()).map(({ id, key, reason, at }) => ({ id, key, reason, at }));
+    const { bytes, quota } = await localUsage();
+    const usage = {
+      bytes,
+      quota,
+      notes: all.filter((record) => record.note.text !== '' || record.note.tags.length > 0).length,
+      highlights: all.reduce((sum, record) => sum + record.highlights.length, 0),
+    };
+    return { records: inArchive, notInArchive, quarantined, sync: await syncStatus(all), usage };
+  },
+
+  async 'notes/export'({ format }) {
+    const { inArchive, notInArchive } = await splitByCatalog(await readAllRecords(), inCatalog);
+    const records = [...inArchive, ...notInArchive];
+    const now = new Date();
+    const stamp = now.toISOString().slice(0, 10);
+    switch (format) {
+      case 'json':
+        return { filename: `backstory-notes-${stamp}.json`, mimeType: 'application/json', content: JSON.stringify(toJsonBackup(records, now), null, 2) };
+      case 'markdown':
+        return { filename: `backstory-notes-${stamp}.md`, mimeType: 'text/markdown', content: toMarkdown(inArchive, now, notInArchive) };
+      case 'jsonld':
+        return {
+          filename: `backstory-annotations-${stamp}.jsonld`,
+          mimeType: 'application/ld+json',
+          content: JSON.stringify(toWebAnnotationCollection(records, now), null, 2),
+        };
+    }
+  },
+
+  async 'notes/import'({ content, apply }) {
+    // Throws, naming the problem, before anything is written; then the catalog says what each record is about.
+    const incoming = await placeAll(parseBackup(content), inCatalog);
+    const existing = new Map((await readAllRecords()).map((record) => [record.articleId, record]));
+    const items = planImport(existing, incoming, Date.now(), newRecordId);
+    if (apply) {
+      for (const { record } of incoming) {
+        const { record: stored, changed } = await updateRecord(record.articleId, async () => ({ ...record, highlights: [], conflicts: [], note: { ...record.note, text: '', tags: [] } }), (current) => ({
+          record: mergeImported(current, record, Date.now(), newRecordId).record,
+          result: null,
+        }));
+        if (changed) await announce(stored);
+      }
+    }
+    return { ...summarize(items), applied: apply };
+  },
+
+  async 'notes/set-sync'({ enabled }) {
+    await setSyncEnabled(enabled);
+    if (!enabled) return syncStatus(await readAllRecords());
+    await pullFromSync(await allSyncedValues());
+    return pushToSync();
+  },
+};
+

@@ -1,0 +1,323 @@
+/**
+ * Reads the article out of the live page's markup with Mozilla's Readability (the engine
+ * of Firefox's Reader View), in the sidebar: an extension page in its own process, so a
+ * huge or hostile page can slow the sidebar at worst, never the tab. The markup is parsed
+ * with DOMParser into an inert document: its scripts never run, nothing is fetched.
+ *
+ * Each block keeps what its place in the page says about it (docs/live-diff.md, "Page
+ * extras"): the elements it sat in before Readability moved it, which of them are page
+ * furniture by their tag or by Readability's own class/id patterns, and how much of its text
+ * is links. live-extras.ts decides with these, only for blocks that match no archived text.
+ */
+import { Readability } from '@mozilla/readability';
+import { MAX_LIVE_PAGE_ELEMENTS } from '../../shared/live-limits';
+import { wordsOf } from '../../shared/live-diff';
+import { isCorrectionNote } from './live-extras';
+
+/** Why an element is furniture by itself: what HTML says it is, or its class/id; null: it is not. */
+export type Furniture = 'structure' | 'name' | null;
+
+/** One block of the live article (a paragraph, heading, list item, caption…). */
+export interface LiveBlock {
+  text: string;
+  /** Share of the text's characters inside links (0…1). */
+  linkDensity: number;
+  /** The texts of the links in it. */
+  links: string[];
+  /**
+   * The block's element and its ancestors in the page as served (before Readability moved
+   * it), nearest first: an id per element, whether the element is furniture by itself, and
+   * its style (tag and class attribute).
+   */
+  ancestry: ReadonlyArray<{ id: number; furniture: Furniture; style: string }>;
+}
+
+export type LiveExtraction =
+  | { ok: true; headline: LiveBlock | undefined; blocks: LiveBlock[] }
+  | { ok: false; reason: 'no-article' };
+
+/** Elements whose text is a paragraph of its own. */
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3',
+  'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+]);
+
+/**
+ * Elements that hold page furniture, never article prose, by what HTML says they are: a
+ * figure and its caption, a sidebar, a form, navigation, a page or section footer or
+ * header, interactive controls.
+ */
+const FURNITURE_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'FORM', 'NAV', 'FOOTER', 'HEADER', 'BUTTON', 'LABEL', 'SELECT', 'MENU', 'DIALOG']);
+const CONTROL_TAGS = new Set(['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA']);
+
+/** Readability reports no article below this many characters of text. */
+const MIN_ARTICLE_CHARS = 200;
+/** Headings considered for the live headline. */
+const MAX_HEADLINE_CANDIDATES = 10;
+/** Blocks of the page outside Readability's content considered for the standfirst. */
+const MAX_SUMMARY_CANDIDATES = 200;
+
+interface ReadabilityPatterns {
+  unlikelyCandidates: RegExp;
+  negative: RegExp;
+  byline: RegExp;
+  shareElements: RegExp;
+}
+
+/**
+ * Readability's own patterns for boilerplate class names and ids (ads, share bars, bylines,
+ * comments, related links, footers, promos, tags…), maintained with Firefox's Reader View.
+ * Readability uses them to pick the article's container; here they mark the furniture it
+ * kept inside it.
+ */
+const PATTERNS = (Readability.prototype as unknown as { REGEXPS: ReadabilityPatterns }).REGEXPS;
+
+function furnitureByItself(element: Element): Furniture {
+  if (FURNITURE_TAGS.has(element.tagName.toUpperCase())) return 'structure';
+  const role = element.getAttribute('role');
+  if (role === 'complementary' || role === 'navigation' || role === 'contentinfo' || role === 'banner') return 'structure';
+  const names = `${element.getAttribute('class') ?? ''} ${element.id}`.trim();
+  if (names === '') return null;
+  const boilerplate =
+    PATTERNS.unlikelyCandidates.test(names) || PATTERNS.negative.test(names) || PATTERNS.byline.test(names) || PATTERNS.shareElements.test(names);
+  return boilerplate ? 'name' : null;
+}
+
+/**
+ * Records every element's place in the page before Readability moves things about: an id,
+ * its parent's id, and whether it is furniture by itself (its tag, its role, its class/id,
+ * or holding a form control).
+ */
+function mapPage(doc: Document): { ids: WeakMap<Element, number>; parents: number[]; furniture: Furniture[]; styles: string[] } {
+  const ids = new WeakMap<Element, number>();
+  const parents: number[] = [];
+  const furniture: Furniture[] = [];
+  const styles: string[] = [];
+  const all = doc.getElementsByTagName('*');
+  for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
+    const element = all[i] as Element;
+    ids.set(element, i);
+    const parent = element.parentElement;
+    parents.push(parent ? ids.get(parent) ?? -1 : -1);
+    furniture.push(furnitureByItself(element));
+    styles.push(`${element.tagName} ${element.getAttribute('class') ?? ''}`);
+  }
+  // A box holding a text field or a button is a widget (a sign-up box, a share bar).
+  for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
+    if (!CONTROL_TAGS.has((all[i] as Element).tagName.toUpperCase())) continue;
+    for (let id = parents[i] ?? -1, depth = 0; id >= 0 && depth < 3; id = parents[id] ?? -1, depth++) furniture[id] = 'structure';
+  }
+  return { ids, parents, furniture, styles };
+}
+
+type PageMap = ReturnType<typeof mapPage>;
+
+function ancestryOf(node: Node, map: PageMap): LiveBlock['ancestry'] {
+  // Readability replaces some elements (a <div> made a <p>); the nearest one it kept stands in.
+  let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (element && !map.ids.has(element)) element = element.parentElement;
+  const chain: Array<{ id: number; furniture: Furniture; style: string }> = [];
+  for (let id = element ? (map.ids.get(element) ?? -1) : -1; id >= 0; id = map.parents[id] ?? -1) {
+    chain.push({ id, furniture: map.furniture[id] ?? null, style: map.styles[id] ?? '' });
+  }
+  return chain;
+}
+
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The blocks of an element (paragraphs, headings, list items), in order. Text nodes are
+ * joined as they are, with no space put between them: a framework's separators
+ * ("A<!-- -->22") and inline elements split text without splitting words.
+ */
+export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
+  const blocks: LiveBlock[] = [];
+  let current = '';
+  let linkChars = 0;
+  let links: string[] = [];
+  let link = '';
+  let owner: Node = root;
+  const flush = (): void => {
+    const text = collapse(current);
+    if (text) {
+      const chars = current.replace(/\s+/g, '').length;
+      blocks.push({
+        text,
+        linkDensity: chars === 0 ? 0 : Math.min(1, linkChars / chars),
+        links: links.map(collapse).filter((l) => l !== ''),
+        ancestry: map ? ancestryOf(owner, map) : [],
+      });
+    }
+    current = '';
+    linkChars = 0;
+    links = [];
+  };
+  const walk = (node: Node, inLink: boolean): void => {
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      if (current.trim() === '' && value.trim() !== '') owner = node.parentNode ?? node;
+      current += value;
+      if (inLink) {
+        linkChars += value.replace(/\s+/g, '').length;
+        link += value;
+      }
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (tag === 'BR') current += ' ';
+    const block = BLOCKS.has(tag);
+    if (block) flush();
+    const opensLink = !inLink && tag === 'A';
+    if (opensLink) link = '';
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inLink || opensLink);
+    if (opensLink) links.push(link);
+    if (block) flush();
+  };
+  walk(root, false);
+  flush();
+  return blocks;
+}
+
+/** The texts of an element's blocks, in order. */
+export function blockTexts(root: Node): string[] {
+  return liveBlocks(root).map((block) => block.text);
+}
+
+const keys = (text: string): string[] => wordsOf([text]).map((word) => word.key.toLowerCase());
+
+function overlap(a: string, b: string): number {
+  const words = new Set(keys(a));
+  return keys(b).filter((word) => words.has(word)).length;
+}
+
+/**
+ * Of `candidates`, the one sharing the most words with `archived` (ties: the first), with
+ * its score.
+ */
+function closest<T>(candidates: readonly T[], text: (candidate: T) => string, archived: string): { best: T | undefined; score: number } {
+  let best: T | undefined;
+  let score = -1;
+  for (const candidate of candidates) {
+    const candidateScore = overlap(archived, text(candidate));
+    if (candidateScore > score) {
+      best = candidate;
+      score = candidateScore;
+    }
+  }
+  return { best, score };
+}
+
+/** Words two texts share (as multisets), over the longer one's word count: 1 for the same words. */
+function likeness(a: string, b: string): number {
+  const counts = new Map<string, number>();
+  const aKeys = keys(a);
+  for (const key of aKeys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  const bKeys = keys(b);
+  let shared = 0;
+  for (const key of bKeys) {
+    const left = counts.get(key) ?? 0;
+    if (left > 0) {
+      shared++;
+      counts.set(key, left - 1);
+    }
+  }
+  return shared / Math.max(1, aKeys.length, bKeys.length);
+}
+
+function mostLike(candidates: readonly LiveBlock[], archived: string): { best: LiveBlock | undefined; score: number } {
+  let best: LiveBlock | undefined;
+  let score = 0;
+  for (const candidate of candidates) {
+    const candidateScore = likeness(archived, candidate.text);
+    if (candidateScore > score) {
+      best = candidate;
+      score = candidateScore;
+    }
+  }
+  return { best, score };
+}
+
+/**
+ * A standfirst set as bullets is several blocks: the best one is joined with the blocks
+ * after it while that makes it more like the archived summary.
+ */
+function extendStandfirst(best: LiveBlock, pageBlocks: readonly LiveBlock[], summary: string): { block: LiveBlock; score: number } {
+  let block = best;
+  let score = likeness(summary, best.text);
+  for (let index = pageBlocks.indexOf(best) + 1; index > 0 && index < pageBlocks.length; index++) {
+    const next = pageBlocks[index];
+    if (!next) break;
+    const joined = { ...block, text: `${block.text} ${next.text}`, links: [...block.links, ...next.links] };
+    const joinedScore = likeness(summary, joined.text);
+    if (joinedScore <= score) break;
+    block = joined;
+    score = joinedScore;
+  }
+  return { block, score };
+}
+
+/**
+ * Corrections and editor's notes are the article's, wherever the site puts them: one in an
+ * <aside> or a <footer>, which Readability leaves out, is put back where it stood (before the
+ * article's first block or after its last).
+ */
+function withNotesOutside(blocks: LiveBlock[], pageBlocks: readonly LiveBlock[]): LiveBlock[] {
+  const texts = new Set(blocks.map((b) => b.text));
+  const first = blocks[0] === undefined ? -1 : pageBlocks.findIndex((b) => b.text === blocks[0]?.text);
+  const before: LiveBlock[] = [];
+  const after: LiveBlock[] = [];
+  pageBlocks.forEach((block, index) => {
+    if (texts.has(block.text) || !isCorrectionNote(block.text)) return;
+    (index < first ? before : after).push(block);
+  });
+  return before.length + after.length === 0 ? blocks : [...before, ...blocks, ...after];
+}
+
+/**
+ * The live article: its headline (of the page's <h1>s and Readability's title, the one
+ * closest to the archived title: a site's logo may be an <h1> too, and an edited headline is
+ * still closer than the logo), then its blocks. Readability finds the article's body; a
+ * standfirst that sits in the page's header, outside that body, is looked for there, and so
+ * are corrections and editor's notes.
+ * `html` is the page's markup, at most MAX_LIVE_PAGE_CHARS (checked before it got here).
+ */
+export function extractLiveArticle(html: string, archived: { title: string; summary: string }): LiveExtraction {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const map = mapPage(doc);
+  const headings = Array.from(doc.querySelectorAll('h1'))
+    .map((h1) => ({ text: collapse(h1.textContent ?? ''), linkDensity: 0, links: [], ancestry: ancestryOf(h1, map) }))
+    .filter((heading) => heading.text !== '')
+    .slice(0, MAX_HEADLINE_CANDIDATES);
+  // Blocks of the whole page, before Readability takes the body apart: where a standfirst
+  // outside Readability's content is looked for.
+  const pageBlocks = doc.body ? liveBlocks(doc.body, map) : [];
+  let article: ReturnType<Readability<Node>['parse']>;
+  try {
+    // maxElemsToParse: Readability throws rather than work through a larger document.
+    article = new Readability<Node>(doc, { maxElemsToParse: MAX_LIVE_PAGE_ELEMENTS, serializer: (node) => node }).parse();
+  } catch {
+    return { ok: false, reason: 'no-article' };
+  }
+  if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };
+  let blocks = liveBlocks(article.content, map);
+  const readabilityTitle = article.title?.trim();
+  const candidates = readabilityTitle ? [...headings, { text: readabilityTitle, linkDensity: 0, links: [], ancestry: [] }] : headings;
+  const headline = closest(candidates, (c) => c.text, archived.title).best;
+  // Readability keeps the <h1> in the content when it differs from the page's <title>.
+  const same = (a: string, b: string): boolean => keys(a).join(' ') === keys(b).join(' ');
+  if (headline && blocks[0] && same(blocks[0].text, headline.text)) blocks = blocks.slice(1);
+  // The standfirst: when a block elsewhere on the page is more like the archived summary
+  // than any block of Readability's content (and at least half like it), it is the standfirst.
+  const inContent = mostLike(blocks, archived.summary);
+  const texts = new Set(blocks.map((b) => b.text));
+  const outside = mostLike(
+    pageBlocks.slice(0, MAX_SUMMARY_CANDIDATES).filter((b) => !texts.has(b.text) && (headline === undefined || !same(b.text, headline.text))),
+    archived.summary,
+  );
+  const standfirst = outside.best && extendStandfirst(outside.best, pageBlocks, archived.summary);
+  const summaryOutside = standfirst !== undefined && standfirst.score > inContent.score && standfirst.score >= 0.5;
+  if (summaryOutside && standfirst) blocks = [standfirst.block, ...blocks];
+  blocks = withNotesOutside(blocks, pageBlocks);
+  return { ok: true, headline, blocks };
+}

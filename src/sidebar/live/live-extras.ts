@@ -1,0 +1,284 @@
+/**
+ * Which blocks of the live article are the article's text and which are page extras (a
+ * byline, a caption, "Read more: …", "Advertisement", a share bar, a sign-up box, a tag
+ * list, a pull quote…): docs/live-diff.md, "Page extras". The rule:
+ *
+ * 1. A block that repeats text found elsewhere in the live article (a pull quote, a repeated
+ *    headline) is an extra: the text is counted where it stands in the article. So is a
+ *    block that aligns with nothing and quotes the whole headline (a print-edition line).
+ * 2. The archived text is aligned to the live blocks (a word diff). A block at least half of
+ *    whose words align with archived text is article text, whatever surrounds it.
+ * 3. A block that aligns with nothing is decided by its shape and its place: a correction or
+ *    editor's note counts (it is a change, not furniture); otherwise it is an extra if it is
+ *    not a sentence (no sentence end, under four words), if it is mostly links, or if it sat
+ *    in furniture (figure, aside, form, nav, header, footer, a box with a form control, or a
+ *    class/id Readability takes for boilerplate) below every element that holds article
+ *    text; a block before or after all of the article's text that has links is an extra too
+ *    (a "Follow us" line, a trailing promo). Everything else is prose the page added.
+ */
+import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../../shared/live-diff';
+import { SENTENCE_END } from '../../shared/live-verdict';
+import type { LiveBlock } from './live-extract';
+
+export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture' | 'fragment';
+
+export interface Sorted {
+  /** The article's live blocks, headline first ('' when the page has none): what the verdict is about. */
+  counted: string[];
+  /** Indexes into `counted` of corrections and editor's notes. */
+  corrections: Set<number>;
+  /** Page extras, not counted, in page order. */
+  extras: Array<{ text: string; reason: ExtraReason }>;
+}
+
+/** A block aligns with the archive when at least this share of its words does. */
+const ALIGNED_SHARE = 0.5;
+/** A block mostly links ("Read more: <a>…</a>", a list of stories) is furniture. */
+const MAX_LINK_DENSITY = 0.5;
+/** Fewer words than this is a label, not a sentence ("Replay", "Photo: Reuters"). */
+const MIN_SENTENCE_WORDS = 4;
+/** Pull quotes are short; longer blocks are not looked for elsewhere (bounds the cost). */
+const MAX_REPEAT_WORDS = 80;
+
+/** Starts like one: a capital or a digit, after any opening quote or bracket. */
+const SENTENCE_START = /^["'\u2018\u201C(\[]?[\p{Lu}\d]/u;
+
+export function isSentenceShaped(text: string): boolean {
+  return SENTENCE_START.test(text) && SENTENCE_END.test(text) && splitWords(text).length >= MIN_SENTENCE_WORDS;
+}
+
+/**
+ * A correction, clarification or editor's note, in the ways news sites word them
+ * ("Correction: …", "This article was amended on …", "An earlier version of this story …",
+ * "Editor's note: …"). Such a note is a change to the article, never furniture.
+ */
+const CORRECTION =
+  /^(?:corrections?|clarifications?|editor['\u2019]?s note)\b|\b(?:was|were|has been|have been|had been)\s+(?:amended|corrected|clarified|updated|changed)\b|\b(?:an |the )?(?:earlier|previous|prior|original) version of (?:this|the) (?:article|story|report|piece)\b/iu;
+
+export function isCorrectionNote(text: string): boolean {
+  return isSentenceShaped(text) && CORRECTION.test(text);
+}
+
+/** A text's words, letters and digits only, lower case: for finding repeats. */
+function plainWords(text: string): string[] {
+  return splitWords(text)
+    .map((word) => wordKey(word).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''))
+    .filter((word) => word !== '');
+}
+
+/** With spaces at both ends, so `includes` matches whole words only. */
+const plain = (text: string): string => ` ${plainWords(text).join(' ')} `;
+
+/** Places a repeat is looked for, per block: bounds the work on a page of many like blocks. */
+const MAX_REPEAT_PLACES = 32;
+
+/**
+ * Indexes of blocks whose words are found, in order, in another block too (a pull quote
+ * repeats a sentence; an exact copy: the one in furniture goes, else the later one). Found
+ * through an index of every three-word sequence, so a page of many blocks costs little.
+ */
+function repeats(blocks: readonly LiveBlock[]): Set<number> {
+  const words = blocks.map((block) => plainWords(block.text));
+  const places = new Map<string, Array<[number, number]>>();
+  words.forEach((list, block) => {
+    for (let i = 0; i + 3 <= list.length; i++) {
+      const key = `${list[i]} ${list[i + 1]} ${list[i + 2]}`;
+      const at = places.get(key);
+      if (!at) places.set(key, [[block, i]]);
+      else if (at.length < MAX_REPEAT_PLACES) at.push([block, i]);
+    }
+  });
+  const found = new Set<number>();
+  words.forEach((list, index) => {
+    // Shorter blocks are not sentences, so extras anyway.
+    if (list.length < MIN_SENTENCE_WORDS || list.length > MAX_REPEAT_WORDS) return;
+    const elsewhere = (places.get(`${list[0]} ${list[1]} ${list[2]}`) ?? []).find(
+      ([block, at]) => block !== index && !found.has(block) && list.every((word, k) => words[block]?.[at + k] === word),
+    );
+    if (!elsewhere) return;
+    const [other] = elsewhere;
+    if ((words[other]?.length ?? 0) === list.length) {
+      const mine = furnitureDepth(blocks[index]);
+      const theirs = furnitureDepth(blocks[other]);
+      if (theirs > mine || (theirs === mine && other > index)) return;
+    }
+    found.add(index);
+  });
+  return found;
+}
+
+function furnitureDepth(block: LiveBlock | undefined): number {
+  return block ? block.ancestry.filter((a) => a.furniture !== null).length : 0;
+}
+
+/** Per live block (headline first), the share of its words the diff aligns with archived words. */
+function alignedShares(diff: LiveDiff, blockCount: number): number[] {
+  const same = Array<number>(blockCount).fill(0);
+  const total = Array<number>(blockCount).fill(0);
+  for (const part of diff.parts) {
+    if (part.kind === 'removed') continue;
+    total[part.live.block] = (total[part.live.block] ?? 0) + 1;
+    if (part.kind === 'same') same[part.live.block] = (same[part.live.block] ?? 0) + 1;
+  }
+  return total.map((count, i) => (count === 0 ? 0 : (same[i] ?? 0) / count));
+}
+
+/**
+ * Sorts the live blocks into the article's text and page extras. `headline` is the live
+ * headline (always counted), `archived` the archived blocks (title, summary, paragraphs).
+ * Null when the texts are too different to align within the diff's time budget.
+ */
+export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock | undefined, blocks: readonly LiveBlock[]): Sorted | null {
+  const repeated = repeats(blocks);
+  const candidates = blocks.filter((_, i) => !repeated.has(i));
+  // Block 0 is the headline, empty when the page has none.
+  const all = [headline ?? { text: '', linkDensity: 0, links: [], ancestry: [] }, ...candidates];
+  const diff = diffTexts(archived, all.map((block) => block.text));
+  if (!diff) return null;
+  const shares = alignedShares(diff, all.length);
+  const aligned = all.map((_, i) => i === 0 || (shares[i] ?? 0) >= ALIGNED_SHARE);
+  // Elements that hold article text are never furniture for the blocks inside them, and a
+  // class name is no sign of furniture on an element marked up like one of those (the site's
+  // paragraph style "media-ui-Paragraph" is not a media box).
+  const holdsArticle = new Set<number>();
+  const articleStyles = new Set<string>();
+  all.forEach((block, i) => {
+    if (!aligned[i]) return;
+    for (const { id, style } of block.ancestry) {
+      holdsArticle.add(id);
+      articleStyles.add(style);
+    }
+  });
+  const fragments = datelines(diff, aligned);
+  const archivedPlain = plain(archived.join(' '));
+  const firstAligned = aligned.indexOf(true, 1);
+  const lastAligned = aligned.lastIndexOf(true);
+  const counted = [all[0]?.text ?? ''];
+  const headlinePlain = splitWords(counted[0] ?? '').length >= MIN_SENTENCE_WORDS ? plain(counted[0] ?? '') : null;
+  const corrections = new Set<number>();
+  const extras: Sorted['extras'] = [];
+  let i = 0;
+  blocks.forEach((block, index) => {
+    if (repeated.has(index)) {
+      extras.push({ text: block.text, reason: 'repeat' });
+      return;
+    }
+    i++;
+    const reason = aligned[i] ? null : extraReason(block, holdsArticle, articleStyles, firstAligned < 0 || i < firstAligned || i > lastAligned, headlinePlain);
+    if (reason) {
+      extras.push({ text: block.text, reason });
+      return;
+    }
+    if (!aligned[i] && isCorrectionNote(block.text)) corrections.add(counted.length);
+    const fragment = fragments.get(i);
+    let text = fragment ? fragment.rest : block.text;
+    if (fragment) extras.push(...fragment.extras.map((extra) => ({ text: extra, reason: 'fragment' as const })));
+    if (aligned[i]) {
+      const links = withoutInlineLinks(text, block.links, archivedPlain);
+      extras.push(...links.extras.map((extra) => ({ text: extra, reason: 'fragment' as const })));
+      text = links.rest;
+    }
+    counted.push(text);
+  });
+  return { counted, corrections, extras };
+}
+
+const DASH_KEY = '-';
+
+/**
+ * A dateline inside a block of article text: the block's first words, added with nothing
+ * removed beside them, not a sentence, ending with a dash ("CAIRO, Feb 8 (Agency) -").
+ * Per aligned live block: the datelines and the block's text without them.
+ */
+function datelines(diff: LiveDiff, aligned: readonly boolean[]): Map<number, { extras: string[]; rest: string }> {
+  interface LiveWord {
+    text: string;
+    key: string;
+    fragment: boolean;
+  }
+  const wordsOfBlock = new Map<number, LiveWord[]>();
+  const runs: Array<{ block: number; start: number; end: number; clean: boolean }> = [];
+  let previous: DiffPart['kind'] | undefined;
+  for (const part of diff.parts) {
+    const run = runs[runs.length - 1];
+    if (part.kind === 'removed') {
+      if (previous === 'added' && run) run.clean = false; // a replacement, not an insertion
+    } else {
+      const block = part.live.block;
+      const list = wordsOfBlock.get(block) ?? [];
+      wordsOfBlock.set(block, list);
+      if (part.kind === 'added') {
+        if (previous === 'added' && run && run.block === block) run.end++;
+        else runs.push({ block, start: list.length, end: list.length + 1, clean: previous !== 'removed' });
+      }
+      list.push({ text: part.live.text, key: part.live.key, fragment: false });
+    }
+    previous = part.kind;
+  }
+  const result = new Map<number, { extras: string[]; rest: string }>();
+  for (const run of runs) {
+    if (!run.clean || run.block === 0 || !aligned[run.block]) continue;
+    const list = wordsOfBlock.get(run.block) ?? [];
+    const words = list.slice(run.start, run.end);
+    const text = words.map((w) => w.text).join(' ');
+    if (isSentenceShaped(text)) continue;
+    if (run.start !== 0 || words[words.length - 1]?.key !== DASH_KEY) continue;
+    const entry = result.get(run.block) ?? { extras: [], rest: '' };
+    entry.extras.push(text);
+    result.set(run.block, entry);
+    for (const word of words) word.fragment = true;
+  }
+  for (const [block, entry] of result) {
+    entry.rest = (wordsOfBlock.get(block) ?? [])
+      .filter((w) => !w.fragment)
+      .map((w) => w.text)
+      .join(' ');
+  }
+  return result;
+}
+
+/**
+ * Links inside a block of article text whose words the archive does not have anywhere and
+ * that are not sentences (a ticker chip "(KH ▼ -2.20%)", an inline "Related: …"): taken out,
+ * with the brackets around them.
+ */
+function withoutInlineLinks(text: string, links: readonly string[], archivedPlain: string): { extras: string[]; rest: string } {
+  const extras: string[] = [];
+  let rest = text;
+  for (const link of links) {
+    if (isSentenceShaped(link) || plainWords(link).length === 0 || archivedPlain.includes(plain(link))) continue;
+    const at = rest.indexOf(link);
+    if (at < 0) continue;
+    let start = at;
+    let end = at + link.length;
+    if (rest[start - 1] === '(' && rest[end] === ')') {
+      start--;
+      end++;
+    }
+    extras.push(rest.slice(start, end));
+    const after = rest.slice(end).trimStart();
+    rest = `${rest.slice(0, start).trimEnd()}${/^[,.;:!?)\]]/u.test(after) ? '' : ' '}${after}`.trim();
+  }
+  return { extras, rest };
+}
+
+function extraReason(
+  block: LiveBlock,
+  holdsArticle: ReadonlySet<number>,
+  articleStyles: ReadonlySet<string>,
+  outsideArticle: boolean,
+  headline: string | null,
+): ExtraReason | null {
+  if (isCorrectionNote(block.text)) return null;
+  // A line quoting the whole headline is about the article ("… with the headline: …").
+  if (headline !== null && plain(block.text).includes(headline)) return 'repeat';
+  if (!isSentenceShaped(block.text)) return 'not-a-sentence';
+  if (block.linkDensity >= MAX_LINK_DENSITY || (outsideArticle && block.linkDensity > 0)) return 'links';
+  // A sentence that is all link is a call to action ("See our ethics statement.").
+  if (block.links.some((link) => SENTENCE_END.test(link) && splitWords(link).length >= 3)) return 'links';
+  for (const { id, furniture, style } of block.ancestry) {
+    if (holdsArticle.has(id)) break;
+    if (furniture === 'structure' || (furniture === 'name' && !articleStyles.has(style))) return 'furniture';
+  }
+  return null;
+}

@@ -1,0 +1,85 @@
+/**
+ * The sidebar's view of its article's notes record: loaded from the worker, refreshed
+ * when the worker announces a change (another tab, the options page), and the actions
+ * that change it. The record lives in the worker's store; this is only a view of it.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser, type Storage } from '../../shared/browser';
+import { sendToWorker } from '../../shared/messenger';
+import { notesKey, type Highlight, type NotesRecord } from '../../shared/notes-schema';
+
+export type NotesState = { status: 'loading' } | { status: 'ready'; record: NotesRecord } | { status: 'error'; message: string };
+
+/**
+ * Calls `onChange` whenever `articleId`'s stored record changes, whoever changed it (another
+ * tab, the options page, an import, a sync). The sidebar watches storage's own change
+ * events rather than the worker's NOTES_CHANGED broadcast: Firefox delivers
+ * runtime.sendMessage only to extension pages of their own, never to an extension frame
+ * inside a web page. The change is only a signal: the record is asked of the worker.
+ */
+export function onNotesChanged(articleId: string, onChange: () => void): () => void {
+  const key = notesKey(articleId);
+  const listener = (changes: Record<string, Storage.StorageChange>, area: string): void => {
+    if (area === 'local' && key in changes) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Whether `shown` is a later state of the record than `incoming` (note revision, then time of the last change). */
+export function isNewer(shown: NotesRecord, incoming: NotesRecord): boolean {
+  if (shown.note.revision !== incoming.note.revision) return shown.note.revision > incoming.note.revision;
+  return shown.updatedAt > incoming.updatedAt;
+}
+
+export interface NotesActions {
+  /** Replaces the shown record with one the worker answered (newer revisions only win ties). */
+  accept(record: NotesRecord): void;
+  addHighlight(highlight: Pick<Highlight, 'id' | 'note' | 'quote' | 'position'> & { createdAt?: number }): Promise<void>;
+  updateHighlight(id: string, note: string): Promise<void>;
+  deleteHighlight(id: string): Promise<void>;
+  dismissConflict(conflictId: string): Promise<void>;
+}
+
+export function useNotes(articleId: string): [NotesState, NotesActions] {
+  const [state, setState] = useState<NotesState>({ status: 'loading' });
+  // Answers can arrive out of order (a save's answer after the record another tab's later
+  // write made): an older record never replaces a newer one.
+  const accept = useCallback(
+    (record: NotesRecord) => setState((previous) => (previous.status === 'ready' && isNewer(previous.record, record) ? previous : { status: 'ready', record })),
+    [],
+  );
+
+  useEffect(() => {
+    let live = true;
+    const load = (): void => {
+      sendToWorker('notes/get', { articleId }).then(
+        (record) => live && accept(record),
+        (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      );
+    };
+    load();
+    const stop = onNotesChanged(articleId, load);
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [articleId, accept]);
+
+  const actions: NotesActions = {
+    accept,
+    async addHighlight(highlight) {
+      accept(await sendToWorker('notes/add-highlight', { articleId, highlight }));
+    },
+    async updateHighlight(id, note) {
+      accept(await sendToWorker('notes/update-highlight', { articleId, id, note }));
+    },
+    async deleteHighlight(id) {
+      accept(await sendToWorker('notes/delete-highlight', { articleId, id }));
+    },
+    async dismissConflict(conflictId) {
+      accept(await sendToWorker('notes/dismiss-conflict', { articleId, conflictId }));
+    },
+  };
+  return [state, actions];
+}

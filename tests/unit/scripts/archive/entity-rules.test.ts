@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleEntity } from '../../../../src/shared/archive-format';
+import { extractEntities } from '../../../../scripts/archive/entities';
+import { compileKnowledge } from '../../../../scripts/archive/knowledge';
+
+/** A title block, then the body, as `articleFullText` joins them. */
+const article = (body: string): string => `Headline\n\n${body}`;
+
+function find(entities: readonly ArticleEntity[], alias: string): ArticleEntity | undefined {
+  return entities.find((entity) => entity.aliases.includes(alias));
+}
+
+describe('extractEntities on sentences written for each rule', () => {
+  it('keeps "Manchester United" and a later "United" one club, and "Manchester" the city a place', () => {
+    const text = article(
+      'Manchester United beat Chelsea 2-1 on Saturday. United had trailed at half-time. ' +
+        'The win delighted fans in Manchester, where the club was founded.',
+    );
+    const entities = extractEntities(text);
+    expect(find(entities, 'United')).toMatchObject({ type: 'org', name: 'Manchester United', count: 2 });
+    expect(find(entities, 'Manchester')).toMatchObject({ type: 'place', name: 'Manchester' });
+    expect(find(entities, 'Chelsea')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a city that is also a club as the club only in a sentence about sport', () => {
+    const entities = extractEntities(
+      article('Liverpool drew 1-1 with Everton in the league. Separately, house prices in Liverpool rose.'),
+    );
+    const liverpool = entities.filter((entity) => entity.aliases.includes('Liverpool'));
+    expect(liverpool.map((entity) => entity.type).sort()).toEqual(['org', 'place']);
+  });
+
+  it('joins "the IMF" to "International Monetary Fund", and "Ms Okafor" to "Ngozi Okafor"', () => {
+    const text = article(
+      'Ngozi Okafor, an economist at the International Monetary Fund, said growth would slow. ' +
+        'The IMF cut its forecast on Tuesday, and Ms Okafor said the cut was modest.',
+    );
+    const entities = extractEntities(text);
+    expect(find(entities, 'IMF')).toMatchObject({ type: 'org', name: 'International Monetary Fund', count: 2 });
+    const okafor = find(entities, 'Okafor');
+    expect(okafor).toMatchObject({ type: 'person', name: 'Ngozi Okafor', count: 2 });
+    expect(entities.some((entity) => entity.aliases.some((alias) => alias.startsWith('Ms')))).toBe(false);
+  });
+
+  it('leaves titles and possessives out of names, and keeps offsets exact', () => {
+    const text = article("President Amara Diallo's government fell. Dr. Chen Wei's study was published in Nature."); 
+    const entities = extractEntities(text);
+    expect(find(entities, 'Amara Diallo')).toMatchObject({ type: 'person' });
+    for (const entity of entities) {
+      for (const [start, end] of entity.mentions) {
+        const surface = text.slice(start, end);
+        expect(entity.aliases).toContain(surface);
+        expect(surface).not.toMatch(/^(?:President|Dr\.?) |'s$/);
+      }
+    }
+  });
+
+  it('reads "Washington" as the US government when it acts, as the state when it says so', () => {
+    const government = extractEntities(article('Washington warned Beijing on Monday that new tariffs were coming.'));
+    expect(find(government, 'Washington')).toMatchObject({ type: 'place', name: 'United States' });
+    expect(find(government, 'Beijing')).toMatchObject({ type: 'place', name: 'Beijing' });
+
+    const state = extractEntities(article('Apple growers in Washington State expect a record harvest.'));
+    expect(find(state, 'Washington State')).toMatchObject({ type: 'place', name: 'Washington State' });
+  });
+
+  it('makes an acronym in parentheses an alias of the name before it', () => {
+    const text = article(
+      'The Kenya National Bureau of Statistics (KNBS) said inflation eased. KNBS will publish again next month.',
+    );
+    const entities = extractEntities(text);
+    expect(find(entities, 'KNBS')).toMatchObject({ type: 'org', name: 'Kenya National Bureau of Statistics', count: 3 });
+  });
+
+  it('types unknown names by their head word and a role before them', () => {
+    const text = article(
+      'Shares of Lagos Cement Holdings rose after spokeswoman Adaeze Nwosu spoke at Lekki Harbour on Friday.',
+    );
+    const entities = extractEntities(text);
+    expect(find(entities, 'Lagos Cement Holdings')?.type).toBe('org');
+    expect(find(entities, 'Adaeze Nwosu')?.type).toBe('person');
+    expect(find(entities, 'Lekki Harbour')?.type).toBe('place');
+    expect(find(entities, 'Friday')?.type).toBe('date');
+  });
+
+  it('writes dates without their preposition and leaves durations and vague spans out', () => {
+    const text = article(
+      'Talks began in mid-October and resumed last week, three years after the first round; ' +
+        'in recent months prices rose, and a deal is due by the first quarter of 2025.',
+    );
+    const dates = extractEntities(text).filter((entity) => entity.type === 'date').map((entity) => entity.name).sort();
+    expect(dates).toEqual(['last week', 'mid-October', 'the first quarter of 2025']);
+  });
+});
+
+describe('extractEntities over a knowledge object', () => {
+  it('is a function of the text and the knowledge it is given', () => {
+    const knowledge = compileKnowledge({
+      entries: [{ type: 'org', name: 'Acme Widgets', kind: 'company', aliases: [['Acme', 'strong']] }],
+    });
+    const text = article('Acme said sales fell in Zedland.');
+    expect(find(extractEntities(text, knowledge), 'Acme')).toMatchObject({ type: 'org', name: 'Acme Widgets' });
+    expect(find(extractEntities(text), 'Acme')?.name).not.toBe('Acme Widgets');
+  });
+
+  it('honours a weak alias only with evidence around it', () => {
+    const knowledge = compileKnowledge({
+      entries: [{ type: 'place', name: 'Sandton', kind: 'city', aliases: [['Sandton', 'weak']] }],
+    });
+    const withPreposition = extractEntities(article('Bankers met in Sandton on Monday.'), knowledge);
+    expect(find(withPreposition, 'Sandton')?.type).toBe('place');
+    const bare = extractEntities(article('Sandton voted against it.'), knowledge);
+    expect(find(bare, 'Sandton')).toBeUndefined();
+  });
+});

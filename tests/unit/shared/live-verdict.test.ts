@@ -1,0 +1,187 @@
+// @vitest-environment happy-dom
+/**
+ * Page extras and naming the change (src/sidebar/live/live-extras.ts, src/shared/live-verdict.ts):
+ * each kind of furniture left uncounted, prose and corrections counted, paragraph splits
+ * never counted, each kind of edit named.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { Article } from '../../../src/shared/archive-format';
+import { diffTexts } from '../../../src/shared/live-diff';
+import { describeChanges } from '../../../src/shared/live-verdict';
+import { compareWithLive } from '../../../src/sidebar/live/live-compare';
+import { isCorrectionNote, isSentenceShaped } from '../../../src/sidebar/live/live-extras';
+import { verdictText } from '../../../src/sidebar/live/live-verdict-text';
+
+vi.mock('../../../src/shared/browser', () => ({
+  t: (key: string, subs?: string | string[]) => [key, ...(subs === undefined ? [] : Array.isArray(subs) ? subs : [subs])].join(' '),
+}));
+
+const ARTICLE = {
+  title: 'Harbour Bridge Reopens After Two Years of Repairs',
+  summary: 'The city’s oldest bridge carried traffic again on Monday, a year later than planned.',
+  paragraphs: [
+    'Crowds lined both banks as the first buses crossed the harbour bridge on Monday morning. The mayor cut a ribbon at the northern end.',
+    'The repairs replaced the deck and most of the steel cables, engineers said. The original cables had corroded far faster than expected.',
+    'The work cost 84 million, twice the first estimate. The council blamed the rising price of steel and a wet winter.',
+    'Cyclists will be allowed on the bridge from next month, once a separate lane is painted. Pedestrians can use it from today.',
+  ],
+} as Article;
+
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const p = (text: string) => `<p>${esc(text)}</p>`;
+function page(body: string, headline = ARTICLE.title): string {
+  return `<html><head><title>${esc(headline)} | The Gazette</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article><h1>${esc(headline)}</h1>${body}</article></main><footer><p>© The Gazette. All rights reserved.</p></footer></body></html>`;
+}
+const [P1, P2, P3, P4] = ARTICLE.paragraphs as [string, string, string, string];
+const plainBody = [ARTICLE.summary, P1, P2, P3, P4].map(p).join('');
+
+function verdict(html: string) {
+  const result = compareWithLive(ARTICLE, html);
+  if (result.status !== 'compared') return result.reason;
+  return { text: verdictText(result.diff, result.changes), extras: result.extras.map((e) => e.text) };
+}
+
+describe('page extras are not counted', () => {
+  it.each([
+    ['a byline with a <time>', `<div class="byline">By <a href="/a">Ann Lee</a></div><p><time datetime="2024-02-08">8 February 2024</time></p>`],
+    ['a published/updated line', `<p>Published 8 February 2024 · Updated 2 hours ago</p>`],
+    ['a captioned photo with a credit', `<figure><img src="x.jpg"><figcaption>Buses cross the bridge on Monday morning. Photograph: Sam Roe/Agency</figcaption></figure>`],
+    ['a caption that is a full sentence', `<figure><img src="x.jpg"><figcaption>The first buses crossed the bridge on Monday.</figcaption></figure>`],
+    ['a Read more link', `<p><strong>Read more:</strong> <a href="/b">Why the city’s bridges are ageing faster than planned</a></p>`],
+    ['an Advertisement label', `<div><p>Advertisement</p></div>`],
+    ['a share bar', `<div class="share-bar"><button>Share</button><button>Copy link</button></div>`],
+    ['a sign-up box with prose', `<div class="signup"><p>Get the Gazette’s morning briefing in your inbox every weekday.</p><input type="email"><button>Sign up</button></div>`],
+    ['a related-stories list', `<h2>More on this story</h2><ul><li><a href="/c">Bridge closure: what it means for commuters</a></li><li><a href="/d">Steel prices hit a ten-year high</a></li></ul>`],
+    ['an author bio in an aside', `<aside><p>Ann Lee is the Gazette’s transport correspondent. She has covered the city for ten years.</p></aside>`],
+    ['a video player label', `<div class="player"><span>Replay</span><span>1:02</span></div>`],
+    ['a pull quote repeating a sentence', `<blockquote><p>“The original cables had corroded far faster than expected”</p></blockquote>`],
+    ['a tag list', `<p>Topics: <a href="/t/1">Transport</a>, <a href="/t/2">Council</a></p>`],
+    ['a print-edition line split by framework separators', `<p>A version of this article appears in print, Section <!-- -->A<!-- -->, Page <!-- -->22 with the headline: ${esc(ARTICLE.title)}.</p>`],
+  ])('%s, inside the article or after it', (_, furniture) => {
+    // Wherever Readability keeps it, it is shown as a page extra (some it leaves out itself).
+    for (const html of [page([ARTICLE.summary, P1].map(p).join('') + furniture + [P2, P3, P4].map(p).join('')), page(plainBody + furniture)]) {
+      const result = verdict(html);
+      if (typeof result !== 'object') throw new Error(result);
+      expect(result.text).toBe('liveUnchanged');
+    }
+  });
+
+  it('a trailing Follow us sentence with links', () => {
+    const follow = `<p>Follow us on <a href="/x">X</a> and <a href="/f">Facebook</a> for the latest news.</p>`;
+    expect(verdict(page(plainBody + follow))).toMatchObject({ text: 'liveUnchanged', extras: ['Follow us on X and Facebook for the latest news.'] });
+  });
+
+  it('shows what it did not count', () => {
+    const result = verdict(page(p(ARTICLE.summary) + `<p>Published 8 February 2024 · Updated 2 hours ago</p>` + [P1, P2, P3, P4].map(p).join('')));
+    expect(typeof result === 'object' && result.extras).toEqual(['Published 8 February 2024 · Updated 2 hours ago']);
+  });
+
+  it('a wire dateline run into the first paragraph, and ticker links inside a sentence', () => {
+    const chip = P2.replace('engineers said', 'engineers <span>(<a href="/q/ENG">ENG <span>up</span> +1.2%</a>)</span> said');
+    const html = page(p(ARTICLE.summary) + p(`HARBOURTON, Feb 8 (Wire) - ${P1}`) + `<p>${chip}</p>` + [P3, P4].map(p).join(''));
+    expect(verdict(html)).toMatchObject({ text: 'liveUnchanged', extras: ['HARBOURTON, Feb 8 (Wire) -', '(ENG up +1.2%)'] });
+  });
+
+  it('a call to action whose sentence is a link, and a standfirst set as bullets outside the article body', () => {
+    const [first, second] = ARTICLE.summary.split(', ') as [string, string];
+    const html = `<html><body><header><h1>${esc(ARTICLE.title)}</h1><ul><li>${esc(first)},</li><li>${esc(second)}</li></ul></header>
+<article>${p(P1)}<p>If you buy something through a link, we may earn a commission. <a href="/ethics">See our ethics statement.</a></p>${[P2, P3, P4].map(p).join('')}</article></body></html>`;
+    expect(verdict(html)).toMatchObject({ text: 'liveUnchanged' });
+  });
+
+  it('an added paragraph marked up like the article’s own, whose class looks like boilerplate', () => {
+    const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
+    const styled = (text: string) => `<p class="media-ui-paragraph">${esc(text)}</p>`;
+    expect(verdict(page([ARTICLE.summary, P1, P2, added, P3, P4].map(styled).join('')))).toMatchObject({
+      text: 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0',
+    });
+  });
+
+  it('joins text split by framework separators and inline elements without inserting spaces', () => {
+    const split = P3.replace('84 million', '8<!-- -->4 mil<span>lion</span>');
+    expect(verdict(page([ARTICLE.summary, P1, P2].map(p).join('') + `<p>${split}</p>` + p(P4)))).toMatchObject({ text: 'liveUnchanged' });
+  });
+});
+
+describe('paragraph splits never count', () => {
+  it('a <p> per sentence, and paragraphs run together', () => {
+    const perSentence = [ARTICLE.summary, ...ARTICLE.paragraphs.flatMap((x) => x.split(/(?<=\.) /))].map(p).join('');
+    expect(verdict(page(perSentence))).toMatchObject({ text: 'liveUnchanged' });
+    expect(verdict(page(p(ARTICLE.summary) + p(`${P1} ${P2}`) + p(`${P3} ${P4}`)))).toMatchObject({ text: 'liveUnchanged' });
+  });
+});
+
+describe('real edits are caught and named', () => {
+  it('a word changed in a sentence', () => {
+    expect(verdict(page([ARTICLE.summary, P1, P2.replace('most', 'all'), P3, P4].map(p).join('')))).toMatchObject({
+      text: 'liveChanged liveKind_sentencesEdited_one liveOneWord 1',
+    });
+  });
+
+  it('a prose paragraph added, also where the page runs its paragraphs together', () => {
+    const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
+    expect(verdict(page([ARTICLE.summary, P1, P2, added, P3, P4].map(p).join('')))).toMatchObject({
+      text: 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0',
+    });
+    expect(verdict(page(p(ARTICLE.summary) + p(`${P1} ${P2} ${added} ${P3}`) + p(P4)))).toMatchObject({
+      text: 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0',
+    });
+  });
+
+  it('a sentence added inside a paragraph', () => {
+    const edited = P2.replace('said.', 'said. The deck is now a metre wider.');
+    expect(verdict(page([ARTICLE.summary, P1, edited, P3, P4].map(p).join('')))).toMatchObject({
+      text: 'liveChanged liveKind_sentencesAdded_one liveWords 7 0',
+    });
+  });
+
+  it('paragraphs removed', () => {
+    expect(verdict(page([ARTICLE.summary, P1, P4].map(p).join('')))).toMatchObject({
+      text: expect.stringMatching(/^liveChanged liveKind_paragraphsRemoved 2 liveWords 0 \d+$/),
+    });
+  });
+
+  it('the headline changed', () => {
+    expect(verdict(page(plainBody, 'Harbour Bridge Finally Reopens'))).toMatchObject({ text: expect.stringMatching(/^liveChanged liveKind_headline /) });
+  });
+
+  it('a correction appended, wherever the site puts it', () => {
+    const note = 'Correction: An earlier version of this article gave the wrong cost of the repairs.';
+    for (const markup of [p(note), `<aside class="correction"><p><em>${note}</em></p></aside>`, `<footer><p>${note}</p></footer>`]) {
+      expect(verdict(page(plainBody + markup))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 14 0' });
+    }
+  });
+
+  it('a prose paragraph added in a box with a boilerplate-looking class still counts when it sits among the article’s own', () => {
+    const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
+    const body = `<div class="story-body">${[ARTICLE.summary, P1, P2, added, P3, P4].map(p).join('')}</div>`;
+    expect(verdict(page(body))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0' });
+  });
+});
+
+describe('sentence shape and correction wording', () => {
+  it('tells sentences from labels', () => {
+    expect(isSentenceShaped('The mayor cut a ribbon.')).toBe(true);
+    expect(isSentenceShaped('Replay')).toBe(false);
+    expect(isSentenceShaped('Published 8 February 2024 · Updated 2 hours ago')).toBe(false);
+    expect(isSentenceShaped('Photo: AP.')).toBe(false);
+  });
+
+  it('knows a correction or editor’s note when it reads one', () => {
+    expect(isCorrectionNote('This article was amended on 9 February 2024 to correct the cost of the repairs.')).toBe(true);
+    expect(isCorrectionNote('Editor’s note: This story has been updated with a statement from the council.')).toBe(true);
+    expect(isCorrectionNote('Updated 2 hours ago')).toBe(false);
+    expect(isCorrectionNote('The council corrected its figures on Monday.')).toBe(false);
+  });
+});
+
+describe('describeChanges', () => {
+  it('names nothing for an unchanged text and counts edited sentences once each', () => {
+    const archived = ['Title', 'One two three. Four five six.'];
+    const none = diffTexts(archived, archived);
+    expect(none && describeChanges(none).firstChange).toBe(-1);
+    const two = diffTexts(archived, ['Title', 'One two tree. Four fife six.']);
+    expect(two && describeChanges(two)).toMatchObject({ sentencesEdited: 2, headline: false, paragraphsAdded: 0 });
+  });
+});

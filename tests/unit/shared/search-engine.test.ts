@@ -1,0 +1,137 @@
+/**
+ * The search index (scripts/archive/search-index.ts) and engine (src/shared/search-engine.ts)
+ * together, over small made-up archives: ranking, prefix and typo matching, phrases, fields.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileArchive, readSeedDirectory, type CompiledArchive, type SeedSource } from '../../../scripts/archive/compile';
+import type { ArticleEntity } from '../../../src/shared/archive-format';
+import { SearchEngine } from '../../../src/shared/search-engine';
+import { fromRoot } from '../helpers/repo';
+
+/** Entities by a fixed list, so a test decides what is an entity. */
+const KNOWN: Array<[ArticleEntity['type'], string]> = [
+  ['person', 'John Kirby'],
+  ['org', 'Hezbollah'],
+  ['place', 'Baghdad'],
+];
+function fakeEntities(text: string): ArticleEntity[] {
+  return KNOWN.flatMap(([type, name]) => {
+    const mentions: Array<[number, number]> = [];
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) mentions.push([at, at + name.length]);
+    const id = `${type}:${name.toLowerCase().replace(/\s+/g, '-')}`;
+    return mentions.length ? [{ id, type, name, aliases: [name], count: mentions.length, mentions }] : [];
+  });
+}
+
+let n = 0;
+function seed(date: string, title: string, body: string, host = 'example.com'): SeedSource {
+  n += 1;
+  return { file: `s${n}.txt`, content: ` date ${date} https://${host}/article-${n}.html\n\n${title}\n\n${body}\n\nClosing paragraph number ${n}.\n` };
+}
+
+function engineFor(archive: CompiledArchive): SearchEngine {
+  const files = new Map([...archive.files, ...archive.search]);
+  return new SearchEngine(async (path) => {
+    if (!files.has(path)) throw new Error(`missing ${path}`);
+    // Through JSON, as the popup reads the files.
+    return JSON.parse(JSON.stringify(files.get(path)));
+  });
+}
+
+async function titles(engine: SearchEngine, query: string): Promise<string[]> {
+  return (await engine.search(query, 20)).hits.map((hit) => hit.title);
+}
+
+describe('search ranking', () => {
+  const archive = compileArchive(
+    [
+      seed('2024-01-10', 'Harbour reopens', `The blockade ended. ${'Blockade blockade blockade talk. '.repeat(8)}`),
+      seed('2024-01-05', 'Blockade of the harbour', 'Ships waited outside for days.'),
+      seed('2024-01-20', 'Ministers meet', 'They spoke with John Kirby about supplies and the weather.'),
+      seed('2024-01-22', 'Weather report', 'A kirby vacuum cleaner advert mentions kirby twice: kirby.'),
+      seed('2024-02-01', 'Same words here', 'Identical body about ceasefire talks.'),
+      seed('2024-02-03', 'Same words here', 'Identical body about ceasefire talks.'),
+    ],
+    { extractEntities: fakeEntities },
+  );
+  const engine = engineFor(archive);
+
+  it('puts a title match above body matches, however often the body repeats the word', async () => {
+    expect((await titles(engine, 'blockade'))[0]).toBe('Blockade of the harbour');
+  });
+
+  it('puts an entity match above body-only matches', async () => {
+    expect(await titles(engine, 'kirby')).toEqual(['Ministers meet', 'Weather report']);
+  });
+
+  it('puts the newer article first when scores tie', async () => {
+    const hits = (await engine.search('ceasefire', 20)).hits;
+    expect(hits.map((h) => h.date)).toEqual(['2024-02-03', '2024-02-01']);
+    expect(hits[0]?.score).toBe(hits[1]?.score);
+  });
+
+  it('lists the newest articles for an empty query', async () => {
+    expect((await engine.search('', 3)).hits.map((h) => h.date)).toEqual(['2024-02-03', '2024-02-01', '2024-01-22']);
+  });
+
+  it('needs every word when some article has them all, and falls back to any word otherwise', async () => {
+    expect(await titles(engine, 'ships harbour')).toEqual(['Blockade of the harbour']);
+    expect((await titles(engine, 'ships zzzunknown'))).toEqual(['Blockade of the harbour']);
+    expect(await titles(engine, 'zzzunknown')).toEqual([]);
+  });
+});
+
+describe('search over the real seed and the fixture', async () => {
+  const sources = [...(await readSeedDirectory(fromRoot('seeds'))), ...(await readSeedDirectory(fromRoot('tests/fixtures/seeds')))];
+  const archive = compileArchive(sources);
+  const engine = engineFor(archive);
+  const SEED = 'Iraqi Militias Vow ‘Steadfast’ Holy War Against US Occupation After Commander’s Killing';
+  const FIXTURE = 'US Launches Strikes in Iraq and Syria, Kirby Says More to Come';
+
+  it('matches prefixes and typos', async () => {
+    expect(await titles(engine, 'hezbolla')).toContain(SEED);
+    expect(await titles(engine, 'kirb')).toEqual(expect.arrayContaining([SEED, FIXTURE]));
+    expect(await titles(engine, 'hezbolah')).toContain(SEED); // one letter missing
+    expect(await titles(engine, 'steadfsat')).toEqual([SEED]); // two letters swapped
+  });
+
+  it('checks quoted phrases against the text', async () => {
+    expect(await titles(engine, '"drone strike"')).toEqual([SEED]);
+    expect(await titles(engine, '"strike drone"')).toEqual([]);
+  });
+
+  it('filters by entity, host and date', async () => {
+    expect(await titles(engine, 'entity:"John Kirby"')).toEqual([SEED, FIXTURE]);
+    expect(await titles(engine, 'entity:"Kirby John"')).toEqual([]);
+    expect(await titles(engine, 'host:sputnikglobe.com before:2024-02-05')).toEqual([FIXTURE]);
+    expect(await titles(engine, 'kirby after:2024-02-03')).toEqual([SEED]);
+    expect(await titles(engine, 'kirby host:example.com')).toEqual([]);
+  });
+
+  it('gives a snippet with the matched words and the matching entities', async () => {
+    const [hit] = (await engine.search('kirby', 1)).hits;
+    expect(hit).toBeDefined();
+    const details = await engine.details(hit!, 'kirby');
+    expect(details.snippet.filter((p) => p.mark).map((p) => p.text)).toContain('Kirby');
+    expect(details.entities.map((e) => e.name)).toContain('John Kirby');
+  });
+});
+
+describe('the compiled search index', () => {
+  it('is the same for the same seeds, and fetches a few small files per query', async () => {
+    const sources = await readSeedDirectory(fromRoot('seeds'));
+    const a = compileArchive(sources);
+    const b = compileArchive(sources);
+    const searchFiles = (archive: CompiledArchive) => JSON.stringify([...archive.search]);
+    expect(searchFiles(a)).toBe(searchFiles(b));
+
+    const read: string[] = [];
+    const engine = new SearchEngine(async (path) => {
+      read.push(path);
+      return JSON.parse(JSON.stringify(a.search.get(path) ?? a.files.get(path)));
+    });
+    await engine.search('hezbollah militia', 10);
+    expect(read.filter((path) => path.startsWith('articles/'))).toEqual([]);
+    expect(read.length).toBeLessThanOrEqual(10);
+  });
+});

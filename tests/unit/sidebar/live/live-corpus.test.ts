@@ -1,0 +1,37 @@
+// @vitest-environment happy-dom
+/**
+ * The live-diff corpus (tests/fixtures/live-pages/): every archived article through every
+ * template, unchanged and with each edit, must give the verdict a reader would and name the
+ * change. The held-out half is measured by scripts/live-corpus-table.ts and reported in
+ * docs/live-diff.md; it is run here too, so a crash on it shows.
+ */
+import { describe, expect, it } from 'vitest';
+import { corpusArticles, EDITS, loadTemplates } from '../../../fixtures/live-pages/corpus';
+import { runCase } from '../../../fixtures/live-pages/matrix';
+
+const articles = corpusArticles();
+const tune = await loadTemplates('tune');
+const heldout = await loadTemplates('heldout');
+
+describe.each(tune.map((template) => [template.name, template] as const))('tuned half: %s', (_, template) => {
+  it.each(EDITS)('%s: the right verdict, the change named', (edit) => {
+    for (const article of articles) {
+      const outcome = runCase(template, article, edit);
+      expect({ article: article.url, got: outcome.got }).toEqual({ article: article.url, got: outcome.expected });
+    }
+  });
+});
+
+describe.runIf(heldout.length > 0).each(heldout.map((template) => [template.name, template] as const))('held-out half: %s', (_, template) => {
+  it.each(EDITS)('%s: compares without failing', (edit) => {
+    for (const article of articles) {
+      const outcome = runCase(template, article, edit);
+      expect(typeof outcome.got === 'string' ? outcome.got : 'compared').toBe('compared');
+    }
+  });
+});
+
+it('has the corpus it claims: templates, articles, and a page per case', () => {
+  expect(tune.length).toBeGreaterThanOrEqual(2);
+  expect(articles.length).toBeGreaterThanOrEqual(1);
+});

@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+/**
+ * Reading the live article out of the fixture pages (src/sidebar/live/live-extract.ts) and
+ * comparing it with the seed article: the same pages the browser tests serve.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../../src/shared/archive-format';
+import { diffParagraphs } from '../../../../src/shared/live-diff';
+import { blockTexts, extractLiveArticle } from '../../../../src/sidebar/live/live-extract';
+import { compareWithLive } from '../../../../src/sidebar/live/live-compare';
+import { compileArchive, readSeedDirectory } from '../../../../scripts/archive/compile';
+
+const page = (name: string) => readFileSync(`tests/fixtures/pages/live/${name}.html`, 'utf8');
+
+async function seedArticle(): Promise<Article> {
+  const archive = compileArchive(await readSeedDirectory('seeds'));
+  const article = [...archive.files].find(([path]) => path.startsWith('articles/'))?.[1];
+  return article as Article;
+}
+
+function summary(article: Article, name: string) {
+  const result = compareWithLive(article, page(name));
+  if (result.status !== 'compared') return result;
+  const runs = diffParagraphs(result.diff.parts).flat();
+  return {
+    added: result.diff.added,
+    removed: result.diff.removed,
+    ins: runs.filter((run) => run.kind === 'added').map((run) => run.text),
+    del: runs.filter((run) => run.kind === 'removed').map((run) => run.text),
+  };
+}
+
+describe('the live article of each fixture page, compared with the seed article', () => {
+  it('finds no change on the unchanged page (run-together archive text included)', async () => {
+    expect(summary(await seedArticle(), 'unchanged')).toEqual({ added: 0, removed: 0, ins: [], del: [] });
+  });
+
+  it('shows an edited sentence', async () => {
+    expect(summary(await seedArticle(), 'sentence-edited')).toEqual({
+      added: 5,
+      removed: 2,
+      ins: ['attack, according to local media.'],
+      del: ['unnamed', 'attack.'],
+    });
+  });
+
+  it('shows an added paragraph', async () => {
+    expect(summary(await seedArticle(), 'paragraph-added')).toEqual({
+      added: 16,
+      removed: 0,
+      ins: ['Update, February 9: The Pentagon said on Thursday that the strike was carried out in self-defense.'],
+      del: [],
+    });
+  });
+
+  it('shows a changed headline', async () => {
+    expect(summary(await seedArticle(), 'headline-changed')).toMatchObject({
+      del: ['Militias Vow ‘Steadfast’', 'Occupation'],
+      ins: ['Militia Vows', 'Forces', 'in Baghdad'],
+    });
+  });
+
+  it('reports a page without an article as unreadable', async () => {
+    expect(summary(await seedArticle(), 'no-article')).toEqual({ status: 'failed', reason: 'no-article' });
+    expect(extractLiveArticle('<html><body></body></html>', { title: 'Anything', summary: '' })).toEqual({ ok: false, reason: 'no-article' });
+  });
+
+  it('reports a long page that is another article as not this one', async () => {
+    const other = `<html><body><article><h1>Weather</h1>${'<p>Sunny skies over the coast today, with light winds from the west and mild temperatures expected.</p>'.repeat(8)}</article></body></html>`;
+    expect(compareWithLive(await seedArticle(), other)).toEqual({ status: 'failed', reason: 'not-this-article' });
+  });
+});
+
+describe('blockTexts', () => {
+  it('gives each block element its own paragraph and keeps inline text together', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<h2>Head</h2><p>One <b>bold</b> line<br>two</p><ul><li>a</li><li>b</li></ul>tail';
+    expect(blockTexts(root)).toEqual(['Head', 'One bold line two', 'a', 'b', 'tail']);
+  });
+});
