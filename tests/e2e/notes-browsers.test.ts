@@ -6,6 +6,7 @@
  * notes.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox } from './drivers/firefox';
 import { launch, testBrowsers } from './drivers/launch';
 import type { TestBrowser, TestFrame } from './drivers/types';
 import { SEED_URL, eventually, seedArticlePage, seriousAxeViolations } from './fixtures';
@@ -101,5 +102,36 @@ describe.each(testBrowsers())('notes in %s', (browserName) => {
     expect(await seriousAxeViolations(a)).toEqual([]);
     await pageA.close();
     await pageB.close();
+  });
+});
+
+// Firefox's MV3 background is an event page that Firefox stops when idle; it is stopped
+// here as about:debugging does, over the Remote Debugging Protocol (Chromium's worker stop
+// is in notes.test.ts and chaos.test.ts).
+describe.skipIf(!testBrowsers().includes('firefox'))('notes in firefox when the background page is stopped', () => {
+  let browser: Awaited<ReturnType<typeof launchFirefox>>;
+  beforeAll(async () => {
+    browser = await launchFirefox();
+    browser.serve(SEED_URL, seedArticlePage());
+  });
+  afterAll(() => browser?.close());
+
+  it('keeps what was saved before the stop, and saves through the next instance', async () => {
+    const stored = (): Promise<string> =>
+      browser.evaluateInBackground<string>(`browser.storage.local.get(null).then((all) => Object.entries(all).find(([key]) => key.startsWith('notes:'))?.[1]?.note.text ?? '')`);
+    const page = await browser.open(SEED_URL);
+    const frame = await page.sidebar();
+    await frame.waitFor('.note-text');
+    await replaceNote(frame, 'Written before the stop.');
+    expect(await eventually(stored, 'Written before the stop.')).toBe('Written before the stop.');
+
+    await browser.evaluateInBackground(`(globalThis.stopMarker = 'old instance')`);
+    await browser.stopBackground();
+    await replaceNote(frame, 'Written before the stop.\nWritten after it.');
+    expect(await eventually(() => saveState(frame), 'Saved')).toBe('Saved');
+    expect(await eventually(stored, 'Written before the stop.\nWritten after it.')).toBe('Written before the stop.\nWritten after it.');
+    // The save was stored by a new instance of the background page.
+    expect(await browser.evaluateInBackground<string>(`globalThis.stopMarker ?? 'new instance'`)).toBe('new instance');
+    await page.close();
   });
 });
