@@ -41,6 +41,9 @@ export interface NotesActions {
   dismissConflict(conflictId: string): Promise<void>;
 }
 
+/** Times a failed read of the record is asked again before the sidebar says it failed. */
+const REFRESH_RETRIES = 2;
+
 export function useNotes(articleId: string): [NotesState, NotesActions] {
   const [state, setState] = useState<NotesState>({ status: 'loading' });
   // Answers can arrive out of order (a save's answer after the record another tab's later
@@ -52,14 +55,21 @@ export function useNotes(articleId: string): [NotesState, NotesActions] {
 
   useEffect(() => {
     let live = true;
-    const load = (): void => {
+    const load = (retries = 0): void => {
       sendToWorker('notes/get', { articleId }).then(
         (record) => live && accept(record),
-        (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => {
+          if (!live) return;
+          // A refresh after a change failed (the worker stopped under it): the shown record
+          // and the editor with what is typed stay; asking again wakes the next worker.
+          if (retries < REFRESH_RETRIES) return load(retries + 1);
+          const message = error instanceof Error ? error.message : String(error);
+          setState((previous) => (previous.status === 'ready' ? previous : { status: 'error', message }));
+        },
       );
     };
     load();
-    const stop = onNotesChanged(articleId, load);
+    const stop = onNotesChanged(articleId, () => load());
     return () => {
       live = false;
       stop();
