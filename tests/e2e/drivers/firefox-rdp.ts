@@ -154,7 +154,8 @@ export class FirefoxRdp {
     // Firefox 140+: a descriptor's targets are listed by its watcher, as target-available-form events.
     const { actor: watcher } = (await this.request(addon.actor, 'getWatcher', { isServerTargetSwitchingEnabled: true })) as unknown as { actor: string };
     await this.request(watcher, 'watchTargets', { targetType: 'frame' });
-    const background = this.targetForms.find((form) => String(form.url).includes('_generated_background_page'));
+    // The newest: a background page stopped and started again is listed anew.
+    const background = [...this.targetForms].reverse().find((form) => String(form.url).includes('_generated_background_page'));
     if (!background) throw new Error(`the add-on's background page is not among ${this.targetForms.map((form) => String(form.url)).join(', ')}`);
     return String(background.consoleActor);
   }
