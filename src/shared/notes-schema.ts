@@ -9,6 +9,13 @@ import * as v from 'valibot';
 /** Version of the stored notes record; bumped with a step in src/background/notes/migrations.ts. */
 export const NOTES_SCHEMA_VERSION = 1;
 
+export const NOTES_PREFIX = 'notes:';
+
+/** The storage.local key of an article's record. */
+export function notesKey(articleId: string): string {
+  return `${NOTES_PREFIX}${articleId}`;
+}
+
 export const MAX_NOTE_LENGTH = 100_000;
 export const MAX_HIGHLIGHT_NOTE_LENGTH = 20_000;
 export const MAX_QUOTE_LENGTH = 10_000;

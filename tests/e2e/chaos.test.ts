@@ -141,7 +141,7 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
     console.log(`chaos seed ${SEED} (BACKSTORY_CHAOS_SEED=${SEED} replays it), ${STEPS} steps`);
     const tabs = [await openTab(browser), await openTab(browser), await openTab(browser)];
     const words = (await tabs[0]!.frame.locator('.text').innerText()).split(/\s+/).filter((word) => /^[A-Za-z]{3,}$/.test(word));
-    const counts = { steps: 0, typed: 0, bursts: 0, workerStops: 0, workerStopsRefused: 0, corrupted: 0, junkRecords: 0, listings: 0, reloads: 0, highlightsAsked: 0, highlightsListed: 0 };
+    const counts = { steps: 0, typed: 0, bursts: 0, together: 0, workerStops: 0, workerStopsRefused: 0, corrupted: 0, junkRecords: 0, listings: 0, reloads: 0, highlightsAsked: 0, highlightsListed: 0 };
     const acked = new Set<string>();
     const highlights = new Set<string>();
     let next = 1;
@@ -168,6 +168,23 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
       [8, async () => {
         for (const tab of tabs) await type(tab);
         counts.bursts++;
+      }],
+      // Every tab's save reaches the worker in the same few milliseconds, as when the user
+      // leaves a tab (which saves at once) just as other tabs' autosaves go out. Each tab adds
+      // its word and saves at once, all at the same time.
+      [8, async () => {
+        const tokens = tabs.map(() => `[t${next++}]`);
+        await Promise.all(
+          tabs.map(({ frame }, at) =>
+            frame.locator('.note-text').evaluate((element: HTMLTextAreaElement, token: string) => {
+              element.setRangeText(`${token}\n`, element.value.length, element.value.length, 'end');
+              element.dispatchEvent(new Event('input', { bubbles: true }));
+              element.dispatchEvent(new FocusEvent('blur'));
+            }, tokens[at]!),
+          ),
+        );
+        counts.typed += tabs.length;
+        counts.together++;
       }],
       [6, async () => {
         const tab = pick(tabs);
@@ -314,5 +331,5 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
     await options.click('.undo-delete-damaged');
     await expect.poll(() => options.locator('.damaged-record').count()).toBe(listed);
     expect(Object.keys((await storedNotes(reader)).quarantined).sort()).toEqual(Object.keys(settled.quarantined).sort());
-  }, 180_000);
+  }, 60_000 + STEPS * 1_500);
 });

@@ -53,4 +53,51 @@ describe.each(testBrowsers())('popup search in %s', (browserName) => {
     expect(await page.menuExists('no-such-menu')).toBe(false);
     await page.close();
   });
+
+  it('lists the other notes beside a damaged record, and says "Notes could not be read" when storage fails', async () => {
+    const page = await browser.open(SEED_URL);
+    const frame = await page.sidebar();
+    await frame.waitFor('.note-text');
+    await frame.evaluate(() => {
+      const area = document.querySelector('.note-text') as HTMLTextAreaElement;
+      area.value = 'Kept beside a damaged record.';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    }, null);
+    expect(await eventually(() => frame.text('.save-state'), 'Saved')).toBe('Saved');
+    // Another article's record damaged at rest (written by a newer version), from the extension's own context.
+    const damaged = 'notes:0123456789abcdef';
+    await browser.evaluateInBackground(`chrome.storage.local.set({ ${JSON.stringify(damaged)}: { schemaVersion: 99, note: { text: 'from a newer version' } } }).then(() => null)`);
+
+    const popup = await page.openExtensionWindow('popup.html');
+    await popup.waitFor('.search-box');
+    await search(popup, 'damaged record');
+    expect(await eventually(async () => (await popup.texts('#note-results .snippet')).join('|'), 'Kept beside a damaged record.')).toBe('Kept beside a damaged record.');
+    expect(await popup.count('.notes-error')).toBe(0);
+    // The damaged record was set aside as it was, not deleted.
+    const asideOf = `chrome.storage.local.get(null).then((all) => JSON.stringify(Object.entries(all).filter(([key]) => key.startsWith('quarantine:')).map(([, q]) => [q.key, q.value.note.text])))`;
+    expect(await eventually(() => browser.evaluateInBackground<string>(asideOf), JSON.stringify([[damaged, 'from a newer version']]))).toBe(JSON.stringify([[damaged, 'from a newer version']]));
+
+    // Storage refuses to be read, as a broken profile does: the popup says so, the archive search goes on.
+    // The storage API the extension's browser seam uses (webextension-polyfill: the native `browser` where there is one).
+    const api = `(globalThis.browser?.runtime?.id ? globalThis.browser : chrome)`;
+    await browser.evaluateInBackground(`(() => {
+      const local = ${api}.storage.local;
+      local.realGet = local.get;
+      local.get = () => Promise.reject(new Error('IO error: the profile database is corrupted'));
+      return null;
+    })()`);
+    await search(popup, 'hezbollah');
+    await popup.waitFor('.notes-error');
+    expect(await popup.text('.notes-error')).toMatch(/^Notes could not be read: .*the profile database is corrupted/);
+    expect(await eventually(async () => (await popup.texts('#article-results .hit-title')).includes(SEED_TITLE), true)).toBe(true);
+    await popup.screenshot('popup-notes-unreadable');
+
+    // Storage back: the note is there again.
+    await browser.evaluateInBackground(`(() => { const local = ${api}.storage.local; local.get = local.realGet; return null; })()`);
+    await search(popup, 'kept beside');
+    expect(await eventually(async () => (await popup.texts('#note-results .snippet')).join('|'), 'Kept beside a damaged record.')).toBe('Kept beside a damaged record.');
+    expect(await popup.count('.notes-error')).toBe(0);
+    await popup.close();
+    await page.close();
+  });
 });

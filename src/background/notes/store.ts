@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import type { DamagedRecord } from '../../shared/messages/damaged-messages';
-import type { NotesRecord } from '../../shared/notes-schema';
+import { NOTES_PREFIX, notesKey, type NotesRecord } from '../../shared/notes-schema';
 import {
   QUARANTINE_PREFIX,
   QuarantinedRecord,
@@ -19,12 +19,6 @@ import {
   writeRaw,
 } from '../storage';
 import { migrateRecord } from './migrations';
-
-export const NOTES_PREFIX = 'notes:';
-
-export function notesKey(articleId: string): string {
-  return `${NOTES_PREFIX}${articleId}`;
-}
 
 /**
  * The key's record, read fresh and settled: migrated and written back, or quarantined.

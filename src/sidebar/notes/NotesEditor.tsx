@@ -39,6 +39,9 @@ export function NotesEditor({ record, actions }: Props) {
   const [room, setRoom] = useState<StorageRoom>('ok');
   /** The stored note the editor's text is based on. */
   const base = useRef<ArticleNote>(record.note);
+  /** The newest stored note this sidebar has been shown (another tab's save may arrive while ours is under way). */
+  const shown = useRef<ArticleNote>(record.note);
+  shown.current = record.note;
   const current = useRef({ text, tags: tagInput });
   current.current = { text, tags: tagInput };
   const inFlight = useRef(false);
@@ -100,6 +103,8 @@ export function NotesEditor({ record, actions }: Props) {
     } finally {
       inFlight.current = false;
     }
+    // Another tab's save, shown while ours was under way, may be newer than our answer.
+    adopt(shown.current);
     if (again.current || isDirty()) {
       again.current = false;
       if (isDirty()) schedule();
@@ -111,9 +116,12 @@ export function NotesEditor({ record, actions }: Props) {
     timer.current = setTimeout(() => void saveNow(), AUTOSAVE_MS);
   }
 
-  // A change stored elsewhere (another tab, an import): take it, merged with unsaved typing.
-  useEffect(() => {
-    const incoming = record.note;
+  /**
+   * Takes a note stored elsewhere (another tab, an import) when it is newer than the
+   * editor's base, merged with unsaved typing. Not while a save is under way: its answer
+   * moves the base, and the save calls this again once it is in.
+   */
+  function adopt(incoming: ArticleNote): void {
     if (incoming.revision <= base.current.revision || inFlight.current) return;
     if (!isDirty()) {
       base.current = incoming;
@@ -129,7 +137,8 @@ export function NotesEditor({ record, actions }: Props) {
     current.current = { ...current.current, text: merged };
     postDraft();
     schedule();
-  }, [record.note.revision]);
+  }
+  useEffect(() => adopt(record.note), [record.note.revision]);
 
   // Save what is typed when the sidebar may go away: the tab hidden, closed or navigated,
   // the frame losing focus. The draft port covers a teardown this save cannot outlive.

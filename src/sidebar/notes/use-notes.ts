@@ -4,15 +4,26 @@
  * that change it. The record lives in the worker's store; this is only a view of it.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { onBroadcast, type Broadcast } from '../../shared/messages/broadcasts';
+import { browser, type Storage } from '../../shared/browser';
 import { sendToWorker } from '../../shared/messages/to-worker';
-import type { Highlight, NotesRecord } from '../../shared/notes-schema';
+import { notesKey, type Highlight, type NotesRecord } from '../../shared/notes-schema';
 
 export type NotesState = { status: 'loading' } | { status: 'ready'; record: NotesRecord } | { status: 'error'; message: string };
 
-/** Calls `onChange` with each validated `notes/changed` announcement for `articleId`. */
-export function onNotesChanged(articleId: string, onChange: (change: Broadcast<'notes/changed'>) => void): () => void {
-  return onBroadcast('notes/changed', (change) => change.articleId === articleId && onChange(change));
+/**
+ * Calls `onChange` whenever `articleId`'s stored record changes, whoever changed it (another
+ * tab, the options page, an import, a sync). The sidebar watches storage's own change
+ * events rather than the worker's `notes/changed` broadcast: Firefox delivers
+ * runtime.sendMessage only to extension pages of their own, never to an extension frame
+ * inside a web page. The change is only a signal: the record is asked of the worker.
+ */
+export function onNotesChanged(articleId: string, onChange: () => void): () => void {
+  const key = notesKey(articleId);
+  const listener = (changes: Record<string, Storage.StorageChange>, area: string): void => {
+    if (area === 'local' && key in changes) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** Whether `shown` is a later state of the record than `incoming` (note revision, then time of the last change). */
@@ -30,6 +41,9 @@ export interface NotesActions {
   dismissConflict(conflictId: string): Promise<void>;
 }
 
+/** Times a failed read of the record is asked again before the sidebar says it failed. */
+const REFRESH_RETRIES = 2;
+
 export function useNotes(articleId: string): [NotesState, NotesActions] {
   const [state, setState] = useState<NotesState>({ status: 'loading' });
   // Answers can arrive out of order (a save's answer after the record another tab's later
@@ -41,14 +55,21 @@ export function useNotes(articleId: string): [NotesState, NotesActions] {
 
   useEffect(() => {
     let live = true;
-    const load = (): void => {
+    const load = (retries = 0): void => {
       sendToWorker('notes/get', { articleId }).then(
         (record) => live && accept(record),
-        (error: unknown) => live && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => {
+          if (!live) return;
+          // A refresh after a change failed (the worker stopped under it): the shown record
+          // and the editor with what is typed stay; asking again wakes the next worker.
+          if (retries < REFRESH_RETRIES) return load(retries + 1);
+          const message = error instanceof Error ? error.message : String(error);
+          setState((previous) => (previous.status === 'ready' ? previous : { status: 'error', message }));
+        },
       );
     };
     load();
-    const stop = onNotesChanged(articleId, load);
+    const stop = onNotesChanged(articleId, () => load());
     return () => {
       live = false;
       stop();

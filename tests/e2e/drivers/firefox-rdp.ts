@@ -132,15 +132,30 @@ export class FirefoxRdp {
     return promise;
   }
 
-  /** The console actor of an installed add-on's background page. */
-  async addonConsole(addonId: string): Promise<string> {
+  /** The descriptor actor of an installed add-on. */
+  private async addonActor(addonId: string): Promise<string> {
     const { addons } = (await this.request('root', 'listAddons')) as unknown as { addons: Array<{ id: string; actor: string }> };
     const addon = addons.find((a) => a.id === addonId);
     if (!addon) throw new Error(`add-on ${addonId} is not installed (have ${addons.map((a) => a.id).join(', ')})`);
+    return addon.actor;
+  }
+
+  /**
+   * Stops the add-on's background page as Firefox does when the event page is idle
+   * (about:debugging's "Terminate background script"); the next event starts it again.
+   */
+  async terminateBackground(addonId: string): Promise<void> {
+    await this.request(await this.addonActor(addonId), 'terminateBackgroundScript');
+  }
+
+  /** The console actor of an installed add-on's background page. */
+  async addonConsole(addonId: string): Promise<string> {
+    const addon = { actor: await this.addonActor(addonId) };
     // Firefox 140+: a descriptor's targets are listed by its watcher, as target-available-form events.
     const { actor: watcher } = (await this.request(addon.actor, 'getWatcher', { isServerTargetSwitchingEnabled: true })) as unknown as { actor: string };
     await this.request(watcher, 'watchTargets', { targetType: 'frame' });
-    const background = this.targetForms.find((form) => String(form.url).includes('_generated_background_page'));
+    // The newest: a background page stopped and started again is listed anew.
+    const background = [...this.targetForms].reverse().find((form) => String(form.url).includes('_generated_background_page'));
     if (!background) throw new Error(`the add-on's background page is not among ${this.targetForms.map((form) => String(form.url)).join(', ')}`);
     return String(background.consoleActor);
   }

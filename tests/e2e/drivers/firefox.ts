@@ -39,7 +39,7 @@ function commandKey(command: string): { key: string; modifiers: string } {
   return { key, modifiers: parts.map((part) => (part === 'Ctrl' ? 'accel' : part.toLowerCase())).join(',') };
 }
 
-export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser & { browser: Browser }> {
+export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser & { browser: Browser; stopBackground(): Promise<void> }> {
   const dark = options.colorScheme === 'dark';
   const debuggerPort = await freePort();
   const browser = await puppeteer.launch({
@@ -170,6 +170,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       return wrap(page);
     },
     evaluateInBackground: inBackground,
+    stopBackground: () => rdp.terminateBackground(addonId),
     async close() {
       rdp.close();
       await browser.close();
