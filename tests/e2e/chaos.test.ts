@@ -64,6 +64,85 @@ async function savedTexts(frame: Frame): Promise<string[]> {
 
 const tokensIn = (text: string): string[] => text.match(/\[t\d+\]/g) ?? [];
 
+/**
+ * Selects `phrase` in the sidebar's archived text where it is not highlighted yet, as a
+ * user's drag would (the selection menu follows selectionchange), and waits for the menu
+ * to offer "Highlight". False when the phrase is not one run of unhighlighted text, or the
+ * selection went away before the menu came.
+ */
+async function selectPhrase(frame: Frame, phrase: string): Promise<boolean> {
+  const selected = await frame.evaluate((text) => {
+    for (const block of document.querySelectorAll('.text [data-block-start]')) {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(text) ?? -1;
+        if (at < 0 || node.parentElement?.closest('mark.highlight')) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        return true;
+      }
+    }
+    return false;
+  }, phrase);
+  if (!selected) return false;
+  // The menu, or the selection gone because the text re-rendered under it (a change of the
+  // record shown, from another tab): a user selects again. A selection without a menu fails.
+  const shown = await frame.waitForFunction(
+    (text) => {
+      if (document.querySelector('.selection-menu .make-highlight')) return 'menu';
+      return document.getSelection()?.toString() === text ? null : 'selection lost';
+    },
+    phrase,
+    { timeout: 5_000 },
+  );
+  return (await shown.jsonValue()) === 'menu';
+}
+
+type HighlightOutcome = { kind: 'listed'; id: string } | { kind: 'refused'; message: string } | { kind: 'unanswered' } | { kind: 'not clicked' };
+
+/** The sidebar's own error under its highlights (a highlight that could not be stored). */
+const HIGHLIGHT_ERROR = 'section.highlights ~ p.save-error';
+
+/**
+ * Clicks "Highlight" in the selection menu and waits for what the user is shown: a new item
+ * in the highlight list quoting `phrase` (one whose id is none of `known`), or the sidebar
+ * saying it could not be stored. Neither within 10 s is 'unanswered'; 'not clicked' when
+ * the menu went away before the click (the text re-rendered under the selection).
+ */
+async function clickHighlight(frame: Frame, phrase: string, known: readonly string[]): Promise<HighlightOutcome> {
+  // Errors already shown are not this highlight's answer.
+  await frame.evaluate((selector) => {
+    (window as unknown as { backstoryChaosOldErrors?: WeakSet<Element> }).backstoryChaosOldErrors = new WeakSet(document.querySelectorAll(selector));
+  }, HIGHLIGHT_ERROR);
+  if (!(await frame.click('.selection-menu .make-highlight', { timeout: 5_000 }).then(() => true, () => false))) return { kind: 'not clicked' };
+  const answer = await frame.waitForFunction(
+    ([text, ids, selector]) => {
+      const item = [...document.querySelectorAll<HTMLElement>('.highlight-item')].find(
+        (element) => !ids.includes(element.dataset.highlightItem ?? '') && element.querySelector('.highlight-quote')?.textContent === text,
+      );
+      if (item) return { kind: 'listed', id: item.dataset.highlightItem ?? '' };
+      const old = (window as unknown as { backstoryChaosOldErrors?: WeakSet<Element> }).backstoryChaosOldErrors;
+      const error = [...document.querySelectorAll(selector)].find((element) => !old?.has(element));
+      return error ? { kind: 'refused', message: error.textContent ?? '' } : null;
+    },
+    [phrase, known, HIGHLIGHT_ERROR] as const,
+    { timeout: 10_000 },
+  ).then(
+    (handle) => handle.jsonValue() as Promise<HighlightOutcome>,
+    (): HighlightOutcome => ({ kind: 'unanswered' }),
+  );
+  return answer;
+}
+
+/** The ids of the highlights in a stored value (a record, or a damaged one set aside). */
+function highlightIdsIn(value: unknown): string[] {
+  const highlights = (value as { highlights?: unknown } | null | undefined)?.highlights;
+  return Array.isArray(highlights) ? highlights.map((highlight) => String((highlight as { id?: unknown } | null)?.id)) : [];
+}
+
 async function openTab(browser: ExtensionBrowser): Promise<Tab> {
   const page = await browser.context.newPage();
   await page.goto(SEED_URL);
@@ -141,9 +220,11 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
     console.log(`chaos seed ${SEED} (BACKSTORY_CHAOS_SEED=${SEED} replays it), ${STEPS} steps`);
     const tabs = [await openTab(browser), await openTab(browser), await openTab(browser)];
     const words = (await tabs[0]!.frame.locator('.text').innerText()).split(/\s+/).filter((word) => /^[A-Za-z]{3,}$/.test(word));
-    const counts = { steps: 0, typed: 0, bursts: 0, together: 0, workerStops: 0, workerStopsRefused: 0, corrupted: 0, junkRecords: 0, listings: 0, reloads: 0, highlightsAsked: 0, highlightsListed: 0 };
+    const counts = { steps: 0, typed: 0, bursts: 0, together: 0, workerStops: 0, workerStopsRefused: 0, corrupted: 0, junkRecords: 0, listings: 0, reloads: 0, highlightsAsked: 0, highlightsListed: 0, highlightsRefused: 0, highlightsUnanswered: 0 };
     const acked = new Set<string>();
-    const highlights = new Set<string>();
+    /** Highlights the sidebar listed after the user asked for them: id → phrase. */
+    const highlights = new Map<string, string>();
+    const unanswered: string[] = [];
     let next = 1;
 
     const collect = async (tab: Tab): Promise<void> => {
@@ -160,6 +241,29 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
       }, random() < 0.2);
       await area.pressSequentially(`${token}\n`);
       counts.typed++;
+    };
+
+    const highlight = async (tab: Tab): Promise<void> => {
+      await tab.page.bringToFront();
+      const start = Math.floor(random() * (words.length - 3));
+      const phrase = words.slice(start, start + 2).join(' ');
+      const stored = await storedNotes(reader);
+      const listedBefore = await tab.frame.evaluate(() => [...document.querySelectorAll<HTMLElement>('.highlight-item')].map((item) => item.dataset.highlightItem ?? ''));
+      const known = [...listedBefore, ...highlightIdsIn(stored.records[ARTICLE_KEY]), ...Object.values(stored.quarantined).flatMap((q) => highlightIdsIn(q.value))];
+      if (!(await selectPhrase(tab.frame, phrase))) return;
+      const outcome = await clickHighlight(tab.frame, phrase, known);
+      // The text re-rendered under the selection (another tab's change) before the click: not asked.
+      if (outcome.kind === 'not clicked') return;
+      counts.highlightsAsked++;
+      if (outcome.kind === 'listed') {
+        highlights.set(outcome.id, phrase);
+        counts.highlightsListed++;
+      } else if (outcome.kind === 'refused') {
+        counts.highlightsRefused++;
+      } else {
+        counts.highlightsUnanswered++;
+        unanswered.push(phrase);
+      }
     };
 
     const actions: Array<[number, () => Promise<void>]> = [
@@ -186,37 +290,9 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
         counts.typed += tabs.length;
         counts.together++;
       }],
-      [6, async () => {
-        const tab = pick(tabs);
-        await tab.page.bringToFront();
-        const start = Math.floor(random() * (words.length - 3));
-        const phrase = words.slice(start, start + 2).join(' ');
-        const found = await tab.frame.evaluate((text) => {
-          const walker = document.createTreeWalker(document.querySelector('.text') as Node, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const at = node.textContent?.indexOf(text) ?? -1;
-            if (at < 0 || node.parentElement?.closest('mark.highlight')) continue;
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + text.length);
-            document.getSelection()?.removeAllRanges();
-            document.getSelection()?.addRange(range);
-            return true;
-          }
-          return false;
-        }, phrase);
-        if (!found) return;
-        counts.highlightsAsked++;
-        if (!(await tab.frame.click('.make-highlight', { timeout: 3_000 }).then(() => true, () => false))) return;
-        const listed = tab.frame.locator('.highlight-item .highlight-quote', { hasText: phrase });
-        await listed.first().waitFor({ timeout: 10_000 }).then(
-          () => {
-            highlights.add(phrase);
-            counts.highlightsListed++;
-          },
-          () => undefined,
-        );
-      }],
+      // A highlight made as a user makes one: a phrase selected in the sidebar's archived text,
+      // then "Highlight" in the selection menu that appears beside it.
+      [6, () => highlight(pick(tabs))],
       [8, async () => {
         const outcome = await stopWorker(browser, reader);
         if (outcome === 'stopped') counts.workerStops++;
@@ -290,21 +366,29 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
     const stored = await storedNotes(reader);
     const everything = JSON.stringify([stored.records[ARTICLE_KEY], Object.values(stored.quarantined).filter((q) => q.key === ARTICLE_KEY)]);
     const found = [...acked].filter((token) => everything.includes(token));
-    const highlightsFound = [...highlights].filter((phrase) => everything.includes(JSON.stringify(phrase)));
     const quarantined = Object.values(stored.quarantined);
+    const idsInRecord = new Set(highlightIdsIn(stored.records[ARTICLE_KEY]));
+    const idsSetAside = new Set(quarantined.filter((q) => q.key === ARTICLE_KEY).flatMap((q) => highlightIdsIn(q.value)));
+    const highlightsMissing = [...highlights].filter(([id]) => !idsInRecord.has(id) && !idsSetAside.has(id)).map(([, phrase]) => phrase);
     console.log(
       `chaos figures: ${JSON.stringify({
         ...counts,
         savesAcknowledged: acked.size,
         savesFound: found.length,
-        highlightsFound: highlightsFound.length,
+        highlightsInRecord: [...highlights.keys()].filter((id) => idsInRecord.has(id)).length,
+        highlightsOnlySetAside: [...highlights.keys()].filter((id) => !idsInRecord.has(id) && idsSetAside.has(id)).length,
         quarantined: quarantined.length,
         conflictCopies: (stored.records[ARTICLE_KEY] as { conflicts?: unknown[] } | undefined)?.conflicts?.length ?? 0,
       })}`,
     );
     expect(acked.size).toBeGreaterThan(STEPS / 10);
     expect([...acked].filter((token) => !everything.includes(token))).toEqual([]);
-    expect([...highlights].filter((phrase) => !highlightsFound.includes(phrase))).toEqual([]);
+    // Every highlight asked for was listed or refused with a message; never silently not shown.
+    expect(unanswered, 'highlights the sidebar neither listed nor refused').toEqual([]);
+    // An empty highlight invariant passes nothing: asked for but none listed is a failure.
+    if (counts.highlightsAsked > 0) expect(highlights.size, `${counts.highlightsAsked} highlights asked for, none listed`).toBeGreaterThan(0);
+    // Every listed highlight is in the record, or in a damaged copy of it set aside.
+    expect(highlightsMissing, 'listed highlights missing from storage').toEqual([]);
     // Nothing unreadable is left under a notes key once everything was read again.
     expect(await options.evaluate(() => chrome.runtime.sendMessage({ channel: 'backstory/1', type: 'notes/list', payload: {} }))).toMatchObject({ ok: true });
     const settled = await storedNotes(reader);

@@ -22,10 +22,10 @@ import type { FeatureHandlers } from '../router';
 const inCatalog: CatalogLookup = (articleId) => archive.catalogEntry(articleId);
 
 /** A new record for an archived article, with its title and address from the catalog. */
-async function newRecordFor(articleId: string): Promise<NotesRecord> {
+async function newRecordFor(articleId: string, now = Date.now()): Promise<NotesRecord> {
   const entry = await archive.catalogEntry(articleId);
   if (!entry) throw new CodedError('not-archived', `article ${articleId} is not in the archive`);
-  return emptyRecord(articleId, entry.title, entry.url, Date.now());
+  return emptyRecord(articleId, entry.title, entry.url, now);
 }
 
 async function announce(record: NotesRecord): Promise<void> {
@@ -92,7 +92,9 @@ function findHighlight(record: NotesRecord, id: string) {
 
 export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
   async 'notes/get'({ articleId }) {
-    return (await readRecord(articleId)) ?? (await newRecordFor(articleId));
+    // Nothing stored yet: stamped 0, older than any stored change, so a sidebar never takes
+    // it over a record stored while this answer was on its way (see isNewer in use-notes.ts).
+    return (await readRecord(articleId)) ?? (await newRecordFor(articleId, 0));
   },
 
   async 'notes/save-note'({ articleId, ...write }) {

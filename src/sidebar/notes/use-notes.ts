@@ -26,14 +26,21 @@ export function onNotesChanged(articleId: string, onChange: () => void): () => v
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
-/** Whether `shown` is a later state of the record than `incoming` (note revision, then time of the last change). */
+/**
+ * Whether `shown` is a later state of the record than `incoming`: the record's time of its
+ * last change, then its note's revision for two changes in one millisecond. The worker
+ * stamps each change with its clock under the key's lock, so the stamps follow the order
+ * of the key's writes, also across a record set aside as damaged and made anew, whose
+ * revisions count from 0 again (by revision first, every answer about the new record was
+ * refused: highlights made on it were stored but never shown).
+ */
 export function isNewer(shown: NotesRecord, incoming: NotesRecord): boolean {
-  if (shown.note.revision !== incoming.note.revision) return shown.note.revision > incoming.note.revision;
-  return shown.updatedAt > incoming.updatedAt;
+  if (shown.updatedAt !== incoming.updatedAt) return shown.updatedAt > incoming.updatedAt;
+  return shown.note.revision > incoming.note.revision;
 }
 
 export interface NotesActions {
-  /** Replaces the shown record with one the worker answered (newer revisions only win ties). */
+  /** Replaces the shown record with one the worker answered, unless the shown one is newer (isNewer). */
   accept(record: NotesRecord): void;
   addHighlight(highlight: Pick<Highlight, 'id' | 'note' | 'quote' | 'position'> & { createdAt?: number }): Promise<void>;
   updateHighlight(id: string, note: string): Promise<void>;

@@ -2,7 +2,9 @@
 /**
  * The sidebar's view of its record: it follows storage changes of its own key, and a
  * refresh that fails (the worker stopped under it) neither replaces the shown record with
- * an error nor takes the editor away; it is asked again.
+ * an error nor takes the editor away; it is asked again. Answers arriving out of order
+ * never bring back an older state, and a record made anew after its damaged one was set
+ * aside (its revisions count from 0 again) is shown, with the highlights made on it.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -23,12 +25,25 @@ vi.mock('../../../../src/shared/messages/to-worker', async (importOriginal) => (
 
 const { useNotes } = await import('../../../../src/sidebar/notes/use-notes');
 const { emptyRecord } = await import('../../../../src/shared/notes-schema');
+type NotesRecord = import('../../../../src/shared/notes-schema').NotesRecord;
+type NotesActions = import('../../../../src/sidebar/notes/use-notes').NotesActions;
 
 const ID = '31f14c63a51e4b00';
+let shownActions: NotesActions | undefined;
 function Shows() {
-  const [state] = useNotes(ID);
-  return <p>{state.status === 'ready' ? `ready:${state.record.note.text}` : state.status}</p>;
+  const [state, actions] = useNotes(ID);
+  shownActions = actions;
+  const highlights = state.status === 'ready' ? state.record.highlights.map((highlight) => ` [${highlight.quote.exact}]`).join('') : '';
+  return <p>{state.status === 'ready' ? `ready:${state.record.note.text}${highlights}` : state.status}</p>;
 }
+/** The record as stored at `updatedAt` (the worker's clock), with its note at `revision`. */
+function storedAt(updatedAt: number, revision: number, text: string, highlights: NotesRecord['highlights'] = []): NotesRecord {
+  const record = emptyRecord(ID, 'Title', 'https://sputnikglobe.com/a.html');
+  return { ...record, note: { ...record.note, text, revision, updatedAt }, highlights, updatedAt };
+}
+const QUOTE = { type: 'TextQuoteSelector' as const, exact: 'steadfast', prefix: '', suffix: '' };
+const POSITION = { type: 'TextPositionSelector' as const, start: 10, end: 19 };
+const highlightAt = (at: number) => ({ id: 'c0a80164-0000-4000-8000-000000000001', createdAt: at, updatedAt: at, note: '', quote: QUOTE, position: POSITION });
 const changeKey = async (key: string): Promise<void> => {
   await act(async () => {
     for (const listener of listeners) listener({ [key]: { newValue: {} } }, 'local');
@@ -65,5 +80,32 @@ describe('useNotes', () => {
     await vi.waitFor(() => expect(sendToWorker).toHaveBeenCalledTimes(4));
     await act(async () => undefined);
     expect(root.textContent).toBe('ready:typed');
+  });
+
+  it('never replaces the shown record with an answer older than it, nor with one of the same moment and an older revision', async () => {
+    const root = domRoot();
+    sendToWorker.mockResolvedValueOnce(storedAt(3_000, 7, 'newer'));
+    await act(() => render(<Shows />, root));
+    await vi.waitFor(() => expect(root.textContent).toBe('ready:newer'));
+    await act(() => shownActions?.accept(storedAt(2_000, 6, 'older')));
+    await act(() => shownActions?.accept(storedAt(3_000, 6, 'older, same moment')));
+    expect(root.textContent).toBe('ready:newer');
+    await act(() => shownActions?.accept(storedAt(3_000, 8, 'same moment, next revision')));
+    expect(root.textContent).toBe('ready:same moment, next revision');
+  });
+
+  it('shows a record made anew after its damaged one was set aside, and the highlight made on it, though its revisions start again', async () => {
+    const root = domRoot();
+    sendToWorker.mockResolvedValueOnce(storedAt(1_000, 30, 'typed'));
+    await act(() => render(<Shows />, root));
+    await vi.waitFor(() => expect(root.textContent).toBe('ready:typed'));
+    // The damaged record was set aside; the next save made it anew (revision 1), then a highlight was added.
+    sendToWorker.mockResolvedValueOnce(storedAt(2_500, 1, 'typed', [highlightAt(2_500)]));
+    await act(() => shownActions?.addHighlight({ id: highlightAt(0).id, note: '', quote: QUOTE, position: POSITION }));
+    expect(root.textContent).toBe('ready:typed [steadfast]');
+    // And a refresh after another tab's change to the new record is shown too.
+    sendToWorker.mockResolvedValueOnce(storedAt(2_600, 2, 'typed\nin another tab', [highlightAt(2_500)]));
+    await changeKey(`notes:${ID}`);
+    await vi.waitFor(() => expect(root.textContent).toBe('ready:typed\nin another tab [steadfast]'));
   });
 });
