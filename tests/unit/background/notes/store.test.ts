@@ -48,6 +48,16 @@ describe('the notes store', () => {
     expect(await readRecord(ARTICLE_ID)).toEqual(stored);
   });
 
+  it('answers an article with nothing stored with an empty record stamped 0, older than any stored change', async () => {
+    // A sidebar orders records by that stamp: an answer that found nothing, arriving after
+    // the record a save stored meanwhile, must not replace it.
+    const empty = await notesHandlers['notes/get']({ articleId: ARTICLE_ID }, popup);
+    expect(empty).toMatchObject({ updatedAt: 0, note: { text: '', revision: 0 }, highlights: [] });
+    expect(local().size).toBe(0);
+    const { record: stored } = await save('A note.', 0, '');
+    expect(stored.updatedAt).toBeGreaterThan(empty.updatedAt);
+  });
+
   it('refuses notes for an article that is not in the archive, storing nothing', async () => {
     await expect(notesHandlers['notes/get']({ articleId: OTHER_ARTICLE_ID }, popup)).rejects.toThrow(/not in the archive/);
     expect(local().size).toBe(0);
