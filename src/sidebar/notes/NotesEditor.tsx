@@ -165,19 +165,20 @@ export function NotesEditor({ record, actions }: Props) {
     };
   }, []);
 
-  const onText = (value: string): void => {
-    setText(value);
-    current.current = { ...current.current, text: value };
+  /** Typing in the note or its tags: kept as a draft at once, saved after a pause. */
+  const edited = (change: Partial<typeof current.current>): void => {
+    current.current = { ...current.current, ...change };
     postDraft();
     setSave({ kind: 'dirty' });
     schedule();
   };
+  const onText = (value: string): void => {
+    setText(value);
+    edited({ text: value });
+  };
   const onTags = (value: string): void => {
     setTagInput(value);
-    current.current = { ...current.current, tags: value };
-    postDraft();
-    setSave({ kind: 'dirty' });
-    schedule();
+    edited({ tags: value });
   };
 
   return (
