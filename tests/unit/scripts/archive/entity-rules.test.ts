@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleEntity } from '../../../../src/shared/archive-format';
 import { extractEntities } from '../../../../scripts/archive/entities';
-import { compileKnowledge } from '../../../../scripts/archive/knowledge';
+import { compileKnowledge } from '../../../../src/shared/entities/knowledge';
 
 /** A title block, then the body, as `articleFullText` joins them. */
 const article = (body: string): string => `Headline\n\n${body}`;

@@ -5,7 +5,7 @@
  * surname the article gives with an honorific elsewhere. With no evidence a run is left
  * out: precision over recall where the evidence is thin.
  */
-import type { EntityType } from '../../src/shared/archive-format';
+import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
 import { localCue } from './entity-cues';

@@ -11,7 +11,7 @@
  *   and Malaba"), so a list with typed members types its untyped ones.
  * Each rule needs the name to look like a name (capitalized, not an ordinary word).
  */
-import type { EntityType } from '../../src/shared/archive-format';
+import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT } from './entity-context';
 import type { Knowledge } from './knowledge';

@@ -4,7 +4,7 @@
  * tests/fixtures/entities/CONVENTIONS.md calls a date: an expression that points at a time,
  * without its leading preposition; not a duration, an age or a vague span.
  */
-import type { Span } from '../../src/shared/archive-format';
+import type { Span } from '../archive-format';
 import { addNonOverlapping, type Candidate } from './entity-candidates';
 import type { DateSpan } from './nlp-tokens';
 

@@ -1,5 +1,5 @@
 /** The candidate mentions the entity extractor's steps pass to each other. */
-import type { EntityType } from '../../src/shared/archive-format';
+import type { EntityType } from '../archive-format';
 
 export interface Candidate {
   start: number;

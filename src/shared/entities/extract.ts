@@ -1,0 +1,418 @@
+/**
+ * Named-entity extraction for archived articles (see docs/entities.md).
+ *
+ * `extractEntities(text, knowledge)` is a pure function of the text and a knowledge object
+ * (names with type, canonical form and trust; ./knowledge.ts is its shape). The build runs it
+ * with the knowledge read from data packages (scripts/archive/knowledge); nothing here reads
+ * files, so the same code can run in the browser on a compact knowledge object.
+ * Pipeline, each step a small function below:
+ *  1. `prepareForNlp`: a same-length copy of the text (straight quotes, no footnote stars,
+ *     glued sentences split), so every offset found in the copy is an offset in the original.
+ *  2. wink-nlp tokens (offsets, part of speech, sentences) and its date expressions.
+ *  3. Known names: the longest alias of the knowledge at each token, kept when its trust
+ *     and the words around it allow (`resolveKnown`).
+ *  4. Proper-noun runs the knowledge does not cover, typed by linguistic evidence: a title
+ *     or role before, a first name, an organization or place head word, a reporting verb.
+ *     Runs still untyped are typed by the structure around them (`typeByCues`): category
+ *     nouns ("the Chega party", "Guro district"), speaking acronyms, lists with typed members.
+ *  5. Repeats of accepted names and surnames; acronyms defined in parentheses.
+ *  6. Mentions grouped into entities, with one canonical name each.
+ */
+import { ENTITY_TYPES, type ArticleEntity, type EntityType, type Span } from '../archive-format';
+import { normalizeSurface, type AliasSense, type Knowledge, type KnowledgeEntry } from './knowledge';
+import { analyze, type Token } from './nlp-tokens';
+import { addNonOverlapping, overlaps, type Candidate } from './entity-candidates';
+import { CONTEXT, isSportsSentence } from './entity-context';
+import { dateCandidates } from './entity-dates';
+import { typeRuns } from './entity-runs';
+import { typeByCues } from './entity-cues';
+
+export function extractEntities(text: string, knowledge: Knowledge): ArticleEntity[] {
+  const prepared = prepareForNlp(text);
+  const { tokens, dates } = analyze(prepared);
+  const titleEnd = firstBlockEnd(prepared);
+  const known = resolveKnown(prepared, tokens, knowledge, titleEnd);
+  const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
+  const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
+  named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
+  const withDates = addNonOverlapping(named, dateCandidates(prepared, dates));
+  const all = addRepeatMentions(prepared, withDates, knowledge);
+  return buildEntities(text, all);
+}
+
+/** `${type}:${slug}`: the key of an entity across articles. */
+export function entityId(type: EntityType, name: string): string {
+  return `${type}:${slugify(name)}`;
+}
+
+export function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['‘’ʼ`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+// ---------------------------------------------------------------------------------------
+// 1. Preparing the text
+
+/**
+ * Same length as `text`, so offsets carry over: typographic quotes become straight ones,
+ * "*" (footnotes, "IS*") a space, and the glue of paragraphs a scraper ran together
+ * ("commanders.Al-Saadi", "region.”Iraqi") a newline, which the tokenizer reads as a break.
+ */
+export function prepareForNlp(text: string): string {
+  return text
+    .replace(/[‘’ʼ]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\*/g, ' ')
+    .replace(/(?<=[\p{Ll}\p{N})\]])\.(?=\p{Lu})/gu, '\n')
+    .replace(/(?<=[.!?])["'](?=\p{Lu})/gu, '\n');
+}
+
+/** The title is the first block; in title case every word is capitalized, so only known names count there. */
+function firstBlockEnd(text: string): number {
+  const end = text.indexOf('\n\n');
+  return end < 0 ? 0 : end;
+}
+
+function isTitleCase(text: string, end: number): boolean {
+  const words = text.slice(0, end).match(/\p{L}[\p{L}'-]*/gu) ?? [];
+  const long = words.filter((word) => word.length > 3);
+  return long.length > 2 && long.filter((word) => /^\p{Lu}/u.test(word)).length / long.length > 0.7;
+}
+
+// ---------------------------------------------------------------------------------------
+// 3. Known names
+
+interface KnownMatch {
+  start: number;
+  end: number;
+  /** Token indices [first, last]. */
+  first: number;
+  last: number;
+  senses: readonly AliasSense[];
+}
+
+/** At each token, the longest alias that starts there; then the longest non-overlapping ones. */
+function findKnown(text: string, tokens: readonly Token[], knowledge: Knowledge): KnownMatch[] {
+  const found: KnownMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const first = tokens[i]!;
+    if (!/^[\p{L}\p{N}]/u.test(first.text)) continue;
+    let best: KnownMatch | undefined;
+    for (let j = i; j < tokens.length && j < i + 4 * knowledge.maxWords; j++) {
+      const last = tokens[j]!;
+      const raw = text.slice(first.start, last.end);
+      if (raw.includes('\n')) break;
+      const surface = normalizeSurface(raw);
+      if (surface.split(' ').length > knowledge.maxWords) break;
+      if (/[\p{L}\p{N}]$/u.test(surface) && isWordEnd(text, last.end)) {
+        const senses = knowledge.aliases.get(surface);
+        if (senses) best = { start: first.start, end: last.end, first: i, last: j, senses };
+      } else if (/\.$/u.test(surface)) {
+        const senses = knowledge.aliases.get(surface);
+        if (senses) best = { start: first.start, end: last.end, first: i, last: j, senses };
+      }
+    }
+    if (best) found.push(best);
+  }
+  const byLength = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: KnownMatch[] = [];
+  for (const match of byLength) if (!kept.some((other) => overlaps(match, other))) kept.push(match);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function isWordEnd(text: string, end: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(text.charAt(end));
+}
+
+/**
+ * Keeps each known match whose trust the context supports, typed and named by the sense
+ * that applies: a capital acting as a government is its country, a club name shared with
+ * a city is the club only in a sentence about sport, a weak place needs a place
+ * preposition, a weak company must stand alone, a contextual alias needs its full name
+ * elsewhere in the article.
+ */
+function resolveKnown(text: string, tokens: readonly Token[], knowledge: Knowledge, titleEnd: number): Candidate[] {
+  const matches = findKnown(text, tokens, knowledge);
+  const strongEntries = new Set(
+    matches.flatMap((m) => m.senses.filter((s) => s.strength === 'strong' || s.strength === 'sports').map((s) => s.entry)),
+  );
+  const kept: Candidate[] = [];
+  const governments = new Map<string, KnowledgeEntry>();
+  for (const match of matches) {
+    const sense = chooseSense(text, tokens, match, knowledge, strongEntries, match.start < titleEnd);
+    if (!sense) continue;
+    const entry = knowledge.entries[sense.entry]!;
+    const country = entry.type === 'place' ? actingCapital(text, tokens, match, knowledge) : undefined;
+    if (country) governments.set(entry.name, country);
+    kept.push({ start: match.start, end: match.end, type: entry.type, name: entry.name, known: true });
+  }
+  // One sense per article: once a capital has acted as its government, every bare mention of it is the country.
+  return kept.map((c) => {
+    const country = c.name === undefined ? undefined : governments.get(c.name);
+    return country && c.type === 'place' ? { ...c, name: country.name } : c;
+  });
+}
+
+function chooseSense(
+  text: string,
+  tokens: readonly Token[],
+  match: KnownMatch,
+  knowledge: Knowledge,
+  strongEntries: ReadonlySet<number>,
+  inTitle: boolean,
+): AliasSense | undefined {
+  const surface = text.slice(match.start, match.end);
+  if (SHOUTABLE.has(surface) && inShoutedRun(text, match.start, match.end, knowledge)) return undefined;
+  if (knowledge.demonyms.has(surface) || CONTEXT.notNames.has(surface)) return undefined;
+  const sentence = tokens[match.first]!.sentence;
+  // A club named like its city ("Liverpool drew 1-1") is the club wherever the sentence is about sport.
+  const club = match.senses.find((sense) => sense.strength === 'sports');
+  if (club && isSportsSentence(tokens, sentence)) return club;
+  for (const sense of match.senses) {
+    switch (sense.strength) {
+      case 'strong':
+        return sense;
+      case 'sports':
+        if (isSportsSentence(tokens, sentence)) return sense;
+        break;
+      case 'contextual':
+        if (strongEntries.has(sense.entry)) return sense;
+        break;
+      case 'weak':
+        if (!inTitle && weakEvidence(tokens, match, knowledge.entries[sense.entry]!, knowledge)) return sense;
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** A weak place needs a place preposition before it or "-based" after; a weak company must be a whole name on its own. */
+function weakEvidence(tokens: readonly Token[], match: KnownMatch, entry: KnowledgeEntry, knowledge: Knowledge): boolean {
+  const { type } = entry;
+  const before = tokens[match.first - 1];
+  const after = tokens[match.last + 1];
+  const isName = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}/u.test(t.text) && t.pos === 'PROPN';
+  if (isName(before) || isName(after)) return false;
+  // A town of a few thousand people shares its name with many people and things: only "in Malaba", "near Veldhoven".
+  if (entry.kind === 'town') return before !== undefined && CONTEXT.locationPrepositions.has(before.text) && after?.text !== "'s";
+  if (type === 'place') {
+    return (
+      (before !== undefined && CONTEXT.placePrepositions.has(before.text.toLowerCase())) ||
+      (after?.text === '-' && tokens[match.last + 2]?.text.toLowerCase() === 'based') ||
+      (after?.text === ',' && /^\p{Lu}/u.test(tokens[match.last + 2]?.text ?? '') && knowledge.aliases.has(tokens[match.last + 2]!.text))
+    );
+  }
+  const first = tokens[match.first]!;
+  return !first.sentenceStart && (before === undefined || !knowledge.firstNames.has(before.text.toLowerCase()));
+}
+
+/** "Beijing warned", "Washington's support": a capital that acts is its country's government. */
+function actingCapital(text: string, tokens: readonly Token[], match: KnownMatch, knowledge: Knowledge): KnowledgeEntry | undefined {
+  const index = knowledge.capitals.get(normalizeSurface(text.slice(match.start, match.end)));
+  if (index === undefined) return undefined;
+  const before = tokens[match.first - 1];
+  if (before && CONTEXT.placePrepositions.has(before.text.toLowerCase())) return undefined;
+  let next = match.last + 1;
+  const possessive = tokens[next]?.text === "'s";
+  if (possessive) next++;
+  // "Washington's full-throated support": adjectives may stand between.
+  while (possessive && next < match.last + 8 && (tokens[next]?.pos === 'ADJ' || tokens[next]?.text === '-')) next++;
+  const following = tokens[next];
+  if (!following) return undefined;
+  const word = following.text.toLowerCase();
+  // "Beijing unveiled", "Kigali is not a party", "Washington could tighten": the capital as a subject.
+  const acts = possessive
+    ? following.pos === 'NOUN' && !CONTEXT.cityPossessions.has(word)
+    : CONTEXT.governmentVerbs.has(word) || following.pos === 'VERB' || following.pos === 'AUX';
+  return acts ? knowledge.entries[index] : undefined;
+}
+
+/**
+ * Short acronyms that are also English words in capitals ("IS", "US"): in an all-caps run
+ * ("WHAT IS NEXT") they are just words.
+ */
+const SHOUTABLE = new Set(['IS', 'US', 'WHO', 'IT', 'AT', 'AP', 'ICE', 'SEC']);
+
+function inShoutedRun(text: string, start: number, end: number, knowledge: Knowledge): boolean {
+  const before = /([\p{L}]+)\P{L}*$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  const after = /^\P{L}*([\p{L}]+)/u.exec(text.slice(end, end + 30))?.[1];
+  return [before, after].some(
+    (word) => word !== undefined && word.length >= 2 && word === word.toUpperCase() && !knowledge.aliases.has(word),
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// 5. Repeats and acronyms
+
+/**
+ * A name found once is looked up again in the whole text, a person's surname too ("Okafor"
+ * after "Ngozi Okafor"), and an acronym in parentheses after a name ("National Bureau of
+ * Statistics (NBS)") becomes that name's alias wherever it occurs.
+ */
+function addRepeatMentions(text: string, accepted: readonly Candidate[], knowledge: Knowledge): Candidate[] {
+  let all = [...accepted];
+  const searched = new Set<string>();
+  for (const candidate of accepted) {
+    if (candidate.known || candidate.type === 'date') continue;
+    const surface = text.slice(candidate.start, candidate.end);
+    const forms = [surface];
+    const words = surface.split(/\s+/);
+    if (candidate.type === 'person' && words.length > 1) forms.push(words.at(-1)!);
+    for (const form of forms) {
+      const key = `${candidate.type}\u0000${form}`;
+      if (searched.has(key) || form.length < 2 || knowledge.commonWords.has(form.toLowerCase()) && form !== surface) continue;
+      searched.add(key);
+      all = addNonOverlapping(all, findWord(text, form).map(([start, end]) => ({ start, end, type: candidate.type })));
+    }
+  }
+  for (const candidate of [...all]) {
+    if (candidate.type === 'date') continue;
+    // "(Africa CDC)", "(CSIRO)": the article's own definition wins over what the knowledge says the acronym is.
+    const acronym = /^ \(((?:\p{Lu}\p{Ll}+ )?[\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\)/u.exec(text.slice(candidate.end, candidate.end + 24))?.[1];
+    if (!acronym) continue;
+    const name = candidate.name ?? text.slice(candidate.start, candidate.end);
+    const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    if (words.length < 2 || initials(name).indexOf(initials(acronym.replace(/^\p{Lu}\p{Ll}+ /u, '')).charAt(0)) < 0) continue;
+    const occurrences = findWord(text, acronym);
+    const redefined = all.filter((c) => !occurrences.some(([start, end]) => c.start >= start && c.end <= end && (c.start !== start || c.end !== end || c.name !== name)));
+    all = addNonOverlapping(
+      redefined,
+      occurrences.map(([start, end]) => ({ start, end, type: candidate.type, name, known: candidate.known ?? false })),
+    );
+  }
+  return all;
+}
+
+function initials(name: string): string {
+  return name.replace(/[^\p{Lu}]/gu, '');
+}
+
+/** Word-bounded and case-sensitive, except the particle of "al-Saadi" / "Al-Saadi". */
+function findWord(text: string, form: string): Span[] {
+  const particle = /^(?:al|el|ad|ash|bin|ibn|abu)-/i.test(form);
+  const first = form.charAt(0);
+  const body = particle ? `[${first.toLowerCase()}${first.toUpperCase()}]${escapeRegExp(form.slice(1))}` : escapeRegExp(form);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'gu');
+  return [...text.matchAll(pattern)].map((match): Span => [match.index, match.index + match[0].length]);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------------------------------
+// 6. Grouping mentions into entities
+
+interface Mention {
+  start: number;
+  end: number;
+  type: EntityType;
+  surface: string;
+  name?: string;
+}
+
+function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEntity[] {
+  const mentions = accepted.map(
+    (c): Mention => ({ start: c.start, end: c.end, type: c.type, surface: text.slice(c.start, c.end), ...(c.name ? { name: c.name } : {}) }),
+  );
+  const keyOf = surnameMerger(mentions);
+  const groups = new Map<string, Mention[]>();
+  for (const mention of mentions) {
+    const key = keyOf(mention);
+    groups.set(key, [...(groups.get(key) ?? []), mention]);
+  }
+  return [...groups.values()].map(toEntity).sort(compareEntities);
+}
+
+/**
+ * A one-word person ("Okafor") joins the only longer person with that surname ("Ngozi
+ * Okafor"), or else with that given name ("Tedros"), and a one-word organization the only longer one it begins ("Tencent" after
+ * "Tencent Holdings"); with two candidates it stays apart rather than guess.
+ */
+function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => string {
+  const byWord = new Map<string, Set<string>>();
+  const keyOfWord = (type: EntityType, word: string): string => `${type}\u0000${slugify(word)}`;
+  for (const m of mentions) {
+    const words = m.surface.split(/\s+/);
+    const word = m.type === 'person' ? words.at(-1) : m.type === 'org' ? words[0] : undefined;
+    if (words.length < 2 || !word) continue;
+    const key = keyOfWord(m.type, word);
+    byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
+    if (m.type === 'person') {
+      const given = `given\u0000${slugify(words[0]!)}`;
+      byWord.set(given, (byWord.get(given) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
+    }
+  }
+  return (mention) => {
+    const own = entityId(mention.type, mention.name ?? mention.surface);
+    if (/\s/.test(mention.surface) || (mention.type !== 'person' && mention.type !== 'org')) return own;
+    // A person named by the given name alone ("Tedros") when no one has it as a surname.
+    const longer = byWord.get(keyOfWord(mention.type, mention.surface)) ?? (mention.type === 'person' ? byWord.get(`given\u0000${slugify(mention.surface)}`) : undefined);
+    return longer?.size === 1 ? [...longer][0]! : own;
+  };
+}
+
+/**
+ * The entity's id comes from the knowledge's canonical name when there is one, so it is
+ * the same in every article; its display name is that name when the article uses it, or
+ * else the fullest name the article uses ("Democratic Republic of Congo" for the entry
+ * "DR Congo"), unless the article only uses short forms ("IS", "ISIS": "Islamic State").
+ */
+function toEntity(mentions: Mention[]): ArticleEntity {
+  const first = mentions[0]!;
+  const known = mentions.find((m) => m.name)?.name;
+  const fullest = canonicalSurface(mentions);
+  // The article's own spelling of the known name ("Baghdad" for GeoNames' "Baghdād").
+  const knownAsWritten = known === undefined ? undefined : mentions.find((m) => slugify(m.surface) === slugify(known))?.surface;
+  // The fullest form the article writes ("Tencent Holdings" over the known "Tencent"), unless it
+  // writes only short forms of a known name ("IS", "UN": "Islamic State", "United Nations").
+  const fullerThanKnown = knownAsWritten !== undefined && wordCount(fullest) > wordCount(knownAsWritten);
+  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || wordCount(fullest) < 2 ? known ?? fullest : fullest);
+  const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
+  return { id: entityId(first.type, known ?? name), type: first.type, name, aliases, count: spans.length, mentions: spans };
+}
+
+/**
+ * Most words first (a person's full name), then the lower-case spelling of a name whose
+ * capital may only be the start of a sentence ("al-Saadi" over "Al-Saadi"), then the most
+ * frequent form, then the earliest.
+ */
+function canonicalSurface(mentions: readonly Mention[]): string {
+  const forms = new Map<string, { count: number; first: number }>();
+  for (const m of mentions) {
+    const form = forms.get(m.surface) ?? { count: 0, first: m.start };
+    forms.set(m.surface, { count: form.count + 1, first: Math.min(form.first, m.start) });
+  }
+  const ranked = [...forms.entries()].sort(
+    ([a, fa], [b, fb]) =>
+      wordCount(b) - wordCount(a) ||
+      Number(/^\p{Ll}/u.test(b)) - Number(/^\p{Ll}/u.test(a)) ||
+      fb.count - fa.count ||
+      fa.first - fb.first,
+  );
+  return ranked[0]![0];
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).length;
+}
+
+function compareEntities(a: ArticleEntity, b: ArticleEntity): number {
+  return (
+    ENTITY_TYPES.indexOf(a.type) - ENTITY_TYPES.indexOf(b.type) ||
+    b.count - a.count ||
+    compareStrings(a.name, b.name) ||
+    compareStrings(a.id, b.id)
+  );
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
