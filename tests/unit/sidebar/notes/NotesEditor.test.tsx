@@ -150,7 +150,9 @@ describe('the notes editor when the user types on while its save is merged with 
       new Promise((resolve) => (answer = () => resolve({ status: 'saved', record: worker.arrive(write), room: 'ok' }))),
     );
     await type('Line one.\nFrom A.\n');
-    await act(() => vi.advanceTimersByTimeAsync(600));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(600);
+    });
     expect(sendToWorker).toHaveBeenCalledTimes(1);
 
     // The other tab's save arrives first; then this tab types at the start and at the end.
@@ -166,7 +168,9 @@ describe('the notes editor when the user types on while its save is merged with 
       record: worker.arrive(write),
       room: 'ok',
     }));
-    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5_000);
+    });
     expect(sendToWorker.mock.calls.length).toBeGreaterThan(1);
 
     const { note, conflicts } = worker.stored();
