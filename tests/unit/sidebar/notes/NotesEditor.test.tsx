@@ -178,3 +178,28 @@ describe('the notes editor when the user types on while its save is merged with 
     for (const words of ['From C.', 'From A.', 'Start.', 'End.']) expect(kept, words).toContain(words);
   });
 });
+
+describe('the notes editor when its record was set aside and made anew', () => {
+  const domRoot = useDomRoot();
+  beforeEach(() => {
+    vi.useFakeTimers();
+    sendToWorker.mockReset();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the new record, whose revisions count from 0 again, once another tab saved on it', async () => {
+    const root = domRoot();
+    const actions = { accept: vi.fn() } as unknown as NotesActions;
+    const record = emptyRecord('31f14c63a51e4b00', 'Title', 'https://sputnikglobe.com/a.html');
+    const old = { ...at(record, 'Old text.\n', 14), updatedAt: 100 };
+    await act(() => render(<NotesEditor record={old} actions={actions} />, root));
+    // The old record was damaged and set aside; another tab saved on the one made anew.
+    const anew = { ...at(record, 'Made anew.\n', 1), updatedAt: 200 };
+    await act(() => render(<NotesEditor record={anew} actions={actions} />, root));
+    expect(root.querySelector<HTMLTextAreaElement>('.note-text')?.value).toBe('Made anew.\n');
+    // And an older state of it shown again (an answer overtaken) does not bring the old text back.
+    await act(() => render(<NotesEditor record={old} actions={actions} />, root));
+    expect(root.querySelector<HTMLTextAreaElement>('.note-text')?.value).toBe('Made anew.\n');
+    expect(sendToWorker).not.toHaveBeenCalled();
+  });
+});
