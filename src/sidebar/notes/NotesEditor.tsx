@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/browser';
 import { sendToWorker } from '../../shared/messages/to-worker';
 import { mergeText } from '../../shared/notes-merge';
@@ -7,6 +7,7 @@ import { openDraftChannel, type DraftChannel } from './draft-channel';
 import { Markdown } from '../../shared/ui/Markdown';
 import { failureCode } from '../../shared/failures';
 import type { StorageRoom } from '../../shared/storage-room';
+import { caretAfter } from './caret';
 import { saveFailure } from './save-failure';
 import { isNewer, type NotesActions } from './use-notes';
 
@@ -49,6 +50,21 @@ export function NotesEditor({ record, actions }: Props) {
   const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const drafts = useRef<DraftChannel | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once a text replaced under the user is rendered. */
+  const caret = useRef<number | null>(null);
+
+  /** The text changed by a merge, not by the user's key: their caret stays where they were typing. */
+  function replaceText(next: string): void {
+    const element = area.current;
+    if (element && element.ownerDocument.activeElement === element && element.value !== next) caret.current = caretAfter(element.value, next, element.selectionStart);
+    setText(next);
+  }
+  useLayoutEffect(() => {
+    const at = caret.current;
+    caret.current = null;
+    if (at !== null) area.current?.setSelectionRange(at, at);
+  }, [text]);
 
   const isDirty = (): boolean =>
     current.current.text !== base.current.text || parseTags(current.current.tags).join('\n') !== base.current.tags.join('\n');
@@ -89,7 +105,7 @@ export function NotesEditor({ record, actions }: Props) {
       base.current = merged === null ? { ...stored, text: sent.text } : stored;
       baseAt.current = answer.record.updatedAt;
       const next = merged ?? typed;
-      setText(next);
+      replaceText(next);
       if (parseTags(current.current.tags).join('\n') === sent.tags.join('\n')) {
         setTagInput(stored.tags.join(', '));
         current.current = { text: next, tags: stored.tags.join(', ') };
@@ -138,7 +154,7 @@ export function NotesEditor({ record, actions }: Props) {
       base.current = incoming;
       baseAt.current = record.updatedAt;
       if (sameNote) return;
-      setText(incoming.text);
+      replaceText(incoming.text);
       setTagInput(incoming.tags.join(', '));
       current.current = { text: incoming.text, tags: incoming.tags.join(', ') };
       return;
@@ -147,7 +163,7 @@ export function NotesEditor({ record, actions }: Props) {
     if (merged === null) return; // saved on the old base: the worker keeps a conflict copy
     base.current = incoming;
     baseAt.current = record.updatedAt;
-    setText(merged);
+    replaceText(merged);
     current.current = { ...current.current, text: merged };
     postDraft();
     schedule();
@@ -225,6 +241,7 @@ export function NotesEditor({ record, actions }: Props) {
         </div>
       ) : (
         <textarea
+          ref={area}
           class="note-text"
           aria-labelledby="notes-heading"
           placeholder={t('notesPlaceholder')}

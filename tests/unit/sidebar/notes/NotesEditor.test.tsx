@@ -203,3 +203,32 @@ describe('the notes editor when its record was set aside and made anew', () => {
     expect(sendToWorker).not.toHaveBeenCalled();
   });
 });
+
+describe('the notes editor when another tab’s words are merged in while the user types', () => {
+  const domRoot = useDomRoot();
+  beforeEach(() => {
+    vi.useFakeTimers();
+    sendToWorker.mockReset();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('keeps the caret where the user was typing, not at the end of the note', async () => {
+    const root = domRoot();
+    const actions = { accept: vi.fn() } as unknown as NotesActions;
+    const record = at(emptyRecord('31f14c63a51e4b00', 'Title', 'https://sputnikglobe.com/a.html'), 'Line one.\n', 1);
+    await act(() => render(<NotesEditor record={record} actions={actions} />, root));
+    const textarea = root.querySelector<HTMLTextAreaElement>('.note-text');
+    if (!textarea) throw new Error('no editor');
+    textarea.focus();
+    // The user types "Start " at the beginning of the note.
+    await act(() => {
+      textarea.value = 'Start Line one.\n';
+      textarea.setSelectionRange(6, 6);
+      textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    // Another tab's line, stored meanwhile, is shown: merged below what the user types.
+    await act(() => render(<NotesEditor record={at(record, 'Line one.\nFrom B.\n', 2)} actions={actions} />, root));
+    expect(textarea.value).toBe('Start Line one.\nFrom B.\n');
+    expect([textarea.selectionStart, textarea.selectionEnd]).toEqual([6, 6]);
+  });
+});
