@@ -22,7 +22,7 @@ import {
   addAndLeave,
   caretInNote,
   chaosRandom,
-  checkStored,
+  ChaosLedger,
   highlightAnswer,
   highlightIdsIn,
   listedHighlightIds,
@@ -32,8 +32,6 @@ import {
   savedTextsInFrame,
   savesInOneTick,
   selectInText,
-  tokensIn,
-  type HighlightOutcome,
   type StoredNotes,
 } from './chaos-helpers';
 
@@ -89,14 +87,12 @@ describe.skipIf(!testBrowsers().includes('firefox'))('chaos in firefox: three ta
     const tabs = [await openTab(), await openTab(), await openTab()];
     options = await tabs[0]!.page.openExtensionWindow('options.html');
     const words = ((await tabs[0]!.frame.text('.text')) ?? '').split(/\s+/).filter((word) => /^[A-Za-z]{3,}$/.test(word));
-    const counts = { steps: 0, typed: 0, bursts: 0, together: 0, oneTick: 0, backgroundStops: 0, corrupted: 0, junkRecords: 0, listings: 0, reloads: 0, highlightsAsked: 0, highlightsListed: 0, highlightsRefused: 0, highlightsUnanswered: 0 };
-    const acked = new Set<string>();
-    const highlights = new Map<string, string>();
-    const unanswered: string[] = [];
+    const counts = { steps: 0, typed: 0, bursts: 0, together: 0, oneTick: 0, backgroundStops: 0, corrupted: 0, junkRecords: 0, listings: 0, reloads: 0 };
+    const ledger = new ChaosLedger();
     let next = 1;
 
     const collect = async (tab: Tab): Promise<void> => {
-      for (const text of await tab.frame.evaluate(savedTextsInFrame, null).catch(() => [])) for (const token of tokensIn(text)) acked.add(token);
+      ledger.saved(await tab.frame.evaluate(savedTextsInFrame, null).catch(() => []));
     };
     const type = async (tab: Tab): Promise<void> => {
       await tab.page.bringToFront();
@@ -122,17 +118,8 @@ describe.skipIf(!testBrowsers().includes('firefox'))('chaos in firefox: three ta
       if ((await until(() => tab.frame.evaluate(menuOrLost, phrase), 5_000)) !== 'menu') return;
       await tab.frame.evaluate(markOldErrors, HIGHLIGHT_ERROR);
       if (!(await tab.frame.click('.selection-menu .make-highlight').then(() => true, () => false))) return;
-      counts.highlightsAsked++;
-      const outcome: HighlightOutcome = (await until(() => tab.frame.evaluate(highlightAnswer, [phrase, known, HIGHLIGHT_ERROR] as const), 10_000)) ?? { kind: 'unanswered' };
-      if (outcome.kind === 'listed') {
-        highlights.set(outcome.id, phrase);
-        counts.highlightsListed++;
-      } else if (outcome.kind === 'refused') {
-        counts.highlightsRefused++;
-      } else {
-        counts.highlightsUnanswered++;
-        unanswered.push(phrase);
-      }
+      const outcome = await until(() => tab.frame.evaluate(highlightAnswer, [phrase, known, HIGHLIGHT_ERROR] as const), 10_000);
+      ledger.highlight(outcome?.kind === 'listed' || outcome?.kind === 'refused' ? outcome : { kind: 'unanswered' }, phrase);
     };
 
     // The weights of chaos.test.ts, without its storage-full step (Firefox's storage.local has no quota).
@@ -153,7 +140,7 @@ describe.skipIf(!testBrowsers().includes('firefox'))('chaos in firefox: three ta
       // the worker at the same instant, closer than separate tabs' saves ever line up here.
       [6, async () => {
         const words = [`[t${next++}]`, `[t${next++}]`];
-        for (const word of await pick(tabs).frame.evaluate(savesInOneTick, [ARTICLE_KEY, words] as const)) acked.add(word);
+        for (const word of await pick(tabs).frame.evaluate(savesInOneTick, [ARTICLE_KEY, words] as const)) ledger.acked.add(word);
         counts.oneTick++;
       }],
       [6, () => highlight(pick(tabs))],
@@ -208,13 +195,7 @@ describe.skipIf(!testBrowsers().includes('firefox'))('chaos in firefox: three ta
     }
     await tabs[0]!.page.screenshot('chaos-sidebar-after');
 
-    const { lostSaves, highlightsMissing, figures } = checkStored(await storedNotes(), acked, highlights);
-    console.log(`firefox chaos figures: ${JSON.stringify({ ...counts, ...figures })}`);
-    expect(acked.size).toBeGreaterThan(STEPS / 10);
-    expect(lostSaves, 'acknowledged saves missing from storage').toEqual([]);
-    expect(unanswered, 'highlights the sidebar neither listed nor refused').toEqual([]);
-    if (counts.highlightsAsked > 0) expect(highlights.size, `${counts.highlightsAsked} highlights asked for, none listed`).toBeGreaterThan(0);
-    expect(highlightsMissing, 'listed highlights missing from storage').toEqual([]);
+    ledger.expectAllStored(await storedNotes(), STEPS, 'firefox chaos', counts);
     // Nothing unreadable is left under a notes key once everything was read again.
     expect(await list()).toMatchObject({ ok: true });
     for (const [key, value] of Object.entries((await storedNotes()).records)) expect((value as { schemaVersion?: unknown }).schemaVersion, key).toBe(1);

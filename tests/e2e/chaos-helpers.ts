@@ -4,6 +4,7 @@
  * driver's evaluate, which no page can reach), the random steps' arithmetic, and the invariant
  * checked on what storage holds at the end.
  */
+import { expect } from 'vitest';
 import { random as randomFrom } from '../../scripts/bench/synthetic-archive';
 
 export const SEED = Number(process.env.BACKSTORY_CHAOS_SEED ?? 20_261_201);
@@ -168,4 +169,45 @@ export async function savesInOneTick([key, words]: readonly [string, readonly st
     ),
   );
   return words.filter((_, at) => answers[at]?.ok === true);
+}
+
+/** What a chaos run was told: acknowledged words, listed highlights (id → phrase), highlights never answered. */
+export class ChaosLedger {
+  readonly acked = new Set<string>();
+  readonly highlights = new Map<string, string>();
+  readonly unanswered: string[] = [];
+  readonly counts = { highlightsAsked: 0, highlightsListed: 0, highlightsRefused: 0, highlightsUnanswered: 0 };
+
+  /** The texts a sidebar showed as "Saved": each word in them is acknowledged. */
+  saved(texts: readonly string[]): void {
+    for (const text of texts) for (const token of tokensIn(text)) this.acked.add(token);
+  }
+
+  /** What the sidebar answered a highlight asked for. */
+  highlight(outcome: Exclude<HighlightOutcome, { kind: 'not clicked' }>, phrase: string): void {
+    this.counts.highlightsAsked++;
+    if (outcome.kind === 'listed') {
+      this.highlights.set(outcome.id, phrase);
+      this.counts.highlightsListed++;
+    } else if (outcome.kind === 'refused') {
+      this.counts.highlightsRefused++;
+    } else {
+      this.counts.highlightsUnanswered++;
+      this.unanswered.push(phrase);
+    }
+  }
+
+  /** Prints the run's figures (`label`, the steps' `counts`), then checks the invariant (checkStored). */
+  expectAllStored(stored: StoredNotes, steps: number, label: string, counts: Record<string, number>): void {
+    const { lostSaves, highlightsMissing, figures } = checkStored(stored, this.acked, this.highlights);
+    console.log(`${label} figures: ${JSON.stringify({ ...counts, ...this.counts, ...figures })}`);
+    expect(this.acked.size).toBeGreaterThan(steps / 10);
+    expect(lostSaves, 'acknowledged saves missing from storage').toEqual([]);
+    // Every highlight asked for was listed or refused with a message; never silently not shown.
+    expect(this.unanswered, 'highlights the sidebar neither listed nor refused').toEqual([]);
+    // An empty highlight invariant passes nothing: asked for but none listed is a failure.
+    if (this.counts.highlightsAsked > 0) expect(this.highlights.size, `${this.counts.highlightsAsked} highlights asked for, none listed`).toBeGreaterThan(0);
+    // Every listed highlight is in the record, or in a damaged copy of it set aside.
+    expect(highlightsMissing, 'listed highlights missing from storage').toEqual([]);
+  }
 }

@@ -20,7 +20,7 @@ import {
   addAndLeave,
   caretInNote,
   chaosRandom,
-  checkStored,
+  ChaosLedger,
   highlightAnswer,
   highlightIdsIn,
   listedHighlightIds,
@@ -30,7 +30,6 @@ import {
   savedTextsInFrame,
   savesInOneTick,
   selectInText,
-  tokensIn,
   type HighlightOutcome,
   type StoredNotes,
 } from './chaos-helpers';
@@ -175,15 +174,12 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
     console.log(`chaos seed ${SEED} (BACKSTORY_CHAOS_SEED=${SEED} replays it), ${STEPS} steps`);
     const tabs = [await openTab(browser), await openTab(browser), await openTab(browser)];
     const words = (await tabs[0]!.frame.locator('.text').innerText()).split(/\s+/).filter((word) => /^[A-Za-z]{3,}$/.test(word));
-    const counts = { steps: 0, typed: 0, bursts: 0, together: 0, oneTick: 0, workerStops: 0, workerStopsRefused: 0, corrupted: 0, junkRecords: 0, listings: 0, reloads: 0, highlightsAsked: 0, highlightsListed: 0, highlightsRefused: 0, highlightsUnanswered: 0 };
-    const acked = new Set<string>();
-    /** Highlights the sidebar listed after the user asked for them: id → phrase. */
-    const highlights = new Map<string, string>();
-    const unanswered: string[] = [];
+    const counts = { steps: 0, typed: 0, bursts: 0, together: 0, oneTick: 0, workerStops: 0, workerStopsRefused: 0, corrupted: 0, junkRecords: 0, listings: 0, reloads: 0 };
+    const ledger = new ChaosLedger();
     let next = 1;
 
     const collect = async (tab: Tab): Promise<void> => {
-      for (const text of await savedTexts(tab.frame)) for (const token of tokensIn(text)) acked.add(token);
+      ledger.saved(await savedTexts(tab.frame));
     };
     const type = async (tab: Tab): Promise<void> => {
       await tab.page.bringToFront();
@@ -205,16 +201,7 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
       const outcome = await clickHighlight(tab.frame, phrase, known);
       // The text re-rendered under the selection (another tab's change) before the click: not asked.
       if (outcome.kind === 'not clicked') return;
-      counts.highlightsAsked++;
-      if (outcome.kind === 'listed') {
-        highlights.set(outcome.id, phrase);
-        counts.highlightsListed++;
-      } else if (outcome.kind === 'refused') {
-        counts.highlightsRefused++;
-      } else {
-        counts.highlightsUnanswered++;
-        unanswered.push(phrase);
-      }
+      ledger.highlight(outcome, phrase);
     };
 
     const actions: Array<readonly [number, () => Promise<void>]> = [
@@ -239,7 +226,7 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
       // the worker at the same instant, closer than separate tabs' saves ever line up here.
       [6, async () => {
         const words = [`[t${next++}]`, `[t${next++}]`];
-        for (const word of await pick(tabs).frame.evaluate(savesInOneTick, [ARTICLE_KEY, words] as const)) acked.add(word);
+        for (const word of await pick(tabs).frame.evaluate(savesInOneTick, [ARTICLE_KEY, words] as const)) ledger.acked.add(word);
         counts.oneTick++;
       }],
       // A highlight made as a user makes one: a phrase selected in the sidebar's archived text,
@@ -313,16 +300,7 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
     await screenshot(tabs[0]!.page, 'chaos-sidebar-after');
 
     const stored = await storedNotes(reader);
-    const { lostSaves, highlightsMissing, figures } = checkStored(stored, acked, highlights);
-    console.log(`chaos figures: ${JSON.stringify({ ...counts, ...figures })}`);
-    expect(acked.size).toBeGreaterThan(STEPS / 10);
-    expect(lostSaves, 'acknowledged saves missing from storage').toEqual([]);
-    // Every highlight asked for was listed or refused with a message; never silently not shown.
-    expect(unanswered, 'highlights the sidebar neither listed nor refused').toEqual([]);
-    // An empty highlight invariant passes nothing: asked for but none listed is a failure.
-    if (counts.highlightsAsked > 0) expect(highlights.size, `${counts.highlightsAsked} highlights asked for, none listed`).toBeGreaterThan(0);
-    // Every listed highlight is in the record, or in a damaged copy of it set aside.
-    expect(highlightsMissing, 'listed highlights missing from storage').toEqual([]);
+    ledger.expectAllStored(stored, STEPS, 'chaos', counts);
     // Nothing unreadable is left under a notes key once everything was read again.
     expect(await options.evaluate(() => chrome.runtime.sendMessage({ channel: 'backstory/1', type: 'notes/list', payload: {} }))).toMatchObject({ ok: true });
     const settled = await storedNotes(reader);

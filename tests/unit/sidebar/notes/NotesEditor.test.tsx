@@ -4,6 +4,9 @@
  * full storage. Two tabs saving at once: the other tab's save can reach this sidebar (as
  * the record it shows) while its own save is still under way, and the answer to its own
  * save is then the older of the two: the editor must still end on the newer, merged text.
+ * Typing that cannot be merged into its save's merged answer is never saved over the other
+ * tab's words (the chaos test's lost saves); a record made anew after its damaged one was
+ * set aside is shown although its revisions count from 0; a merge keeps the user's caret.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -25,13 +28,19 @@ const { MessageError } = await import('../../../../src/shared/messages/to-worker
 const { applyNoteWrite } = await import('../../../../src/background/notes/merge');
 type NoteWrite = import('../../../../src/background/notes/merge').NoteWrite;
 
-describe('the notes editor when storage refuses a write', () => {
+/** A DOM root for each test, with fake timers (the autosave's pause) and the worker's mock reset. */
+function useEditorRoot(): () => HTMLElement {
   const domRoot = useDomRoot();
   beforeEach(() => {
     vi.useFakeTimers();
     sendToWorker.mockReset();
   });
   afterEach(() => vi.useRealTimers());
+  return domRoot;
+}
+
+describe('the notes editor when storage refuses a write', () => {
+  const domRoot = useEditorRoot();
 
   it('shows the error once, keeps the text, and saves only when the user retries', async () => {
 
@@ -67,12 +76,7 @@ describe('the notes editor when storage refuses a write', () => {
 const at = (record: NotesRecord, text: string, revision: number): NotesRecord => ({ ...record, note: { ...record.note, text, revision } });
 
 describe('the notes editor when another tab saves at the same time', () => {
-  const domRoot = useDomRoot();
-  beforeEach(() => {
-    vi.useFakeTimers();
-    sendToWorker.mockReset();
-  });
-  afterEach(() => vi.useRealTimers());
+  const domRoot = useEditorRoot();
 
   it('shows the merged note that arrived while its own save was under way', async () => {
     const root = domRoot();
@@ -111,12 +115,7 @@ describe('the notes editor when another tab saves at the same time', () => {
 });
 
 describe('the notes editor when the user types on while its save is merged with another tab', () => {
-  const domRoot = useDomRoot();
-  beforeEach(() => {
-    vi.useFakeTimers();
-    sendToWorker.mockReset();
-  });
-  afterEach(() => vi.useRealTimers());
+  const domRoot = useEditorRoot();
 
   /** The worker's part, with its real merge: each write is applied to `stored` when it arrives. */
   function fakeWorker(start: NotesRecord): { stored: () => NotesRecord; arrive: (write: NoteWrite) => NotesRecord } {
@@ -180,12 +179,7 @@ describe('the notes editor when the user types on while its save is merged with 
 });
 
 describe('the notes editor when its record was set aside and made anew', () => {
-  const domRoot = useDomRoot();
-  beforeEach(() => {
-    vi.useFakeTimers();
-    sendToWorker.mockReset();
-  });
-  afterEach(() => vi.useRealTimers());
+  const domRoot = useEditorRoot();
 
   it('shows the new record, whose revisions count from 0 again, once another tab saved on it', async () => {
     const root = domRoot();
@@ -205,12 +199,7 @@ describe('the notes editor when its record was set aside and made anew', () => {
 });
 
 describe('the notes editor when another tab’s words are merged in while the user types', () => {
-  const domRoot = useDomRoot();
-  beforeEach(() => {
-    vi.useFakeTimers();
-    sendToWorker.mockReset();
-  });
-  afterEach(() => vi.useRealTimers());
+  const domRoot = useEditorRoot();
 
   it('keeps the caret where the user was typing, not at the end of the note', async () => {
     const root = domRoot();
