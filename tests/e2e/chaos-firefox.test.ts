@@ -18,6 +18,7 @@ import { SEED_URL, seedArticlePage } from './fixtures';
 import {
   ARTICLE_KEY,
   HIGHLIGHT_ERROR,
+  ONE_TICK_WEIGHT,
   SEED,
   addAndLeave,
   caretInNote,
@@ -142,7 +143,7 @@ describe.skipIf(!testBrowsers().includes('firefox') || STEPS === 0)('chaos in fi
       }],
       // Two saves on the same stored revision sent from one sidebar in the same tick: they reach
       // the worker at the same instant, closer than separate tabs' saves ever line up here.
-      [6, async () => {
+      [ONE_TICK_WEIGHT, async () => {
         const words = [`[t${next++}]`, `[t${next++}]`];
         for (const word of await pick(tabs).frame.evaluate(savesInOneTick, [ARTICLE_KEY, words] as const)) ledger.acked.add(word);
         counts.oneTick++;

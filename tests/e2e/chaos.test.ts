@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTICLE_KEY,
   HIGHLIGHT_ERROR,
+  ONE_TICK_WEIGHT,
   SEED,
   addAndLeave,
   caretInNote,
@@ -224,7 +225,7 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
       }],
       // Two saves on the same stored revision sent from one sidebar in the same tick: they reach
       // the worker at the same instant, closer than separate tabs' saves ever line up here.
-      [6, async () => {
+      [ONE_TICK_WEIGHT, async () => {
         const words = [`[t${next++}]`, `[t${next++}]`];
         for (const word of await pick(tabs).frame.evaluate(savesInOneTick, [ARTICLE_KEY, words] as const)) ledger.acked.add(word);
         counts.oneTick++;
