@@ -10,6 +10,7 @@
  */
 import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import type { BrowserContext } from 'playwright-core';
 import type { ArticleEntity } from '../src/shared/archive-format';
 
 const root = resolve(import.meta.dirname, '..');
@@ -76,4 +77,32 @@ export async function extractInBackground(evaluate: BackgroundEvaluate, texts: r
     answer += await evaluate<string>(`globalThis.${PROBE_GLOBAL}.slice(${from}, ${from + SLICE})`);
   }
   return { entities: JSON.parse(answer) as ArticleEntity[][], ms };
+}
+
+/**
+ * Stops Chromium's extension worker (closing its DevTools target) and starts it again with
+ * a message from an extension page: a new life, whose global has no probe nor extractor.
+ */
+export async function restartChromiumWorker(context: BrowserContext, extensionId: string): Promise<BackgroundEvaluate> {
+  const old = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+  await old?.evaluate(() => void ((globalThis as Record<string, unknown>).__backstoryOldLife = true));
+  const browser = context.browser();
+  if (!browser) throw new Error('no browser-level DevTools session to stop the worker with');
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const closed = new Promise<void>((resolve) => (old ? old.once('close', () => resolve()) : resolve()));
+  for (const target of targetInfos) {
+    if (target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`)) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+  }
+  await closed;
+  const started = context.waitForEvent('serviceworker', { timeout: 10_000 });
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+  // A message from an extension page starts the worker (it refuses this one, which asks for nothing).
+  await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
+  const worker = await started;
+  await page.close();
+  const evaluate: BackgroundEvaluate = <T>(expression: string) => worker.evaluate(expression) as Promise<T>;
+  if (await evaluate<boolean>('globalThis.__backstoryOldLife === true')) throw new Error('the worker was not restarted');
+  return evaluate;
 }

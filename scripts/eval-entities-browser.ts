@@ -29,7 +29,7 @@ import { defaultKnowledge } from './archive/knowledge';
 import { knowledgePackFile, SHIPPED_TRIM, trimKnowledge, type PackTrim } from './archive/knowledge-pack';
 import { build } from './build';
 import { launchChromiumWithExtension } from './chromium-extension';
-import { extractInBackground, type BackgroundEvaluate } from './entity-probe';
+import { extractInBackground, restartChromiumWorker, type BackgroundEvaluate } from './entity-probe';
 import { CORPORA } from './eval-entities';
 
 const root = resolve(import.meta.dirname, '..');
@@ -83,20 +83,7 @@ async function runInBrowser(
 async function chromiumRun(extensionDir: string, corpora: readonly Corpus[]): Promise<BrowserRun> {
   const { context, worker, extensionId, close } = await launchChromiumWithExtension(join(extensionDir, 'chromium'));
   try {
-    const restart = async (): Promise<BackgroundEvaluate> => {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-      // Opening an extension page starts the worker again (the popup asks it for the active tab).
-      const started = context.waitForEvent('serviceworker', { timeout: 5_000 }).catch(() => undefined);
-      await page.goto(`chrome-extension://${extensionId}/popup.html`);
-      const again = (await started) ?? context.serviceWorkers()[0];
-      if (!again) throw new Error('the worker did not start again');
-      const fresh = await again.evaluate(() => typeof (globalThis as Record<string, unknown>).__backstoryEntityProbe);
-      if (fresh !== 'undefined') throw new Error('the worker was not restarted (its probe is still there)');
-      return <T>(expression: string) => again.evaluate(expression) as Promise<T>;
-    };
+    const restart = (): Promise<BackgroundEvaluate> => restartChromiumWorker(context, extensionId);
     return await runInBrowser('chromium', <T>(expression: string) => worker.evaluate(expression) as Promise<T>, corpora, restart);
   } finally {
     await close();

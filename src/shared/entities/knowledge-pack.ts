@@ -23,6 +23,8 @@ export const KNOWLEDGE_PACK_VERSION = 1;
 export interface KnowledgePack {
   format: typeof KNOWLEDGE_PACK_FORMAT;
   version: number;
+  /** Where the names come from and under which licences (the data packages' terms travel with their data). */
+  notice: string;
   entries: string;
   order: string;
   capitals: string;
@@ -48,7 +50,7 @@ const STRENGTH_OF = invert(STRENGTH_CODE);
 
 export class KnowledgePackError extends Error {}
 
-export function encodeKnowledgePack(knowledge: Knowledge): KnowledgePack {
+export function encodeKnowledgePack(knowledge: Knowledge, notice = ''): KnowledgePack {
   const ownAliases = knowledge.entries.map(() => [] as string[]);
   for (const [surface, senses] of knowledge.aliases) {
     for (const { entry, strength } of senses) {
@@ -75,6 +77,7 @@ export function encodeKnowledgePack(knowledge: Knowledge): KnowledgePack {
   return {
     format: KNOWLEDGE_PACK_FORMAT,
     version: KNOWLEDGE_PACK_VERSION,
+    notice,
     entries: entries.join('\n'),
     order: order.join('\n'),
     capitals: [...knowledge.capitals].map(([capital, entry]) => `${capital}\t${entry}`).join('\n'),
