@@ -5,8 +5,9 @@
  * finds in the seed articles exactly what the build found in Node. In Chromium also in a
  * later life of the worker, where only the import made at install lets it load the bundle.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractEntities } from '../../scripts/archive/entities';
 import { readArticleText } from '../../scripts/archive/entity-corpus';
@@ -15,7 +16,8 @@ import { extractInBackground, restartChromiumWorker, type BackgroundEvaluate } f
 import { launch, testBrowsers } from './drivers/launch';
 import type { TestBrowser } from './drivers/types';
 import { TEST_SEED_DIRS } from './global-setup';
-import { CHROMIUM_EXTENSION_DIR } from './paths';
+import { CHROMIUM_EXTENSION_DIR, TEST_BUILD_DIR } from './paths';
+import type { ExtractorModule } from '../../src/background/capture/entities';
 
 /** The test build's seed articles (the bundled seed, the fixture, the hostile ones), as the build read them. */
 const seedTexts = TEST_SEED_DIRS.slice(0, 2).flatMap((dir) =>
@@ -27,6 +29,26 @@ const seedTexts = TEST_SEED_DIRS.slice(0, 2).flatMap((dir) =>
 
 const extractorLoaded = (evaluate: BackgroundEvaluate): Promise<boolean> =>
   evaluate<boolean>(`typeof globalThis.__backstoryEntityExtractor === 'function'`);
+
+describe('the capture extractor in the build', () => {
+  it('is not in the worker bundle, and its own file runs nothing until asked', () => {
+    for (const browser of ['chromium', 'firefox']) {
+      const dir = join(TEST_BUILD_DIR, browser);
+      const worker = readFileSync(join(dir, 'background.js'), 'utf8');
+      const extractor = readFileSync(join(dir, 'entities/extractor.js'), 'utf8');
+      // A string only wink-nlp carries.
+      expect(extractor).toContain('wink-nlp: invalid model used');
+      expect(worker).not.toContain('wink-nlp: invalid model used');
+      expect(worker.length, browser).toBeLessThan(150 * 1024);
+      const scope: Record<string, unknown> = {};
+      runInNewContext(extractor, { globalThis: scope, atob });
+      expect(Object.keys(scope)).toEqual(['__backstoryEntityExtractor']);
+      const module = (scope.__backstoryEntityExtractor as () => ExtractorModule)();
+      const knowledge = module.decodeKnowledgePack(JSON.parse(readFileSync(join(dir, 'entities/knowledge.json'), 'utf8')));
+      expect(module.extractEntities(seedTexts[0]!, knowledge)).toEqual(extractEntities(seedTexts[0]!));
+    }
+  });
+});
 
 describe.each(testBrowsers())('capture entities in %s', (browserName) => {
   let browser: TestBrowser;
