@@ -80,29 +80,46 @@ export async function extractInBackground(evaluate: BackgroundEvaluate, texts: r
 }
 
 /**
- * Stops Chromium's extension worker (closing its DevTools target) and starts it again with
- * a message from an extension page: a new life, whose global has no probe nor extractor.
+ * Stops Chromium's extension worker once it is activated and starts it again with a message
+ * from an extension page: a new life, whose global has no probe nor extractor. (Stopped
+ * while still installing, the worker installs again, and its install event runs again.)
  */
 export async function restartChromiumWorker(context: BrowserContext, extensionId: string): Promise<BackgroundEvaluate> {
-  const old = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
-  await old?.evaluate(() => void ((globalThis as Record<string, unknown>).__backstoryOldLife = true));
-  const browser = context.browser();
-  if (!browser) throw new Error('no browser-level DevTools session to stop the worker with');
-  const cdp = await browser.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const closed = new Promise<void>((resolve) => (old ? old.once('close', () => resolve()) : resolve()));
-  for (const target of targetInfos) {
-    if (target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${extensionId}/`)) await cdp.send('Target.closeTarget', { targetId: target.targetId });
-  }
-  await closed;
-  const started = context.waitForEvent('serviceworker', { timeout: 10_000 });
+  const ours = (url: string): boolean => url.startsWith(`chrome-extension://${extensionId}/`);
+  const old = context.serviceWorkers().find((w) => ours(w.url()));
+  if (!old) throw new Error('the extension has no worker to restart');
+  await old.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const scope = globalThis as unknown as { serviceWorker: EventTarget & { state: string }; __backstoryOldLife?: boolean };
+        scope.__backstoryOldLife = true;
+        const worker = scope.serviceWorker;
+        if (worker.state === 'activated') resolve();
+        else worker.addEventListener('statechange', () => worker.state === 'activated' && resolve());
+      }),
+  );
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
-  // A message from an extension page starts the worker (it refuses this one, which asks for nothing).
-  await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
-  const worker = await started;
-  await page.close();
-  const evaluate: BackgroundEvaluate = <T>(expression: string) => worker.evaluate(expression) as Promise<T>;
-  if (await evaluate<boolean>('globalThis.__backstoryOldLife === true')) throw new Error('the worker was not restarted');
-  return evaluate;
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const stopped = new Promise<void>((resolve) => old.once('close', () => resolve()));
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await withTimeout(stopped, 10_000, 'the worker did not stop');
+    const started = context.waitForEvent('serviceworker', { predicate: (w) => ours(w.url()), timeout: 10_000 });
+    await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+    // A message from an extension page starts the worker (it refuses this one, which asks for nothing).
+    await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
+    const worker = await started;
+    const evaluate: BackgroundEvaluate = <T>(expression: string) => worker.evaluate(expression) as Promise<T>;
+    if (await evaluate<boolean>('globalThis.__backstoryOldLife === true')) throw new Error('the worker was not restarted');
+    return evaluate;
+  } finally {
+    await page.close();
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
