@@ -102,24 +102,24 @@ export async function restartChromiumWorker(context: BrowserContext, extensionId
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
-    const stopped = new Promise<void>((resolve) => old.once('close', () => resolve()));
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await withTimeout(stopped, 10_000, 'the worker did not stop');
-    const started = context.waitForEvent('serviceworker', { predicate: (w) => ours(w.url()), timeout: 10_000 });
     await page.goto(`chrome-extension://${extensionId}/manifest.json`);
     // A message from an extension page starts the worker (it refuses this one, which asks for nothing).
     await page.evaluate(() => chrome.runtime.sendMessage({ wake: true }).catch(() => undefined));
-    const worker = await started;
-    const evaluate: BackgroundEvaluate = <T>(expression: string) => worker.evaluate(expression) as Promise<T>;
-    if (await evaluate<boolean>('globalThis.__backstoryOldLife === true')) throw new Error('the worker was not restarted');
-    return evaluate;
+    // Playwright may hand the new life over as the same Worker object: the one without the old life's mark is it.
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      for (const worker of context.serviceWorkers().filter((w) => ours(w.url()))) {
+        const fresh = await worker.evaluate(() => (globalThis as { __backstoryOldLife?: boolean }).__backstoryOldLife !== true).catch(() => false);
+        if (fresh) {
+          const evaluate: BackgroundEvaluate = <T>(expression: string) => worker.evaluate(expression) as Promise<T>;
+          return evaluate;
+        }
+      }
+      if (Date.now() > deadline) throw new Error('the worker was not restarted');
+      await page.waitForTimeout(100);
+    }
   } finally {
     await page.close();
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
