@@ -12,7 +12,7 @@ import { runCase } from '../../../fixtures/live-pages/matrix';
 
 const articles = corpusArticles();
 const tune = await loadTemplates('tune');
-const heldout = [...(await loadTemplates('heldout')), ...(await loadTemplates('heldout2')), ...(await loadTemplates('heldout3'))];
+const heldout = [...(await loadTemplates('heldout')), ...(await loadTemplates('heldout2')), ...(await loadTemplates('heldout3')), ...(await loadTemplates('heldout4'))];
 
 describe.each(tune.map((template) => [template.name, template] as const))('tuned half: %s', (_, template) => {
   it.each(EDITS)('%s: the right verdict, the change named', (edit) => {
