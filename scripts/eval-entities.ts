@@ -1,13 +1,14 @@
 /**
  * `npm run eval:entities`: precision, recall and F1 of the entity extractor per type and
- * typed micro-F1 on the dev half (tuned on), the two held-out halves (test, test2: measured
- * only, never tuned on) and the seed, plus
+ * typed micro-F1 on the dev half (tuned on), test (held out in the first two rounds, tune
+ * material from the third), the held-out half test2 (measured only, never tuned on) and the
+ * seed, plus
  * milliseconds per article, and writes the table into docs/entities.md.
  *
  *   npm run eval:entities                 all corpora, write docs/entities.md
  *   npm run eval:entities -- --errors dev list each article's misses and false hits
  *   npm run eval:entities -- --no-write   print only
- *   npm run eval:entities -- --only dev   score one corpus only (tuning runs: the held-out halves stay unseen)
+ *   npm run eval:entities -- --only dev   score one corpus only (tuning runs: the held-out half stays unseen)
  *
  * Exits non-zero when a corpus is missing or malformed (the test half is the gate).
  */
@@ -24,7 +25,7 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(`../${path}`, i
 const SEED = '000_59385ec765e4fea4';
 const CORPORA = [
   { label: 'dev', what: 'tuned on', load: () => readCorpus(fromRoot('tests/fixtures/entities/dev')) },
-  { label: 'test', what: 'held out', load: () => readCorpus(fromRoot('tests/fixtures/entities/test')) },
+  { label: 'test', what: 'tune material; held out in earlier rounds', load: () => readCorpus(fromRoot('tests/fixtures/entities/test')) },
   { label: 'test2', what: 'second held-out half', load: () => readCorpus(fromRoot('tests/fixtures/entities/test2')) },
   { label: 'seed', what: 'the bundled seed', load: readSeed },
 ] as const;

@@ -145,7 +145,23 @@ export const CONTEXT = {
     Cement Steel Chemicals Electric Electronics Automotive Construction Properties Realty Retail
     Stores Brands Beverages Textiles Aerospace Defence Defense Biotech Therapeutics Semiconductor
     Semiconductors Microsystems Solutions Digital Interactive Entertainment Studios Pictures Records
-    Publishing Press Broadcasting Television Radio Airline`),
+    Publishing Press Broadcasting Television Radio Airline Hospitals Clinics Force Consortium
+    Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte`),
+  /**
+   * First words that make a run an organization in the languages that put the head first
+   * (Spanish, Portuguese, French, Italian, Malay, Indonesian: "Banco Nacional de Bolivia",
+   * "Universiti Malaysia Sarawak", "Parti Keadilan Rakyat", "Museo del Oro").
+   */
+  headFirstOrgLeads: words(`
+    Banco Banca Banque Universidad Universidade Università Université Universiti Universitas Instituto
+    Institut Istituto Museo Museu Musée Biblioteca Bibliothèque Partido Parti Partai Partito Ministerio
+    Ministério Ministère Ministero Consejo Conselho Conseil Consiglio Comisión Comissão Commissione
+    Fundación Fundação Fondation Fondazione Asociación Associação Federación Federação Fédération
+    Federazione Confederación Confederação Sindicato Movimiento Movimento Mouvement Agencia Agência
+    Agence Agenzia Hôpital Ospedale Clínica Escuela Escola École Colegio Sociedad Sociedade Société
+    Società Grupo Groupe Gruppo Empresa Compañía Companhia Compagnie Caja Caixa Bolsa Secretaría
+    Superintendencia Procuraduría Fiscalía Congreso Senado Cámara Câmara Assemblée Asamblea Tribunal
+    Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan`),
   /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
   clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),
   /** Leading words of an organization name with "of" ("Ministry of Finance", "University of Lagos"). */
@@ -153,7 +169,8 @@ export const CONTEXT = {
     Bank Ministry Department University Institute College Academy Council Commission Office Bureau
     Court Board Federation Association Union League Party Church Organisation Organization School
     Federal National Royal Society Chamber Assembly Armed Forces Museum Centre Center Agency Authority
-    Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices`),
+    Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices
+    Centro Casa Museo Instituto Banco Consejo Comité Comisión`),
   /** Last words that make a capitalized run a place. */
   placeHeads: words(`
     River Lake Sea Ocean Mountains Mountain Mount Hills Valley Island Islands Peninsula Desert Bay

@@ -15,7 +15,9 @@ import type { Token } from './nlp-tokens';
 type Run = Token[];
 
 /** Lower-case name particles allowed between two names ("Rebelo de Sousa", "Erik ten Hag"). */
-const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ten', 'ter', 'la', 'le', 'bin', 'ibn']);
+const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ten', 'ter', 'la', 'le', 'los', 'las', 'bin', 'binti', 'binte', 'ibn', 'anak', 'e', 'y']);
+/** Particles that, like "of", join an organization's lead word to the rest ("Centro de Estudios", "Museo del Oro"). */
+const OF_WORDS = new Set(['of', 'for', 'de', 'del', 'do', 'da', 'dos', 'das', 'des', 'du', 'di', 'della', 'degli']);
 /** Lower-case words that join the parts of an organization or place name ("Bank of England"). */
 const STRUCTURE_WORDS = new Set(['of', 'for', 'and', '&', 'the', 'on']);
 /** Arabic particles written before a hyphen ("al-Saadi"). */
@@ -86,7 +88,7 @@ function properNounRuns(context: RunContext): Run[] {
   let current: Token[] = [];
   const flush = (): void => {
     while (current.length && !isNameToken(current.at(-1)!, knowledge)) current.pop();
-    if (current.length) runs.push(...splitAtStructureWords(current, knowledge));
+    if (current.length) for (const part of splitAtPossessives(current)) runs.push(...splitAtStructureWords(part, knowledge));
     current = [];
   };
   const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
@@ -94,7 +96,7 @@ function properNounRuns(context: RunContext): Run[] {
     const token = tokens[i]!;
     const previous = current.at(-1);
     if (isNameToken(token, knowledge) || startsParticleName(tokens, i) || startsWithDemonym(tokens, i, knowledge, gap)) {
-      if (previous && !(gap(previous, token) === ' ' || (gap(previous, token) === '' && previous.text === '-'))) flush();
+      if (previous && !(gap(previous, token) === ' ' || (gap(previous, token) === '' && (previous.text === '-' || previous.text === '–')))) flush();
       current.push(token);
       continue;
     }
@@ -110,14 +112,55 @@ function properNounRuns(context: RunContext): Run[] {
     .filter((run) => run.length > 0 && !CONTEXT.nonEntityHeads.has(run.at(-1)!.text));
 }
 
+/**
+ * "Addenbrooke's Hospital", "King's College", "People's Defence Force": a possessive inside an
+ * institution's name. Not a known name's or a person's ("Kenya's Safaricom", "Biden's
+ * Justice Department"); such runs are split again unless they end in a head word (`splitAtPossessives`).
+ */
+function canOwnInName(owner: Token, tokens: readonly Token[], i: number, knowledge: Knowledge): boolean {
+  if (knowledge.aliases.has(owner.text) || knowledge.firstNames.has(owner.text.toLowerCase()) || /^\p{Lu}{2,}$/u.test(owner.text)) return false;
+  if (knowledge.commonWords.has(owner.text.toLowerCase())) return true;
+  // Any other owner ("Addenbrooke's Hospital", not "Boric's Broad Front") before one head word only.
+  const named = tokens[i + 1]!;
+  const after = tokens[i + 2];
+  const one = after === undefined || !/^\p{Lu}/u.test(after.text) || after.start > named.end + 1;
+  return !knowledge.nameParts.has(owner.text) && one && (CONTEXT.orgHeads.has(named.text) || CONTEXT.placeHeads.has(named.text));
+}
+
+/** A run joined at a possessive stays whole only when it names an organization or place by its head word. */
+function splitAtPossessives(run: Run): Run[] {
+  if (!run.some((t) => t.text === "'s")) return [run];
+  const last = run.at(-1)!.text;
+  if (CONTEXT.orgHeads.has(last) || CONTEXT.placeHeads.has(last) || (CONTEXT.orgHeads.has(run.at(-2)?.text ?? '') && /^\p{Lu}{2,}$/u.test(last))) return [run];
+  const parts: Run[] = [];
+  let current: Token[] = [];
+  for (const token of run) {
+    if (token.text !== "'s") current.push(token);
+    else {
+      parts.push(current);
+      current = [];
+    }
+  }
+  parts.push(current);
+  return parts.filter((part) => part.length > 0);
+}
+
 function joins(token: Token, previous: Token, tokens: readonly Token[], i: number, gap: (a: Token, b: Token) => string, knowledge: Knowledge): boolean {
   const next = tokens[i + 1];
   if (!next) return false;
   const previousIsName = isNameToken(previous, knowledge) || PARTICLES.test(previous.text);
   if (token.text === '-') return previousIsName && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
+  // "CDS–People's Party": a party's acronym joined to its name by a dash.
+  if (token.text === '–') return /^\p{Lu}{2,}$/u.test(previous.text) && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
+  if (token.text === "'s") return gap(previous, token) === '' && gap(token, next) === ' ' && isNameToken(next, knowledge) && canOwnInName(previous, tokens, i, knowledge);
   const lower = token.text.toLowerCase();
   if (gap(previous, token) !== ' ' || gap(token, next) !== ' ') return false;
-  if (NAME_PARTICLES.has(token.text)) return previousIsName && isNameToken(next, knowledge);
+  // "Gutiérrez de la Barra", "van der Berg": a chain of particles between two names.
+  if (NAME_PARTICLES.has(token.text)) {
+    const previousJoins = previousIsName || NAME_PARTICLES.has(previous.text);
+    const nextJoins = isNameToken(next, knowledge) || (NAME_PARTICLES.has(next.text) && tokens[i + 2] !== undefined && isNameToken(tokens[i + 2]!, knowledge));
+    return previousJoins && nextJoins;
+  }
   if (!STRUCTURE_WORDS.has(lower) || token.text !== lower && token.text !== '&') return false;
   // "of the", "for the": a second structure word before the next name.
   const afterNext = tokens[i + 2];
@@ -405,9 +448,9 @@ export function headType(run: Run): EntityType | undefined {
   if (words.length < 2) return undefined;
   const last = words.at(-1)!;
   const first = words[0]!;
-  if (CONTEXT.orgHeads.has(last)) return 'org';
+  if (CONTEXT.orgHeads.has(last) || CONTEXT.headFirstOrgLeads.has(first)) return 'org';
   if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first)) return 'place';
-  if (words.some((w, i) => CONTEXT.orgLeads.has(w) && (words[i + 1] === 'of' || words[i + 1] === 'for'))) return 'org';
+  if (words.some((w, i) => CONTEXT.orgLeads.has(w) && OF_WORDS.has(words[i + 1] ?? ''))) return 'org';
   return undefined;
 }
 
@@ -426,7 +469,7 @@ function isCompanyRun(words: readonly Token[], knowledge: Knowledge): boolean {
 
 function isPersonRun(words: readonly Token[], titled: boolean, context: RunContext): boolean {
   const { knowledge } = context;
-  if (words.length > 4) return false;
+  if (words.filter((w) => !NAME_PARTICLES.has(w.text)).length > 4) return false;
   const capitalized = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) || NAME_PARTICLES.has(w.text) || PARTICLES.test(w.text) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w.text));
   if (!capitalized) return false;
   const firstName = knowledge.firstNames.has(foldAccents(words[0]!.text.toLowerCase()));
