@@ -16,7 +16,10 @@ export const CONTEXT = {
     coach manager striker captain emir sultan cardinal archbishop bishop imam rabbi inspector detective
     professor doctor officer director chairman chairwoman chair
     señor señora sr sra srta doña senhor senhora herr frau monsieur madame mme mlle signor signora
-    shri smt shrimati alhaji alhaja hajia mallam malam datuk dato datin tun haji ustaz mwalimu mzee`),
+    shri smt shrimati alhaji alhaja hajia mallam malam datuk dato datin tun haji ustaz mwalimu mzee
+    grandad granddad grandpa grandma granny nana auntie aunty uncle aunt`),
+  /** Malay titles that "Seri" or "Sri" completes ("Datuk Seri Anwar Ibrahim", "Tan Sri"). */
+  compoundTitleOpeners: words('datuk dato datin tan puan'),
   /** Titles that only stand before a person's name. */
   personalTitles: words(`
     mr mrs ms miss dr prof professor sir dame lord lady president senator governor mayor premier king

@@ -219,8 +219,12 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
     const left = before.filter((t) => /\p{L}/u.test(t.text));
     const right = run.slice(i + 1).filter((t) => /\p{L}/u.test(t.text));
     const whole =
-      left.length >= 2 && right.length >= 2 &&
-      (CONTEXT.orgHeads.has(left.at(-1)!.text) || isCompanyRun(left, knowledge) || knowledge.firstNames.has(foldAccents(left[0]!.text.toLowerCase())));
+      (left.length >= 2 && right.length >= 2 &&
+        (CONTEXT.orgHeads.has(left.at(-1)!.text) || isCompanyRun(left, knowledge) || knowledge.firstNames.has(foldAccents(left[0]!.text.toLowerCase())) ||
+          // "Banco Nacional de Bolivia and Banco Mercantil Santa Cruz": two names, each with its own head word.
+          ((headType(left) === 'org' || left.some((t) => CONTEXT.orgHeads.has(t.text))) && headType(right) === 'org'))) ||
+      // "JetBlue and Spirit Airlines": a known name, then another.
+      (left.length === 1 && knowledge.aliases.has(left[0]!.text) && headType(right) === 'org');
     return !whole && headType(run) === 'org';
   }
   // "Institute for the Study of War": a later "of" in a chain that a lead word opened.
@@ -298,9 +302,10 @@ function isCommon(word: string, knowledge: Knowledge): boolean {
  */
 function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolean }[] {
   let last = -1;
+  const wordAt = (i: number): string => run[i]?.text.replace(/\.$/, '').toLowerCase() ?? '';
   run.forEach((token, i) => {
-    const word = token.text.replace(/\.$/, '').toLowerCase();
-    if (i < run.length - 1 && (CONTEXT.titles.has(word) || CONTEXT.roleWords.has(word))) last = i;
+    const word = wordAt(i);
+    if (i < run.length - 1 && (CONTEXT.titles.has(word) || CONTEXT.roleWords.has(word) || isCompoundTitle(wordAt(i - 1), word, wordAt(i + 1)))) last = i;
   });
   const before = context.tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
   const honorific = before !== undefined && CONTEXT.honorifics.has(before.text.replace(/\.$/, ''));
@@ -319,6 +324,8 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   const personal = CONTEXT.personalTitles.has(run[last]!.text.replace(/\.$/, '').toLowerCase());
   const lone = oneWord[0];
   if (lone && oneWord.length === 1 && (isRole(lone) || (!personal && !context.knowledge.nameParts.has(lone.text) && !context.surnames.has(lone.text)))) return [{ run, titled: cued }];
+  // "General Court", "Premier Soccer League", "Queen Elizabeth Hospital": an institution named with a title's word.
+  if (person.some((t) => CONTEXT.orgHeads.has(t.text) || CONTEXT.placeHeads.has(t.text))) return [{ run, titled: false }];
   const rest = run.slice(0, last + 1);
   // The role's own words ("Chief Financial Officer") are not a name; a name before them is.
   const roleStart = rest.findIndex((t, i) => rest.slice(i).every((w) => CONTEXT.titles.has(w.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.roleWords.has(w.text.toLowerCase()) || CONTEXT.roleModifiers.has(w.text.toLowerCase()) || STRUCTURE_WORDS.has(w.text)));
@@ -328,6 +335,13 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   if (head.length) parts.push({ run: head, titled: false });
   if (person.length) parts.push({ run: person, titled: true });
   return parts;
+}
+
+/** Malay compound honorifics: "Datuk Seri", "Tan Sri", "Puan Sri" ("Tan" alone is a surname, "Sri Aman" a place). */
+function isCompoundTitle(previous: string, word: string, next: string): boolean {
+  const seri = (w: string): boolean => w === 'seri' || w === 'sri';
+  if (seri(word)) return CONTEXT.compoundTitleOpeners.has(previous);
+  return (word === 'tan' || word === 'puan') && seri(next);
 }
 
 /** "Priya Natarajan, head of Asia equity strategy", "Jean Kaseya, the director-general": a role after a comma. */
@@ -542,7 +556,7 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   return undefined;
 }
 
-const HONORIFIC_NAME = new RegExp(`(?<![\\p{L}])(?:${[...CONTEXT.honorifics].join('|')})\\.? (\\p{Lu}[\\p{L}'-]*\\p{L})`, 'gu');
+const HONORIFIC_NAME = new RegExp(`(?<![\\p{L}])(?:${[...CONTEXT.honorifics].join('|')})\\.? (?:(?:Seri|Sri) )?(\\p{Lu}[\\p{L}'-]*\\p{L})`, 'gu');
 
 /** Surnames the article gives after an honorific ("Ms Okonjo-Iweala", "Dr. Chen"). */
 function titledSurnames(text: string): Set<string> {
