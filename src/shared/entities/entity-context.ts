@@ -55,7 +55,9 @@ export const CONTEXT = {
     writer novelist actor actress singer rapper artist designer journalist editor reporter
     correspondent colleague wife husband son daughter mother father brother sister opposition
     candidate challenger incumbent rival teammate midfielder head governor-general envoy negotiator
-    skipper keeper goalkeeper winger full-back centre-back substitute referee`),
+    skipper keeper goalkeeper winger full-back centre-back substitute referee mep mp mla senator
+    councillor councilor legislator congressman congresswoman debutant grandmother grandfather
+    grandson granddaughter aunt uncle niece nephew cousin mentor protégé`),
   /** Role nouns inside a capitalized run ("Chief Financial Officer Wendell Huang"): the name follows. */
   roleWords: words(`
     officer executive minister secretary president director chairman chairwoman chairperson governor

@@ -38,11 +38,15 @@ export function typeRuns(
     indexOf: new Map(tokens.map((t, i) => [t, i])),
     surnames: titledSurnames(text),
     knownOrgs: [...new Set(known.filter((c) => c.type === 'org' && c.name).map((c) => c.name!))],
+    loneNames: new Set(),
   };
+  const runs = properNounRuns(context);
+  // Words that stand alone as a name somewhere in the article: a surname used again on its own ("Bumrah" after "Jasprit Bumrah").
+  for (const run of runs) if (run.length === 1 && !known.some((c) => c.start === run[0]!.start)) context.loneNames.add(run[0]!.text);
   const found: Candidate[] = [];
   const overridden = new Set<Candidate>();
   const untyped: Run[] = [];
-  for (const raw of properNounRuns(context)) {
+  for (const raw of runs) {
     if (raw[0]!.start < titleEnd && titleIsCased) continue;
     for (const { run, titled } of splitAtRoles(raw, context)) {
       const start = run[0]!.start;
@@ -71,6 +75,7 @@ interface RunContext {
   indexOf: ReadonlyMap<Token, number>;
   surnames: ReadonlySet<string>;
   knownOrgs: readonly string[];
+  loneNames: Set<string>;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -227,6 +232,8 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
       (left.length === 1 && knowledge.aliases.has(left[0]!.text) && headType(right) === 'org');
     return !whole && headType(run) === 'org';
   }
+  // "Secretary of State Steve Hobbs": a title, "of", its office and a name (split again at the role).
+  if (word === 'of' && CONTEXT.titles.has(previous.text.toLowerCase()) && /^\p{Lu}/u.test(run[i + 1]?.text ?? '') && /^\p{Lu}/u.test(run[i + 2]?.text ?? '')) return true;
   // "Institute for the Study of War": a later "of" in a chain that a lead word opened.
   const chain = before.some((t, k) => isLeadOrHead(t.text) && STRUCTURE_WORDS.has(before[k + 1]?.text ?? ''));
   return isLeadOrHead(previous.text) || (chain && !isPersonLike(before, knowledge));
@@ -307,6 +314,8 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
     const word = wordAt(i);
     if (i < run.length - 1 && (CONTEXT.titles.has(word) || CONTEXT.roleWords.has(word) || isCompoundTitle(wordAt(i - 1), word, wordAt(i + 1)))) last = i;
   });
+  // "Secretary of State Steve Hobbs", "Minister of Finance Ana Ruiz": the office after "of" is part of the title.
+  if (last >= 0 && run[last + 1]?.text === 'of' && /^\p{Lu}/u.test(run[last + 2]?.text ?? '') && last + 3 < run.length && run.slice(last + 3).every((t) => /^\p{Lu}/u.test(t.text))) last += 2;
   const before = context.tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
   const honorific = before !== undefined && CONTEXT.honorifics.has(before.text.replace(/\.$/, ''));
   const cued =
@@ -314,7 +323,8 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
     hasRoleBefore(run, context) ||
     (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.reportingVerbs.has(before.text))) ||
     hasRoleApposition(run, context) ||
-    hasAgeApposition(run, context);
+    hasAgeApposition(run, context) ||
+    hasRelativeWho(run, context);
   if (last < 0) return [{ run, titled: cued }];
   const person = run.slice(last + 1).filter((t, i) => i > 0 || /^\p{Lu}/u.test(t.text));
   // "General Staff", "Chief Justice": no name follows the role.
@@ -357,6 +367,13 @@ function hasRoleApposition(run: Run, context: RunContext): boolean {
     if (CONTEXT.roleWords.has(word) || CONTEXT.personNouns.has(word) || CONTEXT.personCues.has(word) && word !== 'leader' || /^(?:director|secretary|chief)-general$/.test(word)) return true;
   }
   return false;
+}
+
+/** "his former mentor, Evo Morales, who is barred": "who" after a name of two words or more (a one-word club may be "who" too). */
+function hasRelativeWho(run: Run, context: RunContext): boolean {
+  const index = context.indexOf.get(run.at(-1)!) ?? 0;
+  const words = run.filter((t) => /\p{L}/u.test(t.text));
+  return words.length >= 2 && context.tokens[index + 1]?.text === ',' && /^(?:who|whose)$/.test(context.tokens[index + 2]?.text ?? '');
 }
 
 /** "Oksana Melnyk, 46,": an age in commas after a name is a person's. */
@@ -488,11 +505,14 @@ function isPersonRun(words: readonly Token[], titled: boolean, context: RunConte
   if (!capitalized) return false;
   const firstName = knowledge.firstNames.has(foldAccents(words[0]!.text.toLowerCase()));
   const lastWord = words.at(-1)!.text;
-  const surnameEvidence = context.surnames.has(lastWord) || context.surnames.has(hyphenatedEnd(words, context.text));
+  const surnameEvidence =
+    context.surnames.has(lastWord) || context.surnames.has(hyphenatedEnd(words, context.text)) ||
+    // News names a person in full once, then by the surname alone: a two- or three-word name whose last word stands alone elsewhere.
+    (words.length <= 3 && context.loneNames.has(lastWord) && !isCommon(lastWord, knowledge) && !knowledge.aliases.has(lastWord) && !knowledge.aliases.has(words[0]!.text) && !isCommon(words[0]!.text, knowledge));
   const parts = words.filter((w) => knowledge.nameParts.has(w.text)).length;
   const common = words.filter((w) => isCommon(w.text, knowledge)).length;
   if (titled || firstName || surnameEvidence) return common < words.length;
-  return parts === words.length && common === 0;
+  return parts + words.filter((w) => NAME_PARTICLES.has(w.text)).length === words.length && parts >= 2 && common === 0;
 }
 
 function hyphenatedEnd(words: readonly Token[], text: string): string {

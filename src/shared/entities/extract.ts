@@ -335,6 +335,17 @@ function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEnt
  * "Tencent Holdings"); with two candidates it stays apart rather than guess.
  */
 function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => string {
+  const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.surface))].map((surface) => surface.split(/\s+/));
+  /** "Gluesenkamp Perez" after "Marie Gluesenkamp Perez", "Abang Johari" before "Abang Johari Openg": the only longer name it begins or ends. */
+  const fullNameOf = (m: Mention): string => {
+    const own = entityId(m.type, m.name ?? m.surface);
+    if (m.type !== 'person') return own;
+    const words = m.surface.split(/\s+/);
+    const longer = people.filter((other) => other.length > words.length && (words.every((w, i) => other[i] === w) || words.every((w, i) => other[other.length - words.length + i] === w)));
+    const longest = longer.filter((name) => !longer.some((other) => other.length > name.length));
+    const ids = new Set(longest.map((name) => entityId('person', name.join(' '))));
+    return ids.size === 1 && longer.every((name) => longest.some((l) => contains(l, name))) ? [...ids][0]! : own;
+  };
   const byWord = new Map<string, Set<string>>();
   const keyOfWord = (type: EntityType, word: string): string => `${type}\u0000${slugify(word)}`;
   for (const m of mentions) {
@@ -342,19 +353,25 @@ function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => stri
     const word = m.type === 'person' ? words.at(-1) : m.type === 'org' ? words[0] : undefined;
     if (words.length < 2 || !word) continue;
     const key = keyOfWord(m.type, word);
-    byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
+    byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(fullNameOf(m)));
     if (m.type === 'person') {
       const given = `given\u0000${slugify(words[0]!)}`;
-      byWord.set(given, (byWord.get(given) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
+      byWord.set(given, (byWord.get(given) ?? new Set<string>()).add(fullNameOf(m)));
     }
   }
   return (mention) => {
     const own = entityId(mention.type, mention.name ?? mention.surface);
-    if (/\s/.test(mention.surface) || (mention.type !== 'person' && mention.type !== 'org')) return own;
+    if (/\s/.test(mention.surface)) return fullNameOf(mention);
+    if (mention.type !== 'person' && mention.type !== 'org') return own;
     // A person named by the given name alone ("Tedros") when no one has it as a surname.
     const longer = byWord.get(keyOfWord(mention.type, mention.surface)) ?? (mention.type === 'person' ? byWord.get(`given\u0000${slugify(mention.surface)}`) : undefined);
     return longer?.size === 1 ? [...longer][0]! : own;
   };
+}
+
+function contains(words: readonly string[], part: readonly string[]): boolean {
+  for (let i = 0; i + part.length <= words.length; i++) if (part.every((w, k) => words[i + k] === w)) return true;
+  return false;
 }
 
 /**
