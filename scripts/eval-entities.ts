@@ -1,14 +1,14 @@
 /**
  * `npm run eval:entities`: precision, recall and F1 of the entity extractor per type and
  * typed micro-F1 on the dev half (tuned on), test (held out in the first two rounds, tune
- * material from the third), the held-out half test2 (measured only, never tuned on) and the
- * seed, plus
+ * material from the third), the held-out halves test2 and test3 (measured only, never tuned
+ * on) and the seed, plus
  * milliseconds per article, and writes the table into docs/entities.md.
  *
  *   npm run eval:entities                 all corpora, write docs/entities.md
  *   npm run eval:entities -- --errors dev list each article's misses and false hits
  *   npm run eval:entities -- --no-write   print only
- *   npm run eval:entities -- --only dev   score one corpus only (tuning runs: the held-out half stays unseen)
+ *   npm run eval:entities -- --only dev   score one corpus only (tuning runs: the held-out halves stay unseen)
  *
  * Exits non-zero when a corpus is missing or malformed (the test half is the gate).
  */
@@ -27,6 +27,7 @@ const CORPORA = [
   { label: 'dev', what: 'tuned on', load: () => readCorpus(fromRoot('tests/fixtures/entities/dev')) },
   { label: 'test', what: 'tune material; held out in earlier rounds', load: () => readCorpus(fromRoot('tests/fixtures/entities/test')) },
   { label: 'test2', what: 'second held-out half', load: () => readCorpus(fromRoot('tests/fixtures/entities/test2')) },
+  { label: 'test3', what: 'third held-out half', load: () => readCorpus(fromRoot('tests/fixtures/entities/test3')) },
   { label: 'seed', what: 'the bundled seed', load: readSeed },
 ] as const;
 

@@ -154,7 +154,7 @@ function resolveKnown(text: string, tokens: readonly Token[], knowledge: Knowled
   // One sense per article: once a capital has acted as its government, every bare mention of it is the country.
   return kept.map((c) => {
     const country = c.name === undefined ? undefined : governments.get(c.name);
-    return country && c.type === 'place' ? { ...c, name: country.name } : c;
+    return country && c.type === 'place' ? { ...c, name: country.name, standsFor: true } : c;
   });
 }
 
@@ -314,11 +314,19 @@ interface Mention {
   type: EntityType;
   surface: string;
   name?: string;
+  standsFor?: boolean;
 }
 
 function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEntity[] {
   const mentions = accepted.map(
-    (c): Mention => ({ start: c.start, end: c.end, type: c.type, surface: text.slice(c.start, c.end), ...(c.name ? { name: c.name } : {}) }),
+    (c): Mention => ({
+      start: c.start,
+      end: c.end,
+      type: c.type,
+      surface: text.slice(c.start, c.end),
+      ...(c.name ? { name: c.name } : {}),
+      ...(c.standsFor ? { standsFor: true } : {}),
+    }),
   );
   const keyOf = surnameMerger(mentions);
   const groups = new Map<string, Mention[]>();
@@ -389,7 +397,10 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   // The fullest form the article writes ("Tencent Holdings" over the known "Tencent"), unless it
   // writes only short forms of a known name ("IS", "UN": "Islamic State", "United Nations").
   const fullerThanKnown = knownAsWritten !== undefined && wordCount(fullest) > wordCount(knownAsWritten);
-  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || wordCount(fullest) < 2 ? known ?? fullest : fullest);
+  // An article that writes only another word for a known name ("Britain") is shown that word; not
+  // when it writes only acronyms ("UN": "United Nations") or a capital for its country ("Beijing": "China").
+  const ownWord = mentions.every((m) => !m.standsFor && /\p{Ll}/u.test(m.surface) && !/\s/.test(m.surface));
+  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || (wordCount(fullest) < 2 && !ownWord) ? known ?? fullest : fullest);
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
   return { id: entityId(first.type, known ?? name), type: first.type, name, aliases, count: spans.length, mentions: spans };
