@@ -456,6 +456,8 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 }, knowledge);
   if (cue === 'org' || cue === 'place') return cue;
   if (CONTEXT.clubHeads.has(last) && isSportsSentence(tokens, run[0]!.sentence)) return 'org';
+  // "Shan State", "Lagos State": a known region or city and "State" is the state ("Islamic State" is a known name).
+  if (words.length === 2 && last === 'State' && inside.some((c) => c.type === 'place' && c.start === start)) return 'place';
   // A place before a known organization ("US National Security Council") makes no new name.
   const endOrg = inside.find((c) => c.end === end && c.type === 'org' && /\s/.test(text.slice(c.start, c.end)));
   const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place') && inside.length > 1;
@@ -464,14 +466,23 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (isCompanyRun(words, knowledge)) return 'org';
   // "MTN Nigeria", "Euronext Lisbon": a company's national arm.
   const endsInPlace = inside.some((c) => c.type === 'place' && c.end === end && c.start > start);
-  const startsWithOrg = /^[\p{Lu}\d]{2,}$/u.test(words[0]!.text) || inside.some((c) => c.type === 'org' && c.start === start);
+  const startsWithOrg = /^[\p{Lu}\d]{2,}$/u.test(words[0]!.text) || inside.some((c) => c.type === 'org' && c.start === start) || (isCompanyWord(words[0]!.text, knowledge) && !isCommon(words[0]!.text, knowledge));
   if (endsInPlace && startsWithOrg && words.length === 2) return 'org';
+  // "Airtel Kenya", "Safaricom Ethiopia": a brand the article names again, then a country or region (its national arm).
+  if (endsInPlace && words.length === 2 && isBrand(words[0]!.text, words[1]!.text, context)) return 'org';
   const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
   if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
   if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
   const before = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
   if (before && CONTEXT.placePrepositions.has(before.text.toLowerCase()) && words.length <= 3) return 'place';
   return undefined;
+}
+
+function isBrand(word: string, place: string, { knowledge, text }: RunContext): boolean {
+  const kind = knowledge.aliases.get(place)?.map((sense) => knowledge.entries[sense.entry]!.kind)[0];
+  if (kind !== 'country' && kind !== 'region') return false;
+  if (isCommon(word, knowledge) || knowledge.firstNames.has(word.toLowerCase()) || knowledge.nameParts.has(word) || knowledge.aliases.has(word) || knowledge.demonyms.has(word)) return false;
+  return text.split(word).length > 2;
 }
 
 export function headType(run: Run): EntityType | undefined {

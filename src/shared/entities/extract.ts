@@ -37,7 +37,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
   const withDates = addNonOverlapping(named, dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
-  return buildEntities(text, all);
+  return buildEntities(text, all, knowledge);
 }
 
 /** `${type}:${slug}`: the key of an entity across articles. */
@@ -317,7 +317,7 @@ interface Mention {
   standsFor?: boolean;
 }
 
-function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEntity[] {
+function buildEntities(text: string, accepted: readonly Candidate[], knowledge: Knowledge): ArticleEntity[] {
   const mentions = accepted.map(
     (c): Mention => ({
       start: c.start,
@@ -328,7 +328,7 @@ function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEnt
       ...(c.standsFor ? { standsFor: true } : {}),
     }),
   );
-  const keyOf = surnameMerger(mentions);
+  const keyOf = surnameMerger(mentions, knowledge);
   const groups = new Map<string, Mention[]>();
   for (const mention of mentions) {
     const key = keyOf(mention);
@@ -342,7 +342,7 @@ function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEnt
  * Okafor"), or else with that given name ("Tedros"), and a one-word organization the only longer one it begins ("Tencent" after
  * "Tencent Holdings"); with two candidates it stays apart rather than guess.
  */
-function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => string {
+function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (mention: Mention) => string {
   const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.surface))].map((surface) => surface.split(/\s+/));
   /** "Gluesenkamp Perez" after "Marie Gluesenkamp Perez", "Abang Johari" before "Abang Johari Openg": the only longer name it begins or ends. */
   const fullNameOf = (m: Mention): string => {
@@ -354,12 +354,17 @@ function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => stri
     const ids = new Set(longest.map((name) => entityId('person', name.join(' '))));
     return ids.size === 1 && longer.every((name) => longest.some((l) => contains(l, name))) ? [...ids][0]! : own;
   };
+  // "Safaricom Ethiopia" is the company's national arm: "Safaricom" stays the company.
+  const isCountryOrRegion = (word: string): boolean =>
+    knowledge.aliases.get(word)?.some((sense) => /^(?:country|region)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
   const byWord = new Map<string, Set<string>>();
   const keyOfWord = (type: EntityType, word: string): string => `${type}\u0000${slugify(word)}`;
   for (const m of mentions) {
     const words = m.surface.split(/\s+/);
-    const word = m.type === 'person' ? words.at(-1) : m.type === 'org' ? words[0] : undefined;
-    if (words.length < 2 || !word) continue;
+    // "Rakhine" and "Rakhine State": a region named with and without its category word.
+    const region = m.type === 'place' && words.length === 2 && /^(?:State|Province|Region|Oblast|Prefecture|Governorate)$/.test(words[1]!);
+    const word = m.type === 'person' ? words.at(-1) : m.type === 'org' || region ? words[0] : undefined;
+    if (words.length < 2 || !word || (m.type === 'org' && words.length === 2 && isCountryOrRegion(words[1]!))) continue;
     const key = keyOfWord(m.type, word);
     byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(fullNameOf(m)));
     if (m.type === 'person') {
@@ -370,6 +375,10 @@ function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => stri
   return (mention) => {
     const own = entityId(mention.type, mention.name ?? mention.surface);
     if (/\s/.test(mention.surface)) return fullNameOf(mention);
+    if (mention.type === 'place') {
+      const region = byWord.get(keyOfWord('place', mention.surface));
+      return region?.size === 1 ? [...region][0]! : own;
+    }
     if (mention.type !== 'person' && mention.type !== 'org') return own;
     // A person named by the given name alone ("Tedros") when no one has it as a surname.
     const longer = byWord.get(keyOfWord(mention.type, mention.surface)) ?? (mention.type === 'person' ? byWord.get(`given\u0000${slugify(mention.surface)}`) : undefined);
