@@ -182,7 +182,13 @@ export const CONTEXT = {
     Gulf Strait Canal Coast Delta Basin Plateau Province Region County District Prefecture Oblast
     Airport Stadium Arena Bridge Port Harbour Harbor Street Road Avenue Square Park Dam Station
     Camp Village Town City Heights Falls Beach Reef Dome Base Plant Reservoir Arc Ridge Trench Range
-    Parque Palace Cathedral Mosque Temple Castle Tower Terminal Pass Corridor`),
+    Parque Palace Cathedral Mosque Temple Castle Tower Terminal Pass Corridor Garden Gardens Drive
+    Lane Boulevard Highway Motorway Expressway Quay Wharf Pier Docks Stand Oval Ground Racecourse
+    Speedway Technopolis Glacier Icefield Fjord`),
+  /** First words of a place named with "of" ("Port of Longview", "Isle of Man"). */
+  placeLeadsOf: words('Port Isle Bay Gulf Strait Sea Straits'),
+  /** Words of sport before a club's name ("leaders Botafogo", "defending champions Chelsea"), read only in a sentence about sport. */
+  sportsOrgCues: words('leaders champions holders hosts visitors rivals opponents side club outfit'),
   /** Last words of runs that name no entity (laws, indices, prizes, works): the run is left out. */
   nonEntityHeads: words('Index Indices Act Bill Law Treaty Accord Agreement Award Awards Prize Festival Summit Protocol Doctrine Plan Strategy Programme Program Report'),
   /** Capitalized words that are never names on their own. */

@@ -418,6 +418,7 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
   const before2 = tokens[first - 2]?.text.toLowerCase() ?? '';
   if (before === before.toLowerCase() && (CONTEXT.orgCues.has(before) || CONTEXT.orgCues.has(before.replace(/s$/, '')))) return true;
   if ((before === 'of' || before === 'in') && before2 === 'shares') return true;
+  if (CONTEXT.sportsOrgCues.has(before) && isSportsSentence(tokens, run[0]!.sentence)) return true;
   const after = tokens[last + 1]?.text ?? '';
   if (after === 'shares' || (after === "'s" && /^(?:shares|stock|profit|profits|revenue|revenues|chief|ceo|board|headquarters|founder)$/.test(tokens[last + 2]?.text ?? ''))) return true;
   if (after === ',') {
@@ -491,7 +492,7 @@ export function headType(run: Run): EntityType | undefined {
   const last = words.at(-1)!;
   const first = words[0]!;
   if (CONTEXT.orgHeads.has(last) || CONTEXT.headFirstOrgLeads.has(first)) return 'org';
-  if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first)) return 'place';
+  if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first) || (CONTEXT.placeLeadsOf.has(first) && words[1] === 'of')) return 'place';
   if (words.some((w, i) => CONTEXT.orgLeads.has(w) && OF_WORDS.has(words[i + 1] ?? ''))) return 'org';
   return undefined;
 }
