@@ -123,6 +123,8 @@ function properNounRuns(context: RunContext): Run[] {
  * Justice Department"); such runs are split again unless they end in a head word (`splitAtPossessives`).
  */
 function canOwnInName(owner: Token, tokens: readonly Token[], i: number, knowledge: Knowledge): boolean {
+  // "St Mary's Hospital", "Saint John's College": a saint's name owns institutions.
+  if (/^(?:St\.?|Saint|San|Santa)$/.test(tokens[i - 2]?.text ?? '') && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) return true;
   if (knowledge.aliases.has(owner.text) || knowledge.firstNames.has(owner.text.toLowerCase()) || /^\p{Lu}{2,}$/u.test(owner.text)) return false;
   if (knowledge.commonWords.has(owner.text.toLowerCase())) return true;
   // Any other owner ("Addenbrooke's Hospital", not "Boric's Broad Front") before one head word only.
