@@ -151,7 +151,8 @@ export const CONTEXT = {
     Stores Brands Beverages Textiles Aerospace Defence Defense Biotech Therapeutics Semiconductor
     Semiconductors Microsystems Solutions Digital Interactive Entertainment Studios Pictures Records
     Publishing Press Broadcasting Television Radio Airline Hospitals Clinics Force Consortium
-    Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte`),
+    Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte
+    Coalition Bloc Ratings Center Centre Survey`),
   /**
    * First words that make a run an organization in the languages that put the head first
    * (Spanish, Portuguese, French, Italian, Malay, Indonesian: "Banco Nacional de Bolivia",
@@ -175,7 +176,7 @@ export const CONTEXT = {
     Court Board Federation Association Union League Party Church Organisation Organization School
     Federal National Royal Society Chamber Assembly Armed Forces Museum Centre Center Agency Authority
     Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices
-    Centro Casa Museo Instituto Banco Consejo Comité Comisión`),
+    Centro Casa Museo Instituto Banco Consejo Comité Comisión Movement Front Alliance Coalition Survey`),
   /** Last words that make a capitalized run a place. */
   placeHeads: words(`
     River Lake Sea Ocean Mountains Mountain Mount Hills Valley Island Islands Peninsula Desert Bay

@@ -310,6 +310,8 @@ function isCommon(word: string, knowledge: Knowledge): boolean {
  * role splits the run; what follows it is a titled person, what precedes it its own name.
  */
 function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolean }[] {
+  // "Universidad Mayor de San Andrés": a name that opens with its head word holds no title.
+  if (CONTEXT.headFirstOrgLeads.has(run[0]!.text)) return [{ run, titled: false }];
   let last = -1;
   const wordAt = (i: number): string => run[i]?.text.replace(/\.$/, '').toLowerCase() ?? '';
   run.forEach((token, i) => {
@@ -460,7 +462,7 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (cue === 'org' || cue === 'place') return cue;
   if (CONTEXT.clubHeads.has(last) && isSportsSentence(tokens, run[0]!.sentence)) return 'org';
   // "Shan State", "Lagos State": a known region or city and "State" is the state ("Islamic State" is a known name).
-  if (words.length === 2 && last === 'State' && inside.some((c) => c.type === 'place' && c.start === start)) return 'place';
+  if (words.length === 2 && last === 'State' && (knowledge.aliases.get(words[0]!.text) ?? []).some((sense) => knowledge.entries[sense.entry]!.type === 'place')) return 'place';
   // A place before a known organization ("US National Security Council") makes no new name.
   const endOrg = inside.find((c) => c.end === end && c.type === 'org' && /\s/.test(text.slice(c.start, c.end)));
   const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place') && inside.length > 1;
