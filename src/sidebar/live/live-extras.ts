@@ -73,8 +73,8 @@ const CORRECTION = new RegExp(
 /** Only as the note's last words: a quoted official may "regret the error" mid-paragraph. */
 const REGRET = /\bregrets? the errors?[.!]?$/iu;
 
-/** A sentence's end followed by the next one's start. */
-const SENTENCE_BREAK = /[.!?\u2026]["'\u2019\u201D)\]]*\s+(?=["'\u2018\u201C(\[]?[\p{Lu}\d])/gu;
+/** A sentence's end followed by the next one's start (a capital: "Dec. 1, 2026" runs on). */
+const SENTENCE_BREAK = /[.!?\u2026]["'\u2019\u201D)\]]*\s+(?=["'\u2018\u201C(\[]?\p{Lu})/gu;
 /** The first sentence is taken to run on past an end this close to the start ("Dec. 1, 2026:"). */
 const MIN_LEAD_WORDS = 5;
 
