@@ -185,11 +185,12 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
   const aligned = all.map((_, i) => i === 0 || (shares[i] ?? 0) >= ALIGNED_SHARE);
   // Elements that hold article text are never furniture for the blocks inside them, and a
   // class name is no sign of furniture on an element marked up like one of those (the site's
-  // paragraph style "media-ui-Paragraph" is not a media box).
+  // paragraph style "media-ui-Paragraph" is not a media box). The headline is not one of
+  // them: it sits in the page's header among bylines, times and share bars.
   const holdsArticle = new Set<number>();
   const articleStyles = new Set<string>();
   all.forEach((block, i) => {
-    if (!aligned[i]) return;
+    if (i === 0 || !aligned[i]) return;
     for (const { id, style } of block.ancestry) {
       holdsArticle.add(id);
       articleStyles.add(style);

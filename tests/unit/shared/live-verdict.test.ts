@@ -230,6 +230,12 @@ describe('the article’s own paragraphs show what its prose looks like', () => 
     expect(verdict(page(plainBody + p(added)))).toMatchObject({ text: ADDED_ONE });
   });
 
+  it('the headline is no article paragraph: prose beside it in the page’s header is furniture like any other', () => {
+    const promo = 'Sign up for the weekly transport briefing and get it in your inbox every Friday.';
+    const html = page(plainBody).replace(`<h1>${esc(ARTICLE.title)}</h1>`, `<header><h1>${esc(ARTICLE.title)}</h1><p>${promo}</p></header>`);
+    expect(verdict(html)).toMatchObject({ text: 'liveUnchanged', extras: [promo] });
+  });
+
   it('a rights line set as one more paragraph is a page extra', () => {
     const rights = 'Copyright 2024 The Agency. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.';
     expect(verdict(page(plainBody + p(rights)))).toMatchObject({ text: 'liveUnchanged', extras: [rights] });
