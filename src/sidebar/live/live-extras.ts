@@ -14,7 +14,11 @@
  *    in furniture (figure, aside, form, nav, header, footer, a box with a form control, or a
  *    class/id Readability takes for boilerplate) below every element that holds article
  *    text; a block before or after all of the article's text that has links is an extra too
- *    (a "Follow us" line, a trailing promo). Everything else is prose the page added.
+ *    (a "Follow us" line, a trailing promo); so is a rights line.
+ * 4. The aligned blocks show what this page's paragraphs look like (their own element's tag
+ *    and class, the inline element wrapping their whole text, the boxes they sit in): an
+ *    unaligned block is prose the page added only when it looks like them, and, before or
+ *    after all of the article's text, is as long as a paragraph. Anything else is an extra.
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../../shared/live-diff';
 import { SENTENCE_END } from '../../shared/live-verdict';
