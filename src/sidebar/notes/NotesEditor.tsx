@@ -79,10 +79,14 @@ export function NotesEditor({ record, actions }: Props) {
         baseText: base.current.text,
       });
       const stored = answer.record.note;
-      base.current = stored;
       // Typed more while this was saving: carry on from the stored (maybe merged) text.
       const typed = current.current.text;
-      const next = typed === sent.text ? stored.text : mergeText(sent.text, stored.text, typed) ?? typed;
+      const merged = typed === sent.text ? stored.text : mergeText(sent.text, stored.text, typed);
+      // The typing overlaps what the worker merged into our save (another tab's words): it
+      // stays based on the text we sent, so the next save is merged by the worker or kept as
+      // a conflict copy. Based on the stored text, it would be written over those words.
+      base.current = merged === null ? { ...stored, text: sent.text } : stored;
+      const next = merged ?? typed;
       setText(next);
       if (parseTags(current.current.tags).join('\n') === sent.tags.join('\n')) {
         setTagInput(stored.tags.join(', '));

@@ -22,6 +22,8 @@ vi.mock('../../../../src/shared/messages/to-worker', async (importOriginal) => (
 const { NotesEditor } = await import('../../../../src/sidebar/notes/NotesEditor');
 const { emptyRecord } = await import('../../../../src/shared/notes-schema');
 const { MessageError } = await import('../../../../src/shared/messages/to-worker');
+const { applyNoteWrite } = await import('../../../../src/background/notes/merge');
+type NoteWrite = import('../../../../src/background/notes/merge').NoteWrite;
 
 describe('the notes editor when storage refuses a write', () => {
   const domRoot = useDomRoot();
@@ -105,5 +107,74 @@ describe('the notes editor when another tab saves at the same time', () => {
     });
     // Nothing left to save: the merged text is the stored one.
     expect(sendToWorker).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the notes editor when the user types on while its save is merged with another tab', () => {
+  const domRoot = useDomRoot();
+  beforeEach(() => {
+    vi.useFakeTimers();
+    sendToWorker.mockReset();
+  });
+  afterEach(() => vi.useRealTimers());
+
+  /** The worker's part, with its real merge: each write is applied to `stored` when it arrives. */
+  function fakeWorker(start: NotesRecord): { stored: () => NotesRecord; arrive: (write: NoteWrite) => NotesRecord } {
+    let stored = start;
+    let ids = 0;
+    return {
+      stored: () => stored,
+      arrive: (write) => (stored = applyNoteWrite(stored, write, stored.updatedAt + 1, () => `copy-${++ids}`).record),
+    };
+  }
+
+  it('loses no word of the merged answer when its typing cannot be merged into it', async () => {
+    // Three words saved by three tabs ("From C." by another tab, merged by the worker into this
+    // tab's save), while this tab types at both ends of its note: its typing is one edit that
+    // overlaps the other tab's, so the editor cannot merge it into the answer. The answer's
+    // words must stay stored: in the note or in a conflict copy, never written over.
+    const root = domRoot();
+    const worker = fakeWorker(at(emptyRecord('31f14c63a51e4b00', 'Title', 'https://sputnikglobe.com/a.html'), 'Line one.\n', 1));
+    const actions = { accept: vi.fn() } as unknown as NotesActions;
+    await act(() => render(<NotesEditor record={worker.stored()} actions={actions} />, root));
+    const textarea = root.querySelector<HTMLTextAreaElement>('.note-text');
+    if (!textarea) throw new Error('no editor');
+    const type = (value: string) =>
+      act(() => {
+        textarea.value = value;
+        textarea.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+
+    let answer: () => void = () => undefined;
+    sendToWorker.mockImplementation((_type: string, { articleId: _id, ...write }: NoteWrite & { articleId: string }) =>
+      new Promise((resolve) => (answer = () => resolve({ status: 'saved', record: worker.arrive(write), room: 'ok' }))),
+    );
+    await type('Line one.\nFrom A.\n');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(600);
+    });
+    expect(sendToWorker).toHaveBeenCalledTimes(1);
+
+    // The other tab's save arrives first; then this tab types at the start and at the end.
+    worker.arrive({ text: 'From C.\nLine one.\n', tags: [], baseRevision: 1, baseText: 'Line one.\n' });
+    await type('Start.\nLine one.\nFrom A.\nEnd.\n');
+    await act(async () => {
+      answer();
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    // The next autosave, and every one after it, answered at once.
+    sendToWorker.mockImplementation(async (_type: string, { articleId: _id, ...write }: NoteWrite & { articleId: string }) => ({
+      status: 'saved',
+      record: worker.arrive(write),
+      room: 'ok',
+    }));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(5_000);
+    });
+    expect(sendToWorker.mock.calls.length).toBeGreaterThan(1);
+
+    const { note, conflicts } = worker.stored();
+    const kept = [note.text, ...conflicts.map((conflict) => conflict.text)].join('\n');
+    for (const words of ['From C.', 'From A.', 'Start.', 'End.']) expect(kept, words).toContain(words);
   });
 });
