@@ -17,6 +17,7 @@ const MAX_IRI_LENGTH = 4096;
 const DATE_TIME = /^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/;
 const MAX_PAGES = 1000;
 
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 const names = (value: unknown): string[] => list(value).filter((item): item is string => typeof item === 'string');
 
@@ -137,12 +138,13 @@ const Annotation = v.pipe(
   v.looseObject(
     {
       '@context': v.optional(ContextValue),
-      id: Iri,
-      type: v.pipe(TypeNames, v.check((type) => names(type).includes('Annotation'), "type must include 'Annotation'")),
+      // id, type and target are required: checked apart (missingKeys), so their absence is named even when other keys are wrong.
+      id: v.optional(Iri),
+      type: v.optional(v.pipe(TypeNames, v.check((type) => names(type).includes('Annotation'), "type must include 'Annotation'"))),
       motivation: v.optional(oneOrMore(OneString, 'motivation')),
       body: v.optional(oneOrMore(Resource, 'body')),
       bodyValue: v.optional(Text(MAX_NOTE_LENGTH)),
-      target: oneOrMore(Resource, 'target'),
+      target: v.optional(oneOrMore(Resource, 'target')),
       creator: v.optional(oneOrMore(Agent, 'creator')),
       generator: v.optional(oneOrMore(Agent, 'generator')),
       created: v.optional(DateTime),
@@ -154,11 +156,17 @@ const Annotation = v.pipe(
     },
     'an annotation must be an object',
   ),
-  v.check((a) => a.body === undefined || a.bodyValue === undefined, 'has both body and bodyValue'),
 );
-type Annotation = v.InferOutput<typeof Annotation>;
+type Annotation = v.InferOutput<typeof Annotation> & { id: string };
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** What the model requires of every annotation's keys, whatever else is wrong with it. */
+function keyProblems(value: unknown): string[] {
+  if (!isObject(value)) return [];
+  const problems = (['id', 'type', 'target'] as const).filter((key) => value[key] === undefined).map((key) => `${key}: is missing (an annotation must have one)`);
+  if (value.body !== undefined && value.bodyValue !== undefined) problems.push('has both body and bodyValue');
+  return problems;
+}
+
 const hasType = (value: unknown, type: string): boolean => isObject(value) && names(value.type).includes(type);
 
 /** Whether `json` looks like Web Annotation JSON-LD (so its problems are reported as such). */
@@ -299,8 +307,9 @@ export function readWebAnnotations(json: unknown, unreadPages: string[]): Foreig
     const label = `annotation ${index + 1}`;
     if (!inherited && isObject(item)) checkContext(item, label);
     const result = v.safeParse(Annotation, item);
-    if (!result.success) throw new ImportError(`${label} is not a valid Web Annotation: ${describeIssues(result.issues)}`);
-    return result.output;
+    const problems = [...keyProblems(item), ...(result.success ? [] : [describeIssues(result.issues)])];
+    if (problems.length > 0 || !result.success) throw new ImportError(`${label} is not a valid Web Annotation: ${problems.join('; ')}`);
+    return result.output as Annotation;
   });
   const ids = new Set(checked.map((annotation) => annotation.id));
   return checked.map((annotation, index) => foreignOf(annotation, `annotation ${index + 1}`, ids));
