@@ -6,6 +6,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { NotesRecord } from '../../shared/notes-schema';
+import { escapeMarkdown, quoted } from './export';
 
 /** What the archive says of a record's article (null for an article this archive does not have). */
 export interface ArticleFacts {
@@ -40,18 +41,6 @@ export function yamlString(value: string): string {
 
 function yamlList(key: string, values: readonly string[]): string[] {
   return values.length === 0 ? [`${key}: []`] : [`${key}:`, ...values.map((value) => `  - ${yamlString(value)}`)];
-}
-
-/** A Markdown line that shows as written (no accidental markup). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~=])/g, '\\$1');
-}
-
-function quoted(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `> ${escapeMarkdown(line)}`)
-    .join('\n');
 }
 
 /** One article's Markdown file. */

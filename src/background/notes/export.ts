@@ -19,11 +19,12 @@ export function toJsonBackup(records: readonly NotesRecord[], now: Date): NotesB
 }
 
 /** A Markdown link label or text line that shows as written (no accidental markup). */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 }
 
-function quoted(text: string): string {
+/** `text` as a Markdown block quote, each line escaped. */
+export function quoted(text: string): string {
   return text
     .split('\n')
     .map((line) => `> ${escapeMarkdown(line)}`)
