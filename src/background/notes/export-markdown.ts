@@ -6,7 +6,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { NotesRecord } from '../../shared/notes-schema';
-import { escapeMarkdown, quoted } from './export';
+import { escapeMarkdown, noteSections } from './export';
 
 /** What the archive says of a record's article (null for an article this archive does not have). */
 export interface ArticleFacts {
@@ -60,17 +60,7 @@ export function articleMarkdown(record: NotesRecord, article: ArticleFacts | nul
   const lines = [...front, `# ${escapeMarkdown(title)}`, ''];
   // An address from the catalog only: a note on an article this archive does not have names none.
   if (article) lines.push(`[Original article](<${article.url.replace(/[<>\s]/g, encodeURIComponent)}>)`, '');
-  if (record.note.text !== '') lines.push(record.note.text, '');
-  for (const conflict of record.conflicts) {
-    lines.push(`## Other version (${new Date(conflict.savedAt).toISOString()})`, '', conflict.text, '');
-  }
-  if (record.highlights.length > 0) {
-    lines.push('## Highlights', '');
-    for (const highlight of record.highlights) {
-      lines.push(quoted(highlight.quote.exact), '');
-      if (highlight.note !== '') lines.push(highlight.note, '');
-    }
-  }
+  lines.push(...noteSections(record, '##'));
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

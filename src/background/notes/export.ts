@@ -32,6 +32,26 @@ export function quoted(text: string): string {
 }
 
 /**
+ * A record's note as written (the user's own Markdown), its other versions, and each
+ * highlight as a quote with its note; `heading` is the Markdown level of their headings.
+ */
+export function noteSections(record: NotesRecord, heading: string): string[] {
+  const lines: string[] = [];
+  if (record.note.text !== '') lines.push(record.note.text, '');
+  for (const conflict of record.conflicts) {
+    lines.push(`${heading} Other version (${new Date(conflict.savedAt).toISOString()})`, '', conflict.text, '');
+  }
+  if (record.highlights.length > 0) {
+    lines.push(`${heading} Highlights`, '');
+    for (const highlight of record.highlights) {
+      lines.push(quoted(highlight.quote.exact), '');
+      if (highlight.note !== '') lines.push(highlight.note, '');
+    }
+  }
+  return lines;
+}
+
+/**
  * Markdown of `records` (notes on archived articles: their titles link to the catalog's
  * addresses) and of `notInArchive` (notes on articles this archive does not have: their
  * claimed titles as text, no link).
@@ -45,18 +65,7 @@ export function toMarkdown(records: readonly NotesRecord[], now: Date, notInArch
   for (const { record, heading } of sections) {
     lines.push(heading, '');
     if (record.note.tags.length > 0) lines.push(`Tags: ${record.note.tags.map(escapeMarkdown).join(', ')}`, '');
-    // The note is the user's own Markdown: kept as written.
-    if (record.note.text !== '') lines.push(record.note.text, '');
-    for (const conflict of record.conflicts) {
-      lines.push(`### Other version (${new Date(conflict.savedAt).toISOString()})`, '', conflict.text, '');
-    }
-    if (record.highlights.length > 0) {
-      lines.push('### Highlights', '');
-      for (const highlight of record.highlights) {
-        lines.push(quoted(highlight.quote.exact), '');
-        if (highlight.note !== '') lines.push(highlight.note, '');
-      }
-    }
+    lines.push(...noteSections(record, '###'));
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
