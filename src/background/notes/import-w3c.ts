@@ -39,6 +39,15 @@ const TypeNames = oneOrMore(OneString, 'type');
 
 const COMPOSITES = ['Choice', 'Composite', 'List', 'Independents'];
 
+/** Keys an annotation, a body and a target may all have (model 3.3.1, 3.3.6, 3.3.7). */
+const LIFECYCLE_AND_RIGHTS = {
+  created: v.optional(DateTime),
+  modified: v.optional(DateTime),
+  rights: v.optional(oneOrMore(Iri, 'rights')),
+  canonical: v.optional(Iri),
+  via: v.optional(oneOrMore(Iri, 'via')),
+};
+
 /** The model's selectors, each with what it must have. */
 const Selector: v.GenericSchema = v.lazy((input) =>
   typeof input === 'string'
@@ -108,11 +117,7 @@ const Resource: v.GenericSchema = v.lazy((input) =>
             selector: v.optional(oneOrMore(Selector, 'selector')),
             state: v.optional(oneOrMore(State, 'state')),
             items: v.optional(v.array(Resource)),
-            created: v.optional(DateTime),
-            modified: v.optional(DateTime),
-            rights: v.optional(oneOrMore(Iri, 'rights')),
-            canonical: v.optional(Iri),
-            via: v.optional(oneOrMore(Iri, 'via')),
+            ...LIFECYCLE_AND_RIGHTS,
           },
           'must be an IRI or an object',
         ),
@@ -138,7 +143,7 @@ const Annotation = v.pipe(
   v.looseObject(
     {
       '@context': v.optional(ContextValue),
-      // id, type and target are required: checked apart (missingKeys), so their absence is named even when other keys are wrong.
+      // id, type and target are required: checked apart (keyProblems), so their absence is named even when other keys are wrong.
       id: v.optional(Iri),
       type: v.optional(v.pipe(TypeNames, v.check((type) => names(type).includes('Annotation'), "type must include 'Annotation'"))),
       motivation: v.optional(oneOrMore(OneString, 'motivation')),
@@ -147,12 +152,8 @@ const Annotation = v.pipe(
       target: v.optional(oneOrMore(Resource, 'target')),
       creator: v.optional(oneOrMore(Agent, 'creator')),
       generator: v.optional(oneOrMore(Agent, 'generator')),
-      created: v.optional(DateTime),
-      modified: v.optional(DateTime),
       generated: v.optional(DateTime),
-      rights: v.optional(oneOrMore(Iri, 'rights')),
-      canonical: v.optional(Iri),
-      via: v.optional(oneOrMore(Iri, 'via')),
+      ...LIFECYCLE_AND_RIGHTS,
     },
     'an annotation must be an object',
   ),
