@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import { MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH } from '../../shared/notes-schema';
-import { ImportError, MAX_ANNOTATIONS, describeIssues, timeOf, type ForeignAnnotation } from './import-foreign';
+import { ImportError, MAX_ANNOTATIONS, describeIssues, excerpt, timeOf, type ForeignAnnotation } from './import-foreign';
 
 const Text = (max: number) => v.pipe(v.string('must be a string'), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`));
 const Short = Text(4096);
@@ -70,7 +70,7 @@ function foreignOf(annotation: HypothesisAnnotation, label: string): ForeignAnno
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector') as { exact: string; prefix?: string; suffix?: string } | undefined;
   const position = selectors.find((s) => s.type === 'TextPositionSelector') as { start: number; end: number } | undefined;
   return {
-    label: annotation.id ? `${label} (${annotation.id})` : label,
+    label: annotation.id ? `${label} (${excerpt(annotation.id, 80)})` : label,
     id: annotation.id ?? null,
     source: target?.source || annotation.uri,
     quote: quote ? { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' } : null,

@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH } from '../../shared/notes-schema';
 import { ANNOTATION_CONTEXT } from './export';
-import { ImportError, MAX_ANNOTATIONS, describeIssues, timeOf, type ForeignAnnotation } from './import-foreign';
+import { ImportError, MAX_ANNOTATIONS, describeIssues, excerpt, timeOf, type ForeignAnnotation } from './import-foreign';
 
 const CONTEXTS = new Set([ANNOTATION_CONTEXT, ANNOTATION_CONTEXT.replace('http:', 'https:')]);
 /** An absolute IRI: a scheme, then no spaces or characters IRIs exclude. */
@@ -265,7 +265,7 @@ function foreignOf(annotation: Annotation, label: string, ids: ReadonlySet<strin
   const author = list(annotation.creator)[0];
   const authorName = isObject(author) ? list(author.name)[0] ?? list((author as Record<string, unknown>).nickname)[0] ?? author.id : author;
   return {
-    label: `${label} (${annotation.id})`,
+    label: `${label} (${excerpt(annotation.id, 80)})`,
     id: annotation.id,
     source: replying ? '' : target.source,
     quote: target.quote,

@@ -76,6 +76,13 @@ describe('a Hypothesis export', () => {
     expect((await imported(content)).records).toEqual((await imported(content)).records);
   });
 
+  it('anchors by the quote a highlight whose position is beyond the archived text', async () => {
+    const far = { ...exported.annotations[0], target: [{ source: KIRBY_URL, selector: [{ type: 'TextPositionSelector', start: 1e9, end: 1e9 + 14 }, { type: 'TextQuoteSelector', exact: 'weapons depots' }] }] };
+    const { records } = await imported(JSON.stringify({ ...exported, annotations: [far] }));
+    const start = KIRBY_TEXT.indexOf('weapons depots');
+    expect(records[0]!.highlights[0]!.position).toEqual({ type: 'TextPositionSelector', start, end: start + 14 });
+  });
+
   it.each<[string, unknown, RegExp]>([
     ['an annotation without uri', { ...exported, annotations: [{ id: 'x', text: 'no uri' }] }, /annotation 1 is not a Hypothesis annotation: uri: /],
     ['text that is not a string', { ...exported, annotations: [{ ...exported.annotations[1], text: 42 }] }, /annotation 1 is not a Hypothesis annotation: text: must be a string/],
