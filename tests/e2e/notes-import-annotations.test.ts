@@ -39,7 +39,8 @@ describe.each(testBrowsers())('annotation import and Markdown export in %s', (br
     browser = await launch(browserName);
     browser.serve(FIXTURE_URL, plainPage(FIXTURE_TITLE));
     article = await browser.open(FIXTURE_URL);
-    options = await article.openExtensionWindow('options.html');
+    // The options page in a tab of its own, as the browser's add-on manager opens it.
+    options = await browser.open(await browser.evaluateInBackground<string>(`(globalThis.browser ?? chrome).runtime.getURL('options.html')`));
     await options.waitFor('input[type="file"]');
   });
   afterAll(() => browser?.close());
