@@ -53,11 +53,15 @@ describe.each(testBrowsers())('annotation import and Markdown export in %s', (br
     );
     const skipped = await options.texts('.import-skipped li');
     expect(skipped).toHaveLength(6);
+    // In file order.
+    expect(skipped.map((line) => Number(/^annotation (\d+)/.exec(line)?.[1]))).toEqual([7, 8, 9, 10, 11, 12]);
     expect(skipped).toContain('annotation 8 (hyp-missing-0008): it could not be anchored in the archived text: “Subscribe to our newsletter for daily briefings”');
     expect(skipped).toContain('annotation 11 (hyp-script-0011): its document is not a web address of an article: javascript:alert(document.cookie)');
     expect(await options.text('.import-summary')).toContain('add 1, update 0 and skip 0');
     expect(await options.count('.import-report a')).toBe(0);
-    await options.screenshot(`import-hypothesis-preview-${browserName}`);
+    await options.screenshot('import-hypothesis-preview');
+    await options.evaluate(() => document.querySelector('.import-apply')?.scrollIntoView({ block: 'end' }), null);
+    await options.screenshot('import-hypothesis-preview-confirm');
     expect(await storedNotes(browser)).toBe(0);
     expect(await seriousAxeViolations(options)).toEqual([]);
 
@@ -79,7 +83,7 @@ describe.each(testBrowsers())('annotation import and Markdown export in %s', (br
     expect(notes[1]).toContain('Source?');
     expect(await sidebar.count('.highlight-item script')).toBe(0);
     expect(await sidebar.evaluate(() => (document.querySelector('.note-text') as HTMLTextAreaElement).value, null)).toBe("Compare with the Pentagon's own statement.");
-    await article.screenshot(`import-hypothesis-sidebar-${browserName}`);
+    await article.screenshot('import-hypothesis-sidebar');
   });
 
   it('downloads the Markdown folder as a zip with one file per article and its front matter', async () => {

@@ -43,18 +43,28 @@ const MAX_TAGS = 50;
 type Placed = { articleId: string; inArchive: boolean; annotation: ForeignAnnotation };
 
 class Tally {
-  readonly value: ImportTally;
+  private readonly counts: Omit<ImportTally, 'skipped'>;
+  private readonly left: Array<{ index: number; annotation: string; reason: string }> = [];
   private readonly articles = new Set<string>();
   constructor(format: ImportTally['format']) {
-    this.value = { format, highlights: 0, notes: 0, replies: 0, articles: 0, notInArchive: 0, unanchored: 0, skippedCount: 0, skipped: [] };
+    this.counts = { format, highlights: 0, notes: 0, replies: 0, articles: 0, notInArchive: 0, unanchored: 0, skippedCount: 0 };
   }
-  skip(annotation: Pick<ForeignAnnotation, 'label'>, reason: string): void {
-    this.value.skippedCount++;
-    if (this.value.skipped.length < MAX_LISTED) this.value.skipped.push({ annotation: annotation.label, reason });
+  get value(): Omit<ImportTally, 'skipped'> {
+    return this.counts;
+  }
+  /** Something left out (or cut) and why; `index` is its place in the file (-1: the file itself). */
+  skip(annotation: Pick<ForeignAnnotation, 'label' | 'index'>, reason: string): void {
+    this.counts.skippedCount++;
+    this.left.push({ index: annotation.index, annotation: annotation.label, reason });
+  }
+  /** The counts, and the first MAX_LISTED things left out, in file order. */
+  result(): ImportTally {
+    const skipped = [...this.left].sort((a, b) => a.index - b.index).slice(0, MAX_LISTED).map(({ annotation, reason }) => ({ annotation, reason }));
+    return { ...this.counts, skipped };
   }
   onArticle(articleId: string): void {
     this.articles.add(articleId);
-    this.value.articles = this.articles.size;
+    this.counts.articles = this.articles.size;
   }
 }
 
@@ -141,7 +151,7 @@ export async function recordsFromAnnotations(
   unreadPages: readonly string[] = [],
 ): Promise<{ records: NotesRecord[]; tally: ImportTally }> {
   const tally = new Tally(format);
-  for (const page of unreadPages) tally.skip({ label: `page ${page}` }, 'the file only links to this page; Backstory reads no server, so its annotations were not read');
+  for (const page of unreadPages) tally.skip({ label: `page ${page}`, index: -1 }, 'the file only links to this page; Backstory reads no server, so its annotations were not read');
 
   const byId = new Map(annotations.filter((a) => a.id !== null).map((a) => [a.id!, a]));
   const replies = new Map<ForeignAnnotation, ForeignAnnotation[]>();
@@ -222,7 +232,7 @@ export async function recordsFromAnnotations(
     }
     if (!placedAny) continue;
     const [noteText, cut] = within(notes.join('\n\n'), MAX_NOTE_LENGTH);
-    if (cut) tally.skip({ label: `the note on ${entry?.title ?? articleId}` }, `it was cut to ${MAX_NOTE_LENGTH.toLocaleString('en')} characters`);
+    if (cut) tally.skip({ label: `the note on ${entry?.title ?? articleId}`, index: -1 }, `it was cut to ${MAX_NOTE_LENGTH.toLocaleString('en')} characters`);
     const updatedAt = times.length > 0 ? Math.max(...times) : 0;
     record.note = { text: noteText, tags: [...tags], revision: 0, updatedAt, ...(created.length > 0 ? { createdAt: Math.min(...created) } : {}) };
     record.highlights.sort((a, b) => a.position.start - b.position.start);
@@ -231,5 +241,5 @@ export async function recordsFromAnnotations(
     // The record as the store would read it: a last check that nothing above broke its schema.
     records.push(v.parse(NotesRecord, record));
   }
-  return { records, tally: tally.value };
+  return { records, tally: tally.result() };
 }

@@ -16,6 +16,8 @@ export class ImportError extends CodedError {
 export interface ForeignAnnotation {
   /** How the preview names it ("annotation 3", with its id when it has one). */
   label: string;
+  /** Its place in the file (0-based): the preview lists what was left out in file order. */
+  index: number;
   /** The file's id for it (an IRI, a Hypothesis id), if any. */
   id: string | null;
   /** The annotated document, as the file names it (not checked yet). */

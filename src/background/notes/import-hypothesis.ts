@@ -64,13 +64,15 @@ function authorOf(annotation: HypothesisAnnotation): string | null {
   return annotation.user?.replace(/^acct:/, '').replace(/@.*$/, '') || null;
 }
 
-function foreignOf(annotation: HypothesisAnnotation, label: string): ForeignAnnotation {
+function foreignOf(annotation: HypothesisAnnotation, index: number): ForeignAnnotation {
+  const label = `annotation ${index + 1}`;
   const target = annotation.target[0];
   const selectors = target?.selector ?? [];
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector') as { exact: string; prefix?: string; suffix?: string } | undefined;
   const position = selectors.find((s) => s.type === 'TextPositionSelector') as { start: number; end: number } | undefined;
   return {
     label: annotation.id ? `${label} (${excerpt(annotation.id, 80)})` : label,
+    index,
     id: annotation.id ?? null,
     source: target?.source || annotation.uri,
     quote: quote ? { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' } : null,
@@ -96,6 +98,6 @@ export function readHypothesis(list: readonly unknown[]): ForeignAnnotation[] {
     if (!result.success) {
       throw new ImportError(`${label} is not a Hypothesis annotation: ${describeIssues(result.issues)}`);
     }
-    return foreignOf(result.output, label);
+    return foreignOf(result.output, index);
   });
 }

@@ -257,7 +257,8 @@ function targetOf(annotation: Annotation): TargetParts {
 
 const BACKSTORY_GENERATOR = /^Backstory\b/;
 
-function foreignOf(annotation: Annotation, label: string, ids: ReadonlySet<string>): ForeignAnnotation {
+function foreignOf(annotation: Annotation, index: number, ids: ReadonlySet<string>): ForeignAnnotation {
+  const label = `annotation ${index + 1}`;
   const { texts, tags } = bodiesOf(annotation);
   const target = targetOf(annotation);
   const replying = names(annotation.motivation).includes('replying') && ids.has(target.source);
@@ -266,6 +267,7 @@ function foreignOf(annotation: Annotation, label: string, ids: ReadonlySet<strin
   const authorName = isObject(author) ? list(author.name)[0] ?? list((author as Record<string, unknown>).nickname)[0] ?? author.id : author;
   return {
     label: `${label} (${excerpt(annotation.id, 80)})`,
+    index,
     id: annotation.id,
     source: replying ? '' : target.source,
     quote: target.quote,
@@ -313,5 +315,5 @@ export function readWebAnnotations(json: unknown, unreadPages: string[]): Foreig
     return result.output as Annotation;
   });
   const ids = new Set(checked.map((annotation) => annotation.id));
-  return checked.map((annotation, index) => foreignOf(annotation, `annotation ${index + 1}`, ids));
+  return checked.map((annotation, index) => foreignOf(annotation, index, ids));
 }
