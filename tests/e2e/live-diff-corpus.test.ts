@@ -73,7 +73,7 @@ describe.each(testBrowsers())('the live-diff corpus in %s', (browserName) => {
             // Compare opens at the first change.
             await frame.click('button.live-compare');
             await frame.waitFor('.compare-text');
-            // The box scrolls to the change after it renders: watch frames for up to 2 s (a busy
+            // The box scrolls to the change after it renders: look again every 16 ms for up to 2 s (a busy
             // machine may take several), not one look that races the scroll.
             const firstChangeVisible = await frame.evaluate(
               () =>
@@ -88,7 +88,7 @@ describe.each(testBrowsers())('the live-diff corpus in %s', (browserName) => {
                       if (c.top >= a.top && c.top < a.bottom) return resolve(true);
                     }
                     if (performance.now() > until) return resolve(false);
-                    requestAnimationFrame(look);
+                    setTimeout(look, 16);
                   };
                   look();
                 }),
