@@ -1,13 +1,12 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/browser';
 import { sendToWorker } from '../../shared/messages/to-worker';
-import { mergeText } from '../../shared/notes-merge';
+import { mergeTyping } from '../../shared/notes-merge';
 import type { ArticleNote, NotesRecord } from '../../shared/notes-schema';
 import { openDraftChannel, type DraftChannel } from './draft-channel';
 import { Markdown } from '../../shared/ui/Markdown';
 import { failureCode } from '../../shared/failures';
 import type { StorageRoom } from '../../shared/storage-room';
-import { caretAfter } from './caret';
 import { saveFailure } from './save-failure';
 import { isNewer, type NotesActions } from './use-notes';
 
@@ -54,10 +53,24 @@ export function NotesEditor({ record, actions }: Props) {
   /** Where the caret goes once a text replaced under the user is rendered. */
   const caret = useRef<number | null>(null);
 
-  /** The text changed by a merge, not by the user's key: their caret stays where they were typing. */
-  function replaceText(next: string): void {
+  /** Where the user's caret is in the editor's text (one not rendered yet included), or null when they are not in the editor. */
+  function caretNow(): number | null {
     const element = area.current;
-    if (element && element.ownerDocument.activeElement === element && element.value !== next) caret.current = caretAfter(element.value, next, element.selectionStart);
+    if (!element || element.ownerDocument.activeElement !== element) return null;
+    return caret.current ?? element.selectionStart;
+  }
+  /**
+   * Merges another tab's note (`incoming`, changed from `from`) into the user's text, their
+   * caret carried along (mergeTyping), or null when the two overlap.
+   */
+  function mergeIn(from: string, incoming: string): { text: string; caret: number | null } | null {
+    const at = caretNow();
+    const merged = mergeTyping(from, incoming, current.current.text, at ?? 0);
+    return merged && { text: merged.text, caret: at === null ? null : merged.caret };
+  }
+  /** The text changed by a merge, not by the user's key: the caret goes where the merge carried it, so their next key lands where they were typing. */
+  function replaceText({ text: next, caret: at }: { text: string; caret: number | null }): void {
+    if (at !== null) caret.current = at;
     setText(next);
   }
   useLayoutEffect(() => {
@@ -98,14 +111,14 @@ export function NotesEditor({ record, actions }: Props) {
       const stored = answer.record.note;
       // Typed more while this was saving: carry on from the stored (maybe merged) text.
       const typed = current.current.text;
-      const merged = typed === sent.text ? stored.text : mergeText(sent.text, stored.text, typed);
+      const merged = mergeIn(sent.text, stored.text);
       // The typing overlaps what the worker merged into our save (another tab's words): it
       // stays based on the text we sent, so the next save is merged by the worker or kept as
       // a conflict copy. Based on the stored text, it would be written over those words.
       base.current = merged === null ? { ...stored, text: sent.text } : stored;
       baseAt.current = answer.record.updatedAt;
-      const next = merged ?? typed;
-      replaceText(next);
+      const next = merged?.text ?? typed;
+      if (merged) replaceText(merged);
       if (parseTags(current.current.tags).join('\n') === sent.tags.join('\n')) {
         setTagInput(stored.tags.join(', '));
         current.current = { text: next, tags: stored.tags.join(', ') };
@@ -148,23 +161,23 @@ export function NotesEditor({ record, actions }: Props) {
   function adopt(record: NotesRecord): void {
     if (inFlight.current || !isNewer(record, { updatedAt: baseAt.current, note: base.current })) return;
     const incoming = record.note;
+    const merged = mergeIn(base.current.text, incoming.text);
     const sameNote = incoming.text === base.current.text && incoming.tags.join('\n') === base.current.tags.join('\n');
     if (!isDirty() || sameNote) {
       // Unchanged note (a highlight changed the record): only the base moves, the typing goes on.
       base.current = incoming;
       baseAt.current = record.updatedAt;
       if (sameNote) return;
-      replaceText(incoming.text);
+      replaceText(merged ?? { text: incoming.text, caret: null });
       setTagInput(incoming.tags.join(', '));
       current.current = { text: incoming.text, tags: incoming.tags.join(', ') };
       return;
     }
-    const merged = mergeText(base.current.text, incoming.text, current.current.text);
     if (merged === null) return; // saved on the old base: the worker keeps a conflict copy
     base.current = incoming;
     baseAt.current = record.updatedAt;
     replaceText(merged);
-    current.current = { ...current.current, text: merged };
+    current.current = { ...current.current, text: merged.text };
     postDraft();
     schedule();
   }

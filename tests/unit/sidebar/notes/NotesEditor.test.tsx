@@ -220,4 +220,29 @@ describe('the notes editor when another tab’s words are merged in while the us
     expect(textarea.value).toBe('Start Line one.\nFrom B.\n');
     expect([textarea.selectionStart, textarea.selectionEnd]).toEqual([6, 6]);
   });
+
+  it('keeps a word half typed, and the other tab’s word beginning like it, whole (the chaos run’s lost [t31], [t86])', async () => {
+    const root = domRoot();
+    const actions = { accept: vi.fn() } as unknown as NotesActions;
+    const record = at(emptyRecord('31f14c63a51e4b00', 'Title', 'https://sputnikglobe.com/a.html'), '[t84]\n', 1);
+    await act(() => render(<NotesEditor record={record} actions={actions} />, root));
+    const textarea = root.querySelector<HTMLTextAreaElement>('.note-text');
+    if (!textarea) throw new Error('no editor');
+    textarea.focus();
+    /** A key typed where the caret is, as the browser inserts it. */
+    const key = (typed: string) =>
+      act(() => {
+        const caret = textarea.selectionStart;
+        textarea.value = textarea.value.slice(0, caret) + typed + textarea.value.slice(caret);
+        textarea.setSelectionRange(caret + typed.length, caret + typed.length);
+        textarea.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+    await key('[');
+    await key('t');
+    // Another tab's word, stored meanwhile, is shown while the user is in the middle of theirs.
+    await act(() => render(<NotesEditor record={at(record, '[t84]\n[t86]\n', 2)} actions={actions} />, root));
+    for (const typed of '88]\n') await key(typed);
+    expect(textarea.value).toBe('[t84]\n[t86]\n[t88]\n');
+  });
 });
