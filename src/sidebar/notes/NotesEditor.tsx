@@ -70,7 +70,8 @@ export function NotesEditor({ record, actions }: Props) {
   }
   /** The text changed by a merge, not by the user's key: the caret goes where the merge carried it, so their next key lands where they were typing. */
   function replaceText({ text: next, caret: at }: { text: string; caret: number | null }): void {
-    if (at !== null) caret.current = at;
+    // Unchanged text renders nothing: a caret kept for it would be applied at the user's next key.
+    if (at !== null && next !== current.current.text) caret.current = at;
     setText(next);
   }
   useLayoutEffect(() => {
@@ -216,6 +217,7 @@ export function NotesEditor({ record, actions }: Props) {
     schedule();
   };
   const onText = (value: string): void => {
+    caret.current = null; // the user's key: the browser has put the caret
     setText(value);
     edited({ text: value });
   };

@@ -245,4 +245,34 @@ describe('the notes editor when another tab’s words are merged in while the us
     for (const typed of '88]\n') await key(typed);
     expect(textarea.value).toBe('[t84]\n[t86]\n[t88]\n');
   });
+
+  it('leaves the caret to the user after a save that changed nothing under them', async () => {
+    const root = domRoot();
+    const actions = { accept: vi.fn() } as unknown as NotesActions;
+    const record = at(emptyRecord('31f14c63a51e4b00', 'Title', 'https://sputnikglobe.com/a.html'), 'one\n', 1);
+    sendToWorker.mockImplementation(async (_type: string, write: NoteWrite) => ({ status: 'saved', record: at(record, write.text, 2), room: 'ok' }));
+    await act(() => render(<NotesEditor record={record} actions={actions} />, root));
+    const textarea = root.querySelector<HTMLTextAreaElement>('.note-text');
+    if (!textarea) throw new Error('no editor');
+    textarea.focus();
+    const key = (typed: string) =>
+      act(() => {
+        const caret = textarea.selectionStart;
+        textarea.value = textarea.value.slice(0, caret) + typed + textarea.value.slice(caret);
+        textarea.setSelectionRange(caret + typed.length, caret + typed.length);
+        textarea.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    textarea.setSelectionRange(4, 4);
+    await key('a');
+    // The autosave goes out and is answered with the text as sent.
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1_000);
+    });
+    expect(sendToWorker).toHaveBeenCalledTimes(1);
+    // The user goes on typing at the start of the note.
+    textarea.setSelectionRange(0, 0);
+    await key('x');
+    await key('y');
+    expect(textarea.value).toBe('xyone\na');
+  });
 });
