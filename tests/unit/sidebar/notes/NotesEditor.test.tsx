@@ -198,6 +198,15 @@ describe('the notes editor when its record was set aside and made anew', () => {
   });
 });
 
+/** A key typed where the caret is, as the browser inserts it. */
+const typeAtCaret = (textarea: HTMLTextAreaElement, typed: string) =>
+  act(() => {
+    const caret = textarea.selectionStart;
+    textarea.value = textarea.value.slice(0, caret) + typed + textarea.value.slice(caret);
+    textarea.setSelectionRange(caret + typed.length, caret + typed.length);
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+
 describe('the notes editor when another tab’s words are merged in while the user types', () => {
   const domRoot = useEditorRoot();
 
@@ -229,14 +238,7 @@ describe('the notes editor when another tab’s words are merged in while the us
     const textarea = root.querySelector<HTMLTextAreaElement>('.note-text');
     if (!textarea) throw new Error('no editor');
     textarea.focus();
-    /** A key typed where the caret is, as the browser inserts it. */
-    const key = (typed: string) =>
-      act(() => {
-        const caret = textarea.selectionStart;
-        textarea.value = textarea.value.slice(0, caret) + typed + textarea.value.slice(caret);
-        textarea.setSelectionRange(caret + typed.length, caret + typed.length);
-        textarea.dispatchEvent(new Event('input', { bubbles: true }));
-      });
+    const key = (typed: string) => typeAtCaret(textarea, typed);
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
     await key('[');
     await key('t');
@@ -255,13 +257,7 @@ describe('the notes editor when another tab’s words are merged in while the us
     const textarea = root.querySelector<HTMLTextAreaElement>('.note-text');
     if (!textarea) throw new Error('no editor');
     textarea.focus();
-    const key = (typed: string) =>
-      act(() => {
-        const caret = textarea.selectionStart;
-        textarea.value = textarea.value.slice(0, caret) + typed + textarea.value.slice(caret);
-        textarea.setSelectionRange(caret + typed.length, caret + typed.length);
-        textarea.dispatchEvent(new Event('input', { bubbles: true }));
-      });
+    const key = (typed: string) => typeAtCaret(textarea, typed);
     textarea.setSelectionRange(4, 4);
     await key('a');
     // The autosave goes out and is answered with the text as sent.
