@@ -93,10 +93,11 @@ function properNounRuns(context: RunContext): Run[] {
   let current: Token[] = [];
   const flush = (): void => {
     while (current.length && !isNameToken(current.at(-1)!, knowledge)) current.pop();
-    if (current.length) for (const part of splitAtPossessives(current)) runs.push(...splitAtStructureWords(part, knowledge));
+    if (current.length) for (const part of splitAtPossessives(current)) runs.push(...splitAtStructureWords(part, knowledge, standsAlone));
     current = [];
   };
   const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
+  const standsAlone = (word: string): boolean => alone(text, word);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const previous = current.at(-1);
@@ -194,11 +195,11 @@ function isPortfolioList(current: readonly Token[], tokens: readonly Token[], i:
  * District Court": "of", "for" and "the" join after a lead or head word, "and" unless
  * what stands before it is a whole name already.
  */
-function splitAtStructureWords(run: Run, knowledge: Knowledge): Run[] {
+function splitAtStructureWords(run: Run, knowledge: Knowledge, standsAlone: (word: string) => boolean): Run[] {
   const parts: Run[] = [];
   let current: Token[] = [];
   run.forEach((token, i) => {
-    if (!STRUCTURE_WORDS.has(token.text) || isJustified(run, i, current, knowledge)) {
+    if (!STRUCTURE_WORDS.has(token.text) || isJustified(run, i, current, knowledge, standsAlone)) {
       current.push(token);
       return;
     }
@@ -216,7 +217,13 @@ function splitAtStructureWords(run: Run, knowledge: Knowledge): Run[] {
     .filter((part) => part.some((t) => isNameToken(t, knowledge)));
 }
 
-function isJustified(run: Run, i: number, before: readonly Token[], knowledge: Knowledge): boolean {
+/** "Mercury" in "Mercury and Contact Energy" when the article also writes "Mercury, which …": the word is a name on its own there. */
+function alone(text: string, word: string): boolean {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])(?!\\s+(?:(?:and|of|&)\\s+)?\\p{Lu})`, 'gu');
+  return pattern.test(text);
+}
+
+function isJustified(run: Run, i: number, before: readonly Token[], knowledge: Knowledge, standsAlone: (word: string) => boolean): boolean {
   const word = run[i]!.text;
   const previous = run[i - 1];
   if (!previous) return false;
@@ -231,7 +238,11 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
           // "Banco Nacional de Bolivia and Banco Mercantil Santa Cruz": two names, each with its own head word.
           ((headType(left) === 'org' || left.some((t) => CONTEXT.orgHeads.has(t.text))) && headType(right) === 'org'))) ||
       // "JetBlue and Spirit Airlines": a known name, then another.
-      (left.length === 1 && knowledge.aliases.has(left[0]!.text) && headType(right) === 'org');
+      (left.length === 1 && knowledge.aliases.has(left[0]!.text) && headType(right) === 'org') ||
+      // "Gemadept and Saigon Newport Corporation", "Mercury and Contact Energy": a one-word name (no ordinary word, or one the
+      // article writes alone elsewhere), then a company; "Maritime and Port Authority" stays one name.
+      (left.length === 1 && right.length >= 2 && (headType(right) === 'org' || isCompanyRun(right, knowledge)) &&
+        (!isCommon(left[0]!.text, knowledge) || standsAlone(left[0]!.text)));
     return !whole && headType(run) === 'org';
   }
   // "Secretary of State Steve Hobbs": a title, "of", its office and a name (split again at the role).

@@ -26,6 +26,7 @@ import { CONTEXT, isSportsSentence } from './entity-context';
 import { dateCandidates } from './entity-dates';
 import { typeRuns } from './entity-runs';
 import { typeByCues } from './entity-cues';
+import { definedNames } from './entity-acronyms';
 
 export function extractEntities(text: string, knowledge: Knowledge): ArticleEntity[] {
   const prepared = prepareForNlp(text);
@@ -35,7 +36,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
-  const withDates = addNonOverlapping(named, dateCandidates(prepared, dates));
+  const withDates = addNonOverlapping(definedNames(prepared, tokens, named), dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
 }
