@@ -152,7 +152,9 @@ export const CONTEXT = {
     Semiconductors Microsystems Solutions Digital Interactive Entertainment Studios Pictures Records
     Publishing Press Broadcasting Television Radio Airline Hospitals Clinics Force Consortium
     Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte
-    Coalition Bloc Ratings Center Centre Survey`),
+    Coalition Bloc Ratings Center Centre Survey Railway División Divisão`),
+  /** Words before "Centre" that make it a facility, a place ("Satish Dhawan Space Centre", "Jiuquan Satellite Launch Center"), not an institution. */
+  facilityCentres: words('Space Launch Convention Conference Exhibition Shopping'),
   /**
    * First words that make a run an organization in the languages that put the head first
    * (Spanish, Portuguese, French, Italian, Malay, Indonesian: "Banco Nacional de Bolivia",
@@ -167,7 +169,8 @@ export const CONTEXT = {
     Agence Agenzia Hôpital Ospedale Clínica Escuela Escola École Colegio Sociedad Sociedade Société
     Società Grupo Groupe Gruppo Empresa Compañía Companhia Compagnie Caja Caixa Bolsa Secretaría
     Superintendencia Procuraduría Fiscalía Congreso Senado Cámara Câmara Assemblée Asamblea Tribunal
-    Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan`),
+    Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan
+    Campeonato Copa Coppa Coupe Liga Torneo`),
   /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
   clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),
   /** Leading words of an organization name with "of" ("Ministry of Finance", "University of Lagos"). */

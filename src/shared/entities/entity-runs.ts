@@ -486,6 +486,8 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (endsInPlace && startsWithOrg && words.length === 2) return 'org';
   // "Airtel Kenya", "Safaricom Ethiopia": a brand the article names again, then a country or region (its national arm).
   if (endsInPlace && words.length === 2 && isBrand(words[0]!.text, words[1]!.text, context)) return 'org';
+  // "I&M Bank Rwanda", "Standard Chartered Bank Kenya": an organization by its head word, then its country.
+  if (endsInPlace && words.length >= 3 && isCountryOrRegion(words.at(-1)!.text, knowledge) && headType(run.slice(0, run.indexOf(words.at(-1)!))) === 'org') return 'org';
   const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
   if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
   if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
@@ -494,9 +496,13 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   return undefined;
 }
 
-function isBrand(word: string, place: string, { knowledge, text }: RunContext): boolean {
+function isCountryOrRegion(place: string, knowledge: Knowledge): boolean {
   const kind = knowledge.aliases.get(place)?.map((sense) => knowledge.entries[sense.entry]!.kind)[0];
-  if (kind !== 'country' && kind !== 'region') return false;
+  return kind === 'country' || kind === 'region';
+}
+
+function isBrand(word: string, place: string, { knowledge, text }: RunContext): boolean {
+  if (!isCountryOrRegion(place, knowledge)) return false;
   if (isCommon(word, knowledge) || knowledge.firstNames.has(word.toLowerCase()) || knowledge.nameParts.has(word) || knowledge.aliases.has(word) || knowledge.demonyms.has(word)) return false;
   return text.split(word).length > 2;
 }
@@ -506,6 +512,7 @@ export function headType(run: Run): EntityType | undefined {
   if (words.length < 2) return undefined;
   const last = words.at(-1)!;
   const first = words[0]!;
+  if ((last === 'Centre' || last === 'Center') && CONTEXT.facilityCentres.has(words.at(-2)!)) return 'place';
   if (CONTEXT.orgHeads.has(last) || CONTEXT.headFirstOrgLeads.has(first)) return 'org';
   if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first) || (CONTEXT.placeLeadsOf.has(first) && words[1] === 'of')) return 'place';
   if (words.some((w, i) => CONTEXT.orgLeads.has(w) && OF_WORDS.has(words[i + 1] ?? ''))) return 'org';

@@ -218,6 +218,9 @@ function actingCapital(text: string, tokens: readonly Token[], match: KnownMatch
   if (index === undefined) return undefined;
   const before = tokens[match.first - 1];
   if (before && CONTEXT.placePrepositions.has(before.text.toLowerCase())) return undefined;
+  // "a Riyadh start-up": a capital after an article, or before a compound, describes a thing of the city.
+  if (before && /^(?:a|an|the)$/i.test(before.text)) return undefined;
+  if (tokens[match.last + 2]?.text === '-' && tokens[match.last + 2]!.start === tokens[match.last + 1]!.end) return undefined;
   let next = match.last + 1;
   const possessive = tokens[next]?.text === "'s";
   if (possessive) next++;
