@@ -152,7 +152,7 @@ export const CONTEXT = {
     Semiconductors Microsystems Solutions Digital Interactive Entertainment Studios Pictures Records
     Publishing Press Broadcasting Television Radio Airline Hospitals Clinics Force Consortium
     Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte
-    Coalition Bloc Ratings Center Centre Survey Railway División Divisão`),
+    Coalition Bloc Ratings Center Centre Survey Forum Railway División Divisão`),
   /** Words before "Centre" that make it a facility, a place ("Satish Dhawan Space Centre", "Jiuquan Satellite Launch Center"), not an institution. */
   facilityCentres: words('Space Launch Convention Conference Exhibition Shopping'),
   /**
@@ -188,7 +188,7 @@ export const CONTEXT = {
     Camp Village Town City Heights Falls Beach Reef Dome Base Plant Reservoir Arc Ridge Trench Range
     Parque Palace Cathedral Mosque Temple Castle Tower Terminal Pass Corridor Garden Gardens Drive
     Lane Boulevard Highway Motorway Expressway Quay Wharf Pier Docks Stand Oval Ground Racecourse
-    Speedway Technopolis Glacier Icefield Fjord`),
+    Speedway Technopolis Glacier Icefield Fjord Fort`),
   /** First words of a place named with "of" ("Port of Longview", "Isle of Man"). */
   placeLeadsOf: words('Port Isle Bay Gulf Strait Sea Straits'),
   /** Words of sport before a club's name ("leaders Botafogo", "defending champions Chelsea"), read only in a sentence about sport. */

@@ -158,8 +158,11 @@ function joins(token: Token, previous: Token, tokens: readonly Token[], i: numbe
   if (!next) return false;
   const previousIsName = isNameToken(previous, knowledge) || PARTICLES.test(previous.text);
   if (token.text === '-') return previousIsName && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
-  // "CDS–People's Party": a party's acronym joined to its name by a dash.
-  if (token.text === '–') return /^\p{Lu}{2,}$/u.test(previous.text) && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
+  // "CDS–People's Party": a party's acronym joined to its name by a dash; "Ba Ria–Vung Tau": two names no list knows, one place.
+  if (token.text === '–') {
+    const joinable = /^\p{Lu}{2,}$/u.test(previous.text) || (!knowledge.aliases.has(previous.text) && !knowledge.aliases.has(next.text) && previous.pos === 'PROPN' && next.pos === 'PROPN');
+    return joinable && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
+  }
   if (token.text === "'s") return gap(previous, token) === '' && gap(token, next) === ' ' && isNameToken(next, knowledge) && canOwnInName(previous, tokens, i, knowledge);
   const lower = token.text.toLowerCase();
   if (gap(previous, token) !== ' ' || gap(token, next) !== ' ') return false;
@@ -321,8 +324,8 @@ function isCommon(word: string, knowledge: Knowledge): boolean {
  * role splits the run; what follows it is a titled person, what precedes it its own name.
  */
 function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolean }[] {
-  // "Universidad Mayor de San Andrés": a name that opens with its head word holds no title.
-  if (CONTEXT.headFirstOrgLeads.has(run[0]!.text)) return [{ run, titled: false }];
+  // "Universidad Mayor de San Andrés", "Estadio General Pablo Rojas": a name that opens with its head word holds no title.
+  if (CONTEXT.headFirstOrgLeads.has(run[0]!.text) || CONTEXT.placeLeads.has(run[0]!.text)) return [{ run, titled: false }];
   let last = -1;
   const wordAt = (i: number): string => run[i]?.text.replace(/\.$/, '').toLowerCase() ?? '';
   run.forEach((token, i) => {
@@ -417,7 +420,7 @@ function hasRoleBefore(run: Run, context: RunContext): boolean {
     const word = token.text;
     if (word === word.toLowerCase() && (CONTEXT.personNouns.has(word) || CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word))) {
       // A determiner makes the role one person's: "the governor", "its chief", "the show's heroine".
-      const determiner = tokens.slice(Math.max(0, i - 3), i).some((t) => /^(?:the|its|his|her|their|'s)$/.test(t.text));
+      const determiner = tokens.slice(Math.max(0, i - 3), i).some((t) => /^(?:the|its|his|her|their|'s)$/i.test(t.text));
       if (determiner) return true;
     }
   }
@@ -476,7 +479,8 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (words.length === 2 && last === 'State' && (knowledge.aliases.get(words[0]!.text) ?? []).some((sense) => knowledge.entries[sense.entry]!.type === 'place')) return 'place';
   // A place before a known organization ("US National Security Council") makes no new name.
   const endOrg = inside.find((c) => c.end === end && c.type === 'org' && /\s/.test(text.slice(c.start, c.end)));
-  const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place') && inside.length > 1;
+  // A city before one ("Constanța Court of Appeal", "Paris Court of Appeal") names a local institution of its own.
+  const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place' && !isCity(text.slice(c.start, c.end), knowledge)) && inside.length > 1;
   const head = placePrefix ? undefined : headType(run);
   if (head) return head;
   if (isCompanyRun(words, knowledge)) return 'org';
@@ -494,6 +498,11 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   const before = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
   if (before && CONTEXT.placePrepositions.has(before.text.toLowerCase()) && words.length <= 3) return 'place';
   return undefined;
+}
+
+function isCity(place: string, knowledge: Knowledge): boolean {
+  const senses = knowledge.aliases.get(normalizeSurface(place)) ?? [];
+  return senses.length > 0 && senses.every((sense) => /^(?:city|town)$/.test(knowledge.entries[sense.entry]!.kind));
 }
 
 function isCountryOrRegion(place: string, knowledge: Knowledge): boolean {
@@ -535,8 +544,11 @@ function isCompanyRun(words: readonly Token[], knowledge: Knowledge): boolean {
 function isPersonRun(words: readonly Token[], titled: boolean, context: RunContext): boolean {
   const { knowledge } = context;
   if (words.filter((w) => !NAME_PARTICLES.has(w.text)).length > 4) return false;
-  const capitalized = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) || NAME_PARTICLES.has(w.text) || PARTICLES.test(w.text) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w.text));
+  // "K. Anbarasan": an initial opens a name.
+  const capitalized = words.every((w, i) => /^\p{Lu}\p{Ll}/u.test(w.text) || NAME_PARTICLES.has(w.text) || PARTICLES.test(w.text) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w.text) || (i === 0 && words.length > 1 && /^\p{Lu}\.$/u.test(w.text)));
   if (!capitalized) return false;
+  // "the Tian Shan", "the Diya Kepeema ceremony": a name right after "the" is no person's, unless a title says so.
+  if (!titled && context.tokens[(context.indexOf.get(words[0]!) ?? 0) - 1]?.text === 'the') return false;
   const firstName = knowledge.firstNames.has(foldAccents(words[0]!.text.toLowerCase()));
   const lastWord = words.at(-1)!.text;
   const surnameEvidence =
