@@ -123,7 +123,8 @@ export const CONTEXT = {
   /** Lower-case nouns right after a name that make it a place ("Guro district", "the Dnipropetrovsk region"). */
   placeNounsAfter: words(`
     district districts province provinces region county territory municipality prefecture governorate
-    oblast village town city neighbourhood neighborhood suburb township commune`),
+    oblast village town city neighbourhood neighborhood suburb township commune regions counties
+    territories municipalities prefectures governorates villages towns cities suburbs communes`),
   /** Nouns before "of" that make the name after it a place ("the town of Enerhodar", "the outskirts of Goma"). */
   placeNounsBeforeOf: words('capital outskirts suburbs port'),
   /** Prepositions of location, the only evidence that lets a small town's name count. */

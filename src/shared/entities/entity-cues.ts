@@ -39,6 +39,23 @@ export function typeByCues(
     const type = localCue(tokens, item, knowledge);
     if (type) found.set(k, candidateOf(item, type));
   });
+  // "border crossings at Rubavu and Rusizi", "voters on Bequia and Canouan": two one-word names no list
+  // knows, coordinated after a preposition of location, are places (a company or a person would be known
+  // or carry a cue; either word being a company word or a name part keeps the pair out).
+  const startingAt = new Map(runs.map((item, k) => [item.first, k]));
+  runs.forEach((item, k) => {
+    const partner = tokens[item.last + 1]?.text === 'and' ? startingAt.get(item.last + 2) : undefined;
+    if (partner === undefined || found.has(k) || found.has(partner)) return;
+    const pair = [item, runs[partner]!];
+    const plain = (t: Token): boolean =>
+      !knowledge.companyWords.has(t.text) && !knowledge.nameParts.has(t.text) && !knowledge.firstNames.has(t.text.toLowerCase()) && !knowledge.commonWords.has(t.text.toLowerCase());
+    if (!pair.every((p) => p.run.length === 1 && plain(p.run[0]!) && !p.run[0]!.sentenceStart)) return;
+    const after = tokens[runs[partner]!.last + 1];
+    if (after && (/^\p{Lu}/u.test(after.text) || after.text === "'s" || after.text === '-')) return;
+    if (!CONTEXT.locationPrepositions.has(tokens[item.first - 1]?.text ?? '') && tokens[item.first - 1]?.text !== 'on' && tokens[item.first - 1]?.text !== 'from') return;
+    found.set(k, candidateOf(item, 'place'));
+    found.set(partner, candidateOf(runs[partner]!, 'place'));
+  });
   // Lists: a few passes let a type travel along "Bosch, Infineon and NXP".
   for (let pass = 0; pass < 3; pass++) {
     const spans = [...typed, ...found.values()];

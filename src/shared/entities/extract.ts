@@ -111,7 +111,8 @@ function findKnown(text: string, tokens: readonly Token[], knowledge: Knowledge)
       const surface = normalizeSurface(raw);
       if (surface.split(' ').length > knowledge.maxWords) break;
       if (/[\p{L}\p{N}]$/u.test(surface) && isWordEnd(text, last.end)) {
-        const senses = knowledge.aliases.get(surface);
+        // "Taupō", "Constanța": a spelling with marks the data writes without (its folded form is an alias).
+        const senses = knowledge.aliases.get(surface) ?? (/[^\x00-\x7f]/.test(surface) ? knowledge.aliases.get(foldMarks(surface)) : undefined);
         if (senses) best = { start: first.start, end: last.end, first: i, last: j, senses };
       } else if (/\.$/u.test(surface)) {
         const senses = knowledge.aliases.get(surface);
@@ -124,6 +125,10 @@ function findKnown(text: string, tokens: readonly Token[], knowledge: Knowledge)
   const kept: KnownMatch[] = [];
   for (const match of byLength) if (!kept.some((other) => overlaps(match, other))) kept.push(match);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+function foldMarks(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
 function isWordEnd(text: string, end: number): boolean {
