@@ -107,7 +107,8 @@ export const CONTEXT = {
     vaccine-maker maker giant operator broadcaster regulator club side party startup conglomerate
     retailer developer supplier manufacturer producer rival network platform label publisher miner
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
-    militia coalition alliance union corporation subsidiary unit affiliate`),
+    militia coalition alliance union corporation subsidiary unit affiliate journal daily weekly
+    magazine tabloid consultancy periodical`),
   /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
   orgNounsAfter: words(`
     party alliance coalition movement militia militias bloc faction group company firm conglomerate

@@ -113,6 +113,10 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   if ((before === 'in' || before === 'of' || before === 'with') && CONTEXT.orgOfNouns.has(before2)) return 'org';
   // "an analyst at Renaissance", "chief executive of Safaricom": a job held at an organization.
   if ((before === 'at' || before === 'of' || before === 'for') && CONTEXT.jobsAtOrgs.has(before2) && !(run.length === 1 && knowledge.commonWords.has(run[0]!.text.toLowerCase()))) return 'org';
+  // "owned by Axel Springer", "published by Penguin Random House": what owns, runs or publishes without a person's name is a company.
+  if (before === 'by' && /^(?:owned|operated|published|acquired|bought)$/.test(before2)) return 'org';
+  // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
+  if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
   const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
   if (isAcronym && (CONTEXT.reportingVerbs.has(afterWord) || /^(?:spokesman|spokeswoman|spokesperson|official|officials|chief|head|statement)$/.test(afterWord))) return 'org';
   return undefined;
