@@ -92,7 +92,7 @@ function readSources(): KnowledgeInput {
     for (const region of country.regions) {
       const name = region.name.replace(/\s*\(.*\)$/, '');
       const strength: Strength = ambiguous(name) || nameParts.has(name) ? 'weak' : 'strong';
-      entries.push({ type: 'place', name, kind: 'region', aliases: [[name, strength], [foldAccents(name), strength]] });
+      entries.push({ type: 'place', name, kind: 'region', aliases: [[name, strength], [foldAccents(name), strength], ...(country.countryName === 'Romania' ? [[commaBelow(name), strength] as const] : [])] });
     }
   }
 
@@ -102,7 +102,7 @@ function readSources(): KnowledgeInput {
   for (const city of cities) {
     const strong = (city.population >= STRONG_CITY || city.featureCode === 'PPLC') && !ambiguous(city.name);
     const strength: Strength = strong ? 'strong' : 'weak';
-    const forms = new Set([city.name, foldAccents(city.name), city.altName].filter(Boolean));
+    const forms = new Set([city.name, foldAccents(city.name), city.country === 'RO' ? commaBelow(city.name) : '', city.altName].filter(Boolean));
     // Towns under MIN_CITY: weak, and read only after "in", "near", "at" (entities.ts); no other spelling.
     const kind: EntryKind = city.population >= MIN_CITY || city.featureCode === 'PPLC' ? 'city' : 'town';
     if (kind === 'town' && (ambiguous(city.name) || nameParts.has(city.name) || /\s/.test(city.name))) continue;
@@ -241,4 +241,9 @@ function compromiseLexicon(): LexiconLists {
 
 function titleCase(text: string): string {
   return text.replace(/(^|[\s-])(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+}
+
+/** Romanian writes "ș" and "ț" with a comma below ("Constanța"); GeoNames often has the older cedilla ("Constanţa"). */
+function commaBelow(name: string): string {
+  return name.replace(/ş/g, 'ș').replace(/Ş/g, 'Ș').replace(/ţ/g, 'ț').replace(/Ţ/g, 'Ț');
 }

@@ -107,7 +107,8 @@ export const CONTEXT = {
     vaccine-maker maker giant operator broadcaster regulator club side party startup conglomerate
     retailer developer supplier manufacturer producer rival network platform label publisher miner
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
-    militia coalition alliance union corporation subsidiary unit affiliate`),
+    militia coalition alliance union corporation subsidiary unit affiliate journal daily weekly
+    magazine tabloid consultancy periodical`),
   /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
   orgNounsAfter: words(`
     party alliance coalition movement militia militias bloc faction group company firm conglomerate
@@ -123,7 +124,8 @@ export const CONTEXT = {
   /** Lower-case nouns right after a name that make it a place ("Guro district", "the Dnipropetrovsk region"). */
   placeNounsAfter: words(`
     district districts province provinces region county territory municipality prefecture governorate
-    oblast village town city neighbourhood neighborhood suburb township commune`),
+    oblast village town city neighbourhood neighborhood suburb township commune regions counties
+    territories municipalities prefectures governorates villages towns cities suburbs communes`),
   /** Nouns before "of" that make the name after it a place ("the town of Enerhodar", "the outskirts of Goma"). */
   placeNounsBeforeOf: words('capital outskirts suburbs port'),
   /** Prepositions of location, the only evidence that lets a small town's name count. */
@@ -152,7 +154,9 @@ export const CONTEXT = {
     Semiconductors Microsystems Solutions Digital Interactive Entertainment Studios Pictures Records
     Publishing Press Broadcasting Television Radio Airline Hospitals Clinics Force Consortium
     Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte
-    Coalition Bloc Ratings Center Centre Survey`),
+    Coalition Bloc Ratings Center Centre Survey Forum Railway División Divisão`),
+  /** Words before "Centre" that make it a facility, a place ("Satish Dhawan Space Centre", "Jiuquan Satellite Launch Center"), not an institution. */
+  facilityCentres: words('Space Launch Convention Conference Exhibition Shopping'),
   /**
    * First words that make a run an organization in the languages that put the head first
    * (Spanish, Portuguese, French, Italian, Malay, Indonesian: "Banco Nacional de Bolivia",
@@ -167,7 +171,8 @@ export const CONTEXT = {
     Agence Agenzia Hôpital Ospedale Clínica Escuela Escola École Colegio Sociedad Sociedade Société
     Società Grupo Groupe Gruppo Empresa Compañía Companhia Compagnie Caja Caixa Bolsa Secretaría
     Superintendencia Procuraduría Fiscalía Congreso Senado Cámara Câmara Assemblée Asamblea Tribunal
-    Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan`),
+    Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan
+    Campeonato Copa Coppa Coupe Liga Torneo`),
   /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
   clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),
   /** Leading words of an organization name with "of" ("Ministry of Finance", "University of Lagos"). */
@@ -185,7 +190,7 @@ export const CONTEXT = {
     Camp Village Town City Heights Falls Beach Reef Dome Base Plant Reservoir Arc Ridge Trench Range
     Parque Palace Cathedral Mosque Temple Castle Tower Terminal Pass Corridor Garden Gardens Drive
     Lane Boulevard Highway Motorway Expressway Quay Wharf Pier Docks Stand Oval Ground Racecourse
-    Speedway Technopolis Glacier Icefield Fjord`),
+    Speedway Technopolis Glacier Icefield Fjord Fort`),
   /** First words of a place named with "of" ("Port of Longview", "Isle of Man"). */
   placeLeadsOf: words('Port Isle Bay Gulf Strait Sea Straits'),
   /** Words of sport before a club's name ("leaders Botafogo", "defending champions Chelsea"), read only in a sentence about sport. */

@@ -39,6 +39,23 @@ export function typeByCues(
     const type = localCue(tokens, item, knowledge);
     if (type) found.set(k, candidateOf(item, type));
   });
+  // "border crossings at Rubavu and Rusizi", "voters on Bequia and Canouan": two one-word names no list
+  // knows, coordinated after a preposition of location, are places (a company or a person would be known
+  // or carry a cue; either word being a company word or a name part keeps the pair out).
+  const startingAt = new Map(runs.map((item, k) => [item.first, k]));
+  runs.forEach((item, k) => {
+    const partner = tokens[item.last + 1]?.text === 'and' ? startingAt.get(item.last + 2) : undefined;
+    if (partner === undefined || found.has(k) || found.has(partner)) return;
+    const pair = [item, runs[partner]!];
+    const plain = (t: Token): boolean =>
+      !knowledge.companyWords.has(t.text) && !knowledge.nameParts.has(t.text) && !knowledge.firstNames.has(t.text.toLowerCase()) && !knowledge.commonWords.has(t.text.toLowerCase());
+    if (!pair.every((p) => p.run.length === 1 && plain(p.run[0]!) && !p.run[0]!.sentenceStart)) return;
+    const after = tokens[runs[partner]!.last + 1];
+    if (after && (/^\p{Lu}/u.test(after.text) || after.text === "'s" || after.text === '-')) return;
+    if (!CONTEXT.locationPrepositions.has(tokens[item.first - 1]?.text ?? '') && tokens[item.first - 1]?.text !== 'on' && tokens[item.first - 1]?.text !== 'from') return;
+    found.set(k, candidateOf(item, 'place'));
+    found.set(partner, candidateOf(runs[partner]!, 'place'));
+  });
   // Lists: a few passes let a type travel along "Bosch, Infineon and NXP".
   for (let pass = 0; pass < 3; pass++) {
     const spans = [...typed, ...found.values()];
@@ -96,6 +113,10 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   if ((before === 'in' || before === 'of' || before === 'with') && CONTEXT.orgOfNouns.has(before2)) return 'org';
   // "an analyst at Renaissance", "chief executive of Safaricom": a job held at an organization.
   if ((before === 'at' || before === 'of' || before === 'for') && CONTEXT.jobsAtOrgs.has(before2) && !(run.length === 1 && knowledge.commonWords.has(run[0]!.text.toLowerCase()))) return 'org';
+  // "owned by Axel Springer", "published by Penguin Random House": what owns, runs or publishes without a person's name is a company.
+  if (before === 'by' && /^(?:owned|operated|published|acquired|bought)$/.test(before2)) return 'org';
+  // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
+  if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
   const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
   if (isAcronym && (CONTEXT.reportingVerbs.has(afterWord) || /^(?:spokesman|spokeswoman|spokesperson|official|officials|chief|head|statement)$/.test(afterWord))) return 'org';
   return undefined;

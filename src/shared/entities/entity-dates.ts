@@ -11,6 +11,8 @@ import type { DateSpan } from './nlp-tokens';
 const LEADING_WORDS = new Set(['in', 'on', 'at', 'by', 'after', 'before', 'since', 'until', 'during', 'from', 'of', 'to', 'for', 'and', 'or', 'as', 'till', 'between']);
 /** Spans that do not point at a time ("a decade ago", "days earlier", "in recent months"). */
 const VAGUE = /\b(?:ago|earlier|later|recent|recently|past few|coming|decades?|centuries|century|years|months|weeks|days)\b/i;
+/** "the first nine months of 2025" points at a time, though "months" alone is a span. */
+const COUNTED_MONTHS = /^the first \p{L}+ months of /u;
 /** Ages and temperatures written as decades ("in her 20s", "the mid-30s"). */
 const AGE = /^(?:(?:early|mid|late)-?\s?)?\d0s$/i;
 /** A date in lower case only is a named relative period ("last week", "yesterday"). */
@@ -32,6 +34,15 @@ const PATTERNS: readonly RegExp[] = [
   // A year on its own: four digits from 1900 to 2099, not an amount or a count.
   /(?<![\p{L}\p{N}$€£¥.,-])(?:19|20)\d{2}(?![\p{L}\p{N}%]|[.,]\d| (?:people|tonnes|tons|troops|jobs|units|votes|cases|deaths|km|miles|metres|meters|feet)\b)/gu,
   /(?<![\p{L}\p{N}-])\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}-])/gu,
+  // A decade of a century ("the 2040s"; the article joins it in withNamedPeriodArticle).
+  /(?<![\p{L}\p{N}$€£¥.,-])(?:19|20)\d0s(?![\p{L}\p{N}])/gu,
+  // A day with its part, written as one time ("Thursday evening", "tomorrow morning", "Tonight").
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow) (?:morning|afternoon|evening|night)|[Tt]onight)(?![\\p{L}\\p{N}])`, 'gu'),
+  // A month placed by a relative year ("November last year"), and the months of a year counted from its start ("the first nine months of 2025").
+  new RegExp(`(?<![\\p{L}\\p{N}])${MONTH} (?:last|next|this) year(?![\\p{L}\\p{N}])`, 'gu'),
+  /(?<![\p{L}\p{N}])the first (?:two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?:\d{4}|the year)(?![\p{L}\p{N}])/gu,
+  // "in the spring": a coming or past season named with its article ("every spring" is a habit, "earlier in the spring" vague).
+  /(?<!(?:earlier|later) in )(?<=\bin )the (?:spring|summer|autumn|fall|winter)(?! of)(?![\p{L}\p{N}])/gu,
   // A weekday, which the model sometimes reads as a duration ("since Wednesday").
   new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY}(?![\\p{L}\\p{N}])`, 'gu'),
 ];
@@ -49,7 +60,7 @@ function spanToDate(text: string, start: number, end: number): Candidate[] {
   if (!span) return [];
   const [s, e] = withNamedPeriodArticle(text, span);
   const surface = text.slice(s, e);
-  if (VAGUE.test(surface) || AGE.test(surface) || !/[\p{L}\d]/u.test(surface)) return [];
+  if ((VAGUE.test(surface) && !COUNTED_MONTHS.test(surface)) || AGE.test(surface) || !/[\p{L}\d]/u.test(surface)) return [];
   // "the March 23 Movement": a date inside a name.
   if (/\d/.test(surface) && /^ \p{Lu}\p{Ll}/u.test(text.slice(e, e + 3)) && !/^ (?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(text.slice(e, e + 4))) return [];
   if (!/[\p{Lu}\d]/u.test(surface) && !RELATIVE.test(surface) && !/^the /.test(surface)) return [];

@@ -93,10 +93,11 @@ function properNounRuns(context: RunContext): Run[] {
   let current: Token[] = [];
   const flush = (): void => {
     while (current.length && !isNameToken(current.at(-1)!, knowledge)) current.pop();
-    if (current.length) for (const part of splitAtPossessives(current)) runs.push(...splitAtStructureWords(part, knowledge));
+    if (current.length) for (const part of splitAtPossessives(current)) runs.push(...splitAtStructureWords(part, knowledge, standsAlone));
     current = [];
   };
   const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
+  const standsAlone = (word: string): boolean => alone(text, word);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const previous = current.at(-1);
@@ -157,8 +158,11 @@ function joins(token: Token, previous: Token, tokens: readonly Token[], i: numbe
   if (!next) return false;
   const previousIsName = isNameToken(previous, knowledge) || PARTICLES.test(previous.text);
   if (token.text === '-') return previousIsName && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
-  // "CDS–People's Party": a party's acronym joined to its name by a dash.
-  if (token.text === '–') return /^\p{Lu}{2,}$/u.test(previous.text) && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
+  // "CDS–People's Party": a party's acronym joined to its name by a dash; "Ba Ria–Vung Tau": two names no list knows, one place.
+  if (token.text === '–') {
+    const joinable = /^\p{Lu}{2,}$/u.test(previous.text) || (!knowledge.aliases.has(previous.text) && !knowledge.aliases.has(next.text) && previous.pos === 'PROPN' && next.pos === 'PROPN');
+    return joinable && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
+  }
   if (token.text === "'s") return gap(previous, token) === '' && gap(token, next) === ' ' && isNameToken(next, knowledge) && canOwnInName(previous, tokens, i, knowledge);
   const lower = token.text.toLowerCase();
   if (gap(previous, token) !== ' ' || gap(token, next) !== ' ') return false;
@@ -194,11 +198,11 @@ function isPortfolioList(current: readonly Token[], tokens: readonly Token[], i:
  * District Court": "of", "for" and "the" join after a lead or head word, "and" unless
  * what stands before it is a whole name already.
  */
-function splitAtStructureWords(run: Run, knowledge: Knowledge): Run[] {
+function splitAtStructureWords(run: Run, knowledge: Knowledge, standsAlone: (word: string) => boolean): Run[] {
   const parts: Run[] = [];
   let current: Token[] = [];
   run.forEach((token, i) => {
-    if (!STRUCTURE_WORDS.has(token.text) || isJustified(run, i, current, knowledge)) {
+    if (!STRUCTURE_WORDS.has(token.text) || isJustified(run, i, current, knowledge, standsAlone)) {
       current.push(token);
       return;
     }
@@ -216,7 +220,13 @@ function splitAtStructureWords(run: Run, knowledge: Knowledge): Run[] {
     .filter((part) => part.some((t) => isNameToken(t, knowledge)));
 }
 
-function isJustified(run: Run, i: number, before: readonly Token[], knowledge: Knowledge): boolean {
+/** "Mercury" in "Mercury and Contact Energy" when the article also writes "Mercury, which …": the word is a name on its own there. */
+function alone(text: string, word: string): boolean {
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])(?!\\s+(?:(?:and|of|&)\\s+)?\\p{Lu})`, 'gu');
+  return pattern.test(text);
+}
+
+function isJustified(run: Run, i: number, before: readonly Token[], knowledge: Knowledge, standsAlone: (word: string) => boolean): boolean {
   const word = run[i]!.text;
   const previous = run[i - 1];
   if (!previous) return false;
@@ -231,7 +241,11 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
           // "Banco Nacional de Bolivia and Banco Mercantil Santa Cruz": two names, each with its own head word.
           ((headType(left) === 'org' || left.some((t) => CONTEXT.orgHeads.has(t.text))) && headType(right) === 'org'))) ||
       // "JetBlue and Spirit Airlines": a known name, then another.
-      (left.length === 1 && knowledge.aliases.has(left[0]!.text) && headType(right) === 'org');
+      (left.length === 1 && knowledge.aliases.has(left[0]!.text) && headType(right) === 'org') ||
+      // "Gemadept and Saigon Newport Corporation", "Mercury and Contact Energy": a one-word name (no ordinary word, or one the
+      // article writes alone elsewhere), then a company; "Maritime and Port Authority" stays one name.
+      (left.length === 1 && right.length >= 2 && (headType(right) === 'org' || isCompanyRun(right, knowledge)) &&
+        (!isCommon(left[0]!.text, knowledge) || standsAlone(left[0]!.text)));
     return !whole && headType(run) === 'org';
   }
   // "Secretary of State Steve Hobbs": a title, "of", its office and a name (split again at the role).
@@ -310,8 +324,8 @@ function isCommon(word: string, knowledge: Knowledge): boolean {
  * role splits the run; what follows it is a titled person, what precedes it its own name.
  */
 function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolean }[] {
-  // "Universidad Mayor de San Andrés": a name that opens with its head word holds no title.
-  if (CONTEXT.headFirstOrgLeads.has(run[0]!.text)) return [{ run, titled: false }];
+  // "Universidad Mayor de San Andrés", "Estadio General Pablo Rojas": a name that opens with its head word holds no title.
+  if (CONTEXT.headFirstOrgLeads.has(run[0]!.text) || CONTEXT.placeLeads.has(run[0]!.text)) return [{ run, titled: false }];
   let last = -1;
   const wordAt = (i: number): string => run[i]?.text.replace(/\.$/, '').toLowerCase() ?? '';
   run.forEach((token, i) => {
@@ -406,7 +420,7 @@ function hasRoleBefore(run: Run, context: RunContext): boolean {
     const word = token.text;
     if (word === word.toLowerCase() && (CONTEXT.personNouns.has(word) || CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word))) {
       // A determiner makes the role one person's: "the governor", "its chief", "the show's heroine".
-      const determiner = tokens.slice(Math.max(0, i - 3), i).some((t) => /^(?:the|its|his|her|their|'s)$/.test(t.text));
+      const determiner = tokens.slice(Math.max(0, i - 3), i).some((t) => /^(?:the|its|his|her|their|'s)$/i.test(t.text));
       if (determiner) return true;
     }
   }
@@ -465,7 +479,8 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (words.length === 2 && last === 'State' && (knowledge.aliases.get(words[0]!.text) ?? []).some((sense) => knowledge.entries[sense.entry]!.type === 'place')) return 'place';
   // A place before a known organization ("US National Security Council") makes no new name.
   const endOrg = inside.find((c) => c.end === end && c.type === 'org' && /\s/.test(text.slice(c.start, c.end)));
-  const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place') && inside.length > 1;
+  // A city before one ("Constanța Court of Appeal", "Paris Court of Appeal") names a local institution of its own.
+  const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place' && !isCity(text.slice(c.start, c.end), knowledge)) && inside.length > 1;
   const head = placePrefix ? undefined : headType(run);
   if (head) return head;
   if (isCompanyRun(words, knowledge)) return 'org';
@@ -475,6 +490,8 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (endsInPlace && startsWithOrg && words.length === 2) return 'org';
   // "Airtel Kenya", "Safaricom Ethiopia": a brand the article names again, then a country or region (its national arm).
   if (endsInPlace && words.length === 2 && isBrand(words[0]!.text, words[1]!.text, context)) return 'org';
+  // "I&M Bank Rwanda", "Standard Chartered Bank Kenya": an organization by its head word, then its country.
+  if (endsInPlace && words.length >= 3 && isCountryOrRegion(words.at(-1)!.text, knowledge) && headType(run.slice(0, run.indexOf(words.at(-1)!))) === 'org') return 'org';
   const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
   if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
   if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
@@ -483,9 +500,18 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   return undefined;
 }
 
-function isBrand(word: string, place: string, { knowledge, text }: RunContext): boolean {
+function isCity(place: string, knowledge: Knowledge): boolean {
+  const senses = knowledge.aliases.get(normalizeSurface(place)) ?? [];
+  return senses.length > 0 && senses.every((sense) => /^(?:city|town)$/.test(knowledge.entries[sense.entry]!.kind));
+}
+
+function isCountryOrRegion(place: string, knowledge: Knowledge): boolean {
   const kind = knowledge.aliases.get(place)?.map((sense) => knowledge.entries[sense.entry]!.kind)[0];
-  if (kind !== 'country' && kind !== 'region') return false;
+  return kind === 'country' || kind === 'region';
+}
+
+function isBrand(word: string, place: string, { knowledge, text }: RunContext): boolean {
+  if (!isCountryOrRegion(place, knowledge)) return false;
   if (isCommon(word, knowledge) || knowledge.firstNames.has(word.toLowerCase()) || knowledge.nameParts.has(word) || knowledge.aliases.has(word) || knowledge.demonyms.has(word)) return false;
   return text.split(word).length > 2;
 }
@@ -495,6 +521,7 @@ export function headType(run: Run): EntityType | undefined {
   if (words.length < 2) return undefined;
   const last = words.at(-1)!;
   const first = words[0]!;
+  if ((last === 'Centre' || last === 'Center') && CONTEXT.facilityCentres.has(words.at(-2)!)) return 'place';
   if (CONTEXT.orgHeads.has(last) || CONTEXT.headFirstOrgLeads.has(first)) return 'org';
   if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first) || (CONTEXT.placeLeadsOf.has(first) && words[1] === 'of')) return 'place';
   if (words.some((w, i) => CONTEXT.orgLeads.has(w) && OF_WORDS.has(words[i + 1] ?? ''))) return 'org';
@@ -517,8 +544,11 @@ function isCompanyRun(words: readonly Token[], knowledge: Knowledge): boolean {
 function isPersonRun(words: readonly Token[], titled: boolean, context: RunContext): boolean {
   const { knowledge } = context;
   if (words.filter((w) => !NAME_PARTICLES.has(w.text)).length > 4) return false;
-  const capitalized = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) || NAME_PARTICLES.has(w.text) || PARTICLES.test(w.text) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w.text));
+  // "K. Anbarasan": an initial opens a name.
+  const capitalized = words.every((w, i) => /^\p{Lu}\p{Ll}/u.test(w.text) || NAME_PARTICLES.has(w.text) || PARTICLES.test(w.text) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w.text) || (i === 0 && words.length > 1 && /^\p{Lu}\.$/u.test(w.text)));
   if (!capitalized) return false;
+  // "the Tian Shan", "the Diya Kepeema ceremony": a name right after "the" is no person's, unless a title says so.
+  if (!titled && context.tokens[(context.indexOf.get(words[0]!) ?? 0) - 1]?.text === 'the') return false;
   const firstName = knowledge.firstNames.has(foldAccents(words[0]!.text.toLowerCase()));
   const lastWord = words.at(-1)!.text;
   const surnameEvidence =

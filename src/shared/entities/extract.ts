@@ -26,6 +26,7 @@ import { CONTEXT, isSportsSentence } from './entity-context';
 import { dateCandidates } from './entity-dates';
 import { typeRuns } from './entity-runs';
 import { typeByCues } from './entity-cues';
+import { definedNames } from './entity-acronyms';
 
 export function extractEntities(text: string, knowledge: Knowledge): ArticleEntity[] {
   const prepared = prepareForNlp(text);
@@ -35,7 +36,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
-  const withDates = addNonOverlapping(named, dateCandidates(prepared, dates));
+  const withDates = addNonOverlapping(definedNames(prepared, tokens, named), dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
 }
@@ -110,7 +111,8 @@ function findKnown(text: string, tokens: readonly Token[], knowledge: Knowledge)
       const surface = normalizeSurface(raw);
       if (surface.split(' ').length > knowledge.maxWords) break;
       if (/[\p{L}\p{N}]$/u.test(surface) && isWordEnd(text, last.end)) {
-        const senses = knowledge.aliases.get(surface);
+        // "Taupō", "Constanța": a spelling with marks the data writes without (its folded form is an alias).
+        const senses = knowledge.aliases.get(surface) ?? (/[^\x00-\x7f]/.test(surface) ? knowledge.aliases.get(foldMarks(surface)) : undefined);
         if (senses) best = { start: first.start, end: last.end, first: i, last: j, senses };
       } else if (/\.$/u.test(surface)) {
         const senses = knowledge.aliases.get(surface);
@@ -123,6 +125,10 @@ function findKnown(text: string, tokens: readonly Token[], knowledge: Knowledge)
   const kept: KnownMatch[] = [];
   for (const match of byLength) if (!kept.some((other) => overlaps(match, other))) kept.push(match);
   return kept.sort((a, b) => a.start - b.start);
+}
+
+function foldMarks(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '');
 }
 
 function isWordEnd(text: string, end: number): boolean {
@@ -217,6 +223,9 @@ function actingCapital(text: string, tokens: readonly Token[], match: KnownMatch
   if (index === undefined) return undefined;
   const before = tokens[match.first - 1];
   if (before && CONTEXT.placePrepositions.has(before.text.toLowerCase())) return undefined;
+  // "a Riyadh start-up": a capital after an article, or before a compound, describes a thing of the city.
+  if (before && /^(?:a|an|the)$/i.test(before.text)) return undefined;
+  if (tokens[match.last + 2]?.text === '-' && tokens[match.last + 2]!.start === tokens[match.last + 1]!.end) return undefined;
   let next = match.last + 1;
   const possessive = tokens[next]?.text === "'s";
   if (possessive) next++;

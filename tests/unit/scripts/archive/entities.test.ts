@@ -123,16 +123,19 @@ describe(`extractEntities on seed ${SEED}`, () => {
 
 // Issue 14's target is typed micro F1 >= 0.90 and >= 0.85 for each type on the held-out
 // halves; the extractor does not reach it yet (docs/entities.md). Until it does, each corpus is
-// gated at the figures measured after the last tuning on dev, less a margin of 0.005, so that
-// no change makes any half worse. Raise these as the extractor improves; never lower one, and
-// never tune on a held-out half (test2, test3) to raise it.
+// gated at the figures measured after the last tuning, less a margin of 0.005, so that no
+// change makes any half worse. Raise these as the extractor improves; never lower one, and
+// never tune on a held-out half (test3, test4) to raise it.
 const MEASURED_FLOORS = [
-  { corpus: 'dev', minArticles: 15, floor: { micro: 0.944, person: 0.98, org: 0.897, place: 0.946, date: 0.99 } },
+  { corpus: 'dev', minArticles: 15, floor: { micro: 0.953, person: 0.98, org: 0.915, place: 0.956, date: 0.991 } },
   // Held out in the first two rounds, tune material from the third.
-  { corpus: 'test', minArticles: 15, floor: { micro: 0.902, person: 0.929, org: 0.827, place: 0.89, date: 0.989 } },
-  { corpus: 'test2', minArticles: 12, floor: { micro: 0.82, person: 0.818, org: 0.761, place: 0.802, date: 0.909 } },
-  // Written fresh for the third round and measured once, at its end.
-  { corpus: 'test3', minArticles: 12, floor: { micro: 0.833, person: 0.837, org: 0.73, place: 0.875, date: 0.888 } },
+  { corpus: 'test', minArticles: 15, floor: { micro: 0.911, person: 0.938, org: 0.849, place: 0.897, date: 0.989 } },
+  // Held out in the second and third rounds, tune material from the fourth.
+  { corpus: 'test2', minArticles: 12, floor: { micro: 0.899, person: 0.905, org: 0.863, place: 0.862, date: 0.983 } },
+  // Written fresh for the third round; held out (only its figures are read).
+  { corpus: 'test3', minArticles: 12, floor: { micro: 0.874, person: 0.883, org: 0.793, place: 0.881, date: 0.948 } },
+  // Written fresh for the fourth round and measured once, at its end.
+  { corpus: 'test4', minArticles: 12, floor: { micro: 0.85, person: 0.801, org: 0.755, place: 0.841, date: 0.973 } },
 ] as const;
 
 describe.each(MEASURED_FLOORS)('extractEntities on the $corpus corpus (tests/fixtures/entities/$corpus)', ({ corpus, minArticles, floor }) => {

@@ -11,6 +11,35 @@ function find(entities: readonly ArticleEntity[], alias: string): ArticleEntity 
 }
 
 describe('extractEntities on sentences written for each rule', () => {
+  it('takes a name defined by an acronym in parentheses whole, across "and", and joins the acronym', () => {
+    const text = article(
+      'Ships queued off the coast, said the Harbour and Pilotage Authority of Veloria (HPAV). ' +
+        'Freight moved by Northern Continental Freightways (NC) was delayed, and HPAV said on Monday it would add berths.',
+    );
+    const entities = extractEntities(text);
+    expect(find(entities, 'HPAV')).toMatchObject({ type: 'org', name: 'Harbour and Pilotage Authority of Veloria', count: 3 });
+    expect(find(entities, 'Northern Continental Freightways')).toMatchObject({ type: 'org' });
+  });
+
+  it('keeps a one-word company before "and" apart from the company after it', () => {
+    const entities = extractEntities(article('The berths are run by Zorvex and Quillan Harbour Corporation. Zorvex gained 2 per cent.'));
+    expect(find(entities, 'Zorvex')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Quillan Harbour Corporation')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads two unknown names coordinated after a preposition of location as places', () => {
+    const entities = extractEntities(article('Traders crossed at Mbevu and Ruzanga, the officials said.'));
+    expect(find(entities, 'Mbevu')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Ruzanga')).toMatchObject({ type: 'place' });
+  });
+
+  it('lists a day with its part as one date, and an outlet a person is quoted to as an organization', () => {
+    const entities = extractEntities(article('The vote ended on Thursday evening. "We lost," the mayor told Diario Velquez.'));
+    expect(find(entities, 'Thursday evening')).toMatchObject({ type: 'date' });
+    expect(find(entities, 'Thursday')).toBeUndefined();
+    expect(find(entities, 'Diario Velquez')).toMatchObject({ type: 'org' });
+  });
+
   it('keeps "Manchester United" and a later "United" one club, and "Manchester" the city a place', () => {
     const text = article(
       'Manchester United beat Chelsea 2-1 on Saturday. United had trailed at half-time. ' +
