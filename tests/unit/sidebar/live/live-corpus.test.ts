@@ -19,7 +19,7 @@ const tune = [
   ...(await loadTemplates('heldout2')),
   ...(await loadTemplates('heldout3')),
 ];
-const heldout = await loadTemplates('heldout4');
+const heldout = [...(await loadTemplates('heldout4')), ...(await loadTemplates('heldout5'))];
 
 describe.each(tune.map((template) => [template.name, template] as const))('tuned half: %s', (_, template) => {
   it.each(EDITS)('%s: the right verdict, the change named', (edit) => {
