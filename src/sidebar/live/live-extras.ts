@@ -458,8 +458,8 @@ function callsReader(text: string, profile: ParagraphProfile): boolean {
 
 /** An added paragraph is at least this long… */
 const MIN_PROSE_WORDS = 20;
-/** …and half the archive's median paragraph. */
-const PROSE_SHARE = 1 / 2;
+/** …and a third of the archive's median paragraph. */
+const PROSE_SHARE = 1 / 3;
 /** Prose paragraphs are <p>s or <div>s, not quotes, list items, cells or headings. */
 const PROSE_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE']);
 
