@@ -15,10 +15,15 @@
  *    class/id Readability takes for boilerplate) below every element that holds article
  *    text; a block before or after all of the article's text that has links is an extra too
  *    (a "Follow us" line, a trailing promo); so is a rights line.
- * 4. The aligned blocks show what this page's paragraphs look like (their own element's tag
- *    and class, the inline element wrapping their whole text, the boxes they sit in): an
- *    unaligned block is prose the page added only when it looks like them, and, before or
- *    after all of the article's text, is as long as a paragraph. Anything else is an extra.
+ * 4. The aligned blocks (the standfirst aside) show what this page's paragraphs look like
+ *    (their own element's tag and class, the inline element wrapping their whole text, the
+ *    boxes they sit in): an unaligned block is prose the page added only when it looks like
+ *    them, and, before or after all of the article's text, is as long as a paragraph.
+ * 5. Before the markup, the block's voice and place: a call to the reader ("you" outside
+ *    quotation marks, shorter than a paragraph) is an extra however it is styled; reported
+ *    prose among the paragraphs (third person, paragraph-long, no link) counts however it is
+ *    styled; after an end-of-copy mark ("###") nothing is the story; a text printed twice
+ *    that the archive lacks is a promo. Anything else is an extra.
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../../shared/live-diff';
 import { SENTENCE_END } from '../../shared/live-verdict';

@@ -263,13 +263,8 @@ describe('the article’s own paragraphs show what its prose looks like', () => 
     expect(isCorrectionNote('A correction was made on Dec. 1, 2026: An earlier version of this story misstated the cost.')).toBe(true);
     expect(verdict(page(plainBody + `<div class="trust-box"><div><p>${policy}</p></div></div>`))).toMatchObject({ text: 'liveUnchanged', extras: [policy] });
   });
-});
 
-describe('furniture among the paragraphs, and prose however it is marked up', () => {
-  const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
-  const ADDED_ONE = 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0';
-  const among = (block: string, wrap: (text: string) => string = p) =>
-    page([ARTICLE.summary, P1, P2].map(wrap).join('') + block + [P3, P4].map(wrap).join(''));
+  // Round 4: furniture among the paragraphs told by what it says, and prose however it is marked up.
 
   it('the standfirst’s style is not the paragraphs’: a bold promo is an extra where only the introduction is bold', () => {
     const bold = (text: string) => `<p><b>${esc(text)}</b></p>`;
