@@ -47,6 +47,9 @@ const halves = await Promise.all(HALVES.map(async (half) => [half, await loadTem
  */
 const BROWSER_DISAGREES: Record<string, readonly string[]> = {
   'heldout4/fact-check-desk': ['chromium'],
+  // Round 4's first run: both browsers disagreed with happy-dom's table here (not read).
+  'heldout5/gulf-daily': ['chromium', 'firefox'],
+  'heldout5/live-recap': ['chromium', 'firefox'],
 };
 
 function expectedFailures(half: Half, template: PageTemplate): readonly Edit[] {
