@@ -6,7 +6,7 @@
  * insertion of whole sentences between two archived paragraphs is a paragraph too, however
  * the page splits or merges its paragraphs.
  */
-import type { LiveDiff, Word } from './live-diff';
+import type { DiffPart, LiveDiff, Word } from './live-diff';
 
 export interface LiveChanges {
   headline: boolean;
@@ -20,11 +20,15 @@ export interface LiveChanges {
   /** Index in the diff's parts of the first change, -1 when there is none. */
   firstChange: number;
   /**
-   * The page shows only the start of the article behind a subscriber gate: the archived text
-   * after what the page shows is not counted as removed (the diff stops where the page does).
+   * The page shows only the start of the article: the archived text after what the page shows
+   * is not counted as removed (the diff stops where the page does). 'gate': the page marks a
+   * subscriber gate; 'cut': it marks none, but most of the article's end is missing (a preview,
+   * a "continue reading" page); null: the page shows the whole article.
    */
-  partial: boolean;
+  partial: PartShown;
 }
+
+export type PartShown = 'gate' | 'cut' | null;
 
 /** Ends like a sentence: . ! ? or … , then any closing quotes or brackets. */
 export const SENTENCE_END = /[.!?\u2026]["'\u2019\u201D)\]]*$/u;
@@ -84,7 +88,7 @@ function wholeSentences(s: Side, indexes: readonly number[]): boolean {
  * Names the changes of `diff`. `corrections` are the live blocks that are corrections or
  * editor's notes; block 0 of both texts is the headline.
  */
-export function describeChanges(diff: LiveDiff, corrections: ReadonlySet<number> = new Set(), partial = false): LiveChanges {
+export function describeChanges(diff: LiveDiff, corrections: ReadonlySet<number> = new Set(), partial: PartShown = null): LiveChanges {
   const archivedWords: Word[] = [];
   const liveWords: Word[] = [];
   for (const part of diff.parts) {
@@ -102,7 +106,7 @@ export function describeChanges(diff: LiveDiff, corrections: ReadonlySet<number>
     sentencesRemoved: 0,
     sentencesEdited: 0,
     firstChange: -1,
-    partial: false,
+    partial: null,
   };
   // Edited sentences, by their archived sentence: two edits in one sentence are one sentence edited.
   const edited = new Set<number>();
@@ -208,4 +212,29 @@ export function shownPart(diff: LiveDiff): LiveDiff | null {
   const startsParagraph = before.kind === 'same' && before.archived.block !== first.archived.block;
   if (!spansParagraph && !startsParagraph) return null;
   return { parts: diff.parts.slice(0, start), added: diff.added, removed: diff.removed - tail.length };
+}
+
+/** A page cut short with no gate marked withholds at least this many of the archive's paragraphs… */
+const MIN_CUT_PARAGRAPHS = 2;
+/** …and at least this share of its paragraphs' words. */
+const MIN_CUT_SHARE = 1 / 3;
+
+/**
+ * The page stops short of the article though it marks no gate: the archived text's end is
+ * missing from it (`shown` is the diff up to where the page stops, from shownPart), at least
+ * two whole paragraphs and a third of the paragraphs' words. A preview page, an app's
+ * "continue reading" teaser, a syndication excerpt shows the start of a story and stops; an
+ * editor who cuts a story cuts a paragraph here and there, or its last paragraph, and that
+ * is still "paragraphs removed". Blocks 0 and 1 of the archive are its title and summary.
+ */
+export function cutShort(whole: LiveDiff, shown: LiveDiff): boolean {
+  const archivedOf = (parts: readonly DiffPart[]): Word[] => parts.flatMap((part) => (part.kind === 'added' ? [] : [part.archived]));
+  const paragraphWords = archivedOf(whole.parts).filter((word) => word.block > 1).length;
+  const withheld = archivedOf(whole.parts.slice(shown.parts.length)).filter((word) => word.block > 1);
+  const before = archivedOf(shown.parts).at(-1);
+  const blocks = new Set(withheld.map((word) => word.block));
+  // A paragraph the page cuts short is not withheld whole.
+  const first = withheld[0];
+  const wholeBlocks = blocks.size - (first && before && before.block === first.block ? 1 : 0);
+  return wholeBlocks >= MIN_CUT_PARAGRAPHS && withheld.length >= paragraphWords * MIN_CUT_SHARE;
 }

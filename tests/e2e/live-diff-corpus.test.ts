@@ -30,13 +30,13 @@ if (!found) throw new Error(`the seed article (${SEED_URL}) is not in the corpus
 const seed = found;
 
 /**
- * The halves tuned on (heldout and heldout2 are seen, now tune material) must be right on
+ * The halves tuned on (heldout, heldout2 and heldout3 are seen, now tune material) must be right on
  * every case. A fresh held-out half is only measured: on it the browsers must give the
  * verdict the unit matrix gives for the seed (happy-dom, the figures in docs/live-diff.md's
  * table), right or wrong, so a difference between the browsers and the table shows, and
  * nobody writes down which of its cases fail by reading them.
  */
-const TUNED: readonly Half[] = ['tune', 'heldout', 'heldout2'];
+const TUNED: readonly Half[] = ['tune', 'heldout', 'heldout2', 'heldout3'];
 (globalThis as { DOMParser?: unknown }).DOMParser = new Window().DOMParser;
 const halves = await Promise.all(HALVES.map(async (half) => [half, await loadTemplates(half)] as const));
 
@@ -47,6 +47,9 @@ const halves = await Promise.all(HALVES.map(async (half) => [half, await loadTem
  */
 const BROWSER_DISAGREES: Record<string, readonly string[]> = {
   'heldout4/fact-check-desk': ['chromium'],
+  // Round 4's first run: both browsers disagreed with happy-dom's table here (not read).
+  'heldout5/gulf-daily': ['chromium', 'firefox'],
+  'heldout5/live-recap': ['chromium', 'firefox'],
 };
 
 function expectedFailures(half: Half, template: PageTemplate): readonly Edit[] {

@@ -1,7 +1,7 @@
 /** The archived article compared with the live page's markup (docs/live-diff.md); no extension API. */
 import { articleBlocks, type Article } from '../../shared/archive-format';
 import { diffTexts, sharedShare, type LiveDiff } from '../../shared/live-diff';
-import { describeChanges, shownPart, type LiveChanges } from '../../shared/live-verdict';
+import { cutShort, describeChanges, shownPart, type LiveChanges, type PartShown } from '../../shared/live-verdict';
 import { extractLiveArticle } from './live-extract';
 import { sortLiveBlocks, type Sorted } from './live-extras';
 
@@ -32,10 +32,12 @@ export function compareWithLive(article: Article, html: string): LiveResult {
   if (!sorted) return { status: 'failed', reason: 'too-different' };
   const whole = diffTexts(archived, sorted.counted);
   if (!whole) return { status: 'failed', reason: 'too-different' };
-  // Behind a subscriber gate the page may stop short: what it withholds was not removed.
-  const shown = extraction.gated ? shownPart(whole) : null;
-  const diff = shown ?? whole;
+  // Behind a subscriber gate the page may stop short: what it withholds was not removed. So may
+  // a page that marks no gate but shows only the start of the story (a preview).
+  const prefix = shownPart(whole);
+  const partial: PartShown = prefix === null ? null : extraction.gated ? 'gate' : cutShort(whole, prefix) ? 'cut' : null;
+  const diff = partial && prefix ? prefix : whole;
   if (sharedShare(diff) < MIN_SHARED_SHARE) return { status: 'failed', reason: 'not-this-article' };
-  const changes = describeChanges(diff, sorted.corrections, shown !== null);
+  const changes = describeChanges(diff, sorted.corrections, partial);
   return { status: 'compared', diff, changes, archived, live: sorted.counted, extras: sorted.extras };
 }

@@ -255,9 +255,10 @@ export function blockTexts(root: Node): string[] {
 
 const keys = (text: string): string[] => wordsOf([text]).map((word) => word.key.toLowerCase());
 
+/** Distinct words of `b` found in `a`: a title with the site's name after it ("… – The Sentinel") gains nothing from repeating "The". */
 function overlap(a: string, b: string): number {
   const words = new Set(keys(a));
-  return keys(b).filter((word) => words.has(word)).length;
+  return [...new Set(keys(b))].filter((word) => words.has(word)).length;
 }
 
 /**

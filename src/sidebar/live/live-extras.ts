@@ -15,16 +15,32 @@
  *    class/id Readability takes for boilerplate) below every element that holds article
  *    text; a block before or after all of the article's text that has links is an extra too
  *    (a "Follow us" line, a trailing promo); so is a rights line.
- * 4. The aligned blocks show what this page's paragraphs look like (their own element's tag
- *    and class, the inline element wrapping their whole text, the boxes they sit in): an
- *    unaligned block is prose the page added only when it looks like them, and, before or
- *    after all of the article's text, is as long as a paragraph. Anything else is an extra.
+ * 4. The aligned blocks (the standfirst aside) show what this page's paragraphs look like
+ *    (their own element's tag and class, the inline element wrapping their whole text, the
+ *    boxes they sit in): an unaligned block is prose the page added only when it looks like
+ *    them, and, before or after all of the article's text, is as long as a paragraph.
+ * 5. Before the markup, the block's voice and place: a call to the reader ("you" outside
+ *    quotation marks, shorter than a paragraph) is an extra however it is styled; reported
+ *    prose among the paragraphs (third person, paragraph-long, no link) counts however it is
+ *    styled; after an end-of-copy mark ("###") nothing is the story; a text printed twice
+ *    that the archive lacks is a promo. Anything else is an extra.
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../../shared/live-diff';
 import { SENTENCE_END } from '../../shared/live-verdict';
 import { BLOCKS, type LiveBlock } from './live-extract';
 
-export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture' | 'box' | 'unlike' | 'edge' | 'rights' | 'fragment';
+export type ExtraReason =
+  | 'repeat'
+  | 'not-a-sentence'
+  | 'links'
+  | 'furniture'
+  | 'box'
+  | 'unlike'
+  | 'edge'
+  | 'rights'
+  | 'fragment'
+  | 'after-end'
+  | 'calls-reader';
 
 export interface Sorted {
   /** The article's live blocks, headline first ('' when the page has none): what the verdict is about. */
@@ -123,11 +139,14 @@ const plain = (text: string): string => ` ${plainWords(text).join(' ')} `;
 const MAX_REPEAT_PLACES = 32;
 
 /**
- * Indexes of blocks whose words are found, in order, in another block too (a pull quote
- * repeats a sentence; an exact copy: the one in furniture goes, else the later one). Found
- * through an index of every three-word sequence, so a page of many blocks costs little.
+ * Blocks whose words are found, in order, inside a longer block too (a pull quote repeats a
+ * sentence): `found`, extras before alignment. Exact copies are `twins` (each index to the
+ * other), decided after alignment: the copy the archived text aligns with is the article's,
+ * wherever either stands or however it is boxed (a pull quote set before the paragraph it
+ * copies). Found through an index of every three-word sequence, so a page of many blocks
+ * costs little.
  */
-function repeats(blocks: readonly LiveBlock[]): Set<number> {
+function repeats(blocks: readonly LiveBlock[]): { found: Set<number>; twins: Map<number, number> } {
   const words = blocks.map((block) => plainWords(block.text));
   const places = new Map<string, Array<[number, number]>>();
   words.forEach((list, block) => {
@@ -139,39 +158,52 @@ function repeats(blocks: readonly LiveBlock[]): Set<number> {
     }
   });
   const found = new Set<number>();
+  const twins = new Map<number, number>();
   words.forEach((list, index) => {
     // Shorter blocks are not sentences, so extras anyway.
     if (list.length < MIN_SENTENCE_WORDS || list.length > MAX_REPEAT_WORDS) return;
+    if (twins.has(index)) return;
     const elsewhere = (places.get(`${list[0]} ${list[1]} ${list[2]}`) ?? []).find(
-      ([block, at]) => block !== index && !found.has(block) && list.every((word, k) => words[block]?.[at + k] === word),
+      ([block, at]) => block !== index && !found.has(block) && !twins.has(block) && list.every((word, k) => words[block]?.[at + k] === word),
     );
     if (!elsewhere) return;
     const [other] = elsewhere;
     if ((words[other]?.length ?? 0) === list.length) {
-      const mine = furnitureDepth(blocks[index]);
-      const theirs = furnitureDepth(blocks[other]);
-      if (theirs > mine || (theirs === mine && other > index)) return;
-    }
-    found.add(index);
+      twins.set(index, other);
+      twins.set(other, index);
+    } else found.add(index);
   });
-  return found;
+  return { found, twins };
 }
 
-function furnitureDepth(block: LiveBlock | undefined): number {
-  return block ? block.ancestry.filter((a) => a.furniture !== null).length : 0;
+interface Alignment {
+  /** Per live block (headline first), the share of its words the diff aligns with archived words. */
+  shares: number[];
+  /** Per live block, whether most of its aligned words are the archived summary's. */
+  standfirst: boolean[];
 }
 
-/** Per live block (headline first), the share of its words the diff aligns with archived words. */
-function alignedShares(diff: LiveDiff, blockCount: number): number[] {
+/** The archived blocks are title, summary, then the paragraphs. */
+const SUMMARY_BLOCK = 1;
+
+function alignment(diff: LiveDiff, blockCount: number): Alignment {
   const same = Array<number>(blockCount).fill(0);
+  const summary = Array<number>(blockCount).fill(0);
   const total = Array<number>(blockCount).fill(0);
   for (const part of diff.parts) {
     if (part.kind === 'removed') continue;
     total[part.live.block] = (total[part.live.block] ?? 0) + 1;
-    if (part.kind === 'same') same[part.live.block] = (same[part.live.block] ?? 0) + 1;
+    if (part.kind !== 'same') continue;
+    same[part.live.block] = (same[part.live.block] ?? 0) + 1;
+    if (part.archived.block === SUMMARY_BLOCK) summary[part.live.block] = (summary[part.live.block] ?? 0) + 1;
   }
-  return total.map((count, i) => (count === 0 ? 0 : (same[i] ?? 0) / count));
+  return {
+    shares: total.map((count, i) => (count === 0 ? 0 : (same[i] ?? 0) / count)),
+    standfirst: same.map((count, i) => count > 0 && (summary[i] ?? 0) * 2 > count),
+  };
 }
+
+const EMPTY_BLOCK: LiveBlock = { text: '', linkDensity: 0, links: [], wrapper: '', marks: [], ancestry: [] };
 
 /**
  * Sorts the live blocks into the article's text and page extras. `headline` is the live
@@ -179,13 +211,18 @@ function alignedShares(diff: LiveDiff, blockCount: number): number[] {
  * Null when the texts are too different to align within the diff's time budget.
  */
 export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock | undefined, blocks: readonly LiveBlock[]): Sorted | null {
-  const repeated = repeats(blocks);
-  const candidates = blocks.filter((_, i) => !repeated.has(i));
+  const { found: repeated, twins } = repeats(blocks);
+  // Index in `all` of each block of the page (0 for a repeat, which is not diffed).
+  const place: number[] = [];
   // Block 0 is the headline, empty when the page has none.
-  const all = [headline ?? { text: '', linkDensity: 0, links: [], wrapper: '', marks: [], ancestry: [] }, ...candidates];
+  const all = [headline ?? EMPTY_BLOCK];
+  blocks.forEach((block, index) => {
+    place.push(repeated.has(index) ? 0 : all.length);
+    if (!repeated.has(index)) all.push(block);
+  });
   const diff = diffTexts(archived, all.map((block) => block.text));
   if (!diff) return null;
-  const shares = alignedShares(diff, all.length);
+  const { shares, standfirst } = alignment(diff, all.length);
   const aligned = all.map((_, i) => i === 0 || (shares[i] ?? 0) >= ALIGNED_SHARE);
   // Elements that hold article text are never furniture for the blocks inside them, and a
   // class name is no sign of furniture on an element marked up like one of those (the site's
@@ -200,25 +237,30 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
       articleStyles.add(style);
     }
   });
-  const profile = paragraphProfile(all, aligned, archived);
+  const profile = paragraphProfile(all, aligned, standfirst, archived);
   const fragments = datelines(diff, aligned);
   const archivedPlain = plain(archived.join(' '));
   const firstAligned = aligned.indexOf(true, 1);
   const lastAligned = aligned.lastIndexOf(true);
+  // An end-of-copy mark ("###", "-30-") after all of the article's text: what follows is not the story.
+  const endMark = all.findIndex((block, i) => i > lastAligned && END_OF_COPY.test(block.text));
   const counted = [all[0]?.text ?? ''];
   const headlinePlain = splitWords(counted[0] ?? '').length >= MIN_SENTENCE_WORDS ? plain(counted[0] ?? '') : null;
   const corrections = new Set<number>();
   const extras: Sorted['extras'] = [];
-  let i = 0;
   blocks.forEach((block, index) => {
-    if (repeated.has(index)) {
+    const i = place[index] ?? 0;
+    const twin = twins.get(index);
+    // Of two copies, the one the archive aligns with is the article's; a text the page prints
+    // twice that the archive has nowhere is a promo or a label, not prose.
+    if (repeated.has(index) || (twin !== undefined && !aligned[i] && (aligned[place[twin] ?? 0] || !isCorrectionNote(block.text)))) {
       extras.push({ text: block.text, reason: 'repeat' });
       return;
     }
-    i++;
     extras.push(...block.marks.map((mark) => ({ text: mark, reason: 'fragment' as const })));
     const outside = firstAligned < 0 || i < firstAligned || i > lastAligned;
-    const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile }, outside, headlinePlain);
+    const afterEnd = endMark > 0 && i > endMark;
+    const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile }, { outside, afterEnd }, headlinePlain);
     if (reason) {
       extras.push({ text: block.text, reason });
       return;
@@ -357,6 +399,8 @@ interface ParagraphProfile {
   wrappers: ReadonlySet<string>;
   /** Fewer words than this before or after all of the article's text is a sign-off, not a paragraph. */
   edgeWords: number;
+  /** The archive's median paragraph, in words. */
+  median: number;
 }
 
 /**
@@ -371,23 +415,93 @@ const MAX_EDGE_WORDS = 12;
 /** …and so is one under this share of the archive's median paragraph. */
 const EDGE_SHARE = 1 / 3;
 
-function paragraphProfile(all: readonly LiveBlock[], aligned: readonly boolean[], archived: readonly string[]): ParagraphProfile {
+/**
+ * The end-of-copy mark of press releases and wire copy ("###", "# # #", "-30-", "-ends-"): the
+ * sender's sign that the story is over; what follows (the "About the organization" boilerplate,
+ * media contacts) is not the story.
+ */
+const END_OF_COPY = /^(?:#\s*){3}$|^[-\u2013\u2014]\s*(?:30|ends?)\s*[-\u2013\u2014]$|^ends$/iu;
+
+function paragraphProfile(all: readonly LiveBlock[], aligned: readonly boolean[], standfirst: readonly boolean[], archived: readonly string[]): ParagraphProfile {
+  // The standfirst is set apart by design (a bold introduction, a dek's own class): its style
+  // says nothing about how the paragraphs look, unless nothing else aligned.
+  const body = all.map((_, i) => i > 0 && aligned[i] === true && !standfirst[i]);
+  const learnt = body.includes(true) ? body : all.map((_, i) => i > 0 && aligned[i] === true);
   const styles = new Set<string>();
   const wrappers = new Set<string>();
   all.forEach((block, i) => {
-    if (i === 0 || !aligned[i]) return;
+    if (!learnt[i]) return;
     styles.add(ownStyle(block));
     wrappers.add(block.wrapper);
   });
   // archived: title, summary, then the paragraphs.
   const lengths = archived.slice(2).map((p) => splitWords(p).length).sort((a, b) => a - b);
   const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
-  return { styles, wrappers, edgeWords: Math.min(MAX_EDGE_WORDS, Math.ceil(median * EDGE_SHARE)) };
+  return { styles, wrappers, median, edgeWords: Math.min(MAX_EDGE_WORDS, Math.ceil(median * EDGE_SHARE)) };
 }
 
-function extraReason(block: LiveBlock, article: ArticleShape, outsideArticle: boolean, headline: string | null): ExtraReason | null {
+/** Quoted speech, where "you" and "we" are a speaker's, not the page's. */
+const QUOTED = /["\u201C\u201E][^"\u201C\u201D\u201E]*["\u201D]/gu;
+/** The page speaking to its reader. */
+const SECOND_PERSON = /\b(?:you|your|yours|yourself|yourselves)\b/iu;
+/** The publisher speaking of itself ("help us", "our reporters", "we may answer it"). */
+const FIRST_PLURAL = /\b(?:we|us|our|ours|ourselves)\b/iu;
+
+/** The text outside quotation marks: the page's own voice. */
+const ownVoice = (text: string): string => text.replace(QUOTED, ' ');
+
+/**
+ * A call to the reader ("Get sport news sent straight to your phone. Download the app …", "Sign
+ * up and never miss the stories you need"): addressed to the reader in the page's own voice,
+ * and shorter than the article's median paragraph. News prose reports in the third person; a
+ * paragraph that says "you" outside quotation marks and is shorter than a paragraph is the
+ * page selling something, whatever it is styled like.
+ */
+function callsReader(text: string, profile: ParagraphProfile): boolean {
+  return SECOND_PERSON.test(ownVoice(text)) && splitWords(text).length < Math.max(MIN_PROSE_WORDS, profile.median);
+}
+
+/** An added paragraph is at least this long… */
+const MIN_PROSE_WORDS = 20;
+/** …and a third of the archive's median paragraph. */
+const PROSE_SHARE = 1 / 3;
+/** Prose paragraphs are <p>s or <div>s, not quotes, list items, cells or headings. */
+const PROSE_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE']);
+
+/**
+ * Reported prose among the article's paragraphs, whatever its markup: between blocks of
+ * article text, a paragraph (a <p> or <div>) as long as a paragraph, more than one sentence,
+ * in the third person (no "you", no "we" or "our" outside quotation marks: the page's
+ * furniture speaks to the reader or for the publisher; a news report does neither), with no
+ * link. A paragraph a site adds is often set in another component than the old ones (a newer
+ * block editor, an update pasted from elsewhere); what it says and where it stands show it is
+ * the story's.
+ */
+function readsAsAddedProse(block: LiveBlock, profile: ParagraphProfile): boolean {
+  const words = splitWords(block.text).length;
+  const voice = ownVoice(block.text);
+  return (
+    PROSE_TAGS.has(tagOf(ownStyle(block))) &&
+    words >= Math.max(MIN_PROSE_WORDS, Math.ceil(profile.median * PROSE_SHARE)) &&
+    block.links.length === 0 &&
+    (block.text.match(SENTENCE_BREAK)?.length ?? 0) >= 1 &&
+    !SECOND_PERSON.test(voice) &&
+    !FIRST_PLURAL.test(voice)
+  );
+}
+
+interface Place {
+  /** Before or after all of the article's text, not among it. */
+  outside: boolean;
+  /** After an end-of-copy mark that follows all of the article's text. */
+  afterEnd: boolean;
+}
+
+function extraReason(block: LiveBlock, article: ArticleShape, place: Place, headline: string | null): ExtraReason | null {
   const { holdsArticle, articleStyles, profile } = article;
+  const { outside: outsideArticle } = place;
   if (isCorrectionNote(block.text, outsideArticle)) return null;
+  if (place.afterEnd) return 'after-end';
   // A line quoting the whole headline is about the article ("… with the headline: …").
   if (headline !== null && plain(block.text).includes(headline)) return 'repeat';
   if (RIGHTS_NOTICE.test(block.text)) return 'rights';
@@ -395,10 +509,15 @@ function extraReason(block: LiveBlock, article: ArticleShape, outsideArticle: bo
   if (block.linkDensity >= MAX_LINK_DENSITY || (outsideArticle && block.linkDensity > 0)) return 'links';
   // A sentence that is all link is a call to action ("See our ethics statement.").
   if (block.links.some((link) => SENTENCE_END.test(link) && splitWords(link).length >= 3)) return 'links';
-  for (const { id, furniture, style } of block.ancestry) {
+  let furniture: ExtraReason | null = null;
+  for (const { id, furniture: kind, style } of block.ancestry) {
     if (holdsArticle.has(id)) break;
-    if (furniture === 'structure' || (furniture !== null && !articleStyles.has(style))) return 'furniture';
+    if (kind === 'structure') return 'furniture';
+    if (kind !== null && !articleStyles.has(style)) furniture = 'furniture';
   }
+  if (callsReader(block.text, profile)) return 'calls-reader';
+  if (!outsideArticle && readsAsAddedProse(block, profile)) return null;
+  if (furniture) return furniture;
   if (inBox(block, holdsArticle, articleStyles)) return 'box';
   if (!profile.styles.has(ownStyle(block)) || !profile.wrappers.has(block.wrapper)) return 'unlike';
   if (outsideArticle && splitWords(block.text).length < profile.edgeWords) return 'edge';

@@ -30,7 +30,9 @@ export function changeNames(changes: LiveChanges): string[] {
 export function verdictText(diff: LiveDiff, changes: LiveChanges): string {
   const unchanged = diff.added === 0 && diff.removed === 0;
   if (changes.partial) {
-    return unchanged ? t('livePartialUnchanged') : t('livePartialChanged', [changeNames(changes).join(', '), words(diff.added), String(diff.removed)]);
+    // "(subscriber gate)" only where the page marks one.
+    const key = changes.partial === 'gate' ? 'livePartial' : 'livePartialCut';
+    return unchanged ? t(`${key}Unchanged`) : t(`${key}Changed`, [changeNames(changes).join(', '), words(diff.added), String(diff.removed)]);
   }
   if (unchanged) return t('liveUnchanged');
   return t('liveChanged', [changeNames(changes).join(', '), words(diff.added), String(diff.removed)]);

@@ -263,6 +263,53 @@ describe('the article’s own paragraphs show what its prose looks like', () => 
     expect(isCorrectionNote('A correction was made on Dec. 1, 2026: An earlier version of this story misstated the cost.')).toBe(true);
     expect(verdict(page(plainBody + `<div class="trust-box"><div><p>${policy}</p></div></div>`))).toMatchObject({ text: 'liveUnchanged', extras: [policy] });
   });
+
+  // Round 4: furniture among the paragraphs told by what it says, and prose however it is marked up.
+
+  it('the standfirst’s style is not the paragraphs’: a bold promo is an extra where only the introduction is bold', () => {
+    const bold = (text: string) => `<p><b>${esc(text)}</b></p>`;
+    const promo = 'Download the Gazette app and switch on notifications for breaking news.';
+    const html = page(bold(ARTICLE.summary) + [P1, P2].map(p).join('') + bold(promo) + [P3, P4].map(p).join(''));
+    expect(verdict(html)).toMatchObject({ text: 'liveUnchanged', extras: [promo] });
+    // The bold introduction is still the article's, and an added plain paragraph counts.
+    expect(verdict(page(bold(ARTICLE.summary) + [P1, P2, added, P3, P4].map(p).join('')))).toMatchObject({ text: ADDED_ONE });
+  });
+
+  it('a call to the reader set like a paragraph is an extra; "you" inside a quotation is a speaker’s', () => {
+    const promo = 'Get the Gazette’s top stories sent straight to your phone every morning.';
+    expect(verdict(among(p(promo)))).toMatchObject({ text: 'liveUnchanged', extras: [promo] });
+    const quoted = '“You will see the difference by spring,” the mayor told residents at the northern end.';
+    expect(verdict(among(p(quoted)))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 15 0' });
+  });
+
+  it('reported prose among the paragraphs counts whatever its markup; the publisher speaking does not', () => {
+    const update =
+      'The transport authority said on Tuesday that bus journeys across the harbour were already ten minutes shorter. It expects the saving to grow once the cycle lane opens.';
+    const ADDED_UPDATE = 'liveChanged liveKind_paragraphsAdded_one liveWords 28 0';
+    expect(verdict(among(`<p class="update-text">${esc(update)}</p>`))).toMatchObject({ text: ADDED_UPDATE });
+    expect(verdict(among(`<div class="rich-text-block"><p><em>${esc(update)}</em></p></div>`))).toMatchObject({ text: ADDED_UPDATE });
+    const ours = 'Our reporters will follow the reopening all week on every route across the harbour. The first report on the new bus times is due on Friday.';
+    expect(verdict(among(`<p class="update-text">${esc(ours)}</p>`))).toMatchObject({ text: 'liveUnchanged', extras: [ours] });
+  });
+
+  it('of two copies of a paragraph, the one the archive aligns with counts; a text printed twice that the archive lacks is an extra', () => {
+    const pulled = page([ARTICLE.summary, P1, P2].map(p).join('') + `<blockquote class="pull-quote"><p>${esc(P4)}</p></blockquote>` + [P3, P4].map(p).join(''));
+    expect(verdict(pulled)).toMatchObject({ text: 'liveUnchanged', extras: [P4] });
+    const promo = 'Traffic alerts for every harbour crossing arrive first on the Gazette app, free on every phone.';
+    const twice = page([ARTICLE.summary, P1].map(p).join('') + p(promo) + [P2, P3].map(p).join('') + p(promo) + p(P4));
+    expect(verdict(twice)).toMatchObject({ text: 'liveUnchanged', extras: [promo, promo] });
+  });
+
+  it('after an end-of-copy mark, what follows the story is not the story', () => {
+    const about =
+      'About the Gazette: Founded in 1901, the Gazette is the city’s oldest newspaper and publishes daily in print and online for readers across the whole region.';
+    for (const mark of ['###', '# # #', '-30-']) {
+      expect(verdict(page(plainBody + p(mark) + p(about)))).toMatchObject({ text: 'liveUnchanged', extras: [mark, about] });
+    }
+    // A correction after the mark still counts.
+    const note = 'Correction: An earlier version of this article gave the wrong cost of the repairs.';
+    expect(verdict(page(plainBody + p('###') + p(note)))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 14 0' });
+  });
 });
 
 describe('a page behind a subscriber gate', () => {
@@ -283,10 +330,21 @@ describe('a page behind a subscriber gate', () => {
     });
   });
 
-  it('without a gate, or with the whole text shown, the usual verdicts', () => {
-    expect(verdict(page([ARTICLE.summary, P1, P2].map(p).join('') + gatePrompt))).toMatchObject({
+  it('without a gate, a page that stops short says so; an article cut in the middle or by its last paragraph is changed', () => {
+    // A preview, a "continue reading" page: the start of the story and nothing after it.
+    expect(verdict(page([ARTICLE.summary, P1, P2].map(p).join('') + gatePrompt))).toMatchObject({ text: 'livePartialCutUnchanged' });
+    expect(verdict(page([ARTICLE.summary, P1.replace('Crowds', 'Large crowds'), P2].map(p).join('')))).toMatchObject({
+      text: 'livePartialCutChanged liveKind_sentencesEdited_one liveWords 2 1',
+    });
+    expect(verdict(page([ARTICLE.summary, P1, P2, P3].map(p).join('')))).toMatchObject({
+      text: expect.stringMatching(/^liveChanged liveKind_paragraphsRemoved_one liveWords 0 \d+$/),
+    });
+    expect(verdict(page([ARTICLE.summary, P1, P4].map(p).join('')))).toMatchObject({
       text: expect.stringMatching(/^liveChanged liveKind_paragraphsRemoved 2 /),
     });
+  });
+
+  it('with the whole text shown, the usual verdicts', () => {
     expect(verdict(teaser(plainBody))).toMatchObject({ text: 'liveUnchanged' });
     expect(verdict(page(plainBody).replace('<head>', '<head><div class="non-paywall"></div>'))).toMatchObject({ text: 'liveUnchanged' });
   });

@@ -10,9 +10,16 @@ import { corpusArticles, EDITS, loadTemplates } from '../../../fixtures/live-pag
 import { runCase } from '../../../fixtures/live-pages/matrix';
 
 const articles = corpusArticles();
-// heldout and heldout2 were seen while tuning (docs/live-diff.md, "The corpus"): tune material now.
-const tune = [...(await loadTemplates('tune')), ...(await loadTemplates('heldout')), ...(await loadTemplates('heldout2'))];
-const heldout = [...(await loadTemplates('heldout3')), ...(await loadTemplates('heldout4'))];
+// Each test runs a template over every article (a few seconds on a loaded two-core machine).
+const CASES_TIMEOUT_MS = 60_000;
+// heldout, heldout2 and heldout3 were seen while tuning (docs/live-diff.md, "The corpus"): tune material now.
+const tune = [
+  ...(await loadTemplates('tune')),
+  ...(await loadTemplates('heldout')),
+  ...(await loadTemplates('heldout2')),
+  ...(await loadTemplates('heldout3')),
+];
+const heldout = [...(await loadTemplates('heldout4')), ...(await loadTemplates('heldout5'))];
 
 describe.each(tune.map((template) => [template.name, template] as const))('tuned half: %s', (_, template) => {
   it.each(EDITS)('%s: the right verdict, the change named', (edit) => {
@@ -20,7 +27,7 @@ describe.each(tune.map((template) => [template.name, template] as const))('tuned
       const outcome = runCase(template, article, edit);
       expect({ article: article.url, got: outcome.got }).toEqual({ article: article.url, got: outcome.expected });
     }
-  });
+  }, CASES_TIMEOUT_MS);
 });
 
 describe.runIf(heldout.length > 0).each(heldout.map((template) => [template.name, template] as const))('held-out half: %s', (_, template) => {
@@ -28,7 +35,7 @@ describe.runIf(heldout.length > 0).each(heldout.map((template) => [template.name
   // failure is never read here (reading it would make the half tune material).
   it.each(EDITS)('%s: runs to a verdict', (edit) => {
     for (const article of articles) expect(runCase(template, article, edit).got).toBeDefined();
-  });
+  }, CASES_TIMEOUT_MS);
 });
 
 it('has the corpus it claims: templates, articles, and a page per case', () => {
