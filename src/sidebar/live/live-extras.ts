@@ -444,8 +444,11 @@ function paragraphProfile(all: readonly LiveBlock[], aligned: readonly boolean[]
 const QUOTED = /["\u201C\u201E][^"\u201C\u201D\u201E]*["\u201D]/gu;
 /** The page speaking to its reader. */
 const SECOND_PERSON = /\b(?:you|your|yours|yourself|yourselves)\b/iu;
-/** The publisher speaking of itself ("help us", "our reporters", "we may answer it"). */
-const FIRST_PLURAL = /\b(?:we|us|our|ours|ourselves)\b/iu;
+/**
+ * The publisher speaking of itself ("help us", "our reporters", "we may answer it"). "US" in
+ * capitals is the country in news copy, not "us": "us" matches only in lower case or as "Us".
+ */
+const FIRST_PLURAL = /\b(?:[Ww][Ee]|[Uu]s|[Oo][Uu][Rr][Ss]?|[Oo]urselves)\b/u;
 
 /** The text outside quotation marks: the page's own voice. */
 const ownVoice = (text: string): string => text.replace(QUOTED, ' ');

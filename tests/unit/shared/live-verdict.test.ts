@@ -290,6 +290,12 @@ describe('the article’s own paragraphs show what its prose looks like', () => 
     expect(verdict(among(`<div class="rich-text-block"><p><em>${esc(update)}</em></p></div>`))).toMatchObject({ text: ADDED_UPDATE });
     const ours = 'Our reporters will follow the reopening all week on every route across the harbour. The first report on the new bus times is due on Friday.';
     expect(verdict(among(`<p class="update-text">${esc(ours)}</p>`))).toMatchObject({ text: 'liveUnchanged', extras: [ours] });
+    // "US" in capitals is the country, not the publisher's "us".
+    const country =
+      'The transport authority said the US company that built the ferries would inspect every hull this month. Its engineers are due in the harbour on Monday.';
+    expect(verdict(among(`<p class="update-text">${esc(country)}</p>`))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 26 0' });
+    const helpUs = 'Help us keep reporting on the harbour and on every route across the city. Readers like you fund the work of this newsroom.';
+    expect(verdict(among(`<p class="update-text">${esc(helpUs)}</p>`))).toMatchObject({ text: 'liveUnchanged' });
   });
 
   it('of two copies of a paragraph, the one the archive aligns with counts; a text printed twice that the archive lacks is an extra', () => {
