@@ -5,6 +5,9 @@
  */
 import { browser } from '../shared/browser';
 import { trackFocusedWindows } from './active-tab';
+import { captureHandlers } from './capture/handlers';
+import { watchSiteAccess } from './capture/site-access';
+import { createCaptureMenu, installCaptureTriggers } from './capture/triggers';
 import { onCommand } from './commands';
 import { damagedHandlers } from './notes/damaged-handlers';
 import { liveHandlers } from './live-handlers';
@@ -21,6 +24,7 @@ listen(
     ...notesHandlers,
     ...damagedHandlers,
     ...liveHandlers,
+    ...captureHandlers,
   },
   sessionForToken,
 );
@@ -29,7 +33,9 @@ watchSyncedNotes();
 listenForDrafts(sessionForToken, saveDraft);
 
 browser.commands.onCommand.addListener((command: string) => void onCommand(command));
-installSearchEntryPoints();
+installSearchEntryPoints([createCaptureMenu]);
+installCaptureTriggers();
+watchSiteAccess();
 trackFocusedWindows();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {

@@ -68,12 +68,12 @@ describe('captureDocument', () => {
     expect(page.truncated).toBe('elements');
     expect([page.summary, ...page.paragraphs].join(' ')).toContain('The council voted on Tuesday evening');
     expect(page.published.date).toBe('2024-02-08');
-  });
+  }, 60_000);
 
   it('on a huge page with no article element within the limit, answers too-large', () => {
     const filler = '<span>x</span>'.repeat(CAPTURE_LIMITS.elements + 10);
     expect(captureDocument(parse(`<html><body><div>${filler}</div><p>${'word '.repeat(100)}</p></body></html>`), URL_, NOW)).toEqual({ ok: false, reason: 'too-large' });
-  });
+  }, 60_000);
 
   it('cuts text past the character limit, within the paragraph limit, and says so', () => {
     const paragraph = `${'A long sentence of the report goes on. '.repeat(400)}`;
@@ -83,7 +83,7 @@ describe('captureDocument', () => {
     const lengths = [page.summary, ...page.paragraphs].map((p) => p.length);
     expect(lengths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(CAPTURE_LIMITS.textChars);
     expect(Math.max(...lengths)).toBeLessThanOrEqual(CAPTURE_LIMITS.paragraphChars);
-  });
+  }, 60_000);
 
   it('gives the page’s markup back only as text', () => {
     const hostile = DATE_PAGES[0]!.html.replace('<p>The council voted', '<p>&lt;img src=x onerror=alert(1)&gt; The council voted');
