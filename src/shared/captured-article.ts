@@ -50,7 +50,7 @@ export type Truncation = (typeof TRUNCATIONS)[number];
  * or in the future), so the user is told why the capture date is shown instead.
  */
 export const CapturedPage = v.strictObject({
-  url: v.pipe(v.string(), v.url(), v.maxLength(CAPTURE_LIMITS.urlChars)),
+  url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'an http(s) address'), v.maxLength(CAPTURE_LIMITS.urlChars)),
   title: Text(CAPTURE_LIMITS.titleChars),
   site: Text(CAPTURE_LIMITS.siteChars),
   summary: Text(CAPTURE_LIMITS.paragraphChars),
