@@ -6,6 +6,9 @@
 import { browser } from '../shared/browser';
 import { trackFocusedWindows } from './active-tab';
 import { preloadEntityExtractorOnInstall } from './capture/entities';
+import { captureHandlers } from './capture/handlers';
+import { watchSiteAccess } from './capture/site-access';
+import { createCaptureMenu, installCaptureTriggers } from './capture/triggers';
 import { onCommand } from './commands';
 import { damagedHandlers } from './notes/damaged-handlers';
 import { liveHandlers } from './live-handlers';
@@ -25,6 +28,7 @@ listen(
     ...notesHandlers,
     ...damagedHandlers,
     ...liveHandlers,
+    ...captureHandlers,
   },
   sessionForToken,
 );
@@ -33,7 +37,9 @@ watchSyncedNotes();
 listenForDrafts(sessionForToken, saveDraft);
 
 browser.commands.onCommand.addListener((command: string) => void onCommand(command));
-installSearchEntryPoints();
+installSearchEntryPoints([createCaptureMenu]);
+installCaptureTriggers();
+watchSiteAccess();
 trackFocusedWindows();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {
