@@ -228,7 +228,8 @@ export const CURATED: readonly CuratedGroup[] = [
       'Rugby World Cup', 'Super Bowl', 'NBA', 'NFL', 'MLB', 'NHL', 'WNBA', 'NCAA', 'ATP', 'WTA', 'Formula One|Formula 1|F1',
       'Tour de France', 'Olympics|Olympic Games', 'Paralympics|Paralympic Games', 'PGA Tour', 'LIV Golf', 'Ryder Cup',
       'Board of Control for Cricket in India|BCCI', 'Cricket Australia', 'England and Wales Cricket Board',
-      'Premiership Rugby', 'Super Rugby', 'Ballon d\'Or',
+      'Premiership Rugby', 'Super Rugby', 'Ballon d\'Or', 'Pakistan Super League', 'Big Bash League',
+      'Premier Soccer League', 'Egyptian Premier League', 'Botola Pro|Botola', 'Nigeria Premier Football League|NPFL',
     ],
   },
   {
@@ -249,8 +250,30 @@ export const CURATED: readonly CuratedGroup[] = [
       'Olympique Lyonnais|?Lyon', 'AS Monaco', 'LOSC Lille|?Lille', 'Ajax', 'PSV Eindhoven|PSV', 'Feyenoord', 'Benfica',
       'FC Porto|?Porto', 'Sporting CP|Sporting Lisbon', 'Celtic', 'Rangers', 'Galatasaray', 'Fenerbahçe|Fenerbahce',
       'Beşiktaş|Besiktas', 'Boca Juniors|Boca', 'River Plate', 'Flamengo', 'Palmeiras', 'Corinthians', 'Santos FC',
-      'Fluminense', 'Al-Hilal|Al Hilal', 'Al-Nassr|Al Nassr', 'Al Ahly', 'Zamalek', 'Kaizer Chiefs', 'Orlando Pirates',
-      'Mamelodi Sundowns', 'Inter Miami', 'LA Galaxy', 'Club América', 'Enyimba',
+      'Fluminense', 'Al-Hilal|Al Hilal', 'Al-Nassr|Al Nassr', 'Al Ahly', 'Zamalek', 'Kaizer Chiefs|~Chiefs', 'Orlando Pirates|~Pirates',
+      'Mamelodi Sundowns|~Sundowns', 'Inter Miami', 'LA Galaxy', 'Club América', 'Enyimba',
+    ],
+  },
+  {
+    type: 'org',
+    category: 'clubs of Africa with a CAF Champions League or Confederation Cup title or final since 2010',
+    lines: [
+      'Wydad Casablanca|Wydad AC|Wydad', 'Raja Casablanca|Raja CA', 'Espérance de Tunis|Espérance Sportive de Tunis|Esperance de Tunis|~Espérance|~Esperance',
+      'Étoile du Sahel|Etoile du Sahel', 'Club Africain', 'CS Sfaxien', 'TP Mazembe|Mazembe', 'AS Vita Club',
+      'Pyramids FC', 'ES Sétif|ES Setif', 'USM Alger', 'JS Kabylie', 'MC Alger', 'RS Berkane|?Berkane',
+      'Simba SC', 'Young Africans|Yanga', 'Asante Kotoko', 'Hearts of Oak', 'Horoya AC', 'Al Masry',
+      'Al Ittihad Alexandria', 'Future FC', 'Rivers United', 'Petro de Luanda', 'Primeiro de Agosto',
+    ],
+  },
+  {
+    type: 'org',
+    category: 'franchises of the Indian Premier League (2024) and Pakistan Super League',
+    lines: [
+      'Chennai Super Kings|CSK', 'Delhi Capitals', 'Gujarat Titans', 'Kolkata Knight Riders|KKR|~Knight Riders',
+      'Lucknow Super Giants', 'Mumbai Indians|~Indians', 'Punjab Kings', 'Rajasthan Royals|~Royals',
+      'Royal Challengers Bengaluru|Royal Challengers Bangalore|RCB|~Royal Challengers', 'Sunrisers Hyderabad|~Sunrisers|SRH',
+      'Islamabad United', 'Karachi Kings', 'Lahore Qalandars', 'Multan Sultans',
+      'Peshawar Zalmi', 'Quetta Gladiators',
     ],
   },
   {
@@ -267,7 +290,7 @@ export const CURATED: readonly CuratedGroup[] = [
     type: 'place',
     category: 'continents, world regions, seas, rivers, mountains and contested territories',
     lines: [
-      'Africa', 'Asia', 'Europe', 'North America', 'South America', 'Latin America', 'Central America', 'Oceania',
+      'Africa', 'Asia', 'Europe', 'North America', 'South America', 'Latin America', 'Central America', 'Oceania', 'Americas',
       'Antarctica', 'Arctic', 'Middle East', 'Persian Gulf', 'Sahel', 'Balkans', 'Caucasus', 'Scandinavia',
       'Caribbean', 'Horn of Africa', 'West Africa', 'East Africa', 'Southern Africa', 'North Africa', 'Central Africa',
       'sub-Saharan Africa|Sub-Saharan Africa', 'Southeast Asia', 'South Asia', 'East Asia', 'Central Asia',

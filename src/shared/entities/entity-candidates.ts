@@ -9,6 +9,8 @@ export interface Candidate {
   name?: string;
   /** Known to the knowledge (its mentions were all found by the scan). */
   known?: boolean;
+  /** A capital named for its country's government ("Beijing warned"): the name is the country's. */
+  standsFor?: boolean;
 }
 
 export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -16,7 +16,10 @@ export const CONTEXT = {
     coach manager striker captain emir sultan cardinal archbishop bishop imam rabbi inspector detective
     professor doctor officer director chairman chairwoman chair
     señor señora sr sra srta doña senhor senhora herr frau monsieur madame mme mlle signor signora
-    shri smt shrimati alhaji alhaja hajia mallam malam datuk dato datin tun haji ustaz mwalimu mzee`),
+    shri smt shrimati alhaji alhaja hajia mallam malam datuk dato datin tun haji ustaz mwalimu mzee
+    grandad granddad grandpa grandma granny nana auntie aunty uncle aunt`),
+  /** Malay titles that "Seri" or "Sri" completes ("Datuk Seri Anwar Ibrahim", "Tan Sri"). */
+  compoundTitleOpeners: words('datuk dato datin tan puan'),
   /** Titles that only stand before a person's name. */
   personalTitles: words(`
     mr mrs ms miss dr prof professor sir dame lord lady president senator governor mayor premier king
@@ -52,7 +55,9 @@ export const CONTEXT = {
     writer novelist actor actress singer rapper artist designer journalist editor reporter
     correspondent colleague wife husband son daughter mother father brother sister opposition
     candidate challenger incumbent rival teammate midfielder head governor-general envoy negotiator
-    skipper keeper goalkeeper winger full-back centre-back substitute referee`),
+    skipper keeper goalkeeper winger full-back centre-back substitute referee mep mp mla senator
+    councillor councilor legislator congressman congresswoman debutant grandmother grandfather
+    grandson granddaughter aunt uncle niece nephew cousin mentor protégé`),
   /** Role nouns inside a capitalized run ("Chief Financial Officer Wendell Huang"): the name follows. */
   roleWords: words(`
     officer executive minister secretary president director chairman chairwoman chairperson governor
@@ -145,7 +150,24 @@ export const CONTEXT = {
     Cement Steel Chemicals Electric Electronics Automotive Construction Properties Realty Retail
     Stores Brands Beverages Textiles Aerospace Defence Defense Biotech Therapeutics Semiconductor
     Semiconductors Microsystems Solutions Digital Interactive Entertainment Studios Pictures Records
-    Publishing Press Broadcasting Television Radio Airline`),
+    Publishing Press Broadcasting Television Radio Airline Hospitals Clinics Force Consortium
+    Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte
+    Coalition Bloc Ratings Center Centre Survey`),
+  /**
+   * First words that make a run an organization in the languages that put the head first
+   * (Spanish, Portuguese, French, Italian, Malay, Indonesian: "Banco Nacional de Bolivia",
+   * "Universiti Malaysia Sarawak", "Parti Keadilan Rakyat", "Museo del Oro").
+   */
+  headFirstOrgLeads: words(`
+    Banco Banca Banque Universidad Universidade Università Université Universiti Universitas Instituto
+    Institut Istituto Museo Museu Musée Biblioteca Bibliothèque Partido Parti Partai Partito Ministerio
+    Ministério Ministère Ministero Consejo Conselho Conseil Consiglio Comisión Comissão Commissione
+    Fundación Fundação Fondation Fondazione Asociación Associação Federación Federação Fédération
+    Federazione Confederación Confederação Sindicato Movimiento Movimento Mouvement Agencia Agência
+    Agence Agenzia Hôpital Ospedale Clínica Escuela Escola École Colegio Sociedad Sociedade Société
+    Società Grupo Groupe Gruppo Empresa Compañía Companhia Compagnie Caja Caixa Bolsa Secretaría
+    Superintendencia Procuraduría Fiscalía Congreso Senado Cámara Câmara Assemblée Asamblea Tribunal
+    Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan`),
   /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
   clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),
   /** Leading words of an organization name with "of" ("Ministry of Finance", "University of Lagos"). */
@@ -153,14 +175,21 @@ export const CONTEXT = {
     Bank Ministry Department University Institute College Academy Council Commission Office Bureau
     Court Board Federation Association Union League Party Church Organisation Organization School
     Federal National Royal Society Chamber Assembly Armed Forces Museum Centre Center Agency Authority
-    Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices`),
+    Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices
+    Centro Casa Museo Instituto Banco Consejo Comité Comisión Movement Front Alliance Coalition Survey`),
   /** Last words that make a capitalized run a place. */
   placeHeads: words(`
     River Lake Sea Ocean Mountains Mountain Mount Hills Valley Island Islands Peninsula Desert Bay
     Gulf Strait Canal Coast Delta Basin Plateau Province Region County District Prefecture Oblast
     Airport Stadium Arena Bridge Port Harbour Harbor Street Road Avenue Square Park Dam Station
     Camp Village Town City Heights Falls Beach Reef Dome Base Plant Reservoir Arc Ridge Trench Range
-    Parque Palace Cathedral Mosque Temple Castle Tower Terminal Pass Corridor`),
+    Parque Palace Cathedral Mosque Temple Castle Tower Terminal Pass Corridor Garden Gardens Drive
+    Lane Boulevard Highway Motorway Expressway Quay Wharf Pier Docks Stand Oval Ground Racecourse
+    Speedway Technopolis Glacier Icefield Fjord`),
+  /** First words of a place named with "of" ("Port of Longview", "Isle of Man"). */
+  placeLeadsOf: words('Port Isle Bay Gulf Strait Sea Straits'),
+  /** Words of sport before a club's name ("leaders Botafogo", "defending champions Chelsea"), read only in a sentence about sport. */
+  sportsOrgCues: words('leaders champions holders hosts visitors rivals opponents side club outfit'),
   /** Last words of runs that name no entity (laws, indices, prizes, works): the run is left out. */
   nonEntityHeads: words('Index Indices Act Bill Law Treaty Accord Agreement Award Awards Prize Festival Summit Protocol Doctrine Plan Strategy Programme Program Report'),
   /** Capitalized words that are never names on their own. */

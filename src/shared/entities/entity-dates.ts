@@ -23,8 +23,10 @@ const PATTERNS: readonly RegExp[] = [
   // "early next year", "late Sunday", "mid-October": a period with its part.
   new RegExp(`(?<![\\p{L}\\p{N}])(?:early|late|mid)[- ](?:(?:last|next|this) ${PERIOD}|${MONTH}(?: \\d{4})?|${WEEKDAY}|\\d{4})(?![\\p{L}\\p{N}])`, 'gu'),
   new RegExp(`(?<![\\p{L}\\p{N}])(?:last|next|this) ${PERIOD}(?![\\p{L}\\p{N}])`, 'giu'),
+  // "last December", "next March": a month named relative to now.
+  /(?<![\p{L}\p{N}])(?:last|next|this) (?:January|February|March|April|June|July|August|September|October|November|December)(?![\p{L}\p{N}])/gu,
   // "the second quarter", "the first half of 2024", "the summer of 2022".
-  /(?<![\p{L}\p{N}])the (?:(?:first|second|third|fourth|final|last) (?:quarter|half) of (?:\d{4}|the year)|(?:first|second|third|fourth|final) quarter|(?:spring|summer|autumn|fall|winter) of \d{4}|end of (?:the year|\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)))(?![\p{L}\p{N}])/giu,
+  /(?<![\p{L}\p{N}])the (?:(?:first|second|third|fourth|final|last) (?:quarter|half) of (?:\d{4}|the year)|(?:first|second|third|fourth|final) quarter|(?:spring|summer|autumn|fall|winter) of \d{4}|(?:start|beginning|middle|end) of (?:the year|\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)))(?![\p{L}\p{N}])/giu,
   // A month with a day or a year ("3 June", "Jan. 28", "March 2024"), or alone ("since February"; "May" is also a verb).
   new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,2} ${MONTH}(?:,? \\d{4})?|${MONTH} \\d{1,2}(?:st|nd|rd|th)?(?:, \\d{4})?|${MONTH},? \\d{4}|${MONTH})(?![\\p{L}\\p{N}])`, 'gu'),
   // A year on its own: four digits from 1900 to 2099, not an amount or a count.
@@ -73,7 +75,8 @@ function trimDate(text: string, start: number, end: number): Span | null {
 /** "the first quarter", "the summer of 2022": a named part of a period keeps its article. */
 function withNamedPeriodArticle(text: string, [s, e]: Span): Span {
   const surface = text.slice(s, e);
-  if (/^(?:first|second|third|fourth|final) (?:quarter|half)\b|^(?:spring|summer|autumn|fall|winter) of\b|^end of\b/i.test(surface) && /\bthe $/i.test(text.slice(Math.max(0, s - 4), s))) {
+  // "the 1990s", "the early 1990s": a decade is written with its article.
+  if (/^(?:first|second|third|fourth|final) (?:quarter|half)\b|^(?:spring|summer|autumn|fall|winter) of\b|^(?:start|beginning|middle|end) of\b|^(?:(?:early|mid|late)[- ]?)?\d{4}s$/i.test(surface) && /\bthe $/i.test(text.slice(Math.max(0, s - 4), s))) {
     return [s - 4, e];
   }
   return [s, e];

@@ -15,7 +15,9 @@ import type { Token } from './nlp-tokens';
 type Run = Token[];
 
 /** Lower-case name particles allowed between two names ("Rebelo de Sousa", "Erik ten Hag"). */
-const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ten', 'ter', 'la', 'le', 'bin', 'ibn']);
+const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ten', 'ter', 'la', 'le', 'los', 'las', 'bin', 'binti', 'binte', 'ibn', 'anak', 'e', 'y']);
+/** Particles that, like "of", join an organization's lead word to the rest ("Centro de Estudios", "Museo del Oro"). */
+const OF_WORDS = new Set(['of', 'for', 'de', 'del', 'do', 'da', 'dos', 'das', 'des', 'du', 'di', 'della', 'degli']);
 /** Lower-case words that join the parts of an organization or place name ("Bank of England"). */
 const STRUCTURE_WORDS = new Set(['of', 'for', 'and', '&', 'the', 'on']);
 /** Arabic particles written before a hyphen ("al-Saadi"). */
@@ -36,11 +38,15 @@ export function typeRuns(
     indexOf: new Map(tokens.map((t, i) => [t, i])),
     surnames: titledSurnames(text),
     knownOrgs: [...new Set(known.filter((c) => c.type === 'org' && c.name).map((c) => c.name!))],
+    loneNames: new Set(),
   };
+  const runs = properNounRuns(context);
+  // Words that stand alone as a name somewhere in the article: a surname used again on its own ("Bumrah" after "Jasprit Bumrah").
+  for (const run of runs) if (run.length === 1 && !known.some((c) => c.start === run[0]!.start)) context.loneNames.add(run[0]!.text);
   const found: Candidate[] = [];
   const overridden = new Set<Candidate>();
   const untyped: Run[] = [];
-  for (const raw of properNounRuns(context)) {
+  for (const raw of runs) {
     if (raw[0]!.start < titleEnd && titleIsCased) continue;
     for (const { run, titled } of splitAtRoles(raw, context)) {
       const start = run[0]!.start;
@@ -69,6 +75,7 @@ interface RunContext {
   indexOf: ReadonlyMap<Token, number>;
   surnames: ReadonlySet<string>;
   knownOrgs: readonly string[];
+  loneNames: Set<string>;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -86,7 +93,7 @@ function properNounRuns(context: RunContext): Run[] {
   let current: Token[] = [];
   const flush = (): void => {
     while (current.length && !isNameToken(current.at(-1)!, knowledge)) current.pop();
-    if (current.length) runs.push(...splitAtStructureWords(current, knowledge));
+    if (current.length) for (const part of splitAtPossessives(current)) runs.push(...splitAtStructureWords(part, knowledge));
     current = [];
   };
   const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
@@ -94,7 +101,7 @@ function properNounRuns(context: RunContext): Run[] {
     const token = tokens[i]!;
     const previous = current.at(-1);
     if (isNameToken(token, knowledge) || startsParticleName(tokens, i) || startsWithDemonym(tokens, i, knowledge, gap)) {
-      if (previous && !(gap(previous, token) === ' ' || (gap(previous, token) === '' && previous.text === '-'))) flush();
+      if (previous && !(gap(previous, token) === ' ' || (gap(previous, token) === '' && (previous.text === '-' || previous.text === '–')))) flush();
       current.push(token);
       continue;
     }
@@ -110,14 +117,57 @@ function properNounRuns(context: RunContext): Run[] {
     .filter((run) => run.length > 0 && !CONTEXT.nonEntityHeads.has(run.at(-1)!.text));
 }
 
+/**
+ * "Addenbrooke's Hospital", "King's College", "People's Defence Force": a possessive inside an
+ * institution's name. Not a known name's or a person's ("Kenya's Safaricom", "Biden's
+ * Justice Department"); such runs are split again unless they end in a head word (`splitAtPossessives`).
+ */
+function canOwnInName(owner: Token, tokens: readonly Token[], i: number, knowledge: Knowledge): boolean {
+  // "St Mary's Hospital", "Saint John's College": a saint's name owns institutions.
+  if (/^(?:St\.?|Saint|San|Santa)$/.test(tokens[i - 2]?.text ?? '') && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) return true;
+  if (knowledge.aliases.has(owner.text) || knowledge.firstNames.has(owner.text.toLowerCase()) || /^\p{Lu}{2,}$/u.test(owner.text)) return false;
+  if (knowledge.commonWords.has(owner.text.toLowerCase())) return true;
+  // Any other owner ("Addenbrooke's Hospital", not "Boric's Broad Front") before one head word only.
+  const named = tokens[i + 1]!;
+  const after = tokens[i + 2];
+  const one = after === undefined || !/^\p{Lu}/u.test(after.text) || after.start > named.end + 1;
+  return !knowledge.nameParts.has(owner.text) && one && (CONTEXT.orgHeads.has(named.text) || CONTEXT.placeHeads.has(named.text));
+}
+
+/** A run joined at a possessive stays whole only when it names an organization or place by its head word. */
+function splitAtPossessives(run: Run): Run[] {
+  if (!run.some((t) => t.text === "'s")) return [run];
+  const last = run.at(-1)!.text;
+  if (CONTEXT.orgHeads.has(last) || CONTEXT.placeHeads.has(last) || (CONTEXT.orgHeads.has(run.at(-2)?.text ?? '') && /^\p{Lu}{2,}$/u.test(last))) return [run];
+  const parts: Run[] = [];
+  let current: Token[] = [];
+  for (const token of run) {
+    if (token.text !== "'s") current.push(token);
+    else {
+      parts.push(current);
+      current = [];
+    }
+  }
+  parts.push(current);
+  return parts.filter((part) => part.length > 0);
+}
+
 function joins(token: Token, previous: Token, tokens: readonly Token[], i: number, gap: (a: Token, b: Token) => string, knowledge: Knowledge): boolean {
   const next = tokens[i + 1];
   if (!next) return false;
   const previousIsName = isNameToken(previous, knowledge) || PARTICLES.test(previous.text);
   if (token.text === '-') return previousIsName && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
+  // "CDS–People's Party": a party's acronym joined to its name by a dash.
+  if (token.text === '–') return /^\p{Lu}{2,}$/u.test(previous.text) && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
+  if (token.text === "'s") return gap(previous, token) === '' && gap(token, next) === ' ' && isNameToken(next, knowledge) && canOwnInName(previous, tokens, i, knowledge);
   const lower = token.text.toLowerCase();
   if (gap(previous, token) !== ' ' || gap(token, next) !== ' ') return false;
-  if (NAME_PARTICLES.has(token.text)) return previousIsName && isNameToken(next, knowledge);
+  // "Gutiérrez de la Barra", "van der Berg": a chain of particles between two names.
+  if (NAME_PARTICLES.has(token.text)) {
+    const previousJoins = previousIsName || NAME_PARTICLES.has(previous.text);
+    const nextJoins = isNameToken(next, knowledge) || (NAME_PARTICLES.has(next.text) && tokens[i + 2] !== undefined && isNameToken(tokens[i + 2]!, knowledge));
+    return previousJoins && nextJoins;
+  }
   if (!STRUCTURE_WORDS.has(lower) || token.text !== lower && token.text !== '&') return false;
   // "of the", "for the": a second structure word before the next name.
   const afterNext = tokens[i + 2];
@@ -176,10 +226,16 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
     const left = before.filter((t) => /\p{L}/u.test(t.text));
     const right = run.slice(i + 1).filter((t) => /\p{L}/u.test(t.text));
     const whole =
-      left.length >= 2 && right.length >= 2 &&
-      (CONTEXT.orgHeads.has(left.at(-1)!.text) || isCompanyRun(left, knowledge) || knowledge.firstNames.has(foldAccents(left[0]!.text.toLowerCase())));
+      (left.length >= 2 && right.length >= 2 &&
+        (CONTEXT.orgHeads.has(left.at(-1)!.text) || isCompanyRun(left, knowledge) || knowledge.firstNames.has(foldAccents(left[0]!.text.toLowerCase())) ||
+          // "Banco Nacional de Bolivia and Banco Mercantil Santa Cruz": two names, each with its own head word.
+          ((headType(left) === 'org' || left.some((t) => CONTEXT.orgHeads.has(t.text))) && headType(right) === 'org'))) ||
+      // "JetBlue and Spirit Airlines": a known name, then another.
+      (left.length === 1 && knowledge.aliases.has(left[0]!.text) && headType(right) === 'org');
     return !whole && headType(run) === 'org';
   }
+  // "Secretary of State Steve Hobbs": a title, "of", its office and a name (split again at the role).
+  if (word === 'of' && CONTEXT.titles.has(previous.text.toLowerCase()) && /^\p{Lu}/u.test(run[i + 1]?.text ?? '') && /^\p{Lu}/u.test(run[i + 2]?.text ?? '')) return true;
   // "Institute for the Study of War": a later "of" in a chain that a lead word opened.
   const chain = before.some((t, k) => isLeadOrHead(t.text) && STRUCTURE_WORDS.has(before[k + 1]?.text ?? ''));
   return isLeadOrHead(previous.text) || (chain && !isPersonLike(before, knowledge));
@@ -254,11 +310,16 @@ function isCommon(word: string, knowledge: Knowledge): boolean {
  * role splits the run; what follows it is a titled person, what precedes it its own name.
  */
 function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolean }[] {
+  // "Universidad Mayor de San Andrés": a name that opens with its head word holds no title.
+  if (CONTEXT.headFirstOrgLeads.has(run[0]!.text)) return [{ run, titled: false }];
   let last = -1;
+  const wordAt = (i: number): string => run[i]?.text.replace(/\.$/, '').toLowerCase() ?? '';
   run.forEach((token, i) => {
-    const word = token.text.replace(/\.$/, '').toLowerCase();
-    if (i < run.length - 1 && (CONTEXT.titles.has(word) || CONTEXT.roleWords.has(word))) last = i;
+    const word = wordAt(i);
+    if (i < run.length - 1 && (CONTEXT.titles.has(word) || CONTEXT.roleWords.has(word) || isCompoundTitle(wordAt(i - 1), word, wordAt(i + 1)))) last = i;
   });
+  // "Secretary of State Steve Hobbs", "Minister of Finance Ana Ruiz": the office after "of" is part of the title.
+  if (last >= 0 && run[last + 1]?.text === 'of' && /^\p{Lu}/u.test(run[last + 2]?.text ?? '') && last + 3 < run.length && run.slice(last + 3).every((t) => /^\p{Lu}/u.test(t.text))) last += 2;
   const before = context.tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
   const honorific = before !== undefined && CONTEXT.honorifics.has(before.text.replace(/\.$/, ''));
   const cued =
@@ -266,7 +327,8 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
     hasRoleBefore(run, context) ||
     (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.reportingVerbs.has(before.text))) ||
     hasRoleApposition(run, context) ||
-    hasAgeApposition(run, context);
+    hasAgeApposition(run, context) ||
+    hasRelativeWho(run, context);
   if (last < 0) return [{ run, titled: cued }];
   const person = run.slice(last + 1).filter((t, i) => i > 0 || /^\p{Lu}/u.test(t.text));
   // "General Staff", "Chief Justice": no name follows the role.
@@ -276,6 +338,8 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   const personal = CONTEXT.personalTitles.has(run[last]!.text.replace(/\.$/, '').toLowerCase());
   const lone = oneWord[0];
   if (lone && oneWord.length === 1 && (isRole(lone) || (!personal && !context.knowledge.nameParts.has(lone.text) && !context.surnames.has(lone.text)))) return [{ run, titled: cued }];
+  // "General Court", "Premier Soccer League", "Queen Elizabeth Hospital": an institution named with a title's word.
+  if (person.some((t) => CONTEXT.orgHeads.has(t.text) || CONTEXT.placeHeads.has(t.text))) return [{ run, titled: false }];
   const rest = run.slice(0, last + 1);
   // The role's own words ("Chief Financial Officer") are not a name; a name before them is.
   const roleStart = rest.findIndex((t, i) => rest.slice(i).every((w) => CONTEXT.titles.has(w.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.roleWords.has(w.text.toLowerCase()) || CONTEXT.roleModifiers.has(w.text.toLowerCase()) || STRUCTURE_WORDS.has(w.text)));
@@ -285,6 +349,13 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   if (head.length) parts.push({ run: head, titled: false });
   if (person.length) parts.push({ run: person, titled: true });
   return parts;
+}
+
+/** Malay compound honorifics: "Datuk Seri", "Tan Sri", "Puan Sri" ("Tan" alone is a surname, "Sri Aman" a place). */
+function isCompoundTitle(previous: string, word: string, next: string): boolean {
+  const seri = (w: string): boolean => w === 'seri' || w === 'sri';
+  if (seri(word)) return CONTEXT.compoundTitleOpeners.has(previous);
+  return (word === 'tan' || word === 'puan') && seri(next);
 }
 
 /** "Priya Natarajan, head of Asia equity strategy", "Jean Kaseya, the director-general": a role after a comma. */
@@ -300,6 +371,13 @@ function hasRoleApposition(run: Run, context: RunContext): boolean {
     if (CONTEXT.roleWords.has(word) || CONTEXT.personNouns.has(word) || CONTEXT.personCues.has(word) && word !== 'leader' || /^(?:director|secretary|chief)-general$/.test(word)) return true;
   }
   return false;
+}
+
+/** "his former mentor, Evo Morales, who is barred": "who" after a name of two words or more (a one-word club may be "who" too). */
+function hasRelativeWho(run: Run, context: RunContext): boolean {
+  const index = context.indexOf.get(run.at(-1)!) ?? 0;
+  const words = run.filter((t) => /\p{L}/u.test(t.text));
+  return words.length >= 2 && context.tokens[index + 1]?.text === ',' && /^(?:who|whose)$/.test(context.tokens[index + 2]?.text ?? '');
 }
 
 /** "Oksana Melnyk, 46,": an age in commas after a name is a person's. */
@@ -344,6 +422,7 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
   const before2 = tokens[first - 2]?.text.toLowerCase() ?? '';
   if (before === before.toLowerCase() && (CONTEXT.orgCues.has(before) || CONTEXT.orgCues.has(before.replace(/s$/, '')))) return true;
   if ((before === 'of' || before === 'in') && before2 === 'shares') return true;
+  if (CONTEXT.sportsOrgCues.has(before) && isSportsSentence(tokens, run[0]!.sentence)) return true;
   const after = tokens[last + 1]?.text ?? '';
   if (after === 'shares' || (after === "'s" && /^(?:shares|stock|profit|profits|revenue|revenues|chief|ceo|board|headquarters|founder)$/.test(tokens[last + 2]?.text ?? ''))) return true;
   if (after === ',') {
@@ -382,6 +461,8 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 }, knowledge);
   if (cue === 'org' || cue === 'place') return cue;
   if (CONTEXT.clubHeads.has(last) && isSportsSentence(tokens, run[0]!.sentence)) return 'org';
+  // "Shan State", "Lagos State": a known region or city and "State" is the state ("Islamic State" is a known name).
+  if (words.length === 2 && last === 'State' && (knowledge.aliases.get(words[0]!.text) ?? []).some((sense) => knowledge.entries[sense.entry]!.type === 'place')) return 'place';
   // A place before a known organization ("US National Security Council") makes no new name.
   const endOrg = inside.find((c) => c.end === end && c.type === 'org' && /\s/.test(text.slice(c.start, c.end)));
   const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place') && inside.length > 1;
@@ -390,8 +471,10 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (isCompanyRun(words, knowledge)) return 'org';
   // "MTN Nigeria", "Euronext Lisbon": a company's national arm.
   const endsInPlace = inside.some((c) => c.type === 'place' && c.end === end && c.start > start);
-  const startsWithOrg = /^[\p{Lu}\d]{2,}$/u.test(words[0]!.text) || inside.some((c) => c.type === 'org' && c.start === start);
+  const startsWithOrg = /^[\p{Lu}\d]{2,}$/u.test(words[0]!.text) || inside.some((c) => c.type === 'org' && c.start === start) || (isCompanyWord(words[0]!.text, knowledge) && !isCommon(words[0]!.text, knowledge));
   if (endsInPlace && startsWithOrg && words.length === 2) return 'org';
+  // "Airtel Kenya", "Safaricom Ethiopia": a brand the article names again, then a country or region (its national arm).
+  if (endsInPlace && words.length === 2 && isBrand(words[0]!.text, words[1]!.text, context)) return 'org';
   const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
   if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
   if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
@@ -400,14 +483,21 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   return undefined;
 }
 
+function isBrand(word: string, place: string, { knowledge, text }: RunContext): boolean {
+  const kind = knowledge.aliases.get(place)?.map((sense) => knowledge.entries[sense.entry]!.kind)[0];
+  if (kind !== 'country' && kind !== 'region') return false;
+  if (isCommon(word, knowledge) || knowledge.firstNames.has(word.toLowerCase()) || knowledge.nameParts.has(word) || knowledge.aliases.has(word) || knowledge.demonyms.has(word)) return false;
+  return text.split(word).length > 2;
+}
+
 export function headType(run: Run): EntityType | undefined {
   const words = run.filter((t) => /\p{L}/u.test(t.text)).map((t) => t.text);
   if (words.length < 2) return undefined;
   const last = words.at(-1)!;
   const first = words[0]!;
-  if (CONTEXT.orgHeads.has(last)) return 'org';
-  if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first)) return 'place';
-  if (words.some((w, i) => CONTEXT.orgLeads.has(w) && (words[i + 1] === 'of' || words[i + 1] === 'for'))) return 'org';
+  if (CONTEXT.orgHeads.has(last) || CONTEXT.headFirstOrgLeads.has(first)) return 'org';
+  if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first) || (CONTEXT.placeLeadsOf.has(first) && words[1] === 'of')) return 'place';
+  if (words.some((w, i) => CONTEXT.orgLeads.has(w) && OF_WORDS.has(words[i + 1] ?? ''))) return 'org';
   return undefined;
 }
 
@@ -426,16 +516,19 @@ function isCompanyRun(words: readonly Token[], knowledge: Knowledge): boolean {
 
 function isPersonRun(words: readonly Token[], titled: boolean, context: RunContext): boolean {
   const { knowledge } = context;
-  if (words.length > 4) return false;
+  if (words.filter((w) => !NAME_PARTICLES.has(w.text)).length > 4) return false;
   const capitalized = words.every((w) => /^\p{Lu}\p{Ll}/u.test(w.text) || NAME_PARTICLES.has(w.text) || PARTICLES.test(w.text) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w.text));
   if (!capitalized) return false;
   const firstName = knowledge.firstNames.has(foldAccents(words[0]!.text.toLowerCase()));
   const lastWord = words.at(-1)!.text;
-  const surnameEvidence = context.surnames.has(lastWord) || context.surnames.has(hyphenatedEnd(words, context.text));
+  const surnameEvidence =
+    context.surnames.has(lastWord) || context.surnames.has(hyphenatedEnd(words, context.text)) ||
+    // News names a person in full once, then by the surname alone: a two- or three-word name whose last word stands alone elsewhere.
+    (words.length <= 3 && context.loneNames.has(lastWord) && !isCommon(lastWord, knowledge) && !knowledge.aliases.has(lastWord) && !knowledge.aliases.has(words[0]!.text) && !isCommon(words[0]!.text, knowledge));
   const parts = words.filter((w) => knowledge.nameParts.has(w.text)).length;
   const common = words.filter((w) => isCommon(w.text, knowledge)).length;
   if (titled || firstName || surnameEvidence) return common < words.length;
-  return parts === words.length && common === 0;
+  return parts + words.filter((w) => NAME_PARTICLES.has(w.text)).length === words.length && parts >= 2 && common === 0;
 }
 
 function hyphenatedEnd(words: readonly Token[], text: string): string {
@@ -499,7 +592,7 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   return undefined;
 }
 
-const HONORIFIC_NAME = new RegExp(`(?<![\\p{L}])(?:${[...CONTEXT.honorifics].join('|')})\\.? (\\p{Lu}[\\p{L}'-]*\\p{L})`, 'gu');
+const HONORIFIC_NAME = new RegExp(`(?<![\\p{L}])(?:${[...CONTEXT.honorifics].join('|')})\\.? (?:(?:Seri|Sri) )?(\\p{Lu}[\\p{L}'-]*\\p{L})`, 'gu');
 
 /** Surnames the article gives after an honorific ("Ms Okonjo-Iweala", "Dr. Chen"). */
 function titledSurnames(text: string): Set<string> {

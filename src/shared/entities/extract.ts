@@ -37,7 +37,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
   const withDates = addNonOverlapping(named, dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
-  return buildEntities(text, all);
+  return buildEntities(text, all, knowledge);
 }
 
 /** `${type}:${slug}`: the key of an entity across articles. */
@@ -154,7 +154,7 @@ function resolveKnown(text: string, tokens: readonly Token[], knowledge: Knowled
   // One sense per article: once a capital has acted as its government, every bare mention of it is the country.
   return kept.map((c) => {
     const country = c.name === undefined ? undefined : governments.get(c.name);
-    return country && c.type === 'place' ? { ...c, name: country.name } : c;
+    return country && c.type === 'place' ? { ...c, name: country.name, standsFor: true } : c;
   });
 }
 
@@ -314,13 +314,21 @@ interface Mention {
   type: EntityType;
   surface: string;
   name?: string;
+  standsFor?: boolean;
 }
 
-function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEntity[] {
+function buildEntities(text: string, accepted: readonly Candidate[], knowledge: Knowledge): ArticleEntity[] {
   const mentions = accepted.map(
-    (c): Mention => ({ start: c.start, end: c.end, type: c.type, surface: text.slice(c.start, c.end), ...(c.name ? { name: c.name } : {}) }),
+    (c): Mention => ({
+      start: c.start,
+      end: c.end,
+      type: c.type,
+      surface: text.slice(c.start, c.end),
+      ...(c.name ? { name: c.name } : {}),
+      ...(c.standsFor ? { standsFor: true } : {}),
+    }),
   );
-  const keyOf = surnameMerger(mentions);
+  const keyOf = surnameMerger(mentions, knowledge);
   const groups = new Map<string, Mention[]>();
   for (const mention of mentions) {
     const key = keyOf(mention);
@@ -334,27 +342,55 @@ function buildEntities(text: string, accepted: readonly Candidate[]): ArticleEnt
  * Okafor"), or else with that given name ("Tedros"), and a one-word organization the only longer one it begins ("Tencent" after
  * "Tencent Holdings"); with two candidates it stays apart rather than guess.
  */
-function surnameMerger(mentions: readonly Mention[]): (mention: Mention) => string {
+function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (mention: Mention) => string {
+  const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.surface))].map((surface) => surface.split(/\s+/));
+  /** "Gluesenkamp Perez" after "Marie Gluesenkamp Perez", "Abang Johari" before "Abang Johari Openg": the only longer name it begins or ends. */
+  const fullNameOf = (m: Mention): string => {
+    const own = entityId(m.type, m.name ?? m.surface);
+    if (m.type !== 'person') return own;
+    const words = m.surface.split(/\s+/);
+    const longer = people.filter((other) => other.length > words.length && (words.every((w, i) => other[i] === w) || words.every((w, i) => other[other.length - words.length + i] === w)));
+    const longest = longer.filter((name) => !longer.some((other) => other.length > name.length));
+    const ids = new Set(longest.map((name) => entityId('person', name.join(' '))));
+    return ids.size === 1 && longer.every((name) => longest.some((l) => contains(l, name))) ? [...ids][0]! : own;
+  };
+  // "Safaricom Ethiopia" is the company's national arm: "Safaricom" stays the company.
+  const isCountryOrRegion = (word: string): boolean =>
+    knowledge.aliases.get(word)?.some((sense) => /^(?:country|region)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
   const byWord = new Map<string, Set<string>>();
   const keyOfWord = (type: EntityType, word: string): string => `${type}\u0000${slugify(word)}`;
   for (const m of mentions) {
     const words = m.surface.split(/\s+/);
-    const word = m.type === 'person' ? words.at(-1) : m.type === 'org' ? words[0] : undefined;
-    if (words.length < 2 || !word) continue;
+    // "Rakhine" and "Rakhine State": a region named with and without its category word.
+    const region = m.type === 'place' && words.length === 2 && /^(?:State|Province|Region|Oblast|Prefecture|Governorate)$/.test(words[1]!);
+    const word = m.type === 'person' ? words.at(-1) : m.type === 'org' || region ? words[0] : undefined;
+    if (words.length < 2 || !word || (m.type === 'org' && words.length === 2 && isCountryOrRegion(words[1]!))) continue;
     const key = keyOfWord(m.type, word);
-    byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
+    byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(fullNameOf(m)));
     if (m.type === 'person') {
       const given = `given\u0000${slugify(words[0]!)}`;
-      byWord.set(given, (byWord.get(given) ?? new Set<string>()).add(entityId(m.type, m.name ?? m.surface)));
+      byWord.set(given, (byWord.get(given) ?? new Set<string>()).add(fullNameOf(m)));
     }
   }
   return (mention) => {
     const own = entityId(mention.type, mention.name ?? mention.surface);
-    if (/\s/.test(mention.surface) || (mention.type !== 'person' && mention.type !== 'org')) return own;
+    if (/\s/.test(mention.surface)) return fullNameOf(mention);
+    // Not a city named like its state ("Lagos" and "Lagos State" are two places).
+    const isCity = knowledge.aliases.get(mention.surface)?.some((sense) => /^(?:city|town)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
+    if (mention.type === 'place' && !isCity) {
+      const region = byWord.get(keyOfWord('place', mention.surface));
+      return region?.size === 1 ? [...region][0]! : own;
+    }
+    if (mention.type !== 'person' && mention.type !== 'org') return own;
     // A person named by the given name alone ("Tedros") when no one has it as a surname.
     const longer = byWord.get(keyOfWord(mention.type, mention.surface)) ?? (mention.type === 'person' ? byWord.get(`given\u0000${slugify(mention.surface)}`) : undefined);
     return longer?.size === 1 ? [...longer][0]! : own;
   };
+}
+
+function contains(words: readonly string[], part: readonly string[]): boolean {
+  for (let i = 0; i + part.length <= words.length; i++) if (part.every((w, k) => words[i + k] === w)) return true;
+  return false;
 }
 
 /**
@@ -372,7 +408,12 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   // The fullest form the article writes ("Tencent Holdings" over the known "Tencent"), unless it
   // writes only short forms of a known name ("IS", "UN": "Islamic State", "United Nations").
   const fullerThanKnown = knownAsWritten !== undefined && wordCount(fullest) > wordCount(knownAsWritten);
-  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || wordCount(fullest) < 2 ? known ?? fullest : fullest);
+  // An article that writes only another word for a known name ("Britain") is shown that word; not
+  // when it writes only acronyms ("UN": "United Nations"), a word of the name ("Acme": "Acme
+  // Widgets") or a capital for its country ("Beijing": "China").
+  const knownWords = new Set((known ?? '').split(/\s+/));
+  const ownWord = mentions.every((m) => !m.standsFor && /\p{Ll}/u.test(m.surface) && !/\s/.test(m.surface) && !knownWords.has(m.surface));
+  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || (wordCount(fullest) < 2 && !ownWord) ? known ?? fullest : fullest);
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
   return { id: entityId(first.type, known ?? name), type: first.type, name, aliases, count: spans.length, mentions: spans };

@@ -125,11 +125,14 @@ describe(`extractEntities on seed ${SEED}`, () => {
 // halves; the extractor does not reach it yet (docs/entities.md). Until it does, each corpus is
 // gated at the figures measured after the last tuning on dev, less a margin of 0.005, so that
 // no change makes any half worse. Raise these as the extractor improves; never lower one, and
-// never tune on a held-out half (test, test2) to raise it.
+// never tune on a held-out half (test2, test3) to raise it.
 const MEASURED_FLOORS = [
-  { corpus: 'dev', minArticles: 15, floor: { micro: 0.94, person: 0.98, org: 0.885, place: 0.946, date: 0.99 } },
-  { corpus: 'test', minArticles: 15, floor: { micro: 0.808, person: 0.772, org: 0.656, place: 0.84, date: 0.954 } },
-  { corpus: 'test2', minArticles: 12, floor: { micro: 0.804, person: 0.742, org: 0.752, place: 0.787, date: 0.909 } },
+  { corpus: 'dev', minArticles: 15, floor: { micro: 0.944, person: 0.98, org: 0.897, place: 0.946, date: 0.99 } },
+  // Held out in the first two rounds, tune material from the third.
+  { corpus: 'test', minArticles: 15, floor: { micro: 0.902, person: 0.929, org: 0.827, place: 0.89, date: 0.989 } },
+  { corpus: 'test2', minArticles: 12, floor: { micro: 0.82, person: 0.818, org: 0.761, place: 0.802, date: 0.909 } },
+  // Written fresh for the third round and measured once, at its end.
+  { corpus: 'test3', minArticles: 12, floor: { micro: 0.833, person: 0.837, org: 0.73, place: 0.875, date: 0.888 } },
 ] as const;
 
 describe.each(MEASURED_FLOORS)('extractEntities on the $corpus corpus (tests/fixtures/entities/$corpus)', ({ corpus, minArticles, floor }) => {

@@ -133,6 +133,44 @@ describe('extractEntities on sentences written for each rule', () => {
     const dates = extractEntities(text).filter((entity) => entity.type === 'date').map((entity) => entity.name).sort();
     expect(dates).toEqual(['last week', 'mid-October', 'the first quarter of 2025']);
   });
+  it('keeps a possessive inside an institution name, and a head-first lead word of other languages', () => {
+    const entities = extractEntities(
+      article(
+        "Patients were moved to St Brendan's Hospital on Monday. The Universidad Técnica de Oruro and the " +
+          'Parti Rakyat Sabah both objected, while Grupo Lumbre said the plan was sound. ' +
+          "Kenya's Ondiri said nothing.",
+      ),
+    );
+    expect(find(entities, "St Brendan's Hospital")).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Universidad Técnica de Oruro')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Parti Rakyat Sabah')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Grupo Lumbre')).toMatchObject({ type: 'org' });
+    expect(entities.some((entity) => entity.aliases.some((alias) => alias.startsWith("Kenya's")))).toBe(false);
+  });
+
+  it('finds people from a surname used alone later, "who" after a name, a title with its office and Malay honorifics', () => {
+    const text = article(
+      'Tavish Orkandi took three wickets before lunch. Orkandi later said the pitch was slow. ' +
+        'The squad was led by her old mentor, Pello Ibarrunde, who retired in May. ' +
+        'Secretary of State Lorna Vexhill certified the count, and Datuk Seri Hamzan Tulis congratulated the winners.',
+    );
+    const entities = extractEntities(text);
+    expect(find(entities, 'Orkandi')).toMatchObject({ type: 'person', name: 'Tavish Orkandi', count: 2 });
+    expect(find(entities, 'Pello Ibarrunde')).toMatchObject({ type: 'person' });
+    expect(find(entities, 'Lorna Vexhill')).toMatchObject({ type: 'person' });
+    expect(find(entities, 'Hamzan Tulis')).toMatchObject({ type: 'person' });
+    expect(entities.some((entity) => entity.aliases.includes('Seri Hamzan Tulis'))).toBe(false);
+  });
+
+  it('keeps the article of a decade and of the start of a month, and reads airlines by their short name', () => {
+    const entities = extractEntities(
+      article('Fares rose in the 1990s and again at the start of March, JetBlue said. Lufthansa disagreed last December.'),
+    );
+    const dates = entities.filter((entity) => entity.type === 'date').map((entity) => entity.name);
+    expect(dates).toEqual(expect.arrayContaining(['the 1990s', 'the start of March', 'last December']));
+    expect(find(entities, 'JetBlue')).toMatchObject({ type: 'org', name: 'JetBlue' });
+    expect(find(entities, 'Lufthansa')).toMatchObject({ type: 'org' });
+  });
 });
 
 describe('extractEntities over a knowledge object', () => {
