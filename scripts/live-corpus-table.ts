@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   // Readability needs a DOMParser: happy-dom's, as in the unit tests.
   (globalThis as { DOMParser?: unknown }).DOMParser = new Window().DOMParser;
   const { corpusArticles, EDITS, loadTemplates } = await import('../tests/fixtures/live-pages/corpus');
-  const TITLES = { tune: 'Tuned half', heldout: 'Held-out half (seen: its failures were read while tuning round 2)', heldout2: 'Held-out half 2 (seen: its failure classes were reported after round 2; never tuned on)', heldout3: 'Fresh held-out half (heldout3, measured once, never tuned on)', heldout4: 'Fresh held-out half (heldout4, by a fifth author, never tuned on)' } as const;
+  const TITLES = { tune: 'Tuned half', heldout: 'Held-out half (seen: its failures were read while tuning round 2)', heldout2: 'Held-out half 2 (seen after round 2; tune material in round 3)', heldout3: 'Held-out half 3 (by a fourth author; its tables only were read, never its templates or cases; never tuned on)', heldout4: 'Fresh held-out half 4 (by a fifth author; measured once, after round 3\'s rules were final)' } as const;
   const { runMatrix } = await import('../tests/fixtures/live-pages/matrix');
   const articles = corpusArticles();
   const lines: string[] = [];

@@ -28,6 +28,14 @@ export interface LiveBlock {
   /** The texts of the links in it. */
   links: string[];
   /**
+   * The tag of an inline element that wraps all of the block's text (`<p><em>…</em></p>`:
+   * "EM"), '' when its text stands in the block itself: sites set their sign-offs, credits and
+   * calls to action in italics or bold, rarely their paragraphs.
+   */
+  wrapper: string;
+  /** Footnote marks taken out of the text (a superscript link "1" glued to "2021."). */
+  marks: string[];
+  /**
    * The block's element and its ancestors in the page as served (before Readability moved
    * it), nearest first: an id per element, whether the element is furniture by itself, and
    * its style (tag and class attribute).
@@ -148,6 +156,23 @@ function ancestryOf(node: Node, map: PageMap): LiveBlock['ancestry'] {
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** A footnote's mark: a number, a letter or two, an asterisk or a dagger, maybe in brackets. */
+const MARK = /^[[(]?(?:\d{1,3}|\p{L}{1,2}|[*\u2020\u2021\u00A7]{1,3})[\])]?$/u;
+
+/**
+ * A footnote reference, as HTML and CMSs mark one up: a link whose text is a mark, set in
+ * superscript (`<sup><a href="#fn1">1</a></sup>`, `<a><sup>1</sup></a>`) or pointing to a
+ * note on the same page (`<a href="#footnote-1">1</a>`, superscript by style sheet). It glues
+ * to the word before it ("2021.1"); the archive has the words without it. Its mark, or null.
+ */
+function footnoteMark(link: Element): string | null {
+  const text = (link.textContent ?? '').trim();
+  if (!MARK.test(text)) return null;
+  if ((link.getAttribute('href') ?? '').startsWith('#')) return text;
+  const sup = link.closest('sup') ?? link.querySelector('sup');
+  return sup && collapse(sup.textContent ?? '') === text ? text : null;
+}
+
 /**
  * The blocks of an element (paragraphs, headings, list items), in order. Text nodes are
  * joined as they are, with no space put between them: a framework's separators
@@ -160,6 +185,11 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
   let links: string[] = [];
   let link = '';
   let owner: Node = root;
+  // The outermost inline element around the block's text so far (null: text stood in the
+  // block itself); `mixed` once two texts of the block sit in different ones.
+  let wrapper: Element | null = null;
+  let mixed = false;
+  let marks: string[] = [];
   const flush = (): void => {
     const text = collapse(current);
     if (text) {
@@ -168,17 +198,27 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
         text,
         linkDensity: chars === 0 ? 0 : Math.min(1, linkChars / chars),
         links: links.map(collapse).filter((l) => l !== ''),
+        wrapper: mixed || !wrapper ? '' : wrapper.tagName.toUpperCase(),
+        marks,
         ancestry: map ? ancestryOf(owner, map) : [],
       });
     }
     current = '';
     linkChars = 0;
     links = [];
+    wrapper = null;
+    mixed = false;
+    marks = [];
   };
-  const walk = (node: Node, inLink: boolean): void => {
+  const walk = (node: Node, inLink: boolean, outer: Element | null): void => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
-      if (current.trim() === '' && value.trim() !== '') owner = node.parentNode ?? node;
+      if (value.trim() !== '') {
+        if (current.trim() === '') {
+          owner = node.parentNode ?? node;
+          wrapper = outer;
+        } else if (wrapper !== outer) mixed = true;
+      }
       current += value;
       if (inLink) {
         linkChars += value.replace(/\s+/g, '').length;
@@ -192,12 +232,18 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
     const block = BLOCKS.has(tag);
     if (block) flush();
     const opensLink = !inLink && tag === 'A';
+    const mark = opensLink ? footnoteMark(node as Element) : null;
+    if (mark !== null) {
+      marks.push(mark);
+      return;
+    }
     if (opensLink) link = '';
-    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inLink || opensLink);
+    const inner = block || node === root ? null : (outer ?? (node as Element));
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inLink || opensLink, inner);
     if (opensLink) links.push(link);
     if (block) flush();
   };
-  walk(root, false);
+  walk(root, false, null);
   flush();
   return blocks;
 }
@@ -336,7 +382,7 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   // Before Readability takes the page apart.
   const gated = marksSubscriberGate(doc);
   const headings = Array.from(doc.querySelectorAll('h1'))
-    .map((h1) => ({ text: collapse(h1.textContent ?? ''), linkDensity: 0, links: [], ancestry: ancestryOf(h1, map) }))
+    .map((h1) => ({ text: collapse(h1.textContent ?? ''), linkDensity: 0, links: [], wrapper: '', marks: [], ancestry: ancestryOf(h1, map) }))
     .filter((heading) => heading.text !== '')
     .slice(0, MAX_HEADLINE_CANDIDATES);
   // Blocks of the whole page, before Readability takes the body apart: where a standfirst
@@ -352,7 +398,7 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };
   let blocks = liveBlocks(article.content, map);
   const readabilityTitle = article.title?.trim();
-  const candidates = readabilityTitle ? [...headings, { text: readabilityTitle, linkDensity: 0, links: [], ancestry: [] }] : headings;
+  const candidates = readabilityTitle ? [...headings, { text: readabilityTitle, linkDensity: 0, links: [], wrapper: '', marks: [], ancestry: [] }] : headings;
   const headline = closest(candidates, (c) => c.text, archived.title).best;
   // Readability keeps the <h1> in the content when it differs from the page's <title>.
   const same = (a: string, b: string): boolean => keys(a).join(' ') === keys(b).join(' ');

@@ -14,13 +14,17 @@
  *    in furniture (figure, aside, form, nav, header, footer, a box with a form control, or a
  *    class/id Readability takes for boilerplate) below every element that holds article
  *    text; a block before or after all of the article's text that has links is an extra too
- *    (a "Follow us" line, a trailing promo). Everything else is prose the page added.
+ *    (a "Follow us" line, a trailing promo); so is a rights line.
+ * 4. The aligned blocks show what this page's paragraphs look like (their own element's tag
+ *    and class, the inline element wrapping their whole text, the boxes they sit in): an
+ *    unaligned block is prose the page added only when it looks like them, and, before or
+ *    after all of the article's text, is as long as a paragraph. Anything else is an extra.
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../../shared/live-diff';
 import { SENTENCE_END } from '../../shared/live-verdict';
 import { BLOCKS, type LiveBlock } from './live-extract';
 
-export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture' | 'box' | 'fragment';
+export type ExtraReason = 'repeat' | 'not-a-sentence' | 'links' | 'furniture' | 'box' | 'unlike' | 'edge' | 'rights' | 'fragment';
 
 export interface Sorted {
   /** The article's live blocks, headline first ('' when the page has none): what the verdict is about. */
@@ -66,11 +70,31 @@ const CORRECTION = new RegExp(
     String.raw`\b(?:earlier|previous|prior|original) (?:version|headline|caption)s? (?:misstated|misidentified|misspelled|incorrectly|wrongly|erroneously|stated|said|gave|reported|described|referred|did not)\b`,
     String.raw`\b(?:article|story|report|piece|post|headline|caption|version)\s+(?:\S+\s+){0,2}?(?:misstated|misidentified|misspelled|misattributed|misquoted|misreported|incorrectly|wrongly|erroneously)\b`,
     String.raw`\b(?:an? )?(?:editing|editorial|production|translation|transcription) error\b`,
-    // Only as the note's last words: a quoted official may "regret the error" mid-paragraph.
-    String.raw`\bregrets? the errors?[.!]?$`,
   ].join('|'),
   'iu',
 );
+
+/** Only as the note's last words: a quoted official may "regret the error" mid-paragraph. */
+const REGRET = /\bregrets? the errors?[.!]?$/iu;
+
+/** A sentence's end followed by the next one's start (a capital: "Dec. 1, 2026" runs on). */
+const SENTENCE_BREAK = /[.!?\u2026]["'\u2019\u201D)\]]*\s+(?=["'\u2018\u201C(\[]?\p{Lu})/gu;
+/** The first sentence is taken to run on past an end this close to the start ("Dec. 1, 2026:"). */
+const MIN_LEAD_WORDS = 5;
+
+/**
+ * The note's first sentence: a correction says what it is first ("Correction: …", "This
+ * article was amended …", "An earlier version …"); a paragraph that only mentions corrections
+ * later on ("Our reporters follow a code of ethics. We say when a story has been updated.")
+ * is about the site, not about this article.
+ */
+function leadSentence(text: string): string {
+  for (const match of text.matchAll(SENTENCE_BREAK)) {
+    const lead = text.slice(0, match.index + match[0].length);
+    if (splitWords(lead).length >= MIN_LEAD_WORDS) return lead;
+  }
+  return text;
+}
 
 /**
  * "Update (12 March):", "UPDATE, 14:20 GMT:", "Note:": an editor's note when it is put before
@@ -82,7 +106,7 @@ const UPDATE_LABEL = /^(?:updated?|updates|note)\b(?:\s*\([^)]{0,40}\)|[^:.]{0,4
 
 /** `appended`: the block stands before or after all of the article's text, not among it. */
 export function isCorrectionNote(text: string, appended = true): boolean {
-  return isSentenceShaped(text) && (CORRECTION.test(text) || (appended && UPDATE_LABEL.test(text)));
+  return isSentenceShaped(text) && (CORRECTION.test(leadSentence(text)) || REGRET.test(text) || (appended && UPDATE_LABEL.test(text)));
 }
 
 /** A text's words, letters and digits only, lower case: for finding repeats. */
@@ -158,23 +182,25 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
   const repeated = repeats(blocks);
   const candidates = blocks.filter((_, i) => !repeated.has(i));
   // Block 0 is the headline, empty when the page has none.
-  const all = [headline ?? { text: '', linkDensity: 0, links: [], ancestry: [] }, ...candidates];
+  const all = [headline ?? { text: '', linkDensity: 0, links: [], wrapper: '', marks: [], ancestry: [] }, ...candidates];
   const diff = diffTexts(archived, all.map((block) => block.text));
   if (!diff) return null;
   const shares = alignedShares(diff, all.length);
   const aligned = all.map((_, i) => i === 0 || (shares[i] ?? 0) >= ALIGNED_SHARE);
   // Elements that hold article text are never furniture for the blocks inside them, and a
   // class name is no sign of furniture on an element marked up like one of those (the site's
-  // paragraph style "media-ui-Paragraph" is not a media box).
+  // paragraph style "media-ui-Paragraph" is not a media box). The headline is not one of
+  // them: it sits in the page's header among bylines, times and share bars.
   const holdsArticle = new Set<number>();
   const articleStyles = new Set<string>();
   all.forEach((block, i) => {
-    if (!aligned[i]) return;
+    if (i === 0 || !aligned[i]) return;
     for (const { id, style } of block.ancestry) {
       holdsArticle.add(id);
       articleStyles.add(style);
     }
   });
+  const profile = paragraphProfile(all, aligned, archived);
   const fragments = datelines(diff, aligned);
   const archivedPlain = plain(archived.join(' '));
   const firstAligned = aligned.indexOf(true, 1);
@@ -190,8 +216,9 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
       return;
     }
     i++;
+    extras.push(...block.marks.map((mark) => ({ text: mark, reason: 'fragment' as const })));
     const outside = firstAligned < 0 || i < firstAligned || i > lastAligned;
-    const reason = aligned[i] ? null : extraReason(block, holdsArticle, articleStyles, outside, headlinePlain);
+    const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile }, outside, headlinePlain);
     if (reason) {
       extras.push({ text: block.text, reason });
       return;
@@ -309,16 +336,61 @@ function wholeWordsAt(text: string, link: string): number {
   return -1;
 }
 
-function extraReason(
-  block: LiveBlock,
-  holdsArticle: ReadonlySet<number>,
-  articleStyles: ReadonlySet<string>,
-  outsideArticle: boolean,
-  headline: string | null,
-): ExtraReason | null {
+/** What the aligned blocks say about this page's article: where its text sits and how its paragraphs look. */
+interface ArticleShape {
+  /** Elements that hold article text. */
+  holdsArticle: ReadonlySet<number>;
+  /** Styles (tag and class) of the elements that hold article text. */
+  articleStyles: ReadonlySet<string>;
+  profile: ParagraphProfile;
+}
+
+/**
+ * How this page marks up its article paragraphs, learnt from the blocks that align with the
+ * archived text (the headline aside): the styles of their own elements and the inline
+ * elements wrapping their whole text ('' for none). The archive says which blocks are the
+ * article; whatever the site's components are called, an added paragraph is rendered with
+ * the same ones.
+ */
+interface ParagraphProfile {
+  styles: ReadonlySet<string>;
+  wrappers: ReadonlySet<string>;
+  /** Fewer words than this before or after all of the article's text is a sign-off, not a paragraph. */
+  edgeWords: number;
+}
+
+/**
+ * A rights line, in the legal formula every publisher and wire service uses ("© 2024 …",
+ * "Copyright 2024 The Agency. All rights reserved. This material may not be published …"),
+ * which syndicated copy must carry and sites set as one more paragraph.
+ */
+const RIGHTS_NOTICE = /^(?:\u00A9|\(c\)\s*\d{4}|copyright\b(?:\s*\u00A9)?\s*\d{4})|\ball rights reserved\b/iu;
+
+/** An edge block this short is a credit or a sign-off ("The Agency contributed to this report."). */
+const MAX_EDGE_WORDS = 12;
+/** …and so is one under this share of the archive's median paragraph. */
+const EDGE_SHARE = 1 / 3;
+
+function paragraphProfile(all: readonly LiveBlock[], aligned: readonly boolean[], archived: readonly string[]): ParagraphProfile {
+  const styles = new Set<string>();
+  const wrappers = new Set<string>();
+  all.forEach((block, i) => {
+    if (i === 0 || !aligned[i]) return;
+    styles.add(ownStyle(block));
+    wrappers.add(block.wrapper);
+  });
+  // archived: title, summary, then the paragraphs.
+  const lengths = archived.slice(2).map((p) => splitWords(p).length).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  return { styles, wrappers, edgeWords: Math.min(MAX_EDGE_WORDS, Math.ceil(median * EDGE_SHARE)) };
+}
+
+function extraReason(block: LiveBlock, article: ArticleShape, outsideArticle: boolean, headline: string | null): ExtraReason | null {
+  const { holdsArticle, articleStyles, profile } = article;
   if (isCorrectionNote(block.text, outsideArticle)) return null;
   // A line quoting the whole headline is about the article ("… with the headline: …").
   if (headline !== null && plain(block.text).includes(headline)) return 'repeat';
+  if (RIGHTS_NOTICE.test(block.text)) return 'rights';
   if (!isSentenceShaped(block.text)) return 'not-a-sentence';
   if (block.linkDensity >= MAX_LINK_DENSITY || (outsideArticle && block.linkDensity > 0)) return 'links';
   // A sentence that is all link is a call to action ("See our ethics statement.").
@@ -327,10 +399,19 @@ function extraReason(
     if (holdsArticle.has(id)) break;
     if (furniture === 'structure' || (furniture !== null && !articleStyles.has(style))) return 'furniture';
   }
-  return inBox(block, holdsArticle, articleStyles) ? 'box' : null;
+  if (inBox(block, holdsArticle, articleStyles)) return 'box';
+  if (!profile.styles.has(ownStyle(block)) || !profile.wrappers.has(block.wrapper)) return 'unlike';
+  if (outsideArticle && splitWords(block.text).length < profile.edgeWords) return 'edge';
+  return null;
 }
 
 const tagOf = (style: string): string => style.slice(0, style.indexOf(' ') >>> 0).toUpperCase();
+
+/** Index in the block's ancestry of its own element: the nearest block-level one (inline elements may come first). */
+const ownIndex = (block: LiveBlock): number => block.ancestry.findIndex(({ style }) => BLOCKS.has(tagOf(style)));
+
+/** The style (tag and class) of the block's own element; '' when it has none. */
+const ownStyle = (block: LiveBlock): string => block.ancestry[ownIndex(block)]?.style ?? '';
 
 /**
  * A block inside a box of its own: between the block's element and the nearest element that
@@ -340,8 +421,7 @@ const tagOf = (style: string): string => style.slice(0, style.indexOf(' ') >>> 0
  * <div> group holding a heading, prose and a button link) nested among the paragraphs.
  */
 function inBox(block: LiveBlock, holdsArticle: ReadonlySet<number>, articleStyles: ReadonlySet<string>): boolean {
-  // The block's own element is the nearest block-level one (inline elements may come first).
-  const own = block.ancestry.findIndex(({ style }) => BLOCKS.has(tagOf(style)));
+  const own = ownIndex(block);
   if (own < 0) return false;
   for (const { id, style } of block.ancestry.slice(own + 1)) {
     if (holdsArticle.has(id)) return false;

@@ -197,6 +197,74 @@ describe('reader appeals, post cards and links inside words', () => {
   });
 });
 
+describe('the article’s own paragraphs show what its prose looks like', () => {
+  const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
+  const ADDED_ONE = 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0';
+  const among = (furniture: string, wrap: (text: string) => string = p) =>
+    page([ARTICLE.summary, P1, P2].map(wrap).join('') + furniture + [P3, P4].map(wrap).join(''));
+
+  it('prose set all in italics or bold among plain paragraphs is a page extra; an added plain one counts', () => {
+    const invite = 'Have a question about this story? Send it to our transport desk and we may answer it next week.';
+    for (const tag of ['em', 'strong', 'i']) {
+      expect(verdict(among(`<p><${tag}>${invite}</${tag}></p>`))).toMatchObject({ text: 'liveUnchanged', extras: [invite] });
+    }
+    expect(verdict(among(p(added)))).toMatchObject({ text: ADDED_ONE });
+    // A site that sets every paragraph in italics: an added one in italics is like the others.
+    const italic = (text: string) => `<p><em>${esc(text)}</em></p>`;
+    expect(verdict(among(italic(added), italic))).toMatchObject({ text: ADDED_ONE });
+  });
+
+  it('a paragraph whose element is styled unlike the article’s paragraphs is a page extra; one styled like them counts', () => {
+    const styled = (text: string) => `<p class="body-text">${esc(text)}</p>`;
+    const pitch = 'Get our stories in your inbox every morning and never miss the news that matters to you.';
+    expect(verdict(among(`<p class="channel-signoff">${pitch}</p>`, styled))).toMatchObject({ text: 'liveUnchanged', extras: [pitch] });
+    expect(verdict(among(styled(added), styled))).toMatchObject({ text: ADDED_ONE });
+  });
+
+  it('a short credit after all of the article’s text is a sign-off; a paragraph-long one counts', () => {
+    const credit = 'The Agency contributed to this report.';
+    expect(verdict(page(plainBody + p(credit)))).toMatchObject({ text: 'liveUnchanged', extras: [credit] });
+    // Among the paragraphs, a short sentence is the story's.
+    const short = 'The mayor did not comment.';
+    expect(verdict(among(p(short)))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 5 0' });
+    expect(verdict(page(plainBody + p(added)))).toMatchObject({ text: ADDED_ONE });
+  });
+
+  it('the headline is no article paragraph: prose beside it in the page’s header is furniture like any other', () => {
+    const promo = 'Sign up for the weekly transport briefing and get it in your inbox every Friday.';
+    const html = page(plainBody).replace(`<h1>${esc(ARTICLE.title)}</h1>`, `<header><h1>${esc(ARTICLE.title)}</h1><p>${promo}</p></header>`);
+    expect(verdict(html)).toMatchObject({ text: 'liveUnchanged', extras: [promo] });
+  });
+
+  it('a rights line set as one more paragraph is a page extra', () => {
+    const rights = 'Copyright 2024 The Agency. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.';
+    expect(verdict(page(plainBody + p(rights)))).toMatchObject({ text: 'liveUnchanged', extras: [rights] });
+  });
+
+  it('footnote marks glued to words are taken out: superscript links and links to a note on the page', () => {
+    const marked = [
+      // Glued to a word's letters too, where a link of words the archive lacks would be kept as part of the word.
+      P1.replace('Monday morning.', 'Monday morning<sup><a href="/notes#1">1</a></sup>.'),
+      P2.replace('engineers said.', 'engineers said<a class="footnote-anchor" href="#footnote-2">2</a>.'),
+    ];
+    const html = page([ARTICLE.summary].map(p).join('') + marked.map((x) => `<p>${x}</p>`).join('') + [P3, P4].map(p).join(''));
+    expect(verdict(html)).toMatchObject({ text: 'liveUnchanged', extras: ['1', '2'] });
+    // A number in superscript that is no link ("m²") is text.
+    const squared = P3.replace('price of steel', 'price of steel<sup>2</sup>');
+    expect(verdict(page([ARTICLE.summary, P1, P2].map(p).join('') + `<p>${squared}</p>` + p(P4)))).toMatchObject({
+      text: 'liveChanged liveKind_sentencesEdited_one liveOneWord 1',
+    });
+  });
+
+  it('a correction says so in its first sentence; a statement of the site’s policy that mentions updates later is not one', () => {
+    const policy = 'Our reporters follow a published code of ethics. We correct our mistakes openly and say when a story has been updated.';
+    expect(isCorrectionNote(policy)).toBe(false);
+    expect(isCorrectionNote('An earlier version of this report gave an incorrect date. The error has been corrected.')).toBe(true);
+    expect(isCorrectionNote('A correction was made on Dec. 1, 2026: An earlier version of this story misstated the cost.')).toBe(true);
+    expect(verdict(page(plainBody + `<div class="trust-box"><div><p>${policy}</p></div></div>`))).toMatchObject({ text: 'liveUnchanged', extras: [policy] });
+  });
+});
+
 describe('a page behind a subscriber gate', () => {
   const gateLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","isAccessibleForFree":false,"hasPart":{"@type":"WebPageElement","isAccessibleForFree":false,"cssSelector":".paywall"}}</script>`;
   const gatePrompt = `<div class="gate"><h2>Subscribe to keep reading</h2><p>Get unlimited access to the Gazette’s journalism.</p><button>Subscribe</button></div>`;

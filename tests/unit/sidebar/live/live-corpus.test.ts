@@ -10,8 +10,9 @@ import { corpusArticles, EDITS, loadTemplates } from '../../../fixtures/live-pag
 import { runCase } from '../../../fixtures/live-pages/matrix';
 
 const articles = corpusArticles();
-const tune = await loadTemplates('tune');
-const heldout = [...(await loadTemplates('heldout')), ...(await loadTemplates('heldout2')), ...(await loadTemplates('heldout3')), ...(await loadTemplates('heldout4'))];
+// heldout and heldout2 were seen while tuning (docs/live-diff.md, "The corpus"): tune material now.
+const tune = [...(await loadTemplates('tune')), ...(await loadTemplates('heldout')), ...(await loadTemplates('heldout2'))];
+const heldout = [...(await loadTemplates('heldout3')), ...(await loadTemplates('heldout4'))];
 
 describe.each(tune.map((template) => [template.name, template] as const))('tuned half: %s', (_, template) => {
   it.each(EDITS)('%s: the right verdict, the change named', (edit) => {
