@@ -13,12 +13,30 @@
 import { readFileSync } from 'node:fs';
 import type { Frame, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { random as randomFrom } from '../../scripts/bench/synthetic-archive';
+import {
+  ARTICLE_KEY,
+  HIGHLIGHT_ERROR,
+  ONE_TICK_WEIGHT,
+  SEED,
+  addAndLeave,
+  caretInNote,
+  chaosRandom,
+  ChaosLedger,
+  highlightAnswer,
+  highlightIdsIn,
+  listedHighlightIds,
+  markOldErrors,
+  menuOrLost,
+  recordSavedTexts,
+  savedTextsInFrame,
+  savesInOneTick,
+  selectInText,
+  type HighlightOutcome,
+  type StoredNotes,
+} from './chaos-helpers';
 import { SEED_URL, launchWithExtension, screenshot, seedArticlePage, serviceWorkerTargets, sidebarFrame, storageReader, type ExtensionBrowser } from './harness';
 
-const SEED = Number(process.env.BACKSTORY_CHAOS_SEED ?? 20_261_201);
 const STEPS = Number(process.env.BACKSTORY_CHAOS_STEPS ?? 120);
-const ARTICLE_KEY = 'notes:31f14c63a51e4b00';
 /** Room left in storage.local once it is filled: years of notes still fit, not much more. */
 const HEADROOM_BYTES = 256 * 1024;
 
@@ -27,22 +45,9 @@ interface Tab {
   frame: Frame;
 }
 
-/**
- * Records, in the sidebar, the note's text each time its status turns to "Saved" (the
- * moment the user is told it is stored). Runs in the sidebar's own extension context,
- * driven over the DevTools protocol.
- */
+/** Records, in the sidebar's own extension context (driven over the DevTools protocol), the note's text each time it says "Saved". */
 async function watchSaved(frame: Frame): Promise<void> {
-  await frame.evaluate(() => {
-    const seen = window as unknown as { backstoryChaosSaved?: string[] };
-    seen.backstoryChaosSaved ??= [];
-    const status = document.querySelector('.save-state') as HTMLElement;
-    const record = (): void => {
-      const area = document.querySelector('.note-text') as HTMLTextAreaElement | null;
-      if (status.textContent === 'Saved' && area) seen.backstoryChaosSaved?.push(area.value);
-    };
-    new MutationObserver(record).observe(status, { childList: true, characterData: true, subtree: true });
-  });
+  await frame.evaluate(recordSavedTexts);
 }
 
 /**
@@ -59,10 +64,8 @@ async function allSaved(tabs: readonly Tab[]): Promise<boolean> {
 }
 
 async function savedTexts(frame: Frame): Promise<string[]> {
-  return frame.evaluate(() => (window as unknown as { backstoryChaosSaved?: string[] }).backstoryChaosSaved ?? []).catch(() => []);
+  return frame.evaluate(savedTextsInFrame).catch(() => []);
 }
-
-const tokensIn = (text: string): string[] => text.match(/\[t\d+\]/g) ?? [];
 
 /**
  * Selects `phrase` in the sidebar's archived text where it is not highlighted yet, as a
@@ -71,40 +74,13 @@ const tokensIn = (text: string): string[] => text.match(/\[t\d+\]/g) ?? [];
  * selection went away before the menu came.
  */
 async function selectPhrase(frame: Frame, phrase: string): Promise<boolean> {
-  const selected = await frame.evaluate((text) => {
-    for (const block of document.querySelectorAll('.text [data-block-start]')) {
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(text) ?? -1;
-        if (at < 0 || node.parentElement?.closest('mark.highlight')) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        document.getSelection()?.removeAllRanges();
-        document.getSelection()?.addRange(range);
-        return true;
-      }
-    }
-    return false;
-  }, phrase);
+  const selected = await frame.evaluate(selectInText, phrase);
   if (!selected) return false;
   // The menu, or the selection gone because the text re-rendered under it (a change of the
   // record shown, from another tab): a user selects again. A selection without a menu fails.
-  const shown = await frame.waitForFunction(
-    (text) => {
-      if (document.querySelector('.selection-menu .make-highlight')) return 'menu';
-      return document.getSelection()?.toString() === text ? null : 'selection lost';
-    },
-    phrase,
-    { timeout: 5_000 },
-  );
+  const shown = await frame.waitForFunction(menuOrLost, phrase, { timeout: 5_000 });
   return (await shown.jsonValue()) === 'menu';
 }
-
-type HighlightOutcome = { kind: 'listed'; id: string } | { kind: 'refused'; message: string } | { kind: 'unanswered' } | { kind: 'not clicked' };
-
-/** The sidebar's own error under its highlights (a highlight that could not be stored). */
-const HIGHLIGHT_ERROR = 'section.highlights ~ p.save-error';
 
 /**
  * Clicks "Highlight" in the selection menu and waits for what the user is shown: a new item
@@ -114,33 +90,13 @@ const HIGHLIGHT_ERROR = 'section.highlights ~ p.save-error';
  */
 async function clickHighlight(frame: Frame, phrase: string, known: readonly string[]): Promise<HighlightOutcome> {
   // Errors already shown are not this highlight's answer.
-  await frame.evaluate((selector) => {
-    (window as unknown as { backstoryChaosOldErrors?: WeakSet<Element> }).backstoryChaosOldErrors = new WeakSet(document.querySelectorAll(selector));
-  }, HIGHLIGHT_ERROR);
+  await frame.evaluate(markOldErrors, HIGHLIGHT_ERROR);
   if (!(await frame.click('.selection-menu .make-highlight', { timeout: 5_000 }).then(() => true, () => false))) return { kind: 'not clicked' };
-  const answer = await frame.waitForFunction(
-    ([text, ids, selector]) => {
-      const item = [...document.querySelectorAll<HTMLElement>('.highlight-item')].find(
-        (element) => !ids.includes(element.dataset.highlightItem ?? '') && element.querySelector('.highlight-quote')?.textContent === text,
-      );
-      if (item) return { kind: 'listed', id: item.dataset.highlightItem ?? '' };
-      const old = (window as unknown as { backstoryChaosOldErrors?: WeakSet<Element> }).backstoryChaosOldErrors;
-      const error = [...document.querySelectorAll(selector)].find((element) => !old?.has(element));
-      return error ? { kind: 'refused', message: error.textContent ?? '' } : null;
-    },
-    [phrase, known, HIGHLIGHT_ERROR] as const,
-    { timeout: 10_000 },
-  ).then(
+  const answer = await frame.waitForFunction(highlightAnswer, [phrase, known, HIGHLIGHT_ERROR] as const, { timeout: 10_000 }).then(
     (handle) => handle.jsonValue() as Promise<HighlightOutcome>,
     (): HighlightOutcome => ({ kind: 'unanswered' }),
   );
   return answer;
-}
-
-/** The ids of the highlights in a stored value (a record, or a damaged one set aside). */
-function highlightIdsIn(value: unknown): string[] {
-  const highlights = (value as { highlights?: unknown } | null | undefined)?.highlights;
-  return Array.isArray(highlights) ? highlights.map((highlight) => String((highlight as { id?: unknown } | null)?.id)) : [];
 }
 
 async function openTab(browser: ExtensionBrowser): Promise<Tab> {
@@ -191,7 +147,7 @@ async function stopWorker(browser: ExtensionBrowser, reader: Page): Promise<'sto
 }
 
 /** What storage holds of the notes: records and damaged records set aside, as JSON text. */
-async function storedNotes(reader: Page): Promise<{ records: Record<string, unknown>; quarantined: Record<string, { key: string; reason: string; value: unknown }> }> {
+async function storedNotes(reader: Page): Promise<StoredNotes> {
   return reader.evaluate(async () => {
     const all = await chrome.storage.local.get(null);
     const pick = (prefix: string) => Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix)));
@@ -215,30 +171,22 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
   afterAll(() => browser?.close());
 
   it('keeps every save the sidebar acknowledged', async () => {
-    const random = randomFrom(SEED);
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+    const { random, pick, roll } = chaosRandom();
     console.log(`chaos seed ${SEED} (BACKSTORY_CHAOS_SEED=${SEED} replays it), ${STEPS} steps`);
     const tabs = [await openTab(browser), await openTab(browser), await openTab(browser)];
     const words = (await tabs[0]!.frame.locator('.text').innerText()).split(/\s+/).filter((word) => /^[A-Za-z]{3,}$/.test(word));
-    const counts = { steps: 0, typed: 0, bursts: 0, together: 0, workerStops: 0, workerStopsRefused: 0, corrupted: 0, junkRecords: 0, listings: 0, reloads: 0, highlightsAsked: 0, highlightsListed: 0, highlightsRefused: 0, highlightsUnanswered: 0 };
-    const acked = new Set<string>();
-    /** Highlights the sidebar listed after the user asked for them: id → phrase. */
-    const highlights = new Map<string, string>();
-    const unanswered: string[] = [];
+    const counts = { steps: 0, typed: 0, bursts: 0, together: 0, oneTick: 0, workerStops: 0, workerStopsRefused: 0, corrupted: 0, junkRecords: 0, listings: 0, reloads: 0 };
+    const ledger = new ChaosLedger();
     let next = 1;
 
     const collect = async (tab: Tab): Promise<void> => {
-      for (const text of await savedTexts(tab.frame)) for (const token of tokensIn(text)) acked.add(token);
+      ledger.saved(await savedTexts(tab.frame));
     };
     const type = async (tab: Tab): Promise<void> => {
       await tab.page.bringToFront();
       const token = `[t${next++}]`;
       const area = tab.frame.locator('.note-text');
-      await area.evaluate((element: HTMLTextAreaElement, atStart: boolean) => {
-        element.focus();
-        const at = atStart ? 0 : element.value.length;
-        element.setSelectionRange(at, at);
-      }, random() < 0.2);
+      await tab.frame.evaluate(caretInNote, random() < 0.2);
       await area.pressSequentially(`${token}\n`);
       counts.typed++;
     };
@@ -248,25 +196,16 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
       const start = Math.floor(random() * (words.length - 3));
       const phrase = words.slice(start, start + 2).join(' ');
       const stored = await storedNotes(reader);
-      const listedBefore = await tab.frame.evaluate(() => [...document.querySelectorAll<HTMLElement>('.highlight-item')].map((item) => item.dataset.highlightItem ?? ''));
+      const listedBefore = await tab.frame.evaluate(listedHighlightIds);
       const known = [...listedBefore, ...highlightIdsIn(stored.records[ARTICLE_KEY]), ...Object.values(stored.quarantined).flatMap((q) => highlightIdsIn(q.value))];
       if (!(await selectPhrase(tab.frame, phrase))) return;
       const outcome = await clickHighlight(tab.frame, phrase, known);
       // The text re-rendered under the selection (another tab's change) before the click: not asked.
       if (outcome.kind === 'not clicked') return;
-      counts.highlightsAsked++;
-      if (outcome.kind === 'listed') {
-        highlights.set(outcome.id, phrase);
-        counts.highlightsListed++;
-      } else if (outcome.kind === 'refused') {
-        counts.highlightsRefused++;
-      } else {
-        counts.highlightsUnanswered++;
-        unanswered.push(phrase);
-      }
+      ledger.highlight(outcome, phrase);
     };
 
-    const actions: Array<[number, () => Promise<void>]> = [
+    const actions: Array<readonly [number, () => Promise<void>]> = [
       [30, () => type(pick(tabs))],
       // All three type at once, so their autosaves reach the worker together.
       [8, async () => {
@@ -279,16 +218,17 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
       [8, async () => {
         const tokens = tabs.map(() => `[t${next++}]`);
         await Promise.all(
-          tabs.map(({ frame }, at) =>
-            frame.locator('.note-text').evaluate((element: HTMLTextAreaElement, token: string) => {
-              element.setRangeText(`${token}\n`, element.value.length, element.value.length, 'end');
-              element.dispatchEvent(new Event('input', { bubbles: true }));
-              element.dispatchEvent(new FocusEvent('blur'));
-            }, tokens[at]!),
-          ),
+          tabs.map(({ frame }, at) => frame.evaluate(addAndLeave, tokens[at]!)),
         );
         counts.typed += tabs.length;
         counts.together++;
+      }],
+      // Two saves on the same stored revision sent from one sidebar in the same tick: they reach
+      // the worker at the same instant, closer than separate tabs' saves ever line up here.
+      [ONE_TICK_WEIGHT, async () => {
+        const words = [`[t${next++}]`, `[t${next++}]`];
+        for (const word of await pick(tabs).frame.evaluate(savesInOneTick, [ARTICLE_KEY, words] as const)) ledger.acked.add(word);
+        counts.oneTick++;
       }],
       // A highlight made as a user makes one: a phrase selected in the sidebar's archived text,
       // then "Highlight" in the selection menu that appears beside it.
@@ -339,7 +279,6 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
       // A pause as a user's, long enough for some autosaves (500 ms after the last key) to go out.
       [10, () => reader.waitForTimeout(50 + Math.floor(random() * 450))],
     ];
-    const total = actions.reduce((sum, [weight]) => sum + weight, 0);
 
     // Storage nearly full, as years of other data might leave it.
     const worker = await liveWorker(browser, reader);
@@ -349,9 +288,7 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
     }, HEADROOM_BYTES);
 
     for (let step = 0; step < STEPS; step++) {
-      let roll = random() * total;
-      const action = actions.find(([weight]) => (roll -= weight) < 0)?.[1] ?? actions[0]![1];
-      await action();
+      await roll(actions)();
       counts.steps++;
     }
 
@@ -364,31 +301,7 @@ describe('chaos: three tabs, a stopping worker, damaged records, full storage (c
     await screenshot(tabs[0]!.page, 'chaos-sidebar-after');
 
     const stored = await storedNotes(reader);
-    const everything = JSON.stringify([stored.records[ARTICLE_KEY], Object.values(stored.quarantined).filter((q) => q.key === ARTICLE_KEY)]);
-    const found = [...acked].filter((token) => everything.includes(token));
-    const quarantined = Object.values(stored.quarantined);
-    const idsInRecord = new Set(highlightIdsIn(stored.records[ARTICLE_KEY]));
-    const idsSetAside = new Set(quarantined.filter((q) => q.key === ARTICLE_KEY).flatMap((q) => highlightIdsIn(q.value)));
-    const highlightsMissing = [...highlights].filter(([id]) => !idsInRecord.has(id) && !idsSetAside.has(id)).map(([, phrase]) => phrase);
-    console.log(
-      `chaos figures: ${JSON.stringify({
-        ...counts,
-        savesAcknowledged: acked.size,
-        savesFound: found.length,
-        highlightsInRecord: [...highlights.keys()].filter((id) => idsInRecord.has(id)).length,
-        highlightsOnlySetAside: [...highlights.keys()].filter((id) => !idsInRecord.has(id) && idsSetAside.has(id)).length,
-        quarantined: quarantined.length,
-        conflictCopies: (stored.records[ARTICLE_KEY] as { conflicts?: unknown[] } | undefined)?.conflicts?.length ?? 0,
-      })}`,
-    );
-    expect(acked.size).toBeGreaterThan(STEPS / 10);
-    expect([...acked].filter((token) => !everything.includes(token))).toEqual([]);
-    // Every highlight asked for was listed or refused with a message; never silently not shown.
-    expect(unanswered, 'highlights the sidebar neither listed nor refused').toEqual([]);
-    // An empty highlight invariant passes nothing: asked for but none listed is a failure.
-    if (counts.highlightsAsked > 0) expect(highlights.size, `${counts.highlightsAsked} highlights asked for, none listed`).toBeGreaterThan(0);
-    // Every listed highlight is in the record, or in a damaged copy of it set aside.
-    expect(highlightsMissing, 'listed highlights missing from storage').toEqual([]);
+    ledger.expectAllStored(stored, STEPS, 'chaos', counts);
     // Nothing unreadable is left under a notes key once everything was read again.
     expect(await options.evaluate(() => chrome.runtime.sendMessage({ channel: 'backstory/1', type: 'notes/list', payload: {} }))).toMatchObject({ ok: true });
     const settled = await storedNotes(reader);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../shared/browser';
 import { sendToWorker } from '../../shared/messages/to-worker';
 import { mergeText } from '../../shared/notes-merge';
@@ -7,8 +7,9 @@ import { openDraftChannel, type DraftChannel } from './draft-channel';
 import { Markdown } from '../../shared/ui/Markdown';
 import { failureCode } from '../../shared/failures';
 import type { StorageRoom } from '../../shared/storage-room';
+import { caretAfter } from './caret';
 import { saveFailure } from './save-failure';
-import type { NotesActions } from './use-notes';
+import { isNewer, type NotesActions } from './use-notes';
 
 interface Props {
   record: NotesRecord;
@@ -37,17 +38,33 @@ export function NotesEditor({ record, actions }: Props) {
   const [preview, setPreview] = useState(false);
   /** The worker's word, with the last save, on whether storage has room for the next one. */
   const [room, setRoom] = useState<StorageRoom>('ok');
-  /** The stored note the editor's text is based on. */
+  /** The stored note the editor's text is based on, and the worker's time of the record it came with. */
   const base = useRef<ArticleNote>(record.note);
-  /** The newest stored note this sidebar has been shown (another tab's save may arrive while ours is under way). */
-  const shown = useRef<ArticleNote>(record.note);
-  shown.current = record.note;
+  const baseAt = useRef(record.updatedAt);
+  /** The newest stored record this sidebar has been shown (another tab's save may arrive while ours is under way). */
+  const shown = useRef<NotesRecord>(record);
+  shown.current = record;
   const current = useRef({ text, tags: tagInput });
   current.current = { text, tags: tagInput };
   const inFlight = useRef(false);
   const again = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const drafts = useRef<DraftChannel | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  /** Where the caret goes once a text replaced under the user is rendered. */
+  const caret = useRef<number | null>(null);
+
+  /** The text changed by a merge, not by the user's key: their caret stays where they were typing. */
+  function replaceText(next: string): void {
+    const element = area.current;
+    if (element && element.ownerDocument.activeElement === element && element.value !== next) caret.current = caretAfter(element.value, next, element.selectionStart);
+    setText(next);
+  }
+  useLayoutEffect(() => {
+    const at = caret.current;
+    caret.current = null;
+    if (at !== null) area.current?.setSelectionRange(at, at);
+  }, [text]);
 
   const isDirty = (): boolean =>
     current.current.text !== base.current.text || parseTags(current.current.tags).join('\n') !== base.current.tags.join('\n');
@@ -79,11 +96,16 @@ export function NotesEditor({ record, actions }: Props) {
         baseText: base.current.text,
       });
       const stored = answer.record.note;
-      base.current = stored;
       // Typed more while this was saving: carry on from the stored (maybe merged) text.
       const typed = current.current.text;
-      const next = typed === sent.text ? stored.text : mergeText(sent.text, stored.text, typed) ?? typed;
-      setText(next);
+      const merged = typed === sent.text ? stored.text : mergeText(sent.text, stored.text, typed);
+      // The typing overlaps what the worker merged into our save (another tab's words): it
+      // stays based on the text we sent, so the next save is merged by the worker or kept as
+      // a conflict copy. Based on the stored text, it would be written over those words.
+      base.current = merged === null ? { ...stored, text: sent.text } : stored;
+      baseAt.current = answer.record.updatedAt;
+      const next = merged ?? typed;
+      replaceText(next);
       if (parseTags(current.current.tags).join('\n') === sent.tags.join('\n')) {
         setTagInput(stored.tags.join(', '));
         current.current = { text: next, tags: stored.tags.join(', ') };
@@ -117,15 +139,22 @@ export function NotesEditor({ record, actions }: Props) {
   }
 
   /**
-   * Takes a note stored elsewhere (another tab, an import) when it is newer than the
-   * editor's base, merged with unsaved typing. Not while a save is under way: its answer
-   * moves the base, and the save calls this again once it is in.
+   * Takes a note stored elsewhere (another tab, an import) when its record is a later state
+   * than the editor's base (isNewer: the worker's time, then revision; a record made anew
+   * after its damaged one was set aside counts revisions from 0 again), merged with unsaved
+   * typing. Not while a save is under way: its answer moves the base, and the save calls
+   * this again once it is in.
    */
-  function adopt(incoming: ArticleNote): void {
-    if (incoming.revision <= base.current.revision || inFlight.current) return;
-    if (!isDirty()) {
+  function adopt(record: NotesRecord): void {
+    if (inFlight.current || !isNewer(record, { updatedAt: baseAt.current, note: base.current })) return;
+    const incoming = record.note;
+    const sameNote = incoming.text === base.current.text && incoming.tags.join('\n') === base.current.tags.join('\n');
+    if (!isDirty() || sameNote) {
+      // Unchanged note (a highlight changed the record): only the base moves, the typing goes on.
       base.current = incoming;
-      setText(incoming.text);
+      baseAt.current = record.updatedAt;
+      if (sameNote) return;
+      replaceText(incoming.text);
       setTagInput(incoming.tags.join(', '));
       current.current = { text: incoming.text, tags: incoming.tags.join(', ') };
       return;
@@ -133,12 +162,13 @@ export function NotesEditor({ record, actions }: Props) {
     const merged = mergeText(base.current.text, incoming.text, current.current.text);
     if (merged === null) return; // saved on the old base: the worker keeps a conflict copy
     base.current = incoming;
-    setText(merged);
+    baseAt.current = record.updatedAt;
+    replaceText(merged);
     current.current = { ...current.current, text: merged };
     postDraft();
     schedule();
   }
-  useEffect(() => adopt(record.note), [record.note.revision]);
+  useEffect(() => adopt(record), [record.updatedAt, record.note.revision]);
 
   // Save what is typed when the sidebar may go away: the tab hidden, closed or navigated,
   // the frame losing focus. The draft port covers a teardown this save cannot outlive.
@@ -211,6 +241,7 @@ export function NotesEditor({ record, actions }: Props) {
         </div>
       ) : (
         <textarea
+          ref={area}
           class="note-text"
           aria-labelledby="notes-heading"
           placeholder={t('notesPlaceholder')}

@@ -26,6 +26,9 @@ export function onNotesChanged(articleId: string, onChange: () => void): () => v
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/** What orders two states of one record. */
+type RecordStamp = Pick<NotesRecord, 'updatedAt'> & { note: Pick<NotesRecord['note'], 'revision'> };
+
 /**
  * Whether `shown` is a later state of the record than `incoming`: the record's time of its
  * last change, then its note's revision for two changes in one millisecond. The worker
@@ -34,7 +37,7 @@ export function onNotesChanged(articleId: string, onChange: () => void): () => v
  * revisions count from 0 again (by revision first, every answer about the new record was
  * refused: highlights made on it were stored but never shown).
  */
-export function isNewer(shown: NotesRecord, incoming: NotesRecord): boolean {
+export function isNewer(shown: RecordStamp, incoming: RecordStamp): boolean {
   if (shown.updatedAt !== incoming.updatedAt) return shown.updatedAt > incoming.updatedAt;
   return shown.note.revision > incoming.note.revision;
 }
