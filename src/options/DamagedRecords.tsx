@@ -36,7 +36,7 @@ export function DamagedRecords({ records, onChange }: Props) {
   const exportAll = () =>
     act(async () => {
       const file = await sendToWorker('notes/export-damaged', {});
-      download(file.filename, file.mimeType, file.content);
+      download(file);
     });
   const remove = (id: string) => act(async () => setDeleted(await sendToWorker('notes/delete-damaged', { id })));
   const undo = (record: DamagedRecord) =>

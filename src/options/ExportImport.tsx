@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/browser';
-import type { ImportItem, ImportReport } from '../shared/messages/notes-messages';
+import type { ExportFormat, ImportItem, ImportReport, ImportTally } from '../shared/messages/notes-messages';
 import { sendToWorker } from '../shared/messages/to-worker';
 import { download } from './download';
 
-type Format = 'json' | 'markdown' | 'jsonld';
-const FORMATS: Array<[Format, string]> = [
+const FORMATS: Array<[ExportFormat, string]> = [
   ['json', 'exportJson'],
   ['markdown', 'exportMarkdown'],
+  ['markdown-zip', 'exportMarkdownZip'],
   ['jsonld', 'exportJsonLd'],
 ];
 
@@ -32,16 +32,53 @@ function ImportRow({ item, title }: { item: ImportItem; title: string }) {
   );
 }
 
-/** Export in three formats; import of a JSON backup, previewed (add / update / skip) before it is applied. */
+/**
+ * What an annotation file held: "12 highlights on 3 archived articles, 2 on articles this
+ * archive does not have, 1 could not be anchored", then each thing left out and why (text only).
+ */
+function FoundInFile({ found }: { found: ImportTally }) {
+  const parts = [
+    t('importFoundHighlights', [String(found.highlights), String(found.articles)]),
+    ...(found.notes > 0 ? [t('importFoundNotes', String(found.notes))] : []),
+    ...(found.replies > 0 ? [t('importFoundReplies', String(found.replies))] : []),
+    ...(found.notInArchive > 0 ? [t('importFoundNotInArchive', String(found.notInArchive))] : []),
+    ...(found.unanchored > 0 ? [t('importFoundUnanchored', String(found.unanchored))] : []),
+  ];
+  return (
+    <div class="import-found">
+      <p class="import-found-summary">
+        {t(found.format === 'hypothesis' ? 'importFormatHypothesis' : 'importFormatW3c')} {parts.join(', ')}.
+      </p>
+      {found.skippedCount > 0 && (
+        <details class="import-skipped" open={found.skippedCount <= 10}>
+          <summary>{t('importSkippedHeading', String(found.skippedCount))}</summary>
+          <ul>
+            {found.skipped.map((skip, index) => (
+              <li key={index}>
+                <strong>{skip.annotation}</strong>: {skip.reason}
+              </li>
+            ))}
+          </ul>
+          {found.skippedCount > found.skipped.length && <p class="muted">{t('importSkippedMore', String(found.skippedCount - found.skipped.length))}</p>}
+        </details>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Export in four formats; import of a backup, W3C Web Annotations or a Hypothesis export,
+ * previewed (what the file holds, add / update / skip) before it is applied.
+ */
 export function ExportImport() {
   const [exportError, setExportError] = useState<string | null>(null);
   const [state, setState] = useState<ImportState>({ step: 'idle' });
 
-  const exportAs = async (format: Format): Promise<void> => {
+  const exportAs = async (format: ExportFormat): Promise<void> => {
     setExportError(null);
     try {
       const file = await sendToWorker('notes/export', { format });
-      download(file.filename, file.mimeType, file.content);
+      download(file);
     } catch (error) {
       setExportError(message(error));
     }
@@ -76,7 +113,7 @@ export function ExportImport() {
       {exportError && <p role="alert" class="error">{exportError}</p>}
       <label class="import-file">
         <span>{t('importLabel')}</span>
-        <input type="file" accept=".json,application/json" onChange={(event) => void preview(event.currentTarget.files?.[0])} />
+        <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(event) => void preview(event.currentTarget.files?.[0])} />
       </label>
       {state.step === 'error' && (
         <p role="alert" class="error import-error">
@@ -85,6 +122,7 @@ export function ExportImport() {
       )}
       {(state.step === 'preview' || state.step === 'done') && (
         <div class="import-report" role="status">
+          {state.report.found && <FoundInFile found={state.report.found} />}
           <p class="import-summary">
             {t(state.step === 'preview' ? 'importWill' : 'importDid', [String(state.report.add), String(state.report.update), String(state.report.skip)])}
           </p>

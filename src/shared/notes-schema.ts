@@ -70,6 +70,8 @@ export const ArticleNote = v.object({
   /** Bumped by every write; a write names the revision it was based on. */
   revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
   updatedAt: Timestamp,
+  /** When the note was first written (exports say so as `created`); absent on notes written before it was kept. */
+  createdAt: v.optional(Timestamp),
 });
 export type ArticleNote = v.InferOutput<typeof ArticleNote>;
 

@@ -3,6 +3,7 @@
  * version), Markdown to read, and W3C Web Annotation JSON-LD (the format Hypothesis uses).
  */
 import { NOTES_SCHEMA_VERSION, type NotesRecord } from '../../shared/notes-schema';
+import { noteUuid, recordUuid } from './export-ids';
 
 export const BACKUP_FORMAT = 'backstory-notes';
 
@@ -18,15 +19,36 @@ export function toJsonBackup(records: readonly NotesRecord[], now: Date): NotesB
 }
 
 /** A Markdown link label or text line that shows as written (no accidental markup). */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
 }
 
-function quoted(text: string): string {
+/** `text` as a Markdown block quote, each line escaped. */
+export function quoted(text: string): string {
   return text
     .split('\n')
     .map((line) => `> ${escapeMarkdown(line)}`)
     .join('\n');
+}
+
+/**
+ * A record's note as written (the user's own Markdown), its other versions, and each
+ * highlight as a quote with its note; `heading` is the Markdown level of their headings.
+ */
+export function noteSections(record: NotesRecord, heading: string): string[] {
+  const lines: string[] = [];
+  if (record.note.text !== '') lines.push(record.note.text, '');
+  for (const conflict of record.conflicts) {
+    lines.push(`${heading} Other version (${new Date(conflict.savedAt).toISOString()})`, '', conflict.text, '');
+  }
+  if (record.highlights.length > 0) {
+    lines.push(`${heading} Highlights`, '');
+    for (const highlight of record.highlights) {
+      lines.push(quoted(highlight.quote.exact), '');
+      if (highlight.note !== '') lines.push(highlight.note, '');
+    }
+  }
+  return lines;
 }
 
 /**
@@ -43,18 +65,7 @@ export function toMarkdown(records: readonly NotesRecord[], now: Date, notInArch
   for (const { record, heading } of sections) {
     lines.push(heading, '');
     if (record.note.tags.length > 0) lines.push(`Tags: ${record.note.tags.map(escapeMarkdown).join(', ')}`, '');
-    // The note is the user's own Markdown: kept as written.
-    if (record.note.text !== '') lines.push(record.note.text, '');
-    for (const conflict of record.conflicts) {
-      lines.push(`### Other version (${new Date(conflict.savedAt).toISOString()})`, '', conflict.text, '');
-    }
-    if (record.highlights.length > 0) {
-      lines.push('### Highlights', '');
-      for (const highlight of record.highlights) {
-        lines.push(quoted(highlight.quote.exact), '');
-        if (highlight.note !== '') lines.push(highlight.note, '');
-      }
-    }
+    lines.push(...noteSections(record, '###'));
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
@@ -73,38 +84,74 @@ function textualBody(value: string, purpose: 'commenting' | 'tagging'): JsonLd {
     : { type: 'TextualBody', purpose, value, format: 'text/markdown' };
 }
 
-/** The annotated article: its address, or a URN naming its id when it has no checked address (not in this archive). */
-function annotationSource(record: NotesRecord): string {
-  return record.url !== '' ? record.url : `urn:backstory:article:${record.articleId}`;
+/** The software that made an export (`generator` of every annotation). */
+export interface Generator {
+  name: string;
+  version: string;
 }
 
-/** One Annotation per article note and per highlight (W3C Web Annotation Data Model). */
-export function toAnnotations(record: NotesRecord): JsonLd[] {
+/** What an export says about each record beyond the record: the day its article was archived (null: not in this archive). */
+export interface AnnotationContext {
+  archivedOn: (articleId: string) => string | null;
+  generator: Generator;
+  now: Date;
+}
+
+/** The URN naming an article this archive does not have (no checked address): importing it finds the record again. */
+export const ARTICLE_URN_PREFIX = 'urn:backstory:article:';
+
+/** The annotated article: its address, or a URN naming its id when it has no checked address (not in this archive). */
+function annotationSource(record: NotesRecord): string {
+  return record.url !== '' ? record.url : `${ARTICLE_URN_PREFIX}${record.articleId}`;
+}
+
+/**
+ * The archived copy the selectors describe: a TimeState with the day the article was
+ * archived, as the model intends for a resource as it was at a time (null: not archived here).
+ */
+function archivedState(archivedOn: string | null): JsonLd | null {
+  return archivedOn === null ? null : { type: 'TimeState', sourceDate: `${archivedOn}T00:00:00Z` };
+}
+
+function generatorOf({ name, version }: Generator): JsonLd {
+  return { type: 'Software', name: `${name} ${version}` };
+}
+
+/**
+ * One Annotation per article note and per highlight (W3C Web Annotation Data Model). An
+ * archived article's note targets a SpecificResource with the archive's TimeState (a
+ * resource the schema recognizes by its state, and the model by its source); a note on an
+ * article this archive does not have targets its IRI. Ids are UUID URNs (export-ids.ts).
+ */
+export function toAnnotations(record: NotesRecord, context: AnnotationContext): JsonLd[] {
   const annotations: JsonLd[] = [];
+  const source = annotationSource(record);
+  const state = archivedState(context.archivedOn(record.articleId));
+  const common = { '@context': ANNOTATION_CONTEXT, type: 'Annotation', generator: generatorOf(context.generator), generated: context.now.toISOString() };
   const tags = record.note.tags.map((tag) => textualBody(tag, 'tagging'));
   if (record.note.text !== '' || tags.length > 0) {
     annotations.push({
-      '@context': ANNOTATION_CONTEXT,
-      id: `urn:backstory:note:${record.articleId}`,
-      type: 'Annotation',
+      ...common,
+      id: `urn:uuid:${noteUuid(record.articleId)}`,
       motivation: 'commenting',
-      created: iso(record.note.updatedAt),
+      created: iso(record.note.createdAt ?? record.note.updatedAt),
       modified: iso(record.note.updatedAt),
       body: [...(record.note.text !== '' ? [textualBody(record.note.text, 'commenting')] : []), ...tags],
-      target: { source: annotationSource(record) },
+      target: state === null ? source : { type: 'SpecificResource', source, state },
     });
   }
   for (const highlight of record.highlights) {
     annotations.push({
-      '@context': ANNOTATION_CONTEXT,
-      id: `urn:uuid:${highlight.id}`,
-      type: 'Annotation',
+      ...common,
+      id: `urn:uuid:${recordUuid(record.articleId, highlight.id)}`,
       motivation: highlight.note !== '' ? 'commenting' : 'highlighting',
       created: iso(highlight.createdAt),
       modified: iso(highlight.updatedAt),
       ...(highlight.note !== '' ? { body: textualBody(highlight.note, 'commenting') } : {}),
       target: {
-        source: annotationSource(record),
+        type: 'SpecificResource',
+        source,
+        ...(state === null ? {} : { state }),
         selector: [
           { type: 'TextQuoteSelector', exact: highlight.quote.exact, prefix: highlight.quote.prefix, suffix: highlight.quote.suffix },
           { type: 'TextPositionSelector', start: highlight.position.start, end: highlight.position.end },
@@ -115,16 +162,16 @@ export function toAnnotations(record: NotesRecord): JsonLd[] {
   return annotations;
 }
 
-/** An AnnotationCollection holding every annotation in one page. */
-export function toWebAnnotationCollection(records: readonly NotesRecord[], now: Date): JsonLd {
-  const items = records.flatMap(toAnnotations);
-  const id = `urn:backstory:export:${now.getTime()}`;
+/** An AnnotationCollection holding every annotation in one page (the page carries its own @context, so it stands alone too). */
+export function toWebAnnotationCollection(records: readonly NotesRecord[], context: AnnotationContext): JsonLd {
+  const items = records.flatMap((record) => toAnnotations(record, context));
+  const id = `urn:uuid:${crypto.randomUUID()}`;
   return {
     '@context': ANNOTATION_CONTEXT,
     id,
     type: 'AnnotationCollection',
     label: 'Backstory notes',
     total: items.length,
-    first: { id: `${id}:page-1`, type: 'AnnotationPage', startIndex: 0, items },
+    first: { '@context': ANNOTATION_CONTEXT, id: `urn:uuid:${crypto.randomUUID()}`, type: 'AnnotationPage', startIndex: 0, items },
   };
 }

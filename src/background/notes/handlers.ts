@@ -9,12 +9,14 @@ import { CodedError } from '../../shared/result';
 import { emptyRecord, newRecordId, type NotesRecord } from '../../shared/notes-schema';
 import { placeAll, placeRecord, splitByCatalog, type CatalogLookup } from './catalog-check';
 import { applyNoteWrite, mergeImported, mergeSynced, type NoteWrite } from './merge';
-import { toJsonBackup, toMarkdown, toWebAnnotationCollection } from './export';
-import { parseBackup, planImport, summarize } from './import';
+import { exportNotes } from './export-file';
+import { readImportFile, planImport, summarize, type ImportFile } from './import';
+import { recordsFromAnnotations } from './import-annotations';
 import { searchNotes } from './search';
 import { readAllRecords, readQuarantined, readRecord, updateRecord } from './store';
 import { SYNC_PREFIX, allSyncedValues, pushToSync, readSyncedFromOthers, setSyncEnabled, syncEnabled, syncStatus } from './sync';
 import { storageRoom } from '../../shared/storage-room';
+import { articleFullText } from '../../shared/archive-format';
 import { localUsage, onAreaChanged } from '../storage';
 import { workerArchive as archive } from '../archive';
 import type { FeatureHandlers } from '../router';
@@ -82,6 +84,17 @@ export async function saveDraft(articleId: string, draft: NoteWrite): Promise<vo
     return { record: held ? current : applyNoteWrite(current, draft, Date.now(), newRecordId).record, result: null };
   });
   if (changed) await announce(record);
+}
+
+/** The records an annotation file's annotations make, placed on the archive's articles (import-annotations.ts). */
+async function placeAnnotations(file: Extract<ImportFile, { kind: 'annotations' }>, existing: ReadonlyMap<string, NotesRecord>) {
+  const { records, tally } = await recordsFromAnnotations(file.annotations, file.format, {
+    articleIdForKey: (key) => archive.articleIdForKey(key),
+    entry: inCatalog,
+    text: async (articleId) => articleFullText(await archive.article(articleId)),
+    storedHighlightIds: (articleId) => existing.get(articleId)?.highlights.map((highlight) => highlight.id) ?? [],
+  }, file.unreadPages);
+  return { records, found: tally };
 }
 
 function findHighlight(record: NotesRecord, id: string) {
@@ -162,27 +175,15 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
 
   async 'notes/export'({ format }) {
     const { inArchive, notInArchive } = await splitByCatalog(await readAllRecords(), inCatalog);
-    const records = [...inArchive, ...notInArchive];
-    const now = new Date();
-    const stamp = now.toISOString().slice(0, 10);
-    switch (format) {
-      case 'json':
-        return { filename: `backstory-notes-${stamp}.json`, mimeType: 'application/json', content: JSON.stringify(toJsonBackup(records, now), null, 2) };
-      case 'markdown':
-        return { filename: `backstory-notes-${stamp}.md`, mimeType: 'text/markdown', content: toMarkdown(inArchive, now, notInArchive) };
-      case 'jsonld':
-        return {
-          filename: `backstory-annotations-${stamp}.jsonld`,
-          mimeType: 'application/ld+json',
-          content: JSON.stringify(toWebAnnotationCollection(records, now), null, 2),
-        };
-    }
+    return exportNotes(format, inArchive, notInArchive, new Date());
   },
 
   async 'notes/import'({ content, apply }) {
     // Throws, naming the problem, before anything is written; then the catalog says what each record is about.
-    const incoming = await placeAll(parseBackup(content), inCatalog);
+    const file = readImportFile(content);
     const existing = new Map((await readAllRecords()).map((record) => [record.articleId, record]));
+    const { records, found } = file.kind === 'backup' ? { records: file.records, found: null } : await placeAnnotations(file, existing);
+    const incoming = await placeAll(records, inCatalog);
     const items = planImport(existing, incoming, Date.now(), newRecordId);
     if (apply) {
       for (const { record } of incoming) {
@@ -193,7 +194,7 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
         if (changed) await announce(stored);
       }
     }
-    return { ...summarize(items), applied: apply };
+    return { ...summarize(items, found), applied: apply };
   },
 
   async 'notes/set-sync'({ enabled }) {

@@ -1,5 +1,7 @@
 /**
- * Importing a JSON backup (see export.ts). A backup is checked whole before anything is
+ * Importing a file: a JSON backup (see export.ts), W3C Web Annotations (import-w3c.ts) or
+ * a Hypothesis export (import-hypothesis.ts), whose annotations import-annotations.ts
+ * turns into records. A file is checked whole before anything is
  * written: a malformed file fails with an error naming the problem and changes nothing.
  * Importing never deletes or overwrites: it adds what is missing, keeps differing note
  * text as a conflict copy, keeps both versions of a changed highlight, and reports per
@@ -10,17 +12,37 @@
 import * as v from 'valibot';
 import type { ImportAction, ImportItem, ImportReport } from '../../shared/messages/notes-messages';
 import { NOTES_SCHEMA_VERSION, type NotesRecord } from '../../shared/notes-schema';
-import { CodedError } from '../../shared/result';
 import type { Placement } from './catalog-check';
-import { BACKUP_FORMAT } from './export';
+import { ANNOTATION_CONTEXT, BACKUP_FORMAT } from './export';
+import { ImportError, parseJsonFile, type ForeignAnnotation } from './import-foreign';
+import { hypothesisAnnotations, readHypothesis } from './import-hypothesis';
+import { looksLikeWebAnnotations, readWebAnnotations } from './import-w3c';
 import { mergeImported } from './merge';
 import { migrateRecord } from './migrations';
 
-export class ImportError extends CodedError {
-  override name = 'ImportError';
-  constructor(message: string) {
-    super('invalid-import', message);
+export { ImportError };
+
+/** What a file to import holds: a Backstory backup's records, or annotations of another format. */
+export type ImportFile =
+  | { kind: 'backup'; records: NotesRecord[] }
+  | { kind: 'annotations'; format: 'w3c' | 'hypothesis'; annotations: ForeignAnnotation[]; unreadPages: string[] };
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Reads a file of any importable format, checked whole; throws an ImportError naming the problem. */
+export function readImportFile(content: string): ImportFile {
+  const json = parseJsonFile(content);
+  if (isObject(json) && 'format' in json && 'records' in json) return { kind: 'backup', records: backupRecords(json) };
+  const hypothesis = hypothesisAnnotations(json);
+  if (hypothesis !== null) return { kind: 'annotations', format: 'hypothesis', annotations: readHypothesis(hypothesis), unreadPages: [] };
+  if (looksLikeWebAnnotations(json)) {
+    const unreadPages: string[] = [];
+    return { kind: 'annotations', format: 'w3c', annotations: readWebAnnotations(json, unreadPages), unreadPages };
   }
+  if (Array.isArray(json) && json.length === 0) throw new ImportError('the file is an empty list: there is nothing to import');
+  throw new ImportError(
+    `the file is not a Backstory backup (format "${BACKUP_FORMAT}"), W3C Web Annotations (with "@context": "${ANNOTATION_CONTEXT}") or a Hypothesis export (with "annotations")`,
+  );
 }
 
 const BackupShape = v.object({
@@ -31,12 +53,10 @@ const BackupShape = v.object({
 
 /** The backup's records, migrated to the current schema; throws an ImportError naming the problem. */
 export function parseBackup(content: string): NotesRecord[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(content);
-  } catch (error) {
-    throw new ImportError(`the file is not JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
+  return backupRecords(parseJsonFile(content));
+}
+
+function backupRecords(json: unknown): NotesRecord[] {
   const shape = v.safeParse(BackupShape, json);
   if (!shape.success) {
     throw new ImportError(`the file is not a Backstory notes backup: ${v.summarize(shape.issues).replace(/\n/g, '; ')}`);
@@ -79,7 +99,7 @@ export function planImport(
 }
 
 /** The counts of a plan; `applied` is the handler's to say. */
-export function summarize(items: ImportItem[]): Omit<ImportReport, 'applied'> {
+export function summarize(items: ImportItem[], found: ImportReport['found'] = null): Omit<ImportReport, 'applied'> {
   const count = (action: ImportAction): number => items.filter((item) => item.action === action).length;
-  return { add: count('add'), update: count('update'), skip: count('skip'), notInArchive: items.filter((item) => !item.inArchive).length, items };
+  return { found, add: count('add'), update: count('update'), skip: count('skip'), notInArchive: items.filter((item) => !item.inArchive).length, items };
 }

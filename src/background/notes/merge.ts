@@ -53,7 +53,7 @@ export function applyNoteWrite(
   const stored = record.note;
   const bump = (text: string, tags: string[]): NotesRecord => ({
     ...record,
-    note: { text, tags, revision: stored.revision + 1, updatedAt: now },
+    note: { text, tags, revision: stored.revision + 1, updatedAt: now, createdAt: stored.createdAt ?? now },
     updatedAt: now,
   });
   // The same revision number is not enough: a record set aside (quarantined) and made
@@ -112,6 +112,8 @@ export function mergeImported(
   if (added > 0) details.push(`${added} highlight(s) added`);
   if (kept > 0) details.push(`${kept} changed highlight(s) added beside the existing version`);
   if (details.length > 0) {
+    const created = [existing.note.createdAt, incoming.note.createdAt].filter((time): time is number => time !== undefined);
+    if (created.length > 0) record.note.createdAt = Math.min(...created);
     record.note.revision = existing.note.revision + 1;
     record.note.updatedAt = Math.max(existing.note.updatedAt, incoming.note.updatedAt);
     record.updatedAt = now;

@@ -21,6 +21,9 @@ const FROM_SIDEBAR = ['sidebar', 'extension-page'] as const;
 const FROM_EXTENSION_PAGE = ['extension-page'] as const;
 /** Backups are read whole; 20 MB is far beyond any real collection of notes. */
 const MAX_BACKUP_LENGTH = 20_000_000;
+/** JSON backup, one Markdown file, a zip of Markdown files (one per article, for Obsidian / Logseq), Web Annotations. */
+export const EXPORT_FORMATS = ['json', 'markdown', 'markdown-zip', 'jsonld'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 
 export const notesMessages = {
@@ -76,10 +79,13 @@ export const notesMessages = {
   'notes/list': { from: FROM_EXTENSION_PAGE, request: v.strictObject({}), response: answers<NotesList>() },
   'notes/export': {
     from: FROM_EXTENSION_PAGE,
-    request: v.strictObject({ format: v.picklist(['json', 'markdown', 'jsonld']) }),
+    request: v.strictObject({ format: v.picklist(EXPORT_FORMATS) }),
     response: answers<ExportedFile>(),
   },
-  /** What importing a backup would add, update and skip; `apply` false changes nothing. */
+  /**
+   * What importing a file (a Backstory backup, W3C Web Annotations, a Hypothesis export)
+   * would add, update and skip; `apply` false changes nothing.
+   */
   'notes/import': {
     from: FROM_EXTENSION_PAGE,
     request: v.strictObject({ content: v.pipe(v.string(), v.maxLength(MAX_BACKUP_LENGTH)), apply: v.boolean() }),
@@ -126,8 +132,30 @@ export interface ImportItem {
   details: string[];
 }
 
-/** What importing a backup would do (`applied` false) or did. */
+/** What an annotation file (W3C, Hypothesis) held, and what of it could not be placed. */
+export interface ImportTally {
+  format: 'w3c' | 'hypothesis';
+  /** Highlights anchored in archived text (or Backstory's own, kept as they were). */
+  highlights: number;
+  /** Page notes (annotations on the whole article). */
+  notes: number;
+  /** Replies kept as text under their annotation. */
+  replies: number;
+  /** Archived articles they are on. */
+  articles: number;
+  /** Annotations on pages this archive does not have (left out). */
+  notInArchive: number;
+  /** Highlights whose quote is not in the archived text (left out). */
+  unanchored: number;
+  /** Everything left out or cut, and why (`skipped` lists the first 200; shown as text). */
+  skippedCount: number;
+  skipped: Array<{ annotation: string; reason: string }>;
+}
+
+/** What importing a file would do (`applied` false) or did. */
 export interface ImportReport {
+  /** For an annotation file, what it held (null for a Backstory backup). */
+  found: ImportTally | null;
   add: number;
   update: number;
   skip: number;
@@ -158,5 +186,7 @@ export interface NotesList {
 export interface ExportedFile {
   filename: string;
   mimeType: string;
+  /** The file's text, or (`encoding` base64: a zip) its bytes in base64. */
   content: string;
+  encoding?: 'base64';
 }

@@ -72,6 +72,7 @@ export function fakeBrowser() {
     permissions: { contains: async ({ permissions }: { permissions: string[] }) => permissions.every((p) => p === 'unlimitedStorage') },
     runtime: {
       id: 'ext-id',
+      getManifest: () => ({ manifest_version: 3, name: 'Backstory', version: '0.1.0' }),
       getURL: (path: string) => `chrome-extension://ext-id/${path.replace(/^\//, '')}`,
       sendMessage: vi.fn(async (message: unknown) => {
         sent.push(message);

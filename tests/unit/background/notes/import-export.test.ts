@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_CONTEXT, toJsonBackup, toMarkdown, toWebAnnotationCollection } from '../../../../src/background/notes/export';
+import { ANNOTATION_CONTEXT, toAnnotations, toJsonBackup, toMarkdown, toWebAnnotationCollection } from '../../../../src/background/notes/export';
+import { noteUuid, recordUuid } from '../../../../src/background/notes/export-ids';
+import { mustFailures } from '../../helpers/w3c-schemas';
 import { ImportError, parseBackup, planImport, summarize } from '../../../../src/background/notes/import';
 import { mergeImported } from '../../../../src/background/notes/merge';
 import { placeRecord } from '../../../../src/background/notes/catalog-check';
@@ -41,7 +43,8 @@ describe('Markdown export', () => {
 });
 
 describe('W3C Web Annotation JSON-LD export', () => {
-  const collection = toWebAnnotationCollection(good, NOW) as {
+  const context = { archivedOn: (id: string) => (id === withNote.articleId ? '2024-02-08' : null), generator: { name: 'Backstory', version: '0.1.0' }, now: NOW };
+  const collection = toWebAnnotationCollection(good, context) as {
     '@context': string;
     id: string;
     type: string;
@@ -49,52 +52,81 @@ describe('W3C Web Annotation JSON-LD export', () => {
     first: { id: string; type: string; items: Array<Record<string, unknown>> };
   };
   const items = collection.first.items;
+  const byId = (id: string) => items.find((item) => item.id === `urn:uuid:${id}`) as Record<string, any>;
 
-  it('is an AnnotationCollection with its required fields and one page holding every annotation', () => {
+  it('passes every MUST of the W3C Working Group’s test schemas: each annotation, the collection and its page', () => {
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(mustFailures('annotation', item), String(item.id)).toEqual([]);
+    expect(mustFailures('collection', collection)).toEqual([]);
+    expect(mustFailures('page', collection.first)).toEqual([]);
+  });
+
+  it('the schema check can fail: an annotation without a target, or with a bad date, fails its MUST', () => {
+    const { target: _target, ...noTarget } = items[0]!;
+    expect(mustFailures('annotation', noTarget).join('\n')).toMatch(/3\.1-targetKeyFound/);
+    expect(mustFailures('annotation', { ...items[0], created: 'yesterday' }).join('\n')).toMatch(/annotationCreatedValidated/);
+    // The article note's target before issue 18 ({ source } alone) is not recognized by the schemas.
+    expect(mustFailures('annotation', { ...items[0], target: { source: withNote.url } }).join('\n')).toMatch(/targetObjectsRecognized/);
+  });
+
+  it('is an AnnotationCollection with one page holding every annotation', () => {
     expect(collection['@context']).toBe(ANNOTATION_CONTEXT);
     expect(collection.type).toBe('AnnotationCollection');
-    expect(collection.id).toMatch(/^[a-z][a-z0-9+.-]*:/);
     expect(collection.first.type).toBe('AnnotationPage');
-    expect(collection.first.id).toMatch(/^[a-z][a-z0-9+.-]*:/);
-    // One for the article note, one per highlight.
     expect(items).toHaveLength(1 + withNote.highlights.length + highlightsOnly.highlights.length);
     expect(collection.total).toBe(items.length);
   });
 
-  it('gives every annotation the model’s required fields: @context, an IRI id, type Annotation, a target', () => {
-    for (const item of items) {
-      expect(item['@context']).toBe(ANNOTATION_CONTEXT);
-      expect(item.id).toMatch(/^[a-z][a-z0-9+.-]*:\S+$/);
-      expect(item.type).toBe('Annotation');
-      expect(item.target).toBeDefined();
-      expect(['commenting', 'highlighting']).toContain(item.motivation);
-      expect(Date.parse(String(item.created))).not.toBeNaN();
-    }
+  it('names every annotation by a UUID URN, also records whose ids are not UUIDs, the same in every export', () => {
+    for (const item of items) expect(item.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+    const again = (toWebAnnotationCollection(good, context) as typeof collection).first.items.map((item) => item.id);
+    expect(again).toEqual(items.map((item) => item.id));
+    expect(collection.id).toMatch(/^urn:uuid:/);
+    // A record whose id is a UUID keeps it.
+    const uuid = '0b8e3b4e-2f7a-4c1e-9a55-6d2f1c3b7a90';
+    const record = { ...highlightsOnly, highlights: [{ ...highlightsOnly.highlights[0]!, id: uuid }] };
+    expect(toAnnotations(record, context).map((item) => item.id)).toContain(`urn:uuid:${uuid}`);
   });
 
-  it('targets highlights with a TextQuoteSelector and a TextPositionSelector on the article URL', () => {
-    const steadfast = items.find((item) => item.id === 'urn:uuid:h-steadfast') as { target: { source: string; selector: Array<Record<string, unknown>> }; body: Record<string, unknown>; motivation: string };
-    expect(steadfast.target.source).toBe('https://sputnikglobe.com/20240208/iraqi-militias.html');
-    expect(steadfast.target.selector).toEqual([
-      { type: 'TextQuoteSelector', exact: 'remain steadfast', prefix: 'has vowed to “', suffix: '” in the militia’s' },
-      { type: 'TextPositionSelector', start: 500, end: 516 },
-    ]);
+  it('says when: created is the record’s creation, modified its last change, and names its generator', () => {
+    const steadfast = byId(recordUuid(withNote.articleId, 'h-steadfast'));
+    expect(steadfast.created).toBe(new Date(withNote.highlights[0]!.createdAt).toISOString());
+    const written = { ...withNote, note: { ...withNote.note, createdAt: 1_600_000_000_000 } };
+    const note = toAnnotations(written, context)[0]!;
+    expect([note.created, note.modified]).toEqual([new Date(1_600_000_000_000).toISOString(), new Date(withNote.note.updatedAt).toISOString()]);
+    expect(steadfast.generator).toEqual({ type: 'Software', name: 'Backstory 0.1.0' });
+  });
+
+  it('targets highlights with both selectors over the archived text, as it was on the archive date (TimeState)', () => {
+    const steadfast = byId(recordUuid(withNote.articleId, 'h-steadfast'));
+    expect(steadfast.target).toEqual({
+      type: 'SpecificResource',
+      source: 'https://sputnikglobe.com/20240208/iraqi-militias.html',
+      state: { type: 'TimeState', sourceDate: '2024-02-08T00:00:00Z' },
+      selector: [
+        { type: 'TextQuoteSelector', exact: 'remain steadfast', prefix: 'has vowed to “', suffix: '” in the militia’s' },
+        { type: 'TextPositionSelector', start: 500, end: 516 },
+      ],
+    });
     expect(steadfast.motivation).toBe('commenting');
     expect(steadfast.body).toEqual({ type: 'TextualBody', purpose: 'commenting', value: 'Their own words.', format: 'text/markdown' });
-    const bare = items.find((item) => item.id === 'urn:uuid:h-baghdad');
-    expect(bare?.motivation).toBe('highlighting');
+    const bare = byId(recordUuid(withNote.articleId, 'h-baghdad'));
+    expect(bare.motivation).toBe('highlighting');
     expect(bare).not.toHaveProperty('body');
   });
 
-  it('exports the article note as a comment with its tags as tagging bodies', () => {
-    const note = items.find((item) => item.id === `urn:backstory:note:${withNote.articleId}`) as { body: unknown[]; target: unknown };
-    expect(note.target).toEqual({ source: withNote.url });
+  it('exports the article note as a comment with tagging bodies, targeting the archived page (an IRI when not archived here)', () => {
+    const note = byId(noteUuid(withNote.articleId));
+    expect(note.target).toEqual({ type: 'SpecificResource', source: withNote.url, state: { type: 'TimeState', sourceDate: '2024-02-08T00:00:00Z' } });
     expect(note.body).toEqual([
       { type: 'TextualBody', purpose: 'commenting', value: withNote.note.text, format: 'text/markdown' },
       { type: 'TextualBody', purpose: 'tagging', value: 'iraq' },
       { type: 'TextualBody', purpose: 'tagging', value: 'militias' },
     ]);
+    const elsewhere = toAnnotations({ ...withNote, url: '' }, { ...context, archivedOn: () => null })[0]!;
+    expect(elsewhere.target).toBe(`urn:backstory:article:${withNote.articleId}`);
+    expect(mustFailures('annotation', elsewhere)).toEqual([]);
   });
 });
 

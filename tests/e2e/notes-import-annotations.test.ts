@@ -1,0 +1,118 @@
+/**
+ * Bringing annotations in and taking notes out, in both browsers, on the shipped build:
+ * a Hypothesis export chosen on the options page is previewed (what it holds, what is left
+ * out and why), changes nothing until confirmed, and then its highlights, replies and page
+ * note show in the article's sidebar; the Markdown folder export downloads a zip with one
+ * file per article and its front matter.
+ */
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, testBrowsers } from './drivers/launch';
+import type { TestBrowser, TestFrame, TestPage } from './drivers/types';
+import { FIXTURE_TITLE, FIXTURE_URL, eventually, plainPage, seriousAxeViolations } from './fixtures';
+
+const HYPOTHESIS = readFileSync('tests/fixtures/hypothesis/export.json', 'utf8');
+
+/** Chooses a file in the page's file input, as the file picker does (the input's files, then its change event). */
+function chooseFile(frame: TestFrame, name: string, content: string): Promise<void> {
+  return frame.evaluate(
+    ([fileName, text]) => {
+      const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], fileName, { type: 'application/json' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [name, content] as const,
+  );
+}
+
+const storedNotes = (browser: TestBrowser): Promise<number> =>
+  browser.evaluateInBackground<number>(`(globalThis.browser ?? chrome).storage.local.get(null).then((all) => Object.keys(all).filter((key) => key.startsWith('notes:')).length)`);
+
+describe.each(testBrowsers())('annotation import and Markdown export in %s', (browserName) => {
+  let browser: TestBrowser;
+  let article: TestPage;
+  let options: TestPage;
+  beforeAll(async () => {
+    browser = await launch(browserName);
+    browser.serve(FIXTURE_URL, plainPage(FIXTURE_TITLE));
+    article = await browser.open(FIXTURE_URL);
+    // The options page in a tab of its own, as the browser's add-on manager opens it.
+    options = await browser.open(await browser.evaluateInBackground<string>(`(globalThis.browser ?? chrome).runtime.getURL('options.html')`));
+    await options.waitFor('input[type="file"]');
+  });
+  afterAll(() => browser?.close());
+
+  it('previews a Hypothesis export, changes nothing until confirmed, then shows its notes in the sidebar', async () => {
+    await chooseFile(options, 'hypothesis-export.json', HYPOTHESIS);
+    await options.waitFor('.import-apply');
+    expect(await options.text('.import-found-summary')).toBe(
+      'Hypothesis export: 3 highlight(s) on 1 archived article(s), 1 page note(s), 2 repl(ies) kept under their annotation, 1 on articles this archive does not have, 1 could not be anchored.',
+    );
+    const skipped = await options.texts('.import-skipped li');
+    expect(skipped).toHaveLength(6);
+    // In file order.
+    expect(skipped.map((line) => Number(/^annotation (\d+)/.exec(line)?.[1]))).toEqual([7, 8, 9, 10, 11, 12]);
+    expect(skipped).toContain('annotation 8 (hyp-missing-0008): it could not be anchored in the archived text: “Subscribe to our newsletter for daily briefings”');
+    expect(skipped).toContain('annotation 11 (hyp-script-0011): its document is not a web address of an article: javascript:alert(document.cookie)');
+    expect(await options.text('.import-summary')).toContain('add 1, update 0 and skip 0');
+    expect(await options.count('.import-report a')).toBe(0);
+    await options.screenshot('import-hypothesis-preview');
+    await options.evaluate(() => document.querySelector('.import-apply')?.scrollIntoView({ block: 'end' }), null);
+    await options.screenshot('import-hypothesis-preview-confirm');
+    expect(await storedNotes(browser)).toBe(0);
+    expect(await seriousAxeViolations(options)).toEqual([]);
+
+    await options.click('.import-apply');
+    expect(await eventually(() => options.text('.import-summary'), 'Imported: 1 added, 0 updated, 0 skipped.')).toBe('Imported: 1 added, 0 updated, 0 skipped.');
+    expect(await storedNotes(browser)).toBe(1);
+
+    await article.goto(FIXTURE_URL);
+    const sidebar = await article.sidebar();
+    await sidebar.waitFor('mark.highlight');
+    expect(await sidebar.texts('mark.highlight')).toEqual([
+      'weapons depots',
+      'a claim he later withdrew',
+      'Officials in Iraq condemned the strikes as a violation of sovereignty',
+    ]);
+    const notes = await sidebar.texts('.highlight-item');
+    expect(notes[1]).toContain('Did he really withdraw it? <script>alert(1)</script>');
+    expect(notes[1]).toContain('Reply (Bob, 2024-02-06):');
+    expect(notes[1]).toContain('Source?');
+    expect(await sidebar.count('.highlight-item script')).toBe(0);
+    expect(await sidebar.evaluate(() => (document.querySelector('.note-text') as HTMLTextAreaElement).value, null)).toBe("Compare with the Pentagon's own statement.");
+    await article.screenshot('import-hypothesis-sidebar');
+  });
+
+  it('downloads the Markdown folder as a zip with one file per article and its front matter', async () => {
+    // The download as the page makes it: the Blob behind the object URL its link points at.
+    await options.evaluate(() => {
+      const create = URL.createObjectURL.bind(URL);
+      (window as unknown as { madeBlob: Promise<Blob> }).madeBlob = new Promise((resolve) => {
+        URL.createObjectURL = (blob: Blob | MediaSource) => {
+          if (blob instanceof Blob) resolve(blob);
+          return create(blob);
+        };
+      });
+    }, null);
+    await options.click('.export-markdown-zip');
+    const base64 = await options.evaluate(async () => {
+      const blob = await (window as unknown as { madeBlob: Promise<Blob> }).madeBlob;
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return `${blob.type}|${btoa(binary)}`;
+    }, null);
+    expect(base64.startsWith('application/zip|')).toBe(true);
+    const files = unzipSync(Buffer.from(base64.split('|')[1]!, 'base64'));
+    const names = Object.keys(files);
+    expect(names).toEqual([expect.stringMatching(new RegExp(`^backstory-notes-\\d{4}-\\d\\d-\\d\\d/${FIXTURE_TITLE}\\.md$`))]);
+    const markdown = strFromU8(files[names[0]!]!);
+    expect(markdown).toMatch(new RegExp(`^---\\ntitle: "${FIXTURE_TITLE}"\\nurl: "${FIXTURE_URL}"\\narchived: "2024-02-03"\\nsite: "sputnikglobe.com"\\ntags:\\n  - "strikes"\\n  - "kirby"\\n  - "corrections"\\nentities:\\n`));
+    expect(markdown).toContain(`[Original article](<${FIXTURE_URL}>)`);
+    expect(markdown).toContain("Compare with the Pentagon's own statement.");
+    expect(markdown).toContain('> weapons depots');
+  });
+});
