@@ -6,8 +6,8 @@
  * one; callers learn which it is only from `captured`, to label it or read its text from
  * the worker.
  */
-import type { CatalogEntry } from '../../shared/archive-format';
-import { findCapturedByUrlKey, getCapturedSummary } from './store';
+import type { Article, CatalogEntry } from '../../shared/archive-format';
+import { findCapturedByUrlKey, getCaptured, getCapturedSummary } from './store';
 
 /** A catalog entry of either archive; `captured` marks the user's own. */
 export type ArchiveEntry = CatalogEntry & { captured?: true };
@@ -17,9 +17,20 @@ export interface ArticleCatalog {
   catalogEntry(id: string): Promise<ArchiveEntry | null>;
 }
 
+/** A catalog that also reads an article's text and entities (the notes exports and imports need them). */
+export interface ArticleReader extends ArticleCatalog {
+  article(id: string): Promise<Article>;
+}
+
 /** The bundled archive first (it is what shipped), then the captured one. */
-export function combinedArchive(bundled: ArticleCatalog): ArticleCatalog {
+export function combinedArchive(bundled: ArticleReader): ArticleReader {
   return {
+    async article(id) {
+      if (await bundled.catalogEntry(id)) return bundled.article(id);
+      const captured = await getCaptured(id);
+      if (!captured) throw new Error(`article ${id} is in neither the bundled archive nor the captured one`);
+      return captured;
+    },
     async articleIdForKey(key) {
       return (await bundled.articleIdForKey(key)) ?? (await findCapturedByUrlKey(key))?.id ?? null;
     },
