@@ -18,7 +18,7 @@ import { launchChromiumWithExtension } from '../chromium-extension';
 import { build } from '../build';
 import type { Article } from '../../src/shared/archive-format';
 import { SearchEngine } from '../../src/shared/search-engine';
-import { buildSearchIndex } from '../archive/search-index';
+import { buildSearchIndex } from '../../src/shared/search-build';
 import { dirSize, fmtMs, mb, median, percentile } from './stats';
 import { syntheticArchive, syntheticExtractor } from './synthetic-archive';
 

@@ -5,6 +5,8 @@
  */
 import { browser } from '../shared/browser';
 import { trackFocusedWindows } from './active-tab';
+import { capturedHandlers } from './capture/handlers';
+import { watchCapturedArticles } from './capture/search-index';
 import { onCommand } from './commands';
 import { damagedHandlers } from './notes/damaged-handlers';
 import { liveHandlers } from './live-handlers';
@@ -21,11 +23,13 @@ listen(
     ...notesHandlers,
     ...damagedHandlers,
     ...liveHandlers,
+    ...capturedHandlers,
   },
   sessionForToken,
 );
 
 watchSyncedNotes();
+watchCapturedArticles();
 listenForDrafts(sessionForToken, saveDraft);
 
 browser.commands.onCommand.addListener((command: string) => void onCommand(command));

@@ -15,6 +15,7 @@
  * script, within its 10 KB, bundles only the content messages' request schemas.
  */
 import type * as v from 'valibot';
+import { capturedMessages } from './captured-messages';
 import { damagedMessages } from './damaged-messages';
 import { liveMessages } from './live-messages';
 import { notesMessages } from './notes-messages';
@@ -31,6 +32,7 @@ export const workerMessages = {
   ...notesMessages,
   ...damagedMessages,
   ...liveMessages,
+  ...capturedMessages,
 };
 
 export type WorkerMessageType = keyof typeof workerMessages;
