@@ -88,6 +88,11 @@ export function ExportImport() {
           <p class="import-summary">
             {t(state.step === 'preview' ? 'importWill' : 'importDid', [String(state.report.add), String(state.report.update), String(state.report.skip)])}
           </p>
+          {state.report.captured.add + state.report.captured.skip > 0 && (
+            <p class="import-captured">
+              {t(state.step === 'preview' ? 'importCapturedWill' : 'importCapturedDid', [String(state.report.captured.add), String(state.report.captured.skip)])}
+            </p>
+          )}
           <ul>
             {state.report.items.filter((item) => item.inArchive).map((item) => (
               <ImportRow key={item.articleId} item={item} title={item.articleTitle || item.articleId} />
@@ -105,7 +110,7 @@ export function ExportImport() {
           )}
           {state.step === 'preview' && (
             <>
-              <button type="button" class="import-apply" disabled={state.report.add + state.report.update === 0} onClick={() => void apply(state.content)}>
+              <button type="button" class="import-apply" disabled={state.report.add + state.report.update + state.report.captured.add === 0} onClick={() => void apply(state.content)}>
                 {t('importApply')}
               </button>{' '}
               <button type="button" onClick={() => setState({ step: 'idle' })}>

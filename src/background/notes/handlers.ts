@@ -10,7 +10,9 @@ import { emptyRecord, newRecordId, type NotesRecord } from '../../shared/notes-s
 import { placeAll, placeRecord, splitByCatalog, type CatalogLookup } from './catalog-check';
 import { applyNoteWrite, mergeImported, mergeSynced, type NoteWrite } from './merge';
 import { toJsonBackup, toMarkdown, toWebAnnotationCollection } from './export';
-import { parseBackup, planImport, summarize } from './import';
+import { parseBackupFile, planImport, summarize } from './import';
+import { applyCapturedImport, capturedForBackup, parseCapturedBackup, planCapturedImport } from '../capture/backup';
+import { listCaptured } from '../capture/store';
 import { searchNotes } from './search';
 import { readAllRecords, readQuarantined, readRecord, updateRecord } from './store';
 import { SYNC_PREFIX, allSyncedValues, pushToSync, readSyncedFromOthers, setSyncEnabled, syncEnabled, syncStatus } from './sync';
@@ -19,7 +21,13 @@ import { localUsage, onAreaChanged } from '../storage';
 import { workerArchive as archive } from '../archive';
 import type { FeatureHandlers } from '../router';
 
-const inCatalog: CatalogLookup = (articleId) => archive.catalogEntry(articleId);
+/** The bundled catalog's entry, else the user's captured article of that id (its summary), else null. */
+const inCatalog: CatalogLookup = async (articleId) => (await archive.catalogEntry(articleId)) ?? findCaptured(articleId);
+
+async function findCaptured(articleId: string): Promise<{ title: string; url: string } | null> {
+  const found = (await listCaptured()).find((summary) => summary.id === articleId);
+  return found ? { title: found.title, url: found.url } : null;
+}
 
 /** A new record for an archived article, with its title and address from the catalog. */
 async function newRecordFor(articleId: string, now = Date.now()): Promise<NotesRecord> {
@@ -167,7 +175,11 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
     const stamp = now.toISOString().slice(0, 10);
     switch (format) {
       case 'json':
-        return { filename: `backstory-notes-${stamp}.json`, mimeType: 'application/json', content: JSON.stringify(toJsonBackup(records, now), null, 2) };
+        return {
+          filename: `backstory-notes-${stamp}.json`,
+          mimeType: 'application/json',
+          content: JSON.stringify(toJsonBackup(records, now, await capturedForBackup()), null, 2),
+        };
       case 'markdown':
         return { filename: `backstory-notes-${stamp}.md`, mimeType: 'text/markdown', content: toMarkdown(inArchive, now, notInArchive) };
       case 'jsonld':
@@ -180,11 +192,17 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
   },
 
   async 'notes/import'({ content, apply }) {
-    // Throws, naming the problem, before anything is written; then the catalog says what each record is about.
-    const incoming = await placeAll(parseBackup(content), inCatalog);
+    // Throws, naming the problem, before anything is written; then the catalog (bundled, the
+    // user's captured articles, and those the backup brings) says what each record is about.
+    const file = parseBackupFile(content);
+    const captured = await planCapturedImport(parseCapturedBackup(file.captured));
+    const brought = new Map(captured.add.map((article) => [article.id, { title: article.title, url: article.url }]));
+    const incoming = await placeAll(file.records, async (articleId) => (await inCatalog(articleId)) ?? brought.get(articleId) ?? null);
     const existing = new Map((await readAllRecords()).map((record) => [record.articleId, record]));
     const items = planImport(existing, incoming, Date.now(), newRecordId);
     if (apply) {
+      // The articles first: the notes imported next are on them.
+      await applyCapturedImport(captured);
       for (const { record } of incoming) {
         const { record: stored, changed } = await updateRecord(record.articleId, async () => ({ ...record, highlights: [], conflicts: [], note: { ...record.note, text: '', tags: [] } }), (current) => ({
           record: mergeImported(current, record, Date.now(), newRecordId).record,
@@ -193,7 +211,7 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
         if (changed) await announce(stored);
       }
     }
-    return { ...summarize(items), applied: apply };
+    return { ...summarize(items), captured: { add: captured.add.length, skip: captured.skip.length }, applied: apply };
   },
 
   async 'notes/set-sync'({ enabled }) {

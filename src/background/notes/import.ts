@@ -27,10 +27,16 @@ const BackupShape = v.object({
   format: v.literal(BACKUP_FORMAT, `format must be "${BACKUP_FORMAT}"`),
   schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
   records: v.array(v.unknown()),
+  captured: v.optional(v.array(v.unknown()), []),
 });
 
 /** The backup's records, migrated to the current schema; throws an ImportError naming the problem. */
 export function parseBackup(content: string): NotesRecord[] {
+  return parseBackupFile(content).records;
+}
+
+/** The backup's notes records (migrated) and its captured articles (still to check: capture/backup.ts). */
+export function parseBackupFile(content: string): { records: NotesRecord[]; captured: unknown[] } {
   let json: unknown;
   try {
     json = JSON.parse(content);
@@ -45,13 +51,14 @@ export function parseBackup(content: string): NotesRecord[] {
     throw new ImportError(`the backup was made by a newer version of Backstory (schema ${shape.output.schemaVersion}); update Backstory to import it`);
   }
   const seen = new Set<string>();
-  return shape.output.records.map((raw, index) => {
+  const records = shape.output.records.map((raw, index) => {
     const outcome = migrateRecord(raw);
     if (outcome.status === 'unreadable') throw new ImportError(`record ${index + 1} cannot be imported: ${outcome.reason}`);
     if (seen.has(outcome.record.articleId)) throw new ImportError(`record ${index + 1} repeats article ${outcome.record.articleId}`);
     seen.add(outcome.record.articleId);
     return outcome.record;
   });
+  return { records, captured: shape.output.captured };
 }
 
 /**
@@ -79,7 +86,7 @@ export function planImport(
 }
 
 /** The counts of a plan; `applied` is the handler's to say. */
-export function summarize(items: ImportItem[]): Omit<ImportReport, 'applied'> {
+export function summarize(items: ImportItem[]): Omit<ImportReport, 'applied' | 'captured'> {
   const count = (action: ImportAction): number => items.filter((item) => item.action === action).length;
   return { add: count('add'), update: count('update'), skip: count('skip'), notInArchive: items.filter((item) => !item.inArchive).length, items };
 }
