@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import { compileArchive, readSeedDirectory, type CompileOptions, type CompiledArchive } from './archive/compile';
 import { ArchiveBuildError } from './archive/seed-errors';
+import { knowledgePackFile } from './archive/knowledge-pack';
+import { ENTITY_EXTRACTOR_GLOBAL, ENTITY_EXTRACTOR_SCRIPT, ENTITY_KNOWLEDGE_PACK } from '../src/background/capture/extractor-files';
 import { BROWSER_TARGETS, browserManifest } from './manifest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -33,6 +35,24 @@ const PAGES = ['sidebar.html', 'popup.html', 'options.html'];
  */
 const SPLIT_PAGE = 'sidebar';
 const CHUNK_DIR = 'chunks';
+
+/**
+ * The capture extractor (src/background/capture/entities.ts) is its own classic script,
+ * loaded by the worker on the first capture. Its bundle is wrapped in a function so that
+ * evaluating the file (which Chromium's worker does while installing) defines that function
+ * and runs none of wink-nlp's setup.
+ */
+const ENTITY_EXTRACTOR_ENTRY = 'src/background/capture/extractor-bundle.ts';
+
+function entityExtractorOptions(): esbuild.BuildOptions {
+  const globalName = 'entityExtractor';
+  return {
+    ...esbuildOptions({ [ENTITY_EXTRACTOR_SCRIPT.replace(/\.js$/, '')]: ENTITY_EXTRACTOR_ENTRY }),
+    globalName,
+    banner: { js: `globalThis.${ENTITY_EXTRACTOR_GLOBAL}=function(){` },
+    footer: { js: `return ${globalName};};` },
+  };
+}
 
 export interface BuildOptions {
   /** Folders of seed files; their articles form one archive. */
@@ -125,9 +145,14 @@ async function writeBrowserDir(
   bundles: Bundles,
   pages: Map<string, string>,
   archive: CompiledArchive,
+  knowledgePack: string,
 ): Promise<void> {
   await mkdir(join(dir, CHUNK_DIR), { recursive: true });
-  for (const [path, contents] of bundles) await writeFile(join(dir, path), contents);
+  for (const [path, contents] of bundles) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), contents);
+  }
+  await writeFile(join(dir, ENTITY_KNOWLEDGE_PACK), knowledgePack);
   await cp(join(root, 'static'), dir, { recursive: true });
   for (const [page, html] of pages) await writeFile(join(dir, page), html);
   for (const [path, value] of [...archive.files, ...archive.search]) await writeJson(join(dir, 'archive', path), value);
@@ -150,7 +175,9 @@ export async function build(options: BuildOptions): Promise<CompiledArchive> {
       splitting: true,
       chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
     }),
+    esbuild.build(entityExtractorOptions()),
   ]);
+  const knowledgePack = knowledgePackFile();
   const bundles: Bundles = new Map();
   for (const result of results) {
     for (const file of result.outputFiles ?? []) bundles.set(relative(join(root, 'out'), file.path), file.contents);
@@ -166,7 +193,7 @@ export async function build(options: BuildOptions): Promise<CompiledArchive> {
   await rm(staging, { recursive: true, force: true });
   try {
     for (const target of BROWSER_TARGETS) {
-      await writeBrowserDir(join(staging, target), target, bundles, pages, archive);
+      await writeBrowserDir(join(staging, target), target, bundles, pages, archive, knowledgePack);
     }
     for (const target of BROWSER_TARGETS) {
       await rm(join(options.outDir, target), { recursive: true, force: true });

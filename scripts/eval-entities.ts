@@ -12,6 +12,7 @@
  * Exits non-zero when a corpus is missing or malformed (the test half is the gate).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
 import { ENTITY_TYPES } from '../src/shared/archive-format';
@@ -22,7 +23,7 @@ import { defaultKnowledge } from './archive/knowledge';
 
 const fromRoot = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const SEED = '000_59385ec765e4fea4';
-const CORPORA = [
+export const CORPORA = [
   { label: 'dev', what: 'tuned on', load: () => readCorpus(fromRoot('tests/fixtures/entities/dev')) },
   { label: 'test', what: 'held out', load: () => readCorpus(fromRoot('tests/fixtures/entities/test')) },
   { label: 'test2', what: 'second held-out half', load: () => readCorpus(fromRoot('tests/fixtures/entities/test2')) },
@@ -177,4 +178,4 @@ function main(): number {
   return missing.length ? 1 : 0;
 }
 
-process.exitCode = main();
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) process.exitCode = main();

@@ -4,7 +4,7 @@
  * Markdown table; `--cases` prints each case that went wrong, `--write` replaces the table
  * between the markers in docs/live-diff.md.
  *
- *   npx tsx scripts/live-corpus-table.ts [--half tune|heldout|heldout2|heldout3|all] [--cases] [--write]
+ *   npx tsx scripts/live-corpus-table.ts [--half tune|heldout|heldout2|heldout3|heldout4|all] [--cases] [--write]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   // Readability needs a DOMParser: happy-dom's, as in the unit tests.
   (globalThis as { DOMParser?: unknown }).DOMParser = new Window().DOMParser;
   const { corpusArticles, EDITS, loadTemplates } = await import('../tests/fixtures/live-pages/corpus');
-  const TITLES = { tune: 'Tuned half', heldout: 'Held-out half (seen: its failures were read while tuning round 2)', heldout2: 'Held-out half 2 (seen: its failure classes were reported after round 2; never tuned on)', heldout3: 'Fresh held-out half (heldout3, measured once, never tuned on)' } as const;
+  const TITLES = { tune: 'Tuned half', heldout: 'Held-out half (seen: its failures were read while tuning round 2)', heldout2: 'Held-out half 2 (seen: its failure classes were reported after round 2; never tuned on)', heldout3: 'Fresh held-out half (heldout3, measured once, never tuned on)', heldout4: 'Fresh held-out half (heldout4, by a fifth author, never tuned on)' } as const;
   const { runMatrix } = await import('../tests/fixtures/live-pages/matrix');
   const articles = corpusArticles();
   const lines: string[] = [];

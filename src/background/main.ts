@@ -5,6 +5,7 @@
  */
 import { browser } from '../shared/browser';
 import { trackFocusedWindows } from './active-tab';
+import { preloadEntityExtractorOnInstall } from './capture/entities';
 import { capturedHandlers } from './capture/handlers';
 import { watchCapturedArticles } from './capture/search-index';
 import { onCommand } from './commands';
@@ -16,6 +17,9 @@ import { pageHandlers } from './page-handlers';
 import { listen } from './router';
 import { installSearchEntryPoints } from './search-menu';
 import { endTabSession, sessionForToken } from './tab-sessions';
+
+// First, while the worker is first evaluated: Chromium allows the capture extractor's later load only so.
+preloadEntityExtractorOnInstall();
 
 listen(
   {
