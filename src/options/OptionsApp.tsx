@@ -1,4 +1,5 @@
 import { t } from '../shared/browser';
+import { CapturedArticles } from './CapturedArticles';
 import { DamagedRecords } from './DamagedRecords';
 import { ExportImport } from './ExportImport';
 import { NotesBrowser } from './NotesBrowser';
@@ -6,7 +7,7 @@ import { StorageUsage } from './StorageUsage';
 import { SyncSettings } from './SyncSettings';
 import { useNotesList } from './use-notes-list';
 
-/** The options page: every note and highlight, backup and import, sync, and records set aside. */
+/** The options page: every note and highlight, backup and import, the user's captured articles, sync, and records set aside. */
 export function OptionsApp() {
   const [state, reload] = useNotesList();
   return (
@@ -19,6 +20,7 @@ export function OptionsApp() {
           <NotesBrowser records={state.list.records} notInArchive={state.list.notInArchive} />
           <aside>
             <ExportImport />
+            <CapturedArticles refresh={state.list} />
             <StorageUsage usage={state.list.usage} />
             <SyncSettings status={state.list.sync} onChange={reload} />
             <DamagedRecords records={state.list.quarantined} onChange={reload} />
