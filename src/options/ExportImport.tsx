@@ -33,7 +33,7 @@ function ImportRow({ item, title }: { item: ImportItem; title: string }) {
 }
 
 /** Export in three formats; import of a JSON backup, previewed (add / update / skip) before it is applied. */
-export function ExportImport() {
+export function ExportImport({ onImported }: { onImported?: () => void } = {}) {
   const [exportError, setExportError] = useState<string | null>(null);
   const [state, setState] = useState<ImportState>({ step: 'idle' });
 
@@ -58,6 +58,8 @@ export function ExportImport() {
   const apply = async (content: string): Promise<void> => {
     try {
       setState({ step: 'done', report: await sendToWorker('notes/import', { content, apply: true }) });
+      // Captured articles an import added change no notes record: the lists are read again.
+      onImported?.();
     } catch (error) {
       setState({ step: 'error', message: message(error) });
     }

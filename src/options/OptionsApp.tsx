@@ -3,6 +3,7 @@ import { CapturedArticles } from './CapturedArticles';
 import { DamagedRecords } from './DamagedRecords';
 import { ExportImport } from './ExportImport';
 import { NotesBrowser } from './NotesBrowser';
+import { PrivateWindows } from './PrivateWindows';
 import { StorageUsage } from './StorageUsage';
 import { SyncSettings } from './SyncSettings';
 import { useNotesList } from './use-notes-list';
@@ -19,8 +20,9 @@ export function OptionsApp() {
         <div class="layout">
           <NotesBrowser records={state.list.records} notInArchive={state.list.notInArchive} />
           <aside>
-            <ExportImport />
+            <ExportImport onImported={reload} />
             <CapturedArticles refresh={state.list} />
+            <PrivateWindows />
             <StorageUsage usage={state.list.usage} />
             <SyncSettings status={state.list.sync} onChange={reload} />
             <DamagedRecords records={state.list.quarantined} onChange={reload} />

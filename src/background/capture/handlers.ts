@@ -4,6 +4,7 @@
  */
 import { readAllRecords } from '../notes/store';
 import type { FeatureHandlers } from '../router';
+import { captureInPrivateWindows, setCaptureInPrivateWindows } from './private-windows';
 import { capturedHitDetails, searchCaptured } from './search-index';
 import { deleteCaptured, listCaptured, restoreCaptured } from './store';
 
@@ -12,7 +13,9 @@ export function hasUserNotes(record: { note: { text: string; tags: readonly stri
   return record.note.text.trim() !== '' || record.note.tags.length > 0 || record.highlights.length > 0;
 }
 
-export const capturedHandlers: FeatureHandlers<'capture/search' | 'capture/details' | 'capture/list' | 'capture/delete' | 'capture/restore'> = {
+export const capturedHandlers: FeatureHandlers<
+  'capture/search' | 'capture/details' | 'capture/list' | 'capture/delete' | 'capture/restore' | 'capture/private-setting' | 'capture/set-private-setting'
+> = {
   'capture/search': ({ query, limit }) => searchCaptured(query, limit),
 
   'capture/details': ({ id, query, matched }) => capturedHitDetails({ id, matched }, query),
@@ -29,4 +32,8 @@ export const capturedHandlers: FeatureHandlers<'capture/search' | 'capture/detai
     await restoreCaptured(article);
     return null;
   },
+
+  'capture/private-setting': () => captureInPrivateWindows(),
+
+  'capture/set-private-setting': ({ enabled }) => setCaptureInPrivateWindows(enabled),
 };

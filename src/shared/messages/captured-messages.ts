@@ -36,4 +36,7 @@ export const capturedMessages = {
   'capture/delete': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ id: ArticleId }), response: answers<CapturedArticle | null>() },
   /** Undo of a delete: the record as `capture/delete` answered it (validated again by the store). */
   'capture/restore': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ article: v.unknown() }), response: answers<null>() },
+  /** Whether pages in private windows may be archived (off unless the user turns it on). */
+  'capture/private-setting': { from: FROM_EXTENSION_PAGE, request: v.strictObject({}), response: answers<boolean>() },
+  'capture/set-private-setting': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ enabled: v.boolean() }), response: answers<boolean>() },
 } as const satisfies Record<string, MessageSpec>;
