@@ -4,6 +4,7 @@ import type { CapturedArticle } from '../shared/captured-article';
 import { failureMessage } from '../shared/failures';
 import type { CapturedListItem } from '../shared/messages/captured-messages';
 import { sendToWorker } from '../shared/messages/to-worker';
+import { UndoLine } from './UndoLine';
 
 interface Props {
   /** Changes whenever the page's lists are read again (an import may have added articles). */
@@ -91,19 +92,12 @@ export function CapturedArticles({ refresh }: Props) {
           </li>
         ))}
       </ul>
-      {deleted && (
-        <p class="undo" role="status">
-          {t(deleted.hadNotes ? 'optionsCapturedDeletedWithNotes' : 'optionsCapturedDeleted', deleted.article.title)}{' '}
-          <button type="button" class="undo-delete-captured" onClick={() => void undo(deleted.article)}>
-            {t('undo')}
-          </button>
-        </p>
-      )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <UndoLine
+        message={deleted ? t(deleted.hadNotes ? 'optionsCapturedDeletedWithNotes' : 'optionsCapturedDeleted', deleted.article.title) : null}
+        buttonClass="undo-delete-captured"
+        onUndo={() => deleted && void undo(deleted.article)}
+        error={error}
+      />
     </section>
   );
 }
