@@ -5,7 +5,7 @@
 import { readAllRecords } from '../notes/store';
 import type { FeatureHandlers } from '../router';
 import { captureInPrivateWindows, setCaptureInPrivateWindows } from './private-windows';
-import { capturedHitDetails, searchCaptured } from './search-index';
+import { capturedHitDetails, capturedMentioning, searchCaptured } from './search-index';
 import { deleteCaptured, listCaptured, restoreCaptured } from './store';
 
 /** A record with anything the user wrote: note text, tags or highlights. */
@@ -14,7 +14,7 @@ export function hasUserNotes(record: { note: { text: string; tags: readonly stri
 }
 
 export const capturedHandlers: FeatureHandlers<
-  'capture/search' | 'capture/details' | 'capture/list' | 'capture/delete' | 'capture/restore' | 'capture/private-setting' | 'capture/set-private-setting'
+  'capture/search' | 'capture/details' | 'capture/list' | 'capture/delete' | 'capture/restore' | 'capture/private-setting' | 'capture/set-private-setting' | 'sidebar/captured-mentions'
 > = {
   'capture/search': ({ query, limit }) => searchCaptured(query, limit),
 
@@ -32,6 +32,8 @@ export const capturedHandlers: FeatureHandlers<
     await restoreCaptured(article);
     return null;
   },
+
+  'sidebar/captured-mentions': ({ entityId, name }) => capturedMentioning(entityId, name, 12),
 
   'capture/private-setting': () => captureInPrivateWindows(),
 

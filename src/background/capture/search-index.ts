@@ -182,3 +182,16 @@ export async function capturedHitDetails(hit: Pick<SearchHit, 'id' | 'matched'>,
   if (!segment) throw new Error(`captured article ${hit.id} is not stored`);
   return engineOf(segment).details({ ...hit, url: '', title: '', date: '', host: '', score: 0 }, query);
 }
+
+/** Captured articles with this entity (by id; found through the index by its name), newest first. */
+export async function capturedMentioning(entityId: string, name: string, limit: number): Promise<Array<Pick<SearchHit, 'id' | 'url' | 'title' | 'date' | 'host'>>> {
+  const words = name.replace(/"/g, ' ').trim();
+  if (words === '') return [];
+  const { hits } = await searchCaptured(`entity:"${words}"`, 100);
+  const records = await Promise.all(hits.map((hit) => getCaptured(hit.id)));
+  return hits
+    .filter((_, i) => records[i]?.entities.some((entity) => entity.id === entityId))
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .slice(0, limit)
+    .map(({ id, url, title, date, host }) => ({ id, url, title, date, host }));
+}

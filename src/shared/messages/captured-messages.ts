@@ -17,6 +17,9 @@ export interface CapturedListItem extends CapturedSummary {
   hasNotes: boolean;
 }
 
+/** A captured article that mentions an entity, as the sidebar lists it. */
+export type CapturedMention = Pick<CapturedSummary, 'id' | 'url' | 'title' | 'date' | 'host'>;
+
 export const capturedMessages = {
   /** The popup's search over captured articles (same query language and scores as the bundled index). */
   'capture/search': {
@@ -36,6 +39,12 @@ export const capturedMessages = {
   'capture/delete': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ id: ArticleId }), response: answers<CapturedArticle | null>() },
   /** Undo of a delete: the record as `capture/delete` answered it (validated again by the store). */
   'capture/restore': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ article: v.unknown() }), response: answers<null>() },
+  /** The sidebar's "other articles mentioning …": the user's captured articles with this entity. */
+  'sidebar/captured-mentions': {
+    from: ['sidebar'],
+    request: v.strictObject({ entityId: v.pipe(v.string(), v.maxLength(300)), name: v.pipe(v.string(), v.maxLength(300)) }),
+    response: answers<CapturedMention[]>(),
+  },
   /** Whether pages in private windows may be archived (off unless the user turns it on). */
   'capture/private-setting': { from: FROM_EXTENSION_PAGE, request: v.strictObject({}), response: answers<boolean>() },
   'capture/set-private-setting': { from: FROM_EXTENSION_PAGE, request: v.strictObject({ enabled: v.boolean() }), response: answers<boolean>() },

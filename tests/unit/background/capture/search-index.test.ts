@@ -114,3 +114,17 @@ describe('the captured search index', () => {
     expect(await ids('tram')).toEqual([id(1)]);
   });
 });
+
+describe('captured articles mentioning an entity', () => {
+  const kirby = { id: 'person:john-kirby', type: 'person' as const, name: 'John Kirby', aliases: ['John Kirby', 'Kirby'], count: 1, mentions: [[0, 10] as const] };
+  const otherKirby = { ...kirby, id: 'person:jane-kirby', name: 'Jane Kirby', aliases: ['Jane Kirby'] };
+
+  it('lists those with that entity by id, newest first, not those with a namesake or none', async () => {
+    await store.putCaptured(capturedArticle(id(1), { date: '2024-01-01', entities: [kirby] }));
+    await store.putCaptured(capturedArticle(id(2), { date: '2025-01-01', entities: [kirby] }));
+    await store.putCaptured(capturedArticle(id(3), { entities: [otherKirby] }));
+    await store.putCaptured(capturedArticle(id(4), { title: 'John Kirby spoke', entities: [] }));
+    expect((await index.capturedMentioning('person:john-kirby', 'John Kirby', 12)).map((a) => a.id)).toEqual([id(2), id(1)]);
+    expect(await index.capturedMentioning('person:john-kirby', '"', 12)).toEqual([]);
+  });
+});
