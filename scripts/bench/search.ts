@@ -24,6 +24,8 @@ import { dirSize, fmtMs, mb, median, percentile } from './stats';
 import { syntheticArchive, syntheticExtractor } from './synthetic-archive';
 
 const root = resolve(import.meta.dirname, '../..');
+/** The recent segment's limit of src/background/capture/search-index.ts (the worker module cannot load in Node). */
+const RECENT_LIMIT = 32;
 
 /** The same fields for MiniSearch as the Backstory index: title, entities, body; stored: what a result shows. */
 function miniSearchOptions() {
@@ -135,7 +137,29 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
       }
     }
 
-    const captured = { indexBuild: 0, coldOpen: [] as number[], coldOpenEmpty: [] as number[], popupQuery: [] as number[] };
+    const captured = { indexBuild: 0, coldOpen: [] as number[], coldOpenEmpty: [] as number[], popupQuery: [] as number[], nodeBase: 0, nodeRecent: 0, nodeQuery: [] as number[] };
+    const capturedList = capturedCount > 0 ? capturedArticles(realSeed, capturedCount) : [];
+    if (capturedCount > 0) {
+      // What the worker computes (src/background/capture/search-index.ts), without storage: a base
+      // segment of every article, a recent segment of RECENT_LIMIT, and queries on the base (warm).
+      const byDate = [...capturedList].sort((a, b) => b.date.localeCompare(a.date) || b.capturedAt - a.capturedAt);
+      started = performance.now();
+      const baseFiles = buildSearchIndex(byDate);
+      captured.nodeBase = performance.now() - started;
+      started = performance.now();
+      buildSearchIndex(byDate.slice(0, RECENT_LIMIT));
+      captured.nodeRecent = performance.now() - started;
+      const records = new Map(capturedList.map((a) => [`articles/${a.id}.json`, a]));
+      const baseEngine = new SearchEngine(async (path) => baseFiles.get(path) ?? records.get(path));
+      for (const q of synthetic.queries) await baseEngine.search(q, 20);
+      for (let run = 0; run < runs; run++) {
+        for (const q of synthetic.queries) {
+          started = performance.now();
+          await baseEngine.search(q, 20);
+          captured.nodeQuery.push(performance.now() - started);
+        }
+      }
+    }
 
     // --- MiniSearch, same articles, same fields ---
     const ms: Figures = { build: 0, indexBytes: 0, indexFiles: 1, coldOpen: [], coldOpenEmpty: [], query: [], queryCold: [], popupQuery: [] };
@@ -187,7 +211,7 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
         // The same popup, the same queries, with the user's own archive beside the bundled one.
         const page = await browser.context.newPage();
         await page.goto(popup);
-        captured.indexBuild = await storeCaptured(page, capturedArticles(realSeed, capturedCount));
+        captured.indexBuild = await storeCaptured(page, capturedList);
         await page.close();
         await coldOpen(browser.context, `${popup}?q=warmup`, 'backstory:search-results');
         Object.assign(captured, await popupFigures(browser.context, popup, coldQueries, synthetic.queries, runs));
@@ -226,7 +250,8 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
       console.log(vs('cold open, empty query (recent), median', median(ours.coldOpenEmpty), median(captured.coldOpenEmpty)));
       console.log(vs('query in the open popup, median', median(ours.popupQuery), median(captured.popupQuery)));
       console.log(vs('query in the open popup, p95', percentile(ours.popupQuery, 0.95), percentile(captured.popupQuery, 0.95)));
-      console.log(`\n- the worker's search index of ${capturedCount.toLocaleString('en')} captured articles built from storage (a merge into one base segment): ${fmtMs(captured.indexBuild)}`);
+      console.log(`\n- the worker's search index of ${capturedCount.toLocaleString('en')} captured articles built from storage (a merge into one base segment, Chromium): ${fmtMs(captured.indexBuild)}`);
+      console.log(`- in Node, without storage: base segment of ${capturedCount.toLocaleString('en')} built in ${fmtMs(captured.nodeBase)}; recent segment of ${RECENT_LIMIT} (what a capture rebuilds) in ${fmtMs(captured.nodeRecent)}; query on the base, warm: median ${fmtMs(median(captured.nodeQuery))}, p95 ${fmtMs(percentile(captured.nodeQuery, 0.95))}`);
     }
     console.log(`- ${synthetic.queries.length} queries × ${runs} runs: ${synthetic.queries.map((q) => `\`${q}\``).join(', ')}`);
   } finally {
