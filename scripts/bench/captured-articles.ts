@@ -44,18 +44,19 @@ export async function storeCaptured(page: Page, articles: readonly CapturedArtic
     await page.evaluate((entries) => chrome.storage.local.set(entries), batch);
   }
   const index = { schemaVersion: CAPTURE_SCHEMA_VERSION, articles: Object.fromEntries(articles.map((a) => [a.id, summaryOf(a)])) };
-  return page.evaluate(async ({ index, count }) => {
+  // A string, not a function: tsx's helpers (__name) do not exist in the page.
+  return page.evaluate(`(async () => {
+    const count = ${articles.length};
     const started = performance.now();
-    const indexed = new Promise<void>((resolve) => {
-      const check = (changes: Record<string, chrome.storage.StorageChange>): void => {
-        const pointer = changes['captured-search']?.newValue as { base?: { articles: object } | null; recent?: { articles: object } | null } | undefined;
+    const indexed = new Promise((resolve) => {
+      chrome.storage.local.onChanged.addListener((changes) => {
+        const pointer = changes['captured-search']?.newValue;
         const n = Object.keys(pointer?.base?.articles ?? {}).length + Object.keys(pointer?.recent?.articles ?? {}).length;
         if (n >= count) resolve();
-      };
-      chrome.storage.local.onChanged.addListener(check);
+      });
     });
-    await chrome.storage.local.set({ 'captured-index': index });
+    await chrome.storage.local.set({ 'captured-index': ${JSON.stringify(index)} });
     await indexed;
     return performance.now() - started;
-  }, { index, count: articles.length });
+  })()`) as Promise<number>;
 }
