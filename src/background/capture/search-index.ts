@@ -156,8 +156,11 @@ function engineOf(segment: Segment): SearchEngine {
 }
 
 async function currentPointer(): Promise<Pointer> {
-  const [pointer, stored] = await Promise.all([serializedByKey(pointerLock, readPointer), listCaptured()]);
-  return upToDate(pointer, stored) ? pointer : syncCapturedSearch();
+  const [read, stored] = await Promise.all([serializedByKey(pointerLock, readPointer), listCaptured()]);
+  const pointer = upToDate(read, stored) ? read : await syncCapturedSearch();
+  // Engines of generations the pointer no longer names are never asked again.
+  for (const gen of engines.keys()) if (gen !== pointer.base?.gen && gen !== pointer.recent?.gen) engines.delete(gen);
+  return pointer;
 }
 
 /** Captured articles matching the query, best first (newest first for an empty query), as the bundled engine answers. */
