@@ -9,6 +9,8 @@ import { preloadEntityExtractorOnInstall } from './capture/entities';
 import { captureHandlers } from './capture/handlers';
 import { watchSiteAccess } from './capture/site-access';
 import { createCaptureMenu, installCaptureTriggers } from './capture/triggers';
+import { capturedHandlers } from './capture/captured-handlers';
+import { watchCapturedArticles } from './capture/search-index';
 import { onCommand } from './commands';
 import { damagedHandlers } from './notes/damaged-handlers';
 import { liveHandlers } from './live-handlers';
@@ -29,11 +31,13 @@ listen(
     ...damagedHandlers,
     ...liveHandlers,
     ...captureHandlers,
+    ...capturedHandlers,
   },
   sessionForToken,
 );
 
 watchSyncedNotes();
+watchCapturedArticles();
 listenForDrafts(sessionForToken, saveDraft);
 
 browser.commands.onCommand.addListener((command: string) => void onCommand(command));

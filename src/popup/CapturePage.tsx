@@ -25,6 +25,8 @@ export function outcomeText(outcome: CaptureOutcome): Said {
       return { text: t('popupCaptureTooLarge'), error: true };
     case 'not-a-page':
       return { text: t('popupCaptureNotAPage'), error: true };
+    case 'private-window':
+      return { text: t('popupCapturePrivateWindow'), error: true };
   }
 }
 

@@ -22,6 +22,7 @@ import { showArchivedBadge } from '../badge';
 import { siteOf } from '../matcher';
 import { readSettings, rememberSidebarState } from '../settings';
 import { capturedEntities } from './entities-step';
+import { mayCaptureIn } from './private-windows';
 import { findCapturedByUrlKey, putCaptured } from './store';
 
 /** The id of the article with this URL key: as the archive compiler makes it (scripts/archive/compile.ts). */
@@ -98,7 +99,9 @@ async function readPage(tabId: number): Promise<CaptureScriptReply> {
  * already in either archive is not captured again: its sidebar is shown.
  */
 export async function captureTab(tabId: number, now = new Date()): Promise<CaptureOutcome> {
-  const pageUrl = await tabAddress(tabId);
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (tab && !(await mayCaptureIn(tab))) return { status: 'private-window' };
+  const pageUrl = tab?.url ?? null;
   const key = pageUrl === null ? null : tryUrlKey(pageUrl);
   if (pageUrl === null || key === null) return { status: 'not-a-page' };
 

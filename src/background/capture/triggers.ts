@@ -25,7 +25,7 @@ export const CAPTURE_COMMAND = 'capture-page';
 /** What the last capture in a tab did, for the popup (kept per tab in storage.session). */
 type TabOutcome = LastCapture;
 
-const STATUSES = ['archived', 'already-archived', 'no-article', 'too-large', 'not-a-page'] as const;
+const STATUSES = ['archived', 'already-archived', 'no-article', 'too-large', 'not-a-page', 'private-window'] as const satisfies readonly CaptureOutcome['status'][];
 /** Only this worker writes it; checked on read all the same, as every stored item is. */
 const Outcomes = v.record(
   v.string(),

@@ -26,7 +26,9 @@ export type CaptureOutcome =
   | { status: 'no-article' }
   | { status: 'too-large' }
   /** Not an http(s) page (a browser page, a PDF viewer, a file). */
-  | { status: 'not-a-page' };
+  | { status: 'not-a-page' }
+  /** A private window, and the user has not turned capture on there (options page). */
+  | { status: 'private-window' };
 
 /** The active tab's page as the popup's "Archive this page" needs it, or null when it cannot be archived. */
 export interface CapturablePage {

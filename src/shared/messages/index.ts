@@ -16,6 +16,7 @@
  */
 import type * as v from 'valibot';
 import { captureMessages } from './capture-messages';
+import { capturedMessages } from './captured-messages';
 import { damagedMessages } from './damaged-messages';
 import { liveMessages } from './live-messages';
 import { notesMessages } from './notes-messages';
@@ -33,6 +34,7 @@ export const workerMessages = {
   ...damagedMessages,
   ...liveMessages,
   ...captureMessages,
+  ...capturedMessages,
 };
 
 export type WorkerMessageType = keyof typeof workerMessages;

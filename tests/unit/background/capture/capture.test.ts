@@ -155,4 +155,14 @@ describe('captureTab', () => {
     (fake.browser.tabs as { get: unknown }).get = vi.fn(async () => ({ id: TAB }));
     expect(await capture.captureTab(TAB)).toEqual({ status: 'not-a-page' });
   });
+
+  it('captures nothing in a private window until the user turns capture on there', async () => {
+    (fake.browser.tabs as { get: unknown }).get = vi.fn(async (id: number) => ({ id, url: PAGE_URL, incognito: true }));
+    expect(await capture.captureTab(TAB)).toEqual({ status: 'private-window' });
+    expect(injected).toEqual([]);
+    expect(await store.listCaptured()).toEqual([]);
+    const { setCaptureInPrivateWindows } = await import('../../../../src/background/capture/private-windows');
+    await setCaptureInPrivateWindows(true);
+    expect(await capture.captureTab(TAB)).toMatchObject({ status: 'archived' });
+  });
 });
