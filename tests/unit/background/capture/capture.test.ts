@@ -94,6 +94,8 @@ describe('captureTab', () => {
       expect(await archive.workerArchive.articleIdForKey(urlKey(variant)), variant).toBe(id);
     }
     expect(await archive.workerArchive.catalogEntry(id)).toMatchObject({ id, title: 'Harbour plan approved', captured: true });
+    // Its text too, for the notes exports and the annotation imports.
+    expect((await archive.workerArchive.article(id)).paragraphs).toEqual(PARAGRAPHS);
     expect(await archive.workerArchive.catalogEntry('31f14c63a51e4b00')).toMatchObject({ title: 'Bundled' });
   });
 
