@@ -12,7 +12,7 @@
  */
 import * as v from 'valibot';
 import { browser, t, type Tabs } from '../../shared/browser';
-import type { LastCapture } from '../../shared/messages/capture-messages';
+import type { CaptureOutcome, LastCapture } from '../../shared/messages/capture-messages';
 import { errorCode } from '../../shared/result';
 import { activeTabId } from '../active-tab';
 import { readItem, storageItem, updateItem } from '../storage';

@@ -62,9 +62,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       if (!browser) throw new Error('Chromium: no browser-level DevTools session for Extensions.triggerAction');
       const cdp = await browser.newBrowserCDPSession();
       try {
-        const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+        // The action runs on a tab target (type "tab", the parent of the tab's "page" target),
+        // which Target.getTargets lists only when asked for by its type.
+        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab', exclude: false }] } as never)) as {
+          targetInfos: Array<{ targetId: string; type: string; url: string }>;
+        };
         const address = await page.evaluate(() => location.href);
-        const tab = targetInfos.find((info) => info.type === 'page' && info.url === address);
+        const tab = targetInfos.find((info) => info.type === 'tab' && info.url === address);
         if (!tab) throw new Error(`Chromium: no tab target shows ${address}`);
         await (cdp as unknown as { send(method: string, params: object): Promise<unknown> }).send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
       } finally {
