@@ -74,18 +74,39 @@ function blocksOf(content: Element): Block[] {
 
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
+/** How many of `title`'s words `heading` holds, and what share of the heading's own words are the title's. */
+function overlap(heading: string, titleWords: string[]): { shared: number; ofHeading: number } {
+  const shown = words(heading);
+  const inHeading = new Set(shown);
+  const inTitle = new Set(titleWords);
+  return {
+    shared: titleWords.filter((word) => inHeading.has(word)).length,
+    ofHeading: shown.length === 0 ? 0 : shown.filter((word) => inTitle.has(word)).length / shown.length,
+  };
+}
+
 /**
  * The headline: Readability's title (from <title>, og:title or JSON-LD, which may be
- * shortened) unless the content opens with a heading that holds most of its words, the
- * headline as the page shows it; that heading is then not the article's first paragraph.
+ * shortened, or carry the site's name: "Headline | Site") unless the page shows a heading
+ * that holds most of its words, the headline as the page shows it:
+ * - the content's first heading (Readability keeps it when it differs from the title);
+ *   it is then not the article's first paragraph;
+ * - else the page's `<h1>` that Readability took out of the content as a copy of the title
+ *   (its words are the title's, as Readability judges: three in four), the one holding the
+ *   most of the title's words (a site's logo in an `<h1>` holds fewer than the headline).
  */
-function headline(title: string, blocks: Block[]): { title: string; blocks: Block[] } {
-  const [first, ...rest] = blocks;
-  if (!first?.heading) return { title, blocks };
-  const shown = new Set(words(first.text));
+function headline(title: string, blocks: Block[], pageHeadings: string[]): { title: string; blocks: Block[] } {
   const titleWords = words(title);
-  const shared = titleWords.filter((word) => shown.has(word)).length;
-  return titleWords.length === 0 || shared * 2 >= titleWords.length ? { title: first.text, blocks: rest } : { title, blocks };
+  const holdsMost = (shared: number) => shared * 2 >= titleWords.length;
+  const [first, ...rest] = blocks;
+  if (first?.heading && holdsMost(overlap(first.text, titleWords).shared)) return { title: first.text, blocks: rest };
+  if (titleWords.length === 0) return { title, blocks };
+  let best: { heading: string; shared: number } | null = null;
+  for (const heading of pageHeadings) {
+    const { shared, ofHeading } = overlap(heading, titleWords);
+    if (ofHeading >= 0.75 && holdsMost(shared) && shared > (best?.shared ?? 0)) best = { heading, shared };
+  }
+  return { title: best?.heading ?? title, blocks };
 }
 
 /** Keeps blocks up to the text limit, each within the paragraph limit; says whether anything was cut. */
@@ -120,6 +141,8 @@ export function captureDocument(doc: Document, address: string, now: Date): Capt
   const published = publishedDate(doc, now);
   const readable = readableCopy(doc);
   if (!readable) return { ok: false, reason: 'too-large' };
+  // Before Readability changes the copy: it takes out the heading that copies the title.
+  const pageHeadings = [...readable.copy.querySelectorAll('h1')].map((h1) => clean(h1.textContent ?? '')).filter(Boolean);
   let parsed: ReturnType<Readability<Node>['parse']>;
   try {
     parsed = new Readability<Node>(readable.copy, { maxElemsToParse: CAPTURE_LIMITS.elements, serializer: (node) => node }).parse();
@@ -128,8 +151,7 @@ export function captureDocument(doc: Document, address: string, now: Date): Capt
   }
   const content = parsed?.content;
   if (!parsed || !content || content.nodeType !== Node.ELEMENT_NODE) return { ok: false, reason: 'no-article' };
-  // Readability keeps the headline in the content when it differs from <title>.
-  const { title: shownTitle, blocks } = headline(clean(parsed.title || doc.title || ''), blocksOf(content as Element));
+  const { title: shownTitle, blocks } = headline(clean(parsed.title || doc.title || ''), blocksOf(content as Element), pageHeadings);
   const title = shownTitle.slice(0, CAPTURE_LIMITS.titleChars);
   const texts = blocks.map((block) => block.text);
   if (texts.join('').length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };

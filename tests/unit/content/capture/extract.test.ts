@@ -42,6 +42,17 @@ describe('captureDocument', () => {
     expect(page.summary).toMatch(/^The council voted/);
   });
 
+  it('takes the headline the page shows over a short <title> carrying the site’s name, not the site’s logo heading', () => {
+    // Readability keeps a title of four words or fewer whole ("… | Site") and takes the <h1> copying it out of the content.
+    const article = DATE_PAGES[0]!.html
+      .replace(/<title>[^<]*<\/title>/, '<title>Dredging bill doubles overnight | The Coastal Ledger</title>')
+      .replace(/<h1>[^<]*<\/h1>/, '<h1>Dredging bill doubles overnight</h1>')
+      .replace('<a href="/" class="logo">The Coastal Ledger</a>', '<h1 class="logo"><a href="/">The Coastal Ledger</a></h1>');
+    const page = ok(captureDocument(parse(article), URL_, NOW));
+    expect(page.title).toBe('Dredging bill doubles overnight');
+    expect(page.summary).toMatch(/^The council voted/);
+  });
+
   it('leaves a byline’s datelines out of the text', () => {
     const page = ok(captureDocument(parse(DATE_PAGES[3]!.html), URL_, NOW));
     expect(page.summary).toMatch(/^The council voted/);
