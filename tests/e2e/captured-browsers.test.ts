@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARCHIVE_FORMAT_VERSION } from '../../src/shared/archive-format';
-import { CAPTURE_SCHEMA_VERSION } from '../../src/shared/captured-article';
+import { CAPTURE_SCHEMA_VERSION, type CapturedArticle } from '../../src/shared/captured-article';
 import { urlKey } from '../../src/shared/url-key';
 import { launch, testBrowsers } from './drivers/launch';
 import type { TestBrowser, TestFrame, TestPage } from './drivers/types';
@@ -33,11 +33,11 @@ const captured = {
   entities: [],
   site: 'Harbour News',
   capturedAt: 1_767_000_000_000,
-  dateSource: 'article:published_time',
+  dateSource: 'meta',
   refusedDate: null,
   truncated: null,
   entitiesExtracted: false,
-};
+} satisfies CapturedArticle; // typed, so the record follows the store's schema
 const note = {
   schemaVersion: 1,
   articleId: ID,
