@@ -144,7 +144,22 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
         const action = ExtensionParent.apiManager.global.browserActionFor?.(extension);
         if (!action) return 'the add-on has no toolbar button';
+        // A click on the button while its popup is open only closes the popup (triggerAction),
+        // granting nothing. A user's popup closes when they go back to the page or to another
+        // tab; headless, the driver's page actions do not blur it, so it is closed here first.
+        const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+        const settled = async (open) => {
+          for (const deadline = Date.now() + 5000; Boolean(ViewPopup.for(extension, win)) !== open; ) {
+            if (Date.now() > deadline) return false;
+            await new Promise((resolve) => win.setTimeout(resolve, 20));
+          }
+          return true;
+        };
+        ViewPopup.for(extension, win)?.closePopup();
+        if (!(await settled(false))) return 'the previous popup did not close';
         await action.triggerAction(win);
+        // The popup opening is what shows the click was taken (and the tab granted).
+        if (!(await settled(true))) return 'the toolbar button opened no popup';
         return 'ran';
       })()`);
       if (ran !== 'ran') throw new Error(`Firefox: ${ran}`);
