@@ -73,14 +73,27 @@ describe.each(testBrowsers())('the live-diff corpus in %s', (browserName) => {
             // Compare opens at the first change.
             await frame.click('button.live-compare');
             await frame.waitFor('.compare-text');
-            const firstChangeVisible = await frame.evaluate(() => {
-              const box = document.querySelector('.compare-text');
-              const change = box?.querySelector('ins, del');
-              if (!box || !change) return false;
-              const a = box.getBoundingClientRect();
-              const c = change.getBoundingClientRect();
-              return c.top >= a.top && c.top < a.bottom;
-            }, null);
+            // The box scrolls to the change after it renders: look again every 16 ms for up to 2 s (a busy
+            // machine may take several), not one look that races the scroll.
+            const firstChangeVisible = await frame.evaluate(
+              () =>
+                new Promise<boolean>((resolve) => {
+                  const until = performance.now() + 2_000;
+                  const look = (): void => {
+                    const box = document.querySelector('.compare-text');
+                    const change = box?.querySelector('ins, del');
+                    if (box && change) {
+                      const a = box.getBoundingClientRect();
+                      const c = change.getBoundingClientRect();
+                      if (c.top >= a.top && c.top < a.bottom) return resolve(true);
+                    }
+                    if (performance.now() > until) return resolve(false);
+                    setTimeout(look, 16);
+                  };
+                  look();
+                }),
+              null,
+            );
             if (!firstChangeVisible) got[edit] = `${got[edit]} (first change not in view)`;
           }
           if (edit === 'paragraph-added') await page.screenshot(`live-corpus-${half}-${name}-${edit}`);
