@@ -9,6 +9,8 @@ import { UndoLine } from './UndoLine';
 interface Props {
   /** Changes whenever the page's lists are read again (an import may have added articles). */
   refresh: unknown;
+  /** A delete or an Undo changed the archive: the notes list reads it again (a note's article link goes or comes back). */
+  onChange: () => void;
 }
 
 /** Whether an article's title, site or host contains every word of the filter (any case). */
@@ -24,7 +26,7 @@ export function matchesFilter(item: Pick<CapturedListItem, 'title' | 'site' | 'h
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 /** The user's own archive: every captured article, filtered by title or site, deleted with Undo. */
-export function CapturedArticles({ refresh }: Props) {
+export function CapturedArticles({ refresh, onChange }: Props) {
   const [items, setItems] = useState<CapturedListItem[] | null>(null);
   const [filter, setFilter] = useState('');
   const [deleted, setDeleted] = useState<{ article: CapturedArticle; hadNotes: boolean } | null>(null);
@@ -47,6 +49,7 @@ export function CapturedArticles({ refresh }: Props) {
       setError(failureMessage(failure));
     }
     await load();
+    onChange();
   };
   const remove = (item: CapturedListItem) =>
     act(async () => {

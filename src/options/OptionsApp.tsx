@@ -21,7 +21,7 @@ export function OptionsApp() {
           <NotesBrowser records={state.list.records} notInArchive={state.list.notInArchive} />
           <aside>
             <ExportImport onImported={reload} />
-            <CapturedArticles refresh={state.list} />
+            <CapturedArticles refresh={state.list} onChange={reload} />
             <PrivateWindows />
             <StorageUsage usage={state.list.usage} />
             <SyncSettings status={state.list.sync} onChange={reload} />
