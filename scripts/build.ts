@@ -24,7 +24,14 @@ export const ENTRY_POINTS = {
   sidebar: 'src/sidebar/main.tsx',
   popup: 'src/popup/main.tsx',
   options: 'src/options/main.tsx',
+  capture: 'src/content/capture/main.ts',
 } as const;
+
+/**
+ * capture.js is injected with scripting.executeScript, which answers with the script's
+ * last expression: the bundle names its module and ends by calling it (src/content/capture/main.ts).
+ */
+const CAPTURE_SCRIPT = { globalName: 'backstoryCapture', footer: { js: 'backstoryCapture.captureThisPage();' } };
 
 const PAGES = ['sidebar.html', 'popup.html', 'options.html'];
 
@@ -165,10 +172,11 @@ async function writeBrowserDir(
 export async function build(options: BuildOptions): Promise<CompiledArchive> {
   const sources = (await Promise.all(options.seedDirs.map(readSeedDirectory))).flat();
   const archive = compileArchive(sources, options.compile);
-  const { content, [SPLIT_PAGE]: split, ...others } = ENTRY_POINTS;
+  const { content, capture, [SPLIT_PAGE]: split, ...others } = ENTRY_POINTS;
   const results = await Promise.all([
     esbuild.build(esbuildOptions(others)),
     esbuild.build(esbuildOptions({ content }, [nativeBrowserForContentScript])),
+    esbuild.build({ ...esbuildOptions({ capture }), ...CAPTURE_SCRIPT }),
     esbuild.build({
       ...esbuildOptions({ [SPLIT_PAGE]: split }),
       format: 'esm',
@@ -182,7 +190,7 @@ export async function build(options: BuildOptions): Promise<CompiledArchive> {
   for (const result of results) {
     for (const file of result.outputFiles ?? []) bundles.set(relative(join(root, 'out'), file.path), file.contents);
   }
-  const splitMeta = results[2].metafile;
+  const splitMeta = results[3].metafile;
   const pages = new Map<string, string>();
   for (const page of PAGES) {
     const preloads = page === `${SPLIT_PAGE}.html` && splitMeta ? staticImports(splitMeta, `${SPLIT_PAGE}.js`) : [];

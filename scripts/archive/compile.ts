@@ -12,7 +12,7 @@ import {
 import { shardCountFor, shardIndex, shardName } from '../../src/shared/shards';
 import { siteHost } from '../../src/shared/url-key';
 import { extractEntities } from './entities';
-import { buildSearchIndex } from './search-index';
+import { buildSearchIndex } from '../../src/shared/search-build';
 import { parseSeed, type ParsedSeed } from './parse-seed';
 import { ArchiveBuildError, type SeedProblem } from './seed-errors';
 
@@ -27,7 +27,7 @@ export interface CompiledArchive {
   hosts: string[];
   articles: Article[];
   files: Map<string, unknown>;
-  /** The popup's search index: archive/search/… path → JSON value (scripts/archive/search-index.ts). */
+  /** The popup's search index: archive/search/… path → JSON value (src/shared/search-build.ts). */
   search: Map<string, unknown>;
 }
 

@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --sizes 1000,10000 --runs 7]
+ * npm run bench:search [-- --sizes 1000,10000 --runs 7 --captured 5000]
  *
  * For each size: generates a synthetic archive (scripts/bench/synthetic-archive.ts),
  * builds the extension with it, and prints build time, search index size on disk, the
@@ -18,11 +18,14 @@ import { launchChromiumWithExtension } from '../chromium-extension';
 import { build } from '../build';
 import type { Article } from '../../src/shared/archive-format';
 import { SearchEngine } from '../../src/shared/search-engine';
-import { buildSearchIndex } from '../archive/search-index';
+import { buildSearchIndex } from '../../src/shared/search-build';
+import { capturedArticles, storeCaptured } from './captured-articles';
 import { dirSize, fmtMs, mb, median, percentile } from './stats';
 import { syntheticArchive, syntheticExtractor } from './synthetic-archive';
 
 const root = resolve(import.meta.dirname, '../..');
+/** The recent segment's limit of src/background/capture/search-index.ts (the worker module cannot load in Node). */
+const RECENT_LIMIT = 32;
 
 /** The same fields for MiniSearch as the Backstory index: title, entities, body; stored: what a result shows. */
 function miniSearchOptions() {
@@ -60,6 +63,35 @@ async function miniSearchPage(dir: string): Promise<void> {
   await writeFile(join(dir, 'ms.html'), '<!doctype html><meta charset="utf-8"><body></body><script src="ms.js"></script>');
 }
 
+/** Cold opens (each query, then the empty one) and, in one open popup, every query of the set: input event → results ready. */
+async function popupFigures(context: BrowserContext, popup: string, coldQueries: readonly string[], queries: readonly string[], runs: number) {
+  const figures = { coldOpen: [] as number[], coldOpenEmpty: [] as number[], popupQuery: [] as number[] };
+  for (let run = 0; run < runs; run++) {
+    for (const q of coldQueries) figures.coldOpen.push(await coldOpen(context, `${popup}?q=${encodeURIComponent(q)}`, 'backstory:search-results'));
+    figures.coldOpenEmpty.push(await coldOpen(context, popup, 'backstory:search-results'));
+  }
+  const page = await context.newPage();
+  await page.goto(popup);
+  await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, 'backstory:search-results');
+  for (let run = 0; run < runs; run++) {
+    for (const q of queries) {
+      const latency = await page.evaluate(`(async () => {
+        const marks = () => performance.getEntriesByName('backstory:search-results');
+        const before = marks().length;
+        const box = document.querySelector('.search-box');
+        const started = performance.now();
+        box.value = ${JSON.stringify(q)};
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        while (marks().length === before) await new Promise((resolve) => setTimeout(resolve, 0));
+        return marks()[before].startTime - started;
+      })()`);
+      figures.popupQuery.push(latency as number);
+    }
+  }
+  await page.close();
+  return figures;
+}
+
 interface Figures {
   build: number;
   indexBytes: number;
@@ -71,7 +103,7 @@ interface Figures {
   popupQuery: number[];
 }
 
-async function benchSize(size: number, runs: number, realSeed: string): Promise<void> {
+async function benchSize(size: number, runs: number, realSeed: string, capturedCount: number): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), `backstory-bench-${size}-`));
   try {
     const synthetic = syntheticArchive(realSeed, size);
@@ -102,6 +134,30 @@ async function benchSize(size: number, runs: number, realSeed: string): Promise<
         started = performance.now();
         await cold.search(q, 20);
         ours.queryCold.push(performance.now() - started);
+      }
+    }
+
+    const captured = { indexBuild: 0, coldOpen: [] as number[], coldOpenEmpty: [] as number[], popupQuery: [] as number[], nodeBase: 0, nodeRecent: 0, nodeQuery: [] as number[] };
+    const capturedList = capturedCount > 0 ? capturedArticles(realSeed, capturedCount) : [];
+    if (capturedCount > 0) {
+      // What the worker computes (src/background/capture/search-index.ts), without storage: a base
+      // segment of every article, a recent segment of RECENT_LIMIT, and queries on the base (warm).
+      const byDate = [...capturedList].sort((a, b) => b.date.localeCompare(a.date) || b.capturedAt - a.capturedAt);
+      started = performance.now();
+      const baseFiles = buildSearchIndex(byDate);
+      captured.nodeBase = performance.now() - started;
+      started = performance.now();
+      buildSearchIndex(byDate.slice(0, RECENT_LIMIT));
+      captured.nodeRecent = performance.now() - started;
+      const records = new Map(capturedList.map((a) => [`articles/${a.id}.json`, a]));
+      const baseEngine = new SearchEngine(async (path) => baseFiles.get(path) ?? records.get(path));
+      for (const q of synthetic.queries) await baseEngine.search(q, 20);
+      for (let run = 0; run < runs; run++) {
+        for (const q of synthetic.queries) {
+          started = performance.now();
+          await baseEngine.search(q, 20);
+          captured.nodeQuery.push(performance.now() - started);
+        }
       }
     }
 
@@ -150,30 +206,16 @@ async function benchSize(size: number, runs: number, realSeed: string): Promise<
       const popup = `chrome-extension://${browser.extensionId}/popup.html`;
       const coldQueries = ['kirb', 'hezbollah', synthetic.queries[5]!, synthetic.queries[7]!];
       await coldOpen(browser.context, `${popup}?q=warmup`, 'backstory:search-results'); // first start of the browser's extension process
-      for (let run = 0; run < runs; run++) {
-        for (const q of coldQueries) ours.coldOpen.push(await coldOpen(browser.context, `${popup}?q=${encodeURIComponent(q)}`, 'backstory:search-results'));
-        ours.coldOpenEmpty.push(await coldOpen(browser.context, popup, 'backstory:search-results'));
+      Object.assign(ours, await popupFigures(browser.context, popup, coldQueries, synthetic.queries, runs));
+      if (capturedCount > 0) {
+        // The same popup, the same queries, with the user's own archive beside the bundled one.
+        const page = await browser.context.newPage();
+        await page.goto(popup);
+        captured.indexBuild = await storeCaptured(page, capturedList);
+        await page.close();
+        await coldOpen(browser.context, `${popup}?q=warmup`, 'backstory:search-results');
+        Object.assign(captured, await popupFigures(browser.context, popup, coldQueries, synthetic.queries, runs));
       }
-      // In the open popup: from the input event to the results' mark, for every query of the set.
-      const page = await browser.context.newPage();
-      await page.goto(popup);
-      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, 'backstory:search-results');
-      for (let run = 0; run < runs; run++) {
-        for (const q of synthetic.queries) {
-          const latency = await page.evaluate(`(async () => {
-            const marks = () => performance.getEntriesByName('backstory:search-results');
-            const before = marks().length;
-            const box = document.querySelector('.search-box');
-            const started = performance.now();
-            box.value = ${JSON.stringify(q)};
-            box.dispatchEvent(new Event('input', { bubbles: true }));
-            while (marks().length === before) await new Promise((resolve) => setTimeout(resolve, 0));
-            return marks()[before].startTime - started;
-          })()`);
-          ours.popupQuery.push(latency as number);
-        }
-      }
-      await page.close();
       const msRuns = Math.min(runs, size >= 5000 ? 3 : runs);
       for (let run = 0; run < msRuns; run++) {
         ms.coldOpen.push(await coldOpen(browser.context, `http://bench.invalid/ms.html?q=${encodeURIComponent(coldQueries[run % coldQueries.length]!)}`, 'minisearch:results'));
@@ -198,6 +240,19 @@ async function benchSize(size: number, runs: number, realSeed: string): Promise<
     console.log(`- Backstory popup cold open with an empty query (recent articles): median ${fmtMs(median(ours.coldOpenEmpty))}`);
     console.log(`- Backstory query on a fresh engine (nothing cached, files read from disk): median ${fmtMs(median(ours.queryCold))}, p95 ${fmtMs(percentile(ours.queryCold, 0.95))}`);
     console.log(`- MiniSearch loadJSON in Node: ${fmtMs(msLoad)}`);
+    if (capturedCount > 0) {
+      const vs = (label: string, a: number, b: number): string => `| ${label} | ${fmtMs(a)} | ${fmtMs(b)} | ${(b / a).toFixed(2)}× |`;
+      console.log(`\n#### The same popup with ${capturedCount.toLocaleString('en')} captured articles (searched by the worker, src/background/capture/search-index.ts)\n`);
+      console.log(`| figure | bundled only (baseline, this run) | + ${capturedCount.toLocaleString('en')} captured | ratio |`);
+      console.log('|---|---|---|---|');
+      console.log(vs('popup cold open → first results, median', median(ours.coldOpen), median(captured.coldOpen)));
+      console.log(vs('popup cold open → first results, p95', percentile(ours.coldOpen, 0.95), percentile(captured.coldOpen, 0.95)));
+      console.log(vs('cold open, empty query (recent), median', median(ours.coldOpenEmpty), median(captured.coldOpenEmpty)));
+      console.log(vs('query in the open popup, median', median(ours.popupQuery), median(captured.popupQuery)));
+      console.log(vs('query in the open popup, p95', percentile(ours.popupQuery, 0.95), percentile(captured.popupQuery, 0.95)));
+      console.log(`\n- the worker's search index of ${capturedCount.toLocaleString('en')} captured articles built from storage (a merge into one base segment, Chromium): ${fmtMs(captured.indexBuild)}`);
+      console.log(`- in Node, without storage: base segment of ${capturedCount.toLocaleString('en')} built in ${fmtMs(captured.nodeBase)}; recent segment of ${RECENT_LIMIT} (what a capture rebuilds) in ${fmtMs(captured.nodeRecent)}; query on the base, warm: median ${fmtMs(median(captured.nodeQuery))}, p95 ${fmtMs(percentile(captured.nodeQuery, 0.95))}`);
+    }
     console.log(`- ${synthetic.queries.length} queries × ${runs} runs: ${synthetic.queries.map((q) => `\`${q}\``).join(', ')}`);
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -205,10 +260,10 @@ async function benchSize(size: number, runs: number, realSeed: string): Promise<
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' } } });
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' }, captured: { type: 'string', default: '5000' } } });
   const realSeed = await readFile(join(root, 'seeds', (await readdir(join(root, 'seeds'))).filter((n) => n.endsWith('.txt')).sort()[0]!), 'utf8');
   console.log(`search benchmark on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
-  for (const size of values.sizes.split(',').map(Number)) await benchSize(size, Number(values.runs), realSeed);
+  for (const size of values.sizes.split(',').map(Number)) await benchSize(size, Number(values.runs), realSeed, Number(values.captured));
 }
 
 await main();

@@ -6,6 +6,11 @@
 import { browser } from '../shared/browser';
 import { trackFocusedWindows } from './active-tab';
 import { preloadEntityExtractorOnInstall } from './capture/entities';
+import { captureHandlers } from './capture/handlers';
+import { watchSiteAccess } from './capture/site-access';
+import { createCaptureMenu, installCaptureTriggers } from './capture/triggers';
+import { capturedHandlers } from './capture/captured-handlers';
+import { watchCapturedArticles } from './capture/search-index';
 import { onCommand } from './commands';
 import { damagedHandlers } from './notes/damaged-handlers';
 import { liveHandlers } from './live-handlers';
@@ -25,15 +30,20 @@ listen(
     ...notesHandlers,
     ...damagedHandlers,
     ...liveHandlers,
+    ...captureHandlers,
+    ...capturedHandlers,
   },
   sessionForToken,
 );
 
 watchSyncedNotes();
+watchCapturedArticles();
 listenForDrafts(sessionForToken, saveDraft);
 
 browser.commands.onCommand.addListener((command: string) => void onCommand(command));
-installSearchEntryPoints();
+installSearchEntryPoints([createCaptureMenu]);
+installCaptureTriggers();
+watchSiteAccess();
 trackFocusedWindows();
 
 browser.tabs.onRemoved.addListener((tabId: number) => {

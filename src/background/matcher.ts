@@ -6,8 +6,7 @@
  * they stay on the same site, so a page cannot ask about arbitrary other URLs. Each URL is
  * parsed once here; the key of each candidate is the shared normalizer's (url-key).
  */
-import type { ArchiveReader } from '../shared/archive-reader';
-import type { CatalogEntry } from '../shared/archive-format';
+import type { ArchiveEntry, ArticleCatalog } from './capture/combined-archive';
 import { siteHost, tryUrlKey } from '../shared/url-key';
 
 /** What the content script says about its page (`page/match`). */
@@ -19,7 +18,7 @@ export interface PageClaims {
 
 /** A page looked up: its archived article (or null), its site, its current address. */
 export interface PageLookup {
-  entry: CatalogEntry | null;
+  entry: ArchiveEntry | null;
   /** siteHost of the page: the unit of the user's "closed on this site" choice. */
   site: string;
   pageUrl: string;
@@ -72,9 +71,9 @@ export function candidateKeys(page: URL, canonical: string | null, ogUrl: string
 }
 
 /** The one lookup of a page: from what the browser and the content script say to { entry, site, pageUrl }. */
-export async function lookUpPage(reader: ArchiveReader, senderUrl: string, { href, canonical, ogUrl }: PageClaims): Promise<PageLookup> {
+export async function lookUpPage(reader: ArticleCatalog, senderUrl: string, { href, canonical, ogUrl }: PageClaims): Promise<PageLookup> {
   const { address, url: page } = currentAddress(senderUrl, href);
-  let entry: CatalogEntry | null = null;
+  let entry: ArchiveEntry | null = null;
   for (const key of candidateKeys(page, canonical, ogUrl)) {
     const id = await reader.articleIdForKey(key);
     if (id !== null) {

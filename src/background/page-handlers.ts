@@ -5,6 +5,7 @@ import { CodedError } from '../shared/result';
 import { activeTabId } from './active-tab';
 import { workerArchive } from './archive';
 import { showArchivedBadge } from './badge';
+import { showCapturedInTab } from './capture/capture';
 import { lookUpPage, siteOf } from './matcher';
 import type { FeatureHandlers, SidebarSession } from './router';
 import { readSettings, rememberSidebarState } from './settings';
@@ -75,7 +76,7 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
       await endTabSession(tabId);
       return null;
     }
-    const { token } = await startTabSession(tabId, { articleId: entry.id, title: entry.title, site, pageUrl });
+    const { token } = await startTabSession(tabId, { articleId: entry.id, title: entry.title, site, pageUrl, ...(entry.captured ? { captured: true } : {}) });
     return {
       articleId: entry.id,
       title: entry.title,
@@ -92,8 +93,8 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
   },
 
   async 'sidebar/context'(_request, sender) {
-    const { articleId, pageUrl } = requireSidebar(sender.sidebar);
-    return { articleId, pageUrl };
+    const { articleId, pageUrl, captured } = requireSidebar(sender.sidebar);
+    return { articleId, pageUrl, captured: captured === true };
   },
 
   async 'sidebar/close'(_request, sender) {
@@ -108,7 +109,10 @@ export const pageHandlers: FeatureHandlers<keyof typeof pageMessages> = {
   },
 
   async 'popup/active-article'() {
-    const session = await confirmedTabSession(await activeTabId());
-    return session ? { articleId: session.articleId, title: session.title } : null;
+    const tabId = await activeTabId();
+    const session = await confirmedTabSession(tabId);
+    if (session) return { articleId: session.articleId, title: session.title };
+    // A captured page on a site Backstory may not run on: opening the popup grants the tab, so the sidebar is shown now.
+    return tabId === null ? null : showCapturedInTab(tabId);
   },
 };

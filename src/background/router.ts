@@ -34,6 +34,8 @@ export interface SenderInfo {
 export interface SidebarSession {
   articleId: string;
   pageUrl: string;
+  /** The article is a capture of the user's (src/background/capture/). */
+  captured?: boolean | undefined;
 }
 
 /** Checks a sidebar frame's token against the frame's own tab; throws when they do not match. */

@@ -19,13 +19,18 @@ async function openSearch(query: string): Promise<void> {
   await browser.tabs.create({ url: searchPageUrl(query) });
 }
 
-/** Registers listeners on every start of the worker; the menu item itself only on install/update (it persists). */
-export function installSearchEntryPoints(): void {
+/**
+ * Registers listeners on every start of the worker; the menu items themselves only on
+ * install/update (they persist): this one and the other features' (`otherMenus`), all
+ * after one removeAll, so that none is created before it and removed by it.
+ */
+export function installSearchEntryPoints(otherMenus: ReadonlyArray<() => void> = []): void {
   browser.runtime.onInstalled.addListener(() => {
     // removeAll first: an update must not fail on an item that already exists.
-    void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({ id: MENU_ID, title: t('searchMenuSelection'), contexts: ['selection'] }),
-    );
+    void browser.contextMenus.removeAll().then(() => {
+      browser.contextMenus.create({ id: MENU_ID, title: t('searchMenuSelection'), contexts: ['selection'] });
+      for (const create of otherMenus) create();
+    });
   });
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId === MENU_ID && info.selectionText) void openSearch(info.selectionText);

@@ -161,9 +161,18 @@ export async function readRaw(area: AreaName, key: string): Promise<unknown> {
   return (await namedArea(area).get(key))[key];
 }
 
-/** Every stored key that starts with `prefix`, with its raw value. */
+/**
+ * Every stored key that starts with `prefix`, with its raw value. Only those values are
+ * read where the browser can list keys (`getKeys`: Chromium 130, Firefox 143): captured
+ * articles and their search index are tens of MB beside a few notes records.
+ */
 export async function readPrefixed(area: AreaName, prefix: string): Promise<Record<string, unknown>> {
-  const all = await namedArea(area).get(null);
+  const storage = namedArea(area) as ReturnType<typeof namedArea> & { getKeys?: () => Promise<string[]> };
+  if (typeof storage.getKeys === 'function') {
+    const keys = (await storage.getKeys()).filter((key) => key.startsWith(prefix));
+    return keys.length === 0 ? {} : storage.get(keys);
+  }
+  const all = await storage.get(null);
   return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix)));
 }
 

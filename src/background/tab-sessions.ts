@@ -12,6 +12,8 @@ const TabSession = v.object({
   token: v.string(),
   site: v.string(),
   pageUrl: v.string(),
+  /** The article is the user's own capture (its text comes from the worker, not the package). */
+  captured: v.optional(v.boolean()),
 });
 export type TabSession = v.InferOutput<typeof TabSession>;
 

@@ -4,6 +4,7 @@ import type { DamagedRecord } from '../shared/messages/damaged-messages';
 import type { NotesList } from './use-notes-list';
 import { sendToWorker } from '../shared/messages/to-worker';
 import { download } from './download';
+import { UndoLine } from './UndoLine';
 
 interface Props {
   records: NotesList['quarantined'];
@@ -64,19 +65,12 @@ export function DamagedRecords({ records, onChange }: Props) {
           </li>
         ))}
       </ul>
-      {deleted && (
-        <p class="undo" role="status">
-          {t('optionsQuarantineDeleted', deleted.key)}{' '}
-          <button type="button" class="undo-delete-damaged" onClick={() => void undo(deleted)}>
-            {t('undo')}
-          </button>
-        </p>
-      )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <UndoLine
+        message={deleted ? t('optionsQuarantineDeleted', deleted.key) : null}
+        buttonClass="undo-delete-damaged"
+        onUndo={() => deleted && void undo(deleted)}
+        error={error}
+      />
     </section>
   );
 }

@@ -70,7 +70,7 @@ function FoundInFile({ found }: { found: ImportTally }) {
  * Export in four formats; import of a backup, W3C Web Annotations or a Hypothesis export,
  * previewed (what the file holds, add / update / skip) before it is applied.
  */
-export function ExportImport() {
+export function ExportImport({ onImported }: { onImported?: () => void } = {}) {
   const [exportError, setExportError] = useState<string | null>(null);
   const [state, setState] = useState<ImportState>({ step: 'idle' });
 
@@ -95,6 +95,8 @@ export function ExportImport() {
   const apply = async (content: string): Promise<void> => {
     try {
       setState({ step: 'done', report: await sendToWorker('notes/import', { content, apply: true }) });
+      // Captured articles an import added change no notes record: the lists are read again.
+      onImported?.();
     } catch (error) {
       setState({ step: 'error', message: message(error) });
     }
@@ -126,6 +128,11 @@ export function ExportImport() {
           <p class="import-summary">
             {t(state.step === 'preview' ? 'importWill' : 'importDid', [String(state.report.add), String(state.report.update), String(state.report.skip)])}
           </p>
+          {state.report.captured.add + state.report.captured.skip > 0 && (
+            <p class="import-captured">
+              {t(state.step === 'preview' ? 'importCapturedWill' : 'importCapturedDid', [String(state.report.captured.add), String(state.report.captured.skip)])}
+            </p>
+          )}
           <ul>
             {state.report.items.filter((item) => item.inArchive).map((item) => (
               <ImportRow key={item.articleId} item={item} title={item.articleTitle || item.articleId} />
@@ -143,7 +150,7 @@ export function ExportImport() {
           )}
           {state.step === 'preview' && (
             <>
-              <button type="button" class="import-apply" disabled={state.report.add + state.report.update === 0} onClick={() => void apply(state.content)}>
+              <button type="button" class="import-apply" disabled={state.report.add + state.report.update + state.report.captured.add === 0} onClick={() => void apply(state.content)}>
                 {t('importApply')}
               </button>{' '}
               <button type="button" onClick={() => setState({ step: 'idle' })}>

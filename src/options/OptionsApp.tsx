@@ -1,12 +1,14 @@
 import { t } from '../shared/browser';
+import { CapturedArticles } from './CapturedArticles';
 import { DamagedRecords } from './DamagedRecords';
 import { ExportImport } from './ExportImport';
 import { NotesBrowser } from './NotesBrowser';
+import { PrivateWindows } from './PrivateWindows';
 import { StorageUsage } from './StorageUsage';
 import { SyncSettings } from './SyncSettings';
 import { useNotesList } from './use-notes-list';
 
-/** The options page: every note and highlight, backup and import, sync, and records set aside. */
+/** The options page: every note and highlight, backup and import, the user's captured articles, sync, and records set aside. */
 export function OptionsApp() {
   const [state, reload] = useNotesList();
   return (
@@ -18,7 +20,9 @@ export function OptionsApp() {
         <div class="layout">
           <NotesBrowser records={state.list.records} notInArchive={state.list.notInArchive} />
           <aside>
-            <ExportImport />
+            <ExportImport onImported={reload} />
+            <CapturedArticles refresh={state.list} onChange={reload} />
+            <PrivateWindows />
             <StorageUsage usage={state.list.usage} />
             <SyncSettings status={state.list.sync} onChange={reload} />
             <DamagedRecords records={state.list.quarantined} onChange={reload} />

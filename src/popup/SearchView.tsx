@@ -1,13 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { t } from '../shared/browser';
-import type { SearchEngine } from '../shared/search-engine';
 import type { SnippetPart } from '../shared/search-text';
+import type { ArchiveSearch } from './archive-search';
 import type { NotesSource } from './notes-source';
 import { useSearch } from './use-search';
 
 interface Props {
-  engine: SearchEngine;
+  engine: ArchiveSearch;
   notes: NotesSource;
   /** The query to start with (popup.html?q=…, from the context menu or omnibox). */
   initialQuery: string;
@@ -118,6 +118,7 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
         onKeyDown={onKeyDown}
       />
       {state.error && <p class="message error">{t('searchError', state.error)}</p>}
+      {state.warning && <p class="message error search-warning">{t('searchPartlyFailed', state.warning)}</p>}
       {state.notesError && (
         <p class="message error notes-error" role="alert">
           {t('popupNotesFailed', state.notesError)}
@@ -145,6 +146,7 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
                     <span class="hit-title">{hit.title}</span>
                     <span class="hit-meta muted">
                       <time dateTime={hit.date}>{formatDate(hit.date)}</time> · {hit.host}
+                      {hit.byYou && <span class="by-you"> · {t('searchArchivedByYou')}</span>}
                     </span>
                     {details && details.snippet.length > 0 && !empty && <Snippet parts={details.snippet} />}
                     {details && details.entities.length > 0 && (

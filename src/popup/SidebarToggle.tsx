@@ -3,6 +3,7 @@ import { t } from '../shared/browser';
 import type { WorkerResponse } from '../shared/messages';
 import { failureCode, failureMessage } from '../shared/failures';
 import { sendToWorker } from '../shared/messages/to-worker';
+import { CapturePage } from './CapturePage';
 
 type ActiveArticle = WorkerResponse<'popup/active-article'>;
 type Status = { kind: 'loading' } | { kind: 'ready'; active: ActiveArticle } | { kind: 'failed'; message: string };
@@ -31,7 +32,14 @@ export function SidebarToggle() {
   }, []);
   if (status.kind === 'loading') return null;
   if (status.kind === 'failed') return <p class="page-status error" role="alert">{status.message}</p>;
-  if (status.active === null) return <p class="page-status muted">{t('popupPageNotArchived')}</p>;
+  if (status.active === null) {
+    return (
+      <>
+        <p class="page-status muted">{t('popupPageNotArchived')}</p>
+        <CapturePage />
+      </>
+    );
+  }
   return (
     <div class="page-status">
       <p>

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { packagedJson } from '../shared/archive-reader';
 import { browser } from '../shared/browser';
 import { SearchEngine } from '../shared/search-engine';
+import { archiveSearch, workerCaptured } from './archive-search';
 import { workerNotes } from './notes-source';
 import { SearchView } from './SearchView';
 import { SidebarToggle } from './SidebarToggle';
@@ -13,7 +14,7 @@ const params = new URLSearchParams(location.search);
 const inTab = params.get('view') === 'tab';
 if (inTab) document.documentElement.classList.add('in-tab');
 
-const engine = new SearchEngine(packagedJson((path) => browser.runtime.getURL(path)));
+const engine = archiveSearch(new SearchEngine(packagedJson((path) => browser.runtime.getURL(path))), workerCaptured);
 
 // Start reading the index before the first render: the files this query needs are then
 // on their way while preact sets up (reads are shared, so the view's own search reuses them).

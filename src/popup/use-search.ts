@@ -4,7 +4,8 @@
  */
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { failureMessage } from '../shared/failures';
-import type { HitDetails, SearchEngine, SearchResults } from '../shared/search-engine';
+import type { HitDetails } from '../shared/search-engine';
+import type { ArchiveResults, ArchiveSearch } from './archive-search';
 import type { NoteHit, NotesSource } from './notes-source';
 
 /** Articles listed, and how many of them get a snippet (one small article fetch each). */
@@ -17,12 +18,14 @@ export const NOTE_LIMIT = 5;
 export interface SearchState {
   query: string;
   /** Undefined until the first answer for this query. */
-  hits: SearchResults['hits'] | undefined;
+  hits: ArchiveResults['hits'] | undefined;
   total: number;
   details: ReadonlyMap<string, HitDetails>;
   /** Null until the notes store answered (or when it failed). */
   notes: NoteHit[] | null;
   error: string | null;
+  /** Why one archive (bundled or the user's own) could not be searched; the other's results show. */
+  warning: string | null;
   /** Why the user's notes could not be read, if they could not. */
   notesError: string | null;
 }
@@ -32,8 +35,8 @@ export function notesQuery(query: string): string {
   return query.replace(/\b\w+:("[^"]*"?|\S+)/g, ' ').replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function useSearch(engine: SearchEngine, notes: NotesSource, query: string): SearchState {
-  const [state, setState] = useState<SearchState>({ query, hits: undefined, total: 0, details: new Map(), notes: null, error: null, notesError: null });
+export function useSearch(engine: ArchiveSearch, notes: NotesSource, query: string): SearchState {
+  const [state, setState] = useState<SearchState>({ query, hits: undefined, total: 0, details: new Map(), notes: null, error: null, warning: null, notesError: null });
   const latest = useRef(0);
 
   // A layout effect runs right after rendering; preact defers useEffect to the next frame.
@@ -41,9 +44,9 @@ export function useSearch(engine: SearchEngine, notes: NotesSource, query: strin
     const run = ++latest.current;
     const current = (): boolean => run === latest.current;
     // The first few results show as soon as their rows are read; the rest follow.
-    const show = ({ hits, total }: SearchResults, details: boolean): void => {
+    const show = ({ hits, total, warning }: ArchiveResults, details: boolean): void => {
       if (!current()) return;
-      setState((previous) => ({ ...previous, query, hits, total, details: details ? new Map() : previous.details, error: null }));
+      setState((previous) => ({ ...previous, query, hits, total, details: details ? new Map() : previous.details, error: null, warning: warning ?? null }));
       if (!details) return;
       performance.mark('backstory:search-results');
       for (const hit of hits.slice(0, SNIPPET_LIMIT)) {

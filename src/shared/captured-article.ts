@@ -10,6 +10,7 @@
  */
 import * as v from 'valibot';
 import { ARCHIVE_FORMAT_VERSION, type Article } from './archive-format';
+import { isCalendarDate } from './calendar-date';
 import { ArticleId } from './notes-schema';
 
 /** Version of the stored captured-article record; bumped with a migration step in the store. */
@@ -29,16 +30,13 @@ export const CAPTURE_LIMITS = {
   dateClaimChars: 200,
 } as const;
 
-/** Where the published date came from. `capture`: the page gave none that could be believed. */
-export const DATE_SOURCES = ['article:published_time', 'json-ld', 'time', 'capture'] as const;
+/**
+ * Where the published date came from: a <meta> (article:published_time and its kin), the
+ * page's JSON-LD datePublished, a <time datetime>; `capture`: the page gave none to believe.
+ */
+export const DATE_SOURCES = ['meta', 'json-ld', 'time', 'capture'] as const;
 export type DateSource = (typeof DATE_SOURCES)[number];
 
-/** A real calendar day as YYYY-MM-DD (valibot's isoDate checks the shape only: 2025-02-30 passes it). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return Number.isFinite(time) && new Date(time).toISOString().slice(0, 10) === value;
-}
 const IsoDate = v.pipe(v.string(), v.check(isCalendarDate, 'not a calendar date (YYYY-MM-DD)'));
 const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 
@@ -52,7 +50,7 @@ export type Truncation = (typeof TRUNCATIONS)[number];
  * or in the future), so the user is told why the capture date is shown instead.
  */
 export const CapturedPage = v.strictObject({
-  url: v.pipe(v.string(), v.url(), v.maxLength(CAPTURE_LIMITS.urlChars)),
+  url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'an http(s) address'), v.maxLength(CAPTURE_LIMITS.urlChars)),
   title: Text(CAPTURE_LIMITS.titleChars),
   site: Text(CAPTURE_LIMITS.siteChars),
   summary: Text(CAPTURE_LIMITS.paragraphChars),

@@ -1,6 +1,6 @@
 /**
  * The search index's files under archive/search/ (docs/archive-format.md, "Search index").
- * Written by scripts/archive/search-index.ts, read by src/shared/search-engine.ts. The
+ * Written by src/shared/search-build.ts, read by src/shared/search-engine.ts. The
  * popup reads meta.json, then only the dictionary letters, postings shards and document
  * chunks a query needs: a few small files whatever the archive's size.
  */

@@ -1,5 +1,5 @@
 /**
- * Words for search, the same at build time (scripts/archive/search-index.ts) and in the
+ * Words for search, the same at build time (src/shared/search-build.ts) and in the
  * popup (src/shared/search-engine.ts): how text becomes terms, and the snippet shown
  * under a result with its matched words marked.
  */

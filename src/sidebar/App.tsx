@@ -3,12 +3,12 @@ import { articleBlocks, blockStarts, type Article, type ArticleEntity } from '..
 import type { ArchiveReader } from '../shared/archive-reader';
 import { t } from '../shared/browser';
 import { sendToWorker } from '../shared/messages/to-worker';
-import { formatArchiveAge, formatArchiveDate } from './article/archive-date';
 import { ArticleText } from './article/ArticleText';
 import { EntityList } from './article/EntityList';
 import { LiveStatus } from './live/LiveStatus';
 import { RelatedArticles } from './article/RelatedArticles';
 import { SelectionMenu } from './article/SelectionMenu';
+import { SourceLine } from './article/SourceLine';
 import { loadSidebarArticle } from './sidebar-context';
 import { useArticleNotes } from './notes/use-article-notes';
 import { WithExtras } from './WithExtras';
@@ -86,13 +86,7 @@ function ArticleView({ archive, article }: ArticleViewProps) {
         <h1 id="article-title" elementtiming="article-title">
           <ArticleText text={title ?? ''} start={starts[0] ?? 0} marks={marks} highlights={notes.spans} />
         </h1>
-        <p class="source">
-          <span class="host">{article.host}</span>
-          {' · '}
-          <time dateTime={article.date}>{t('archivedOn', formatArchiveDate(article.date))}</time>
-          {' · '}
-          <span class="age">{formatArchiveAge(article.date, new Date())}</span>
-        </p>
+        <SourceLine article={article} />
         {/* The notes UI carries the Markdown parser: it arrives after the article has painted. */}
         <WithExtras render={({ NotesPanel }) => <NotesPanel notes={notes} />} failure={(message) => t('notesLoadFailed', message)} />
         <EntityList entities={article.entities} selectedId={selected?.id ?? null} onSelect={setSelected} />

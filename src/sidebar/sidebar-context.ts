@@ -26,11 +26,13 @@ function articleIdHint(hash: string): string | null {
 /**
  * The context and the article it names. The article named in the frame's address is
  * fetched while the worker confirms which one this tab shows (archive files are public,
- * so an early fetch reveals nothing); only the worker's answer decides what is shown.
+ * so an early fetch reveals nothing; a captured article's is not a file, and fails
+ * quietly); only the worker's answer decides what is shown.
  */
 export async function loadSidebarArticle(hash: string, archive: ArchiveReader): Promise<Article> {
   const hint = articleIdHint(hash);
   if (hint) archive.article(hint).catch(() => undefined);
   const context = await loadSidebarContext(hash);
-  return archive.article(context.articleId);
+  // A captured article is the user's data, kept by the worker: only this tab's sidebar may read it.
+  return context.captured ? sendToWorker('sidebar/captured-article', { articleId: context.articleId }) : archive.article(context.articleId);
 }

@@ -143,6 +143,11 @@ export async function getCaptured(id: string): Promise<CapturedArticleType | nul
   return serializedByKey(recordLock(id), () => settledRecord(id));
 }
 
+/** The summary (no text) of the captured article with this id, or null. */
+export async function getCapturedSummary(id: string): Promise<CapturedSummary | null> {
+  return (await readIndex()).articles[id] ?? null;
+}
+
 /** The captured article with this normalized URL key (src/shared/url-key.ts), or null. */
 export async function findCapturedByUrlKey(key: string): Promise<CapturedSummary | null> {
   const index = await readIndex();

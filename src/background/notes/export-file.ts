@@ -8,6 +8,7 @@ import type { ExportFormat, ExportedFile } from '../../shared/messages/notes-mes
 import type { NotesRecord } from '../../shared/notes-schema';
 import { browser } from '../../shared/browser';
 import { workerArchive as archive } from '../archive';
+import { capturedForBackup } from '../capture/backup';
 import { toJsonBackup, toMarkdown, toWebAnnotationCollection } from './export';
 import { markdownFiles, markdownZip, type ArticleFacts } from './export-markdown';
 
@@ -35,7 +36,7 @@ export async function exportNotes(format: ExportFormat, inArchive: NotesRecord[]
   const stamp = now.toISOString().slice(0, 10);
   switch (format) {
     case 'json':
-      return { filename: `backstory-notes-${stamp}.json`, mimeType: 'application/json', content: JSON.stringify(toJsonBackup(records, now), null, 2) };
+      return { filename: `backstory-notes-${stamp}.json`, mimeType: 'application/json', content: JSON.stringify(toJsonBackup(records, now, await capturedForBackup()), null, 2) };
     case 'markdown':
       return { filename: `backstory-notes-${stamp}.md`, mimeType: 'text/markdown', content: toMarkdown(inArchive, now, notInArchive) };
     case 'markdown-zip': {

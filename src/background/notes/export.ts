@@ -2,6 +2,7 @@
  * Exports of every note and highlight: a full JSON backup (importable, with the schema
  * version), Markdown to read, and W3C Web Annotation JSON-LD (the format Hypothesis uses).
  */
+import type { CapturedArticle } from '../../shared/captured-article';
 import { NOTES_SCHEMA_VERSION, type NotesRecord } from '../../shared/notes-schema';
 import { noteUuid, recordUuid } from './export-ids';
 
@@ -12,10 +13,12 @@ export interface NotesBackup {
   schemaVersion: number;
   exportedAt: string;
   records: NotesRecord[];
+  /** The user's own captured articles, whole (src/background/capture/backup.ts); absent in older backups. */
+  captured?: CapturedArticle[];
 }
 
-export function toJsonBackup(records: readonly NotesRecord[], now: Date): NotesBackup {
-  return { format: BACKUP_FORMAT, schemaVersion: NOTES_SCHEMA_VERSION, exportedAt: now.toISOString(), records: [...records] };
+export function toJsonBackup(records: readonly NotesRecord[], now: Date, captured: readonly CapturedArticle[] = []): NotesBackup {
+  return { format: BACKUP_FORMAT, schemaVersion: NOTES_SCHEMA_VERSION, exportedAt: now.toISOString(), records: [...records], captured: [...captured] };
 }
 
 /** A Markdown link label or text line that shows as written (no accidental markup). */

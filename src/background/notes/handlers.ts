@@ -12,6 +12,7 @@ import { applyNoteWrite, mergeImported, mergeSynced, type NoteWrite } from './me
 import { exportNotes } from './export-file';
 import { readImportFile, planImport, summarize, type ImportFile } from './import';
 import { recordsFromAnnotations } from './import-annotations';
+import { applyCapturedImport, parseCapturedBackup, planCapturedImport } from '../capture/backup';
 import { searchNotes } from './search';
 import { readAllRecords, readQuarantined, readRecord, updateRecord } from './store';
 import { SYNC_PREFIX, allSyncedValues, pushToSync, readSyncedFromOthers, setSyncEnabled, syncEnabled, syncStatus } from './sync';
@@ -21,6 +22,7 @@ import { localUsage, onAreaChanged } from '../storage';
 import { workerArchive as archive } from '../archive';
 import type { FeatureHandlers } from '../router';
 
+/** The catalog entry of the article, bundled or captured (the worker's combined archive), else null. */
 const inCatalog: CatalogLookup = (articleId) => archive.catalogEntry(articleId);
 
 /** A new record for an archived article, with its title and address from the catalog. */
@@ -179,13 +181,19 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
   },
 
   async 'notes/import'({ content, apply }) {
-    // Throws, naming the problem, before anything is written; then the catalog says what each record is about.
+    // Throws, naming the problem, before anything is written; then the catalog (bundled, the
+    // user's captured articles, and those a backup brings) says what each record is about.
     const file = readImportFile(content);
+    const captured = await planCapturedImport(parseCapturedBackup(file.kind === 'backup' ? file.captured : []));
+    const brought = new Map(captured.add.map((article) => [article.id, { title: article.title, url: article.url }]));
+    const catalog: CatalogLookup = async (articleId) => (await inCatalog(articleId)) ?? brought.get(articleId) ?? null;
     const existing = new Map((await readAllRecords()).map((record) => [record.articleId, record]));
     const { records, found } = file.kind === 'backup' ? { records: file.records, found: null } : await placeAnnotations(file, existing);
-    const incoming = await placeAll(records, inCatalog);
+    const incoming = await placeAll(records, catalog);
     const items = planImport(existing, incoming, Date.now(), newRecordId);
     if (apply) {
+      // The articles first: the notes imported next are on them.
+      await applyCapturedImport(captured);
       for (const { record } of incoming) {
         const { record: stored, changed } = await updateRecord(record.articleId, async () => ({ ...record, highlights: [], conflicts: [], note: { ...record.note, text: '', tags: [] } }), (current) => ({
           record: mergeImported(current, record, Date.now(), newRecordId).record,
@@ -194,7 +202,7 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
         if (changed) await announce(stored);
       }
     }
-    return { ...summarize(items, found), applied: apply };
+    return { ...summarize(items, found), captured: { add: captured.add.length, skip: captured.skip.length }, applied: apply };
   },
 
   async 'notes/set-sync'({ enabled }) {

@@ -22,9 +22,12 @@ import { migrateRecord } from './migrations';
 
 export { ImportError };
 
-/** What a file to import holds: a Backstory backup's records, or annotations of another format. */
+/**
+ * What a file to import holds: a Backstory backup's records (and its captured articles, still
+ * to check: capture/backup.ts), or annotations of another format.
+ */
 export type ImportFile =
-  | { kind: 'backup'; records: NotesRecord[] }
+  | { kind: 'backup'; records: NotesRecord[]; captured: unknown[] }
   | { kind: 'annotations'; format: 'w3c' | 'hypothesis'; annotations: ForeignAnnotation[]; unreadPages: string[] };
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -32,7 +35,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 /** Reads a file of any importable format, checked whole; throws an ImportError naming the problem. */
 export function readImportFile(content: string): ImportFile {
   const json = parseJsonFile(content);
-  if (isObject(json) && 'format' in json && 'records' in json) return { kind: 'backup', records: backupRecords(json) };
+  if (isObject(json) && 'format' in json && 'records' in json) return { kind: 'backup', ...backupContent(json) };
   const hypothesis = hypothesisAnnotations(json);
   if (hypothesis !== null) return { kind: 'annotations', format: 'hypothesis', annotations: readHypothesis(hypothesis), unreadPages: [] };
   if (looksLikeWebAnnotations(json)) {
@@ -49,14 +52,15 @@ const BackupShape = v.object({
   format: v.literal(BACKUP_FORMAT, `format must be "${BACKUP_FORMAT}"`),
   schemaVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
   records: v.array(v.unknown()),
+  captured: v.optional(v.array(v.unknown()), []),
 });
 
 /** The backup's records, migrated to the current schema; throws an ImportError naming the problem. */
 export function parseBackup(content: string): NotesRecord[] {
-  return backupRecords(parseJsonFile(content));
+  return backupContent(parseJsonFile(content)).records;
 }
 
-function backupRecords(json: unknown): NotesRecord[] {
+function backupContent(json: unknown): { records: NotesRecord[]; captured: unknown[] } {
   const shape = v.safeParse(BackupShape, json);
   if (!shape.success) {
     throw new ImportError(`the file is not a Backstory notes backup: ${v.summarize(shape.issues).replace(/\n/g, '; ')}`);
@@ -65,13 +69,14 @@ function backupRecords(json: unknown): NotesRecord[] {
     throw new ImportError(`the backup was made by a newer version of Backstory (schema ${shape.output.schemaVersion}); update Backstory to import it`);
   }
   const seen = new Set<string>();
-  return shape.output.records.map((raw, index) => {
+  const records = shape.output.records.map((raw, index) => {
     const outcome = migrateRecord(raw);
     if (outcome.status === 'unreadable') throw new ImportError(`record ${index + 1} cannot be imported: ${outcome.reason}`);
     if (seen.has(outcome.record.articleId)) throw new ImportError(`record ${index + 1} repeats article ${outcome.record.articleId}`);
     seen.add(outcome.record.articleId);
     return outcome.record;
   });
+  return { records, captured: shape.output.captured };
 }
 
 /**
@@ -99,7 +104,7 @@ export function planImport(
 }
 
 /** The counts of a plan; `applied` is the handler's to say. */
-export function summarize(items: ImportItem[], found: ImportReport['found'] = null): Omit<ImportReport, 'applied'> {
+export function summarize(items: ImportItem[], found: ImportReport['found'] = null): Omit<ImportReport, 'applied' | 'captured'> {
   const count = (action: ImportAction): number => items.filter((item) => item.action === action).length;
   return { found, add: count('add'), update: count('update'), skip: count('skip'), notInArchive: items.filter((item) => !item.inArchive).length, items };
 }

@@ -15,6 +15,8 @@
  * script, within its 10 KB, bundles only the content messages' request schemas.
  */
 import type * as v from 'valibot';
+import { captureMessages } from './capture-messages';
+import { capturedMessages } from './captured-messages';
 import { damagedMessages } from './damaged-messages';
 import { liveMessages } from './live-messages';
 import { notesMessages } from './notes-messages';
@@ -31,6 +33,8 @@ export const workerMessages = {
   ...notesMessages,
   ...damagedMessages,
   ...liveMessages,
+  ...captureMessages,
+  ...capturedMessages,
 };
 
 export type WorkerMessageType = keyof typeof workerMessages;

@@ -19,8 +19,8 @@ import { answers, type MessageSpec } from './spec';
 
 const FROM_SIDEBAR = ['sidebar', 'extension-page'] as const;
 const FROM_EXTENSION_PAGE = ['extension-page'] as const;
-/** Backups are read whole; 20 MB is far beyond any real collection of notes. */
-const MAX_BACKUP_LENGTH = 20_000_000;
+/** Backups are read whole; captured articles make them large (~5 KB an article); Chromium's message limit is 64 MiB. */
+const MAX_BACKUP_LENGTH = 60_000_000;
 /** JSON backup, one Markdown file, a zip of Markdown files (one per article, for Obsidian / Logseq), Web Annotations. */
 export const EXPORT_FORMATS = ['json', 'markdown', 'markdown-zip', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -162,6 +162,8 @@ export interface ImportReport {
   /** Records on articles this archive does not have: kept, and listed apart. */
   notInArchive: number;
   items: ImportItem[];
+  /** The backup's captured articles: added (not stored here yet), skipped (stored here already: kept as stored). */
+  captured: { add: number; skip: number };
   applied: boolean;
 }
 

@@ -63,4 +63,6 @@ export interface SidebarContext {
   articleId: string;
   /** The address of the page the sidebar sits beside. */
   pageUrl: string;
+  /** The user captured this article: its text comes from the worker (sidebar/captured-article), not the package. */
+  captured: boolean;
 }

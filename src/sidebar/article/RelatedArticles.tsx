@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ArticleEntity, CatalogEntry } from '../../shared/archive-format';
 import type { ArchiveReader } from '../../shared/archive-reader';
 import { t } from '../../shared/browser';
+import { sendToWorker } from '../../shared/messages/to-worker';
 import { formatArchiveDate } from './archive-date';
 
 interface Props {
@@ -13,20 +14,28 @@ interface Props {
 
 const MAX_RELATED = 12;
 
-type State = { status: 'loading' } | { status: 'ready'; articles: CatalogEntry[] } | { status: 'error'; message: string };
+type Related = Pick<CatalogEntry, 'id' | 'url' | 'title' | 'date' | 'host'> & { byYou?: boolean };
+type State = { status: 'loading' } | { status: 'ready'; articles: Related[] } | { status: 'error'; message: string };
 
-/** Other archive articles that mention the selected entity (from the entity index). */
+/** The user's captured articles that mention the entity (asked of the worker); none when it cannot answer. */
+async function capturedMentions(entity: ArticleEntity): Promise<Related[]> {
+  const found = await sendToWorker('sidebar/captured-mentions', { entityId: entity.id, name: entity.name }).catch(() => []);
+  return found.map((article) => ({ ...article, byYou: true }));
+}
+
+/** Other archive articles that mention the selected entity: the bundled archive's entity index, then the user's captured articles. */
 export function RelatedArticles({ archive, entity, currentId }: Props) {
   const [state, setState] = useState<State>({ status: 'loading' });
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
     (async () => {
-      const entry = await archive.entity(entity.id);
+      const [entry, captured] = await Promise.all([archive.entity(entity.id), capturedMentions(entity)]);
       const ids = (entry?.articles ?? []).map(([id]) => id).filter((id) => id !== currentId).slice(0, MAX_RELATED);
-      const articles = (await Promise.all(ids.map((id) => archive.catalogEntry(id)))).filter(
+      const bundled = (await Promise.all(ids.map((id) => archive.catalogEntry(id)))).filter(
         (article): article is CatalogEntry => article !== null,
       );
+      const articles: Related[] = [...captured.filter((article) => article.id !== currentId), ...bundled].slice(0, MAX_RELATED);
       if (live) setState({ status: 'ready', articles });
     })().catch((error: unknown) => {
       if (live) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -51,6 +60,7 @@ export function RelatedArticles({ archive, entity, currentId }: Props) {
               <span class="muted">
                 {' '}
                 {article.host} · {formatArchiveDate(article.date)}
+                {article.byYou && <span class="by-you"> · {t('searchArchivedByYou')}</span>}
               </span>
             </li>
           ))}

@@ -12,7 +12,10 @@ export async function servePages(context: BrowserContext, pages: ServedPages): P
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser & { context: BrowserContext; worker: Worker }> {
-  const { context, worker, close } = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, options);
+  // Extensions.triggerAction (clickAction) needs this switch, over Playwright's pipe.
+  const args = ['--enable-unsafe-extension-debugging'];
+  if (options.permissionAnswer) args.push(`--apps-gallery-install-auto-confirm-for-tests=${options.permissionAnswer === 'accept' ? 'accept' : 'cancel'}`);
+  const { context, worker, extensionId, close } = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, { ...options, args });
   const pages: ServedPages = new Map();
   await servePages(context, pages);
 
@@ -52,6 +55,25 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         return tab?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: tab.id });
       });
+    },
+    async clickAction() {
+      await page.bringToFront();
+      const browser = context.browser();
+      if (!browser) throw new Error('Chromium: no browser-level DevTools session for Extensions.triggerAction');
+      const cdp = await browser.newBrowserCDPSession();
+      try {
+        // The action runs on a tab target (type "tab", the parent of the tab's "page" target),
+        // which Target.getTargets lists only when asked for by its type.
+        const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab', exclude: false }] } as never)) as {
+          targetInfos: Array<{ targetId: string; type: string; url: string }>;
+        };
+        const address = await page.evaluate(() => location.href);
+        const tab = targetInfos.find((info) => info.type === 'tab' && info.url === address);
+        if (!tab) throw new Error(`Chromium: no tab target shows ${address}`);
+        await (cdp as unknown as { send(method: string, params: object): Promise<unknown> }).send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+      } finally {
+        await cdp.detach();
+      }
     },
     menuExists: (id) =>
       worker.evaluate((menuId) => chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id),

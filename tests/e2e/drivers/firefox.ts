@@ -73,6 +73,14 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
   }
   let parentConsole: Promise<string> | null = null;
   const inParentProcess = async <T>(expression: string): Promise<T> => rdp.evaluate<T>(await (parentConsole ??= rdp.parentProcessConsole()), expression);
+  if (options.permissionAnswer) {
+    // What the user's answer to the "Backstory requests additional permissions" doorhanger does.
+    const answer = options.permissionAnswer === 'accept';
+    await inParentProcess(`(() => {
+      Services.obs.addObserver((subject) => subject.wrappedJSObject.resolve(${answer}), 'webextension-optional-permission-prompt');
+      return null;
+    })()`);
+  }
   /** The active tab of the normal windows (one, in these tests), as the worker sees it. */
   const ACTIVE_TAB = `(await browser.tabs.query({ active: true, windowType: 'normal' }))[0]?.id`;
   const pages: ServedPages = new Map();
@@ -124,6 +132,38 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     },
     // No browser lists menu items; updating one succeeds only if it exists.
     menuExists: (id) => inBackground<boolean>(`browser.contextMenus.update(${JSON.stringify(id)}, {}).then(() => true, () => false)`),
+    async clickAction() {
+      await page.bringToFront();
+      const address = await page.evaluate(() => location.href);
+      const ran = await inParentProcess<string>(`(async () => {
+        const url = ${JSON.stringify(address)};
+        const win = [...Services.wm.getEnumerator('navigator:browser')].find((w) => w.gBrowser?.selectedBrowser?.currentURI?.spec === url);
+        if (!win) return 'no browser window shows ' + url;
+        const extension = WebExtensionPolicy.getByID(${JSON.stringify(addonId)})?.extension;
+        if (!extension) return 'the add-on is not running';
+        const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+        const action = ExtensionParent.apiManager.global.browserActionFor?.(extension);
+        if (!action) return 'the add-on has no toolbar button';
+        // A click on the button while its popup is open only closes the popup (triggerAction),
+        // granting nothing. A user's popup closes when they go back to the page or to another
+        // tab; headless, the driver's page actions do not blur it, so it is closed here first.
+        const { ViewPopup } = ChromeUtils.importESModule('resource:///modules/ExtensionPopups.sys.mjs');
+        const settled = async (open) => {
+          for (const deadline = Date.now() + 5000; Boolean(ViewPopup.for(extension, win)) !== open; ) {
+            if (Date.now() > deadline) return false;
+            await new Promise((resolve) => win.setTimeout(resolve, 20));
+          }
+          return true;
+        };
+        ViewPopup.for(extension, win)?.closePopup();
+        if (!(await settled(false))) return 'the previous popup did not close';
+        await action.triggerAction(win);
+        // The popup opening is what shows the click was taken (and the tab granted).
+        if (!(await settled(true))) return 'the toolbar button opened no popup';
+        return 'ran';
+      })()`);
+      if (ran !== 'ran') throw new Error(`Firefox: ${ran}`);
+    },
     async runCommand(command) {
       await page.bringToFront();
       // The shortcut's <key> in the browser window that shows this page: what pressing it runs.

@@ -37,6 +37,13 @@ export interface TestPage extends TestFrame {
   bringToFront(): Promise<void>;
   /** The toolbar badge of this page's tab. */
   badge(): Promise<string>;
+  /**
+   * Clicks the extension's toolbar button for this tab as the user does: the browser grants
+   * the extension this tab (activeTab) and opens its popup. Chromium: the DevTools
+   * protocol's Extensions.triggerAction; Firefox: the action's own trigger in the browser
+   * window, in the parent process (what the button's command runs).
+   */
+  clickAction(): Promise<void>;
   /** Runs an extension keyboard command with this page's tab active. */
   runCommand(command: string): Promise<void>;
   /** Whether the extension has a context-menu item with this id. */
@@ -62,4 +69,10 @@ export interface TestBrowser {
 
 export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
+  /**
+   * How the browser answers the extension's permission requests (permissions.request):
+   * Chromium's auto-confirm switch for tests, Firefox's optional-permission prompt
+   * answered in the parent process. Unset: nobody answers.
+   */
+  permissionAnswer?: 'accept' | 'decline';
 }

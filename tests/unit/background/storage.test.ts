@@ -13,7 +13,7 @@ vi.mock('../../../src/shared/browser', () => ({
   },
 }));
 
-const { readItem, removeItem, storageItem, updateItem, writeItem } = await import('../../../src/background/storage');
+const { readItem, readPrefixed, removeItem, storageItem, updateItem, writeItem } = await import('../../../src/background/storage');
 
 const counter = storageItem('local', 'counter', v.object({ n: v.number() }), () => ({ n: 0 }));
 
@@ -108,5 +108,19 @@ describe('updateItem', () => {
     await updateItem(counter, ({ n }) => ({ n: n + 1 }));
     expect(set).toHaveBeenCalledTimes(1);
     expect(await readItem(counter)).toEqual({ n: 2 });
+  });
+});
+
+describe('readPrefixed', () => {
+  it('reads only the keys with the prefix where the browser can list keys, and everything otherwise', async () => {
+    await fake.browser.storage.local.set({ 'notes:a': 1, 'notes:b': 2, 'captured:x': 'a long article' });
+    const get = reads();
+    expect(await readPrefixed('local', 'notes:')).toEqual({ 'notes:a': 1, 'notes:b': 2 });
+    expect(get).toHaveBeenLastCalledWith(null);
+    const area = fake.browser.storage.local as typeof fake.browser.storage.local & { getKeys?: () => Promise<string[]> };
+    area.getKeys = async () => [...area.data.keys()];
+    expect(await readPrefixed('local', 'notes:')).toEqual({ 'notes:a': 1, 'notes:b': 2 });
+    expect(get).toHaveBeenLastCalledWith(['notes:a', 'notes:b']);
+    expect(await readPrefixed('local', 'none:')).toEqual({});
   });
 });

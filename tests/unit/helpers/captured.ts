@@ -17,7 +17,7 @@ export function capturedArticle(id: string, overrides: Partial<CapturedArticle> 
     entities: [],
     site: 'Example News',
     capturedAt: 1_760_000_000_000,
-    dateSource: 'article:published_time',
+    dateSource: 'meta',
     refusedDate: null,
     truncated: null,
     entitiesExtracted: false,

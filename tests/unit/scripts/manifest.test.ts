@@ -36,13 +36,16 @@ describe('hostMatchPatterns', () => {
 describe.each(BROWSER_TARGETS)('browserManifest for %s', (target) => {
   const manifest = build(target);
 
-  it('matches the content script and the sidebar resources on the archive hosts only', () => {
-    expect(matchesOf(manifest)).toEqual([PATTERNS, PATTERNS]);
+  it('matches the content script on the archive hosts only; the sidebar frame may load on any http(s) page (captured sites)', () => {
+    expect(matchesOf(manifest)).toEqual([PATTERNS, ['http://*/*', 'https://*/*']]);
     const json = JSON.stringify(manifest);
     expect(json).not.toContain('<all_urls>');
     expect(json).not.toContain('__ARCHIVE_HOSTS__');
     expect(manifest).not.toHaveProperty('host_permissions');
-    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'contextMenus']);
+    expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting']);
+    // Sites are asked for one at a time, at capture, as *://*.<site>/* (src/background/capture/site-access.ts):
+    // Firefox grants only a pattern the optional one subsumes, and its '*' scheme takes in ws and wss too.
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
   });
 
   it('sets the version and keeps the other keys', () => {

@@ -1,5 +1,5 @@
 /**
- * The search index (scripts/archive/search-index.ts) and engine (src/shared/search-engine.ts)
+ * The search index (src/shared/search-build.ts) and engine (src/shared/search-engine.ts)
  * together, over small made-up archives: ranking, prefix and typo matching, phrases, fields.
  */
 import { describe, expect, it } from 'vitest';

@@ -4,7 +4,7 @@
  * scores computed here so the popup only adds numbers, and the documents in chunks of 16.
  * Pure and deterministic: articles in, path → JSON value out.
  */
-import type { Article } from '../../src/shared/archive-format';
+import type { Article } from './archive-format';
 import {
   DOCS_PER_CHUNK,
   SEARCH_FORMAT_VERSION,
@@ -16,8 +16,8 @@ import {
   type DocChunk,
   type PostingsShard,
   type SearchMeta,
-} from '../../src/shared/search-format';
-import { terms } from '../../src/shared/search-text';
+} from './search-format';
+import { terms } from './search-text';
 
 /** BM25 parameters for the body. */
 const K1 = 1.2;

@@ -1,0 +1,122 @@
+/**
+ * Captured articles in the JSON backup through the worker's handlers: exported whole,
+ * restored by import with the notes written on them, a hostile or broken backup refused
+ * with the reason and nothing changed; and the options page's list, delete and Undo.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser, type FakeBrowser } from '../../helpers/fake-browser';
+import { capturedArticle } from '../../helpers/captured';
+import { record } from '../../helpers/records';
+
+const fake: { browser: FakeBrowser } = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
+vi.mock('../../../../src/shared/browser', () => ({
+  get browser() {
+    return fake.browser;
+  },
+  t: (key: string) => key,
+}));
+
+const { notesHandlers } = await import('../../../../src/background/notes/handlers');
+const { capturedHandlers } = await import('../../../../src/background/capture/captured-handlers');
+const { putCaptured, getCaptured, listCaptured } = await import('../../../../src/background/capture/store');
+const { readRecord, updateRecord } = await import('../../../../src/background/notes/store');
+import type { SenderInfo } from '../../../../src/background/router';
+
+const page: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: undefined, frameId: undefined, sidebar: undefined };
+const A = 'aaaaaaaaaaaaaaaa';
+const B = 'bbbbbbbbbbbbbbbb';
+
+beforeEach(() => {
+  fake.browser = fakeBrowser();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  // A bundled archive with no articles: every article here is a captured one.
+  vi.stubGlobal('fetch', async (url: string) => {
+    const body = url.endsWith('meta.json') ? { format: 1, articleCount: 0, shards: { urls: 1, entities: 1, catalog: 1 } } : url.includes('/catalog/') ? {} : null;
+    return { ok: body !== null, status: body === null ? 404 : 200, json: async () => body };
+  });
+});
+
+const local = () => fake.browser.storage.local.data;
+const storedNotes = (articleId: string, text: string) =>
+  updateRecord(articleId, async () => record({ articleId, articleTitle: 'claimed', url: '' }), (current) => ({ record: { ...current, note: { ...current.note, text, revision: 1 } }, result: null }));
+
+async function exportJson(): Promise<string> {
+  return (await notesHandlers['notes/export']({ format: 'json' }, page)).content;
+}
+
+/** A backup of `captured` (and no notes), as the export writes it. */
+const backupWith = (captured: unknown[], records: unknown[] = []): string =>
+  JSON.stringify({ format: 'backstory-notes', schemaVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', records, captured });
+
+describe('captured articles in the backup', () => {
+  it('exports them whole, and import brings them back with their notes after a delete', async () => {
+    const article = capturedArticle(A, { title: 'Ferry strike ends', paragraphs: ['Crews returned on Monday.'] });
+    await putCaptured(article);
+    await storedNotes(A, 'My note on the ferry strike.');
+    const backup = await exportJson();
+    expect(JSON.parse(backup).captured).toEqual([article]);
+    // The note's title and address come from the captured article, not from the record's claim.
+    expect(JSON.parse(backup).records[0]).toMatchObject({ articleId: A, articleTitle: 'Ferry strike ends', url: article.url });
+
+    await capturedHandlers['capture/delete']({ id: A }, page);
+    local().delete(`notes:${A}`);
+    expect(await listCaptured()).toEqual([]);
+
+    const preview = await notesHandlers['notes/import']({ content: backup, apply: false }, page);
+    expect(preview.captured).toEqual({ add: 1, skip: 0 });
+    expect(preview.items).toEqual([expect.objectContaining({ articleId: A, inArchive: true, articleTitle: 'Ferry strike ends', action: 'add' })]);
+    expect(await listCaptured()).toEqual([]);
+
+    const applied = await notesHandlers['notes/import']({ content: backup, apply: true }, page);
+    expect(applied.captured).toEqual({ add: 1, skip: 0 });
+    expect(await getCaptured(A)).toEqual(article);
+    expect((await readRecord(A))?.note.text).toBe('My note on the ferry strike.');
+  });
+
+  it('keeps an article already stored as it is (nothing is overwritten)', async () => {
+    await putCaptured(capturedArticle(A, { title: 'Mine' }));
+    const report = await notesHandlers['notes/import']({ content: backupWith([capturedArticle(A, { title: 'From the file' })]), apply: true }, page);
+    expect(report.captured).toEqual({ add: 0, skip: 1 });
+    expect((await getCaptured(A))?.title).toBe('Mine');
+  });
+
+  it.each([
+    ['a record that is not a captured article', [{ id: A, title: 'x' }], /captured article 1 cannot be imported/],
+    ['a javascript: address', [capturedArticle(A, { url: 'javascript:alert(1)', key: 'javascript:alert(1)' })], /captured article 1 cannot be imported: its address is not an http\(s\)/],
+    ['an address whose key is another article’s', [capturedArticle(A, { key: 'bank.example/login' })], /captured article 1 cannot be imported: its URL key or host/],
+    ['a host that is not its address’s', [capturedArticle(A, { host: 'bank.example' })], /URL key or host/],
+    ['the same article twice', [capturedArticle(B), capturedArticle(B)], /captured article 2 repeats article/],
+    ['a title past the limit', [capturedArticle(A, { title: 'x'.repeat(5_000) })], /captured article 1 cannot be imported/],
+    ['captured that is not a list', 'everything', /not a Backstory notes backup/],
+  ])('refuses %s, naming it, and changes nothing', async (_name, captured, error) => {
+    await putCaptured(capturedArticle('cccccccccccccccc'));
+    await storedNotes('cccccccccccccccc', 'keep');
+    const before = structuredClone([...local().entries()]);
+    const content = JSON.stringify({ format: 'backstory-notes', schemaVersion: 1, records: [record({ articleId: 'dddddddddddddddd' })], captured });
+    await expect(notesHandlers['notes/import']({ content, apply: true }, page)).rejects.toThrow(error);
+    expect([...local().entries()]).toEqual(before);
+  });
+
+  it('still imports an older backup that has no captured articles', async () => {
+    const report = await notesHandlers['notes/import']({ content: JSON.stringify({ format: 'backstory-notes', schemaVersion: 1, records: [] }), apply: true }, page);
+    expect(report.captured).toEqual({ add: 0, skip: 0 });
+  });
+});
+
+describe('the options page list of captured articles', () => {
+  it('lists them newest first, says which have notes, deletes and puts back with Undo', async () => {
+    await putCaptured(capturedArticle(A, { capturedAt: 1 }));
+    await putCaptured(capturedArticle(B, { capturedAt: 2 }));
+    await storedNotes(A, 'A note.');
+    const list = await capturedHandlers['capture/list']({}, page);
+    expect(list.map((item) => [item.id, item.hasNotes])).toEqual([[B, false], [A, true]]);
+
+    const deleted = await capturedHandlers['capture/delete']({ id: A }, page);
+    expect((await capturedHandlers['capture/list']({}, page)).map((item) => item.id)).toEqual([B]);
+    // Its notes stay: deleting the article is not deleting what the user wrote.
+    expect((await readRecord(A))?.note.text).toBe('A note.');
+    await capturedHandlers['capture/restore']({ article: deleted }, page);
+    expect(await getCaptured(A)).toEqual(deleted);
+    await expect(capturedHandlers['capture/restore']({ article: { id: A } }, page)).rejects.toThrow(/not a captured article/);
+  });
+});

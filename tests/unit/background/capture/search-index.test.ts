@@ -1,0 +1,130 @@
+/**
+ * The captured articles' search index over an in-memory storage.local: found as soon as
+ * stored, gone when deleted, replaced versions found by their new text, segments merged
+ * past their limits, a full disk leaves the previous index searchable.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser, type FakeBrowser } from '../../helpers/fake-browser';
+import { capturedArticle } from '../../helpers/captured';
+
+const fake: { browser: FakeBrowser } = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
+vi.mock('../../../../src/shared/browser', () => ({
+  get browser() {
+    return fake.browser;
+  },
+}));
+
+type Store = typeof import('../../../../src/background/capture/store');
+type Index = typeof import('../../../../src/background/capture/search-index');
+let store: Store;
+let index: Index;
+
+const id = (n: number): string => n.toString(16).padStart(16, '0');
+
+beforeEach(async () => {
+  fake.browser = fakeBrowser();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  vi.resetModules();
+  store = await import('../../../../src/background/capture/store');
+  index = await import('../../../../src/background/capture/search-index');
+});
+
+const local = () => fake.browser.storage.local.data;
+const ids = async (query: string, limit = 50): Promise<string[]> => (await index.searchCaptured(query, limit)).hits.map((hit) => hit.id);
+const searchFiles = (): string[] => [...local().keys()].filter((key) => key.startsWith('captured-search:'));
+
+describe('the captured search index', () => {
+  it('finds a stored article by its title, body words (prefix, typo) and host, and says nothing of others', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Harbour cranes stall in Rotterdam', paragraphs: ['Dockworkers walked out over automation.'] }));
+    await store.putCaptured(capturedArticle(id(2), { title: 'Budget vote delayed', paragraphs: ['The council met late.'], host: 'other.example.com' }));
+    expect(await ids('rotterdam')).toEqual([id(1)]);
+    expect(await ids('dockwork')).toEqual([id(1)]);
+    expect(await ids('automaton')).toEqual([id(1)]);
+    expect(await ids('host:other.example.com council')).toEqual([id(2)]);
+    expect(await ids('zebra')).toEqual([]);
+    const { hits } = await index.searchCaptured('rotterdam', 5);
+    expect(hits[0]).toMatchObject({ id: id(1), url: `https://news.example.org/2025/${id(1)}.html`, title: 'Harbour cranes stall in Rotterdam', date: '2025-03-14' });
+  });
+
+  it('lists the newest first for an empty query', async () => {
+    await store.putCaptured(capturedArticle(id(1), { date: '2024-01-01' }));
+    await store.putCaptured(capturedArticle(id(2), { date: '2025-06-01' }));
+    expect(await ids('')).toEqual([id(2), id(1)]);
+  });
+
+  it('follows the store on its own (the change event), without a search asking', async () => {
+    index.watchCapturedArticles();
+    await store.putCaptured(capturedArticle(id(1), { title: 'Glacier retreat measured' }));
+    await vi.waitFor(() => expect(local().get('captured-search')).toMatchObject({ recent: { articles: { [id(1)]: expect.any(Number) } } }));
+  });
+
+  it('drops a deleted article and finds a replaced one by its new text only', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Old headline about turbines' }));
+    await store.putCaptured(capturedArticle(id(2), { title: 'Second article on tariffs' }));
+    expect(await ids('turbines')).toEqual([id(1)]);
+    await store.putCaptured(capturedArticle(id(1), { title: 'New headline about solar', capturedAt: 1_770_000_000_000 }));
+    expect(await ids('turbines')).toEqual([]);
+    expect(await ids('solar')).toEqual([id(1)]);
+    await store.deleteCaptured(id(2));
+    expect(await ids('tariffs')).toEqual([]);
+  });
+
+  it('merges into a new base past the recent limit, hides deleted base articles, and removes old files', async () => {
+    const n = index.RECENT_LIMIT + 3;
+    for (let i = 1; i <= n; i++) {
+      await store.putCaptured(capturedArticle(id(i), { title: `Report number ${i} on fisheries`, capturedAt: 1_760_000_000_000 + i }));
+      await index.syncCapturedSearch();
+    }
+    const pointer = local().get('captured-search') as { base: { articles: object } | null; recent: { articles: object } | null; hidden: string[] };
+    expect(Object.keys(pointer.base?.articles ?? {}).length + Object.keys(pointer.recent?.articles ?? {}).length).toBe(n);
+    expect(pointer.base).not.toBeNull();
+    expect((await index.searchCaptured('fisheries', 100)).total).toBe(n);
+    // A base article deleted is hidden, not searched.
+    const inBase = Object.keys(pointer.base!.articles)[0]!;
+    await store.deleteCaptured(inBase);
+    expect(await ids('fisheries', 100)).not.toContain(inBase);
+    expect((await index.searchCaptured('fisheries', 100)).total).toBe(n - 1);
+    // Only the files the pointer names are stored.
+    const now = local().get('captured-search') as { base: { gen: string; files: string[] }; recent: { gen: string; files: string[] } | null };
+    const named = [now.base, now.recent].flatMap((s) => (s ? s.files.map((f) => `captured-search:${s.gen}:${f}`) : []));
+    expect(searchFiles().sort()).toEqual(named.sort());
+  });
+
+  it('keeps the previous index searchable when the disk refuses the new one', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Wildfire smoke over the valley' }));
+    expect(await ids('wildfire')).toEqual([id(1)]);
+    await store.putCaptured(capturedArticle(id(2), { title: 'Wildfire season starts early' }));
+    fake.browser.storage.local.failWith = Object.assign(new Error('QUOTA_BYTES quota exceeded'), { name: 'QuotaExceededError' });
+    await expect(index.syncCapturedSearch()).rejects.toThrow(/quota/);
+    expect((local().get('captured-search') as { recent: { articles: object } }).recent.articles).toEqual({ [id(1)]: expect.any(Number) });
+    expect(await ids('wildfire')).toEqual(expect.arrayContaining([id(1), id(2)]));
+  });
+
+  it('gives the snippet of a captured hit from its stored text', async () => {
+    await store.putCaptured(capturedArticle(id(1), { paragraphs: ['Engineers inspected the viaduct after the storm.'] }));
+    const [hit] = (await index.searchCaptured('viaduct', 5)).hits;
+    const details = await index.capturedHitDetails(hit!, 'viaduct');
+    expect(details.snippet.some((part) => part.mark && part.text.toLowerCase() === 'viaduct')).toBe(true);
+  });
+
+  it('rebuilds an unreadable pointer from the store', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Tram line opens' }));
+    await ids('tram');
+    local().set('captured-search', { schemaVersion: 99 });
+    expect(await ids('tram')).toEqual([id(1)]);
+  });
+});
+
+describe('captured articles mentioning an entity', () => {
+  const kirby = { id: 'person:john-kirby', type: 'person' as const, name: 'John Kirby', aliases: ['John Kirby', 'Kirby'], count: 1, mentions: [[0, 10] as const] };
+  const otherKirby = { ...kirby, id: 'person:jane-kirby', name: 'Jane Kirby', aliases: ['Jane Kirby'] };
+
+  it('lists those with that entity by id, newest first, not those with a namesake or none', async () => {
+    await store.putCaptured(capturedArticle(id(1), { date: '2024-01-01', entities: [kirby] }));
+    await store.putCaptured(capturedArticle(id(2), { date: '2025-01-01', entities: [kirby] }));
+    await store.putCaptured(capturedArticle(id(3), { entities: [otherKirby] }));
+    await store.putCaptured(capturedArticle(id(4), { title: 'John Kirby spoke', entities: [] }));
+    expect((await index.capturedMentioning('person:john-kirby', 'John Kirby', 12)).map((a) => a.id)).toEqual([id(2), id(1)]);
+    expect(await index.capturedMentioning('person:john-kirby', '"', 12)).toEqual([]);
+  });
+});
