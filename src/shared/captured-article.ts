@@ -49,8 +49,14 @@ export type Truncation = (typeof TRUNCATIONS)[number];
  * before use. `publishedClaim` is the page's own date claim the script refused (impossible
  * or in the future), so the user is told why the capture date is shown instead.
  */
+/** An http(s) address: what the popup opens and the sidebar links to (never javascript: or data:). */
+const PageAddress = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'an http(s) address'), v.maxLength(CAPTURE_LIMITS.urlChars));
+
+/** The latest time a Date can hold (ms since the epoch): a later number cannot be shown as a date. */
+const LAST_TIME = 8.64e15;
+
 export const CapturedPage = v.strictObject({
-  url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'an http(s) address'), v.maxLength(CAPTURE_LIMITS.urlChars)),
+  url: PageAddress,
   title: Text(CAPTURE_LIMITS.titleChars),
   site: Text(CAPTURE_LIMITS.siteChars),
   summary: Text(CAPTURE_LIMITS.paragraphChars),
@@ -87,7 +93,7 @@ export const CapturedArticle = v.object({
   schemaVersion: v.literal(CAPTURE_SCHEMA_VERSION),
   format: v.literal(ARCHIVE_FORMAT_VERSION),
   id: ArticleId,
-  url: Text(CAPTURE_LIMITS.urlChars),
+  url: PageAddress,
   key: Text(CAPTURE_LIMITS.urlChars),
   host: Text(300),
   /** The published date (YYYY-MM-DD), or the capture date when the page gave none to believe. */
@@ -99,7 +105,7 @@ export const CapturedArticle = v.object({
   /** The site's own name (og:site_name), or its host. */
   site: Text(CAPTURE_LIMITS.siteChars),
   /** When the user archived it (ms since the epoch). */
-  capturedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  capturedAt: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LAST_TIME)),
   dateSource: v.picklist(DATE_SOURCES),
   /** The page's date claim that was not believed (shown to the user), or null. */
   refusedDate: v.nullable(Text(CAPTURE_LIMITS.dateClaimChars)),

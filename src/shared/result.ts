@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'not-found',
   /** The tab's content script did not answer (the page was loaded before Backstory, or is gone). */
   'tab-unreachable',
+  /** A page being archived did not give a usable answer: too slow, malformed, or it moved meanwhile (the message says which). */
+  'page-unreadable',
   /** The browser refused the write because its storage is full. */
   'storage-full',
   /** Storage failed in another way. */

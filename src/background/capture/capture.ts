@@ -81,16 +81,26 @@ async function capturedArticle(page: CapturedPage, pageUrl: string, key: string,
   };
 }
 
+/** How long a page may take to answer: a page whose scripts hold its thread (a hostile loop) must not leave the popup waiting. */
+export const PAGE_ANSWER_MS = 15_000;
+
 /** Runs the page script in the tab and checks its answer. */
 async function readPage(tabId: number): Promise<CaptureScriptReply> {
   let results: Array<{ result?: unknown }>;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new CodedError('page-unreadable', `the page did not answer within ${PAGE_ANSWER_MS / 1000} s (a script on it may be busy); nothing was archived`)), PAGE_ANSWER_MS);
+  });
   try {
-    results = await browser.scripting.executeScript({ target: inTopFrame(tabId), files: ['capture.js'] });
-  } catch (error) {
-    throw new CodedError('tab-unreachable', `Backstory may not read this page: ${error instanceof Error ? error.message : String(error)}`);
+    const reading = browser.scripting.executeScript({ target: inTopFrame(tabId), files: ['capture.js'] }).catch((error: unknown) => {
+      throw new CodedError('tab-unreachable', `Backstory may not read this page: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    results = await Promise.race([reading, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
   const reply = v.safeParse(CaptureScriptReply, results[0]?.result);
-  if (!reply.success) throw new CodedError('tab-unreachable', `the page did not give Backstory an article it can read (${v.summarize(reply.issues).split('\n')[0] ?? ''})`);
+  if (!reply.success) throw new CodedError('page-unreadable', `the page did not give Backstory an article it can read (${v.summarize(reply.issues).split('\n')[0] ?? ''})`);
   return reply.output;
 }
 
@@ -114,6 +124,8 @@ export async function captureTab(tabId: number, now = new Date()): Promise<Captu
 
   const reply = await readPage(tabId);
   if (!reply.ok) return { status: reply.reason };
+  // The text is kept under the address the tab had when asked; a page that moved meanwhile (history.pushState) is another article.
+  if (tryUrlKey(reply.page.url) !== key) throw new CodedError('page-unreadable', 'the page changed its address while it was being archived; nothing was archived, try again');
   const article = await putCaptured(await capturedArticle(reply.page, pageUrl, key, now));
   await showArchivedBadge(tabId, true).catch(() => undefined);
   await showSidebarIn(tabId, pageUrl, article.id);

@@ -5,6 +5,7 @@ import { browser } from '../../shared/browser';
 import { activeTabId } from '../active-tab';
 import type { FeatureHandlers } from '../router';
 import { captureTab } from './capture';
+import { mayCaptureIn } from './private-windows';
 import { hasSiteAccess, siteOrigins } from './site-access';
 import { getCaptured } from './store';
 import { takeOutcome } from './triggers';
@@ -19,10 +20,14 @@ export const captureHandlers: FeatureHandlers<keyof typeof captureMessages> = {
     const tabId = await activeTabId();
     if (tabId === null) return { page: null, last: null };
     // The address is visible only while the user's opening the popup grants the tab.
-    const url = (await browser.tabs.get(tabId).catch(() => null))?.url;
-    const site = url === undefined ? null : siteOrigins(url);
+    const tab = (await browser.tabs.get(tabId).catch(() => null)) ?? undefined;
     const last = await takeOutcome(tabId);
-    return { page: site && { ...site, siteAccess: await hasSiteAccess(site.origins) }, last };
+    // No button (and so no site request) where capture is off: a private window, unless the user turned it on.
+    if (!(await mayCaptureIn(tab))) return { page: null, last: last ?? { at: Date.now(), outcome: { status: 'private-window' } } };
+    const site = tab?.url === undefined ? null : siteOrigins(tab.url);
+    // A private window never asks for the site (a grant would show the sidebar there in every window).
+    const asks = tab?.incognito !== true;
+    return { page: site && { ...site, siteAccess: asks ? await hasSiteAccess(site.origins) : true }, last };
   },
 
   async 'sidebar/captured-article'({ articleId }, sender) {

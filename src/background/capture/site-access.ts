@@ -11,6 +11,7 @@
  */
 import { browser } from '../../shared/browser';
 import { siteHost } from '../../shared/url-key';
+import { serializedByKey } from '../storage';
 
 const SCRIPT_ID = 'backstory-captured-sites';
 
@@ -52,8 +53,16 @@ function manifestMatches(): Set<string> {
   return new Set(scripts.flatMap((script) => script.matches ?? []));
 }
 
-/** Registers the content script on exactly the sites the user granted (none: unregistered). */
-export async function syncSiteScripts(): Promise<void> {
+/**
+ * Registers the content script on exactly the sites the user granted (none: unregistered).
+ * One at a time: two grants close together would both see "not registered", and the
+ * second registration would fail on the taken id, leaving its site out until the next start.
+ */
+export function syncSiteScripts(): Promise<void> {
+  return serializedByKey(SCRIPT_ID, registerOnGrantedSites);
+}
+
+async function registerOnGrantedSites(): Promise<void> {
   const declared = manifestMatches();
   const granted = ((await browser.permissions.getAll()).origins ?? []).filter((origin) => !declared.has(origin) && /^\*:\/\/\*\.[^/*]+\/\*$/.test(origin));
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });

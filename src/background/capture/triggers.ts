@@ -15,7 +15,7 @@ import { browser, t, type Tabs } from '../../shared/browser';
 import type { CaptureOutcome, LastCapture } from '../../shared/messages/capture-messages';
 import { errorCode } from '../../shared/result';
 import { activeTabId } from '../active-tab';
-import { readItem, storageItem, updateItem } from '../storage';
+import { storageItem, updateItem } from '../storage';
 import { captureTab } from './capture';
 import { requestSiteAccess } from './site-access';
 
@@ -44,14 +44,16 @@ async function keepOutcome(tabId: number, outcome: TabOutcome): Promise<void> {
 
 /** The tab's last capture outcome, if it is recent, once (it is removed when read). */
 export async function takeOutcome(tabId: number, now = Date.now()): Promise<TabOutcome | null> {
-  const kept = (await readItem(outcomesItem))[String(tabId)];
-  if (!kept) return null;
+  // Taken inside the one update (the key's lock, a fresh read): two popups cannot both be told.
+  let kept = undefined as TabOutcome | undefined;
   await updateItem(outcomesItem, (all) => {
+    kept = all[String(tabId)];
+    if (!kept) return all;
     const next = { ...all };
     delete next[String(tabId)];
     return next;
   });
-  return now - kept.at <= OUTCOME_SHOWN_MS ? kept : null;
+  return kept && now - kept.at <= OUTCOME_SHOWN_MS ? kept : null;
 }
 
 /** Captures from a menu or command: the outcome goes where the user will see it. */
@@ -82,12 +84,15 @@ export function createCaptureMenu(): void {
 export function installCaptureTriggers(): void {
   browser.contextMenus.onClicked.addListener((info, tab?: Tabs.Tab) => {
     if (info.menuItemId !== CAPTURE_MENU_ID || tab?.id === undefined) return;
-    void requestSiteAccess(tab.url ?? info.pageUrl);
+    if (!tab.incognito) void requestSiteAccess(tab.url ?? info.pageUrl);
     void captureFromAction(tab.id);
   });
   browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
     if (command !== CAPTURE_COMMAND) return;
-    void requestSiteAccess(tab?.url);
+    // Never from a private window: a granted site would register the content script for
+    // every window, a lasting trace of private reading (even when capture is allowed there,
+    // the sidebar of later visits is not asked for from a private window).
+    if (tab?.incognito !== true) void requestSiteAccess(tab?.url);
     void (tab?.id !== undefined ? Promise.resolve(tab.id) : activeTabId()).then((tabId) => (tabId === null ? undefined : captureFromAction(tabId)));
   });
 }

@@ -26,6 +26,12 @@ const ARTICLE_ROOTS = 'article, [itemprop="articleBody" i], main, [role="main" i
 
 const elementCount = (root: Document | Element): number => root.getElementsByTagName('*').length;
 
+/**
+ * Article elements weighed on a huge page: each costs a walk of its subtree, so a page of
+ * thousands of nested <article>s would make the walks quadratic. Real pages have a handful.
+ */
+export const MAX_ARTICLE_CANDIDATES = 50;
+
 /** Whitespace as a reader sees it: runs collapsed, ends trimmed. */
 const clean = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
@@ -34,7 +40,7 @@ function readableCopy(doc: Document): { copy: Document; truncated: Truncation | 
   if (elementCount(doc) <= CAPTURE_LIMITS.elements) return { copy: doc.cloneNode(true) as Document, truncated: null };
   let best: Element | null = null;
   let bestLength = 0;
-  for (const candidate of doc.querySelectorAll(ARTICLE_ROOTS)) {
+  for (const candidate of [...doc.querySelectorAll(ARTICLE_ROOTS)].slice(0, MAX_ARTICLE_CANDIDATES)) {
     if (elementCount(candidate) > CAPTURE_LIMITS.elements) continue;
     const length = candidate.textContent?.length ?? 0;
     if (length > bestLength) [best, bestLength] = [candidate, length];

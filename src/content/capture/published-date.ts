@@ -46,7 +46,24 @@ const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting)
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$)/i;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}Z?)?$/;
-const MONTH_NAMES = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b/i;
+/** A month in English words or their usual abbreviations, captured by its first three letters. */
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)(?:uary|ruary|ch|il|e|y|ust|t|tember|ober|ember)?\\.?';
+const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
+/** "Thu, 08 Feb 2024 12:00 GMT", "8 February 2024", "08-Feb-2024". */
+const DAY_MONTH_YEAR = new RegExp(`(?:^|[^\\d])${ORDINAL}[\\s-]+(?:of\\s+)?${MONTH}[\\s,-]+(\\d{4})\\b`, 'i');
+/** "February 8, 2024", "Feb. 8 2024". */
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+${ORDINAL},?\\s+(\\d{4})\\b`, 'i');
+const MONTH_NUMBER = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The day a date written with a month name names, as written: no Date parsing, whose result depends on the user's time zone. */
+function namedMonthDay(value: string): string | null {
+  const dmy = DAY_MONTH_YEAR.exec(value);
+  const mdy = dmy ? null : MONTH_DAY_YEAR.exec(value);
+  const [day, month, year] = dmy ? [dmy[1], dmy[2], dmy[3]] : mdy ? [mdy[2], mdy[1], mdy[3]] : [];
+  if (day === undefined || month === undefined || year === undefined) return null;
+  const iso = `${year}-${String(MONTH_NUMBER.indexOf(month.toLowerCase()) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
+}
 
 export type DateClaim = { value: string; date: string | null };
 
@@ -58,12 +75,8 @@ export function claimedDay(raw: string): string | null {
     const day = `${iso[1]}-${iso[2]}-${iso[3]}`;
     return isCalendarDate(day) ? day : null;
   }
-  // "Thu, 08 Feb 2024 12:00:00 GMT", "February 8, 2024": a month named in words.
-  if (MONTH_NAMES.test(value) && /\b\d{4}\b/.test(value)) {
-    const time = Date.parse(value);
-    return Number.isFinite(time) ? new Date(time).toISOString().slice(0, 10) : null;
-  }
-  return null;
+  // A month named in words; a month without a day ("March 2023") names no day.
+  return namedMonthDay(value);
 }
 
 /** Whether a claimed day could be the day this page was published, seen at `now`. */

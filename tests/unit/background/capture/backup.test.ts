@@ -19,6 +19,7 @@ vi.mock('../../../../src/shared/browser', () => ({
 const { notesHandlers } = await import('../../../../src/background/notes/handlers');
 const { capturedHandlers } = await import('../../../../src/background/capture/captured-handlers');
 const { putCaptured, getCaptured, listCaptured } = await import('../../../../src/background/capture/store');
+const { planCapturedImport } = await import('../../../../src/background/capture/backup');
 const { readRecord, updateRecord } = await import('../../../../src/background/notes/store');
 import type { SenderInfo } from '../../../../src/background/router';
 
@@ -31,7 +32,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   // A bundled archive with no articles: every article here is a captured one.
   vi.stubGlobal('fetch', async (url: string) => {
-    const body = url.endsWith('meta.json') ? { format: 1, articleCount: 0, shards: { urls: 1, entities: 1, catalog: 1 } } : url.includes('/catalog/') ? {} : null;
+    const body = url.endsWith('meta.json') ? { format: 1, articleCount: 0, shards: { urls: 1, entities: 1, catalog: 1 } } : /\/(catalog|urls)\//.test(url) ? {} : null;
     return { ok: body !== null, status: body === null ? 404 : 200, json: async () => body };
   });
 });
@@ -82,10 +83,13 @@ describe('captured articles in the backup', () => {
 
   it.each([
     ['a record that is not a captured article', [{ id: A, title: 'x' }], /captured article 1 cannot be imported/],
-    ['a javascript: address', [capturedArticle(A, { url: 'javascript:alert(1)', key: 'javascript:alert(1)' })], /captured article 1 cannot be imported: its address is not an http\(s\)/],
+    ['a javascript: address', [capturedArticle(A, { url: 'javascript:alert(1)', key: 'javascript:alert(1)' })], /captured article 1 cannot be imported: × an http\(s\) address.*at url/],
     ['an address whose key is another article’s', [capturedArticle(A, { key: 'bank.example/login' })], /captured article 1 cannot be imported: its URL key or host/],
     ['a host that is not its address’s', [capturedArticle(A, { host: 'bank.example' })], /URL key or host/],
     ['the same article twice', [capturedArticle(B), capturedArticle(B)], /captured article 2 repeats article/],
+    ['a second id for an address already in the file', [capturedArticle(A), capturedArticle(B, { url: capturedArticle(A).url, key: capturedArticle(A).key })], /captured article 2 repeats the address of an earlier one/],
+    ['a capture time in the future', [capturedArticle(A, { capturedAt: Date.now() + 3 * 86_400_000 })], /captured article 1 cannot be imported: it says it was archived in the future/],
+    ['a capture time no date can hold', [capturedArticle(A, { capturedAt: 1e17 })], /captured article 1 cannot be imported/],
     ['a title past the limit', [capturedArticle(A, { title: 'x'.repeat(5_000) })], /captured article 1 cannot be imported/],
     ['captured that is not a list', 'everything', /not a Backstory notes backup/],
   ])('refuses %s, naming it, and changes nothing', async (_name, captured, error) => {
@@ -95,6 +99,17 @@ describe('captured articles in the backup', () => {
     const content = JSON.stringify({ format: 'backstory-notes', schemaVersion: 1, records: [record({ articleId: 'dddddddddddddddd' })], captured });
     await expect(notesHandlers['notes/import']({ content, apply: true }, page)).rejects.toThrow(error);
     expect([...local().entries()]).toEqual(before);
+  });
+
+  it('keeps what the archive has at an address: a bundled article, or a capture stored under another id', async () => {
+    const bundled = capturedArticle(A, { url: 'https://www.ledger.example/bundled.html', key: 'ledger.example/bundled.html', host: 'ledger.example' });
+    await putCaptured(capturedArticle(B, { title: 'Mine' }));
+    const sameAddress = capturedArticle('cccccccccccccccc', { url: capturedArticle(B).url, key: capturedArticle(B).key });
+    const archive = { articleIdForKey: async (key: string) => (key === bundled.key ? 'eeeeeeeeeeeeeeee' : key === sameAddress.key ? B : null), catalogEntry: async () => null };
+    const fresh = capturedArticle('dddddddddddddddd', { url: 'https://news.example.org/2025/fresh.html', key: 'news.example.org/2025/fresh.html' });
+    const plan = await planCapturedImport([bundled, sameAddress, fresh], archive);
+    expect(plan.skip.map((a) => a.id)).toEqual([A, 'cccccccccccccccc']);
+    expect(plan.add.map((a) => a.id)).toEqual(['dddddddddddddddd']);
   });
 
   it('still imports an older backup that has no captured articles', async () => {

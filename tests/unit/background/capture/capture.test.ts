@@ -133,7 +133,27 @@ describe('captureTab', () => {
     ];
     for (const answer of hostile) {
       scriptAnswer = answer;
-      await expect(capture.captureTab(TAB), JSON.stringify(answer)?.slice(0, 80)).rejects.toMatchObject({ code: 'tab-unreachable' });
+      await expect(capture.captureTab(TAB), JSON.stringify(answer)?.slice(0, 80)).rejects.toMatchObject({ code: 'page-unreadable' });
+    }
+    expect(await store.listCaptured()).toEqual([]);
+  });
+
+  it('stores nothing when the page moved to another address while it was read', async () => {
+    scriptAnswer = page({ url: 'https://www.ledger.example/news/2024/another-story' });
+    await expect(capture.captureTab(TAB)).rejects.toMatchObject({ code: 'page-unreadable', message: expect.stringContaining('changed its address') });
+    expect(await store.listCaptured()).toEqual([]);
+  });
+
+  it('gives up on a page that never answers (its scripts hold the thread), saying so', async () => {
+    vi.useFakeTimers();
+    try {
+      (fake.browser.scripting as { executeScript: unknown }).executeScript = vi.fn(() => new Promise(() => undefined));
+      const outcome = capture.captureTab(TAB);
+      const checked = expect(outcome).rejects.toMatchObject({ code: 'page-unreadable', message: expect.stringContaining('did not answer within 15 s') });
+      await vi.advanceTimersByTimeAsync(capture.PAGE_ANSWER_MS);
+      await checked;
+    } finally {
+      vi.useRealTimers();
     }
     expect(await store.listCaptured()).toEqual([]);
   });

@@ -15,7 +15,11 @@ vi.mock('../../../../src/shared/browser', () => ({
     },
     scripting: {
       getRegisteredContentScripts: async ({ ids }: { ids: string[] }) => state.registered.filter((s) => ids.includes(s.id)),
-      registerContentScripts: async (scripts: Array<{ id: string; matches: string[] }>) => void state.registered.push(...scripts),
+      registerContentScripts: async (scripts: Array<{ id: string; matches: string[] }>) => {
+        // As the browsers do: an id can be registered once.
+        if (scripts.some((s) => state.registered.some((r) => r.id === s.id))) throw new Error(`Duplicate script ID '${scripts[0]?.id}'`);
+        state.registered.push(...scripts);
+      },
       updateContentScripts: async (scripts: Array<{ id: string; matches: string[] }>) => {
         state.registered = state.registered.map((s) => scripts.find((n) => n.id === s.id) ?? s);
       },
@@ -54,5 +58,13 @@ describe('site access', () => {
     state.origins = [];
     await syncSiteScripts();
     expect(state.registered).toEqual([]);
+  });
+
+  it('registers once when two grants arrive together (each sync sees what the other did)', async () => {
+    state.origins = ['*://*.ledger.example/*'];
+    const first = syncSiteScripts();
+    state.origins = ['*://*.ledger.example/*', '*://*.harbour.example/*'];
+    await Promise.all([first, syncSiteScripts()]);
+    expect(state.registered.map((s) => s.matches)).toEqual([['*://*.harbour.example/*', '*://*.ledger.example/*']]);
   });
 });

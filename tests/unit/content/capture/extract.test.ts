@@ -3,8 +3,8 @@
  * Reading the article out of a page being archived: title, summary and paragraphs, site,
  * date; nothing to archive on a page with no article text; bounds on huge pages.
  */
-import { describe, expect, it } from 'vitest';
-import { captureDocument } from '../../../../src/content/capture/extract';
+import { describe, expect, it, vi } from 'vitest';
+import { captureDocument, MAX_ARTICLE_CANDIDATES } from '../../../../src/content/capture/extract';
 import { CAPTURE_LIMITS } from '../../../../src/shared/captured-article';
 import { DATE_PAGES } from '../../../fixtures/capture/date-pages';
 
@@ -84,6 +84,21 @@ describe('captureDocument', () => {
   it('on a huge page with no article element within the limit, answers too-large', () => {
     const filler = '<span>x</span>'.repeat(CAPTURE_LIMITS.elements + 10);
     expect(captureDocument(parse(`<html><body><div>${filler}</div><p>${'word '.repeat(100)}</p></body></html>`), URL_, NOW)).toEqual({ ok: false, reason: 'too-large' });
+  }, 60_000);
+
+  it('on a huge page of thousands of article elements, weighs only the first few (no quadratic walk)', () => {
+    const filler = '<span>x</span>'.repeat(CAPTURE_LIMITS.elements + 10);
+    const decoys = '<article><b>ad</b></article>'.repeat(2_000);
+    const doc = parse(`<html><body><div>${filler}</div>${decoys}</body></html>`);
+    const walk = vi.spyOn(Element.prototype, 'getElementsByTagName');
+    try {
+      captureDocument(doc, URL_, NOW);
+      const weighed = walk.mock.contexts.filter((element) => (element as Element).ownerDocument === doc && (element as Element).tagName === 'ARTICLE');
+      expect(weighed.length).toBeGreaterThan(0);
+      expect(weighed.length).toBeLessThanOrEqual(MAX_ARTICLE_CANDIDATES);
+    } finally {
+      walk.mockRestore();
+    }
   }, 60_000);
 
   it('cuts text past the character limit, within the paragraph limit, and says so', () => {

@@ -37,6 +37,33 @@ describe('date claims', () => {
     expect(claimedDay('2024-02-08T10:00:00.123+0530')).toBe('2024-02-08');
     expect(claimedDay('20240208')).toBe('2024-02-08');
     expect(claimedDay('February 8, 2024')).toBe('2024-02-08');
+    expect(claimedDay('Feb. 8 2024')).toBe('2024-02-08');
+    expect(claimedDay('8th of February 2024')).toBe('2024-02-08');
+    expect(claimedDay('14 September 2021')).toBe('2021-09-14');
+    expect(claimedDay('14-Sep-2021')).toBe('2021-09-14');
+    // The publisher's own day, whatever their offset or the user's time zone.
+    expect(claimedDay('Thu, 08 Feb 2024 23:30:00 -0500')).toBe('2024-02-08');
+    expect(claimedDay('Fri, 09 Feb 2024 00:30:00 +1300')).toBe('2024-02-09');
+  });
+
+  it('reads a month-name date the same in every time zone', () => {
+    // The day comes from the words, never from Date.parse, whose result is in the machine's zone.
+    const before = process.env.TZ;
+    try {
+      for (const zone of ['Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati']) {
+        process.env.TZ = zone;
+        expect(claimedDay('14 September 2021'), zone).toBe('2021-09-14');
+        expect(claimedDay('February 8, 2024'), zone).toBe('2024-02-08');
+      }
+    } finally {
+      process.env.TZ = before;
+    }
+  });
+
+  it('names no day for a month-name date without a day or with one the month does not have', () => {
+    for (const claim of ['March 2023', 'Feb 30, 2024', '31 April 2024', 'Mayor 3, 2024', 'June 2024 edition']) {
+      expect(claimedDay(claim), claim).toBeNull();
+    }
   });
 
   it('names no day for what is not a date', () => {
