@@ -4,8 +4,11 @@
  * Where the popup's search over captured articles spends its time: builds the extension
  * (real seeds, readable function names), stores N captured articles, then runs the bench's
  * queries in an open popup while the worker's CPU profiler samples, and prints the
- * worker's functions by self and by total time, and the popup's latency. A diagnosis tool,
- * not a benchmark (the profiler itself slows the worker); figures: docs/performance.md.
+ * worker's functions by self and by total time, and the popup's latency (slowed by the
+ * profiler: the benchmark's figures are `npm run bench:search`). Also prints the worker's
+ * JS heap (after a garbage collection) with none and with N captured articles searched,
+ * and the time from a capture's store write to the worker's search finding it.
+ * Figures: docs/performance.md.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,7 @@ import { CdpPipe } from '../cdp-pipe';
 import { CAPTURE_SCHEMA_VERSION, summaryOf } from '../../src/shared/captured-article';
 import { capturedArticles } from './captured-articles';
 import { fmtMs, median, percentile } from './stats';
+import { workerHeapBytes } from './sidebar-timing';
 import { syntheticArchive } from './synthetic-archive';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -72,6 +76,8 @@ async function main(): Promise<void> {
     const popupUrl = `chrome-extension://${new URL(worker.url).host}/popup.html`;
     const { targetId: popup } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: popupUrl });
     await cdp.waitForTarget((t) => t.targetId === popup && t.url === popupUrl);
+    while (!(await cdp.evaluate<boolean>(popup, `typeof chrome !== 'undefined' && !!chrome.storage && performance.getEntriesByName('backstory:search-results').length > 0`))) await new Promise((r) => setTimeout(r, 50));
+    const heapNone = await workerHeapBytes(cdp);
     for (let i = 0; i < articles.length; i += 250) {
       const batch = Object.fromEntries(articles.slice(i, i + 250).map((a) => [`captured:${a.id}`, a]));
       await cdp.evaluate(popup, `chrome.storage.local.set(${JSON.stringify(batch)})`);
@@ -120,6 +126,31 @@ async function main(): Promise<void> {
     console.log(`popup query (input → results), ${latencies.length} queries: median ${fmtMs(median(latencies))}, p95 ${fmtMs(percentile(latencies, 0.95))}`);
     console.log(`\nworker, self time:\n${top(self, 25)}`);
     console.log(`\nworker, total time:\n${top(total, 40)}`);
+
+    const heapAll = await workerHeapBytes(cdp);
+    console.log(`\nworker JS heap after GC: ${(heapNone / 1e6).toFixed(1)} MB with none captured, ${(heapAll / 1e6).toFixed(1)} MB with ${count} captured after the queries above (+${((heapAll - heapNone) / 1e6).toFixed(1)} MB)`);
+
+    // Capture → found: one more article stored as the store stores it (record, then index), then the popup's message until it finds it.
+    const found: number[] = [];
+    const words = ['quillomar', 'vexandrit', 'morbequin', 'talvorisk', 'pendrakul'];
+    const extra = capturedArticles(`${realSeed}\nlater captures`, words.length);
+    for (const [k, word] of words.entries()) {
+      const article = { ...extra[k]!, id: `d${extra[k]!.id.slice(1)}`, title: `${word} ${extra[k]!.title}`, capturedAt: Date.now() };
+      found.push(await cdp.evaluate<number>(popup, `(async () => {
+        const article = ${JSON.stringify(article)};
+        const index = (await chrome.storage.local.get('captured-index'))['captured-index'];
+        index.articles[article.id] = ${JSON.stringify(summaryOf(article))};
+        const started = performance.now();
+        await chrome.storage.local.set({ ['captured:' + article.id]: article });
+        await chrome.storage.local.set({ 'captured-index': index });
+        for (;;) {
+          const reply = await chrome.runtime.sendMessage({ channel: 'backstory/1', type: 'capture/search', payload: { query: ${JSON.stringify(word)}, limit: 20, details: 8 } });
+          if (reply?.ok && reply.value.hits.some((hit) => hit.id === article.id)) return performance.now() - started;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      })()`));
+    }
+    console.log(`capture (store write of record and index) → found by the popup's search, ${found.length} captures at ${count}: ${found.map(fmtMs).join(', ')} (median ${fmtMs(median(found))})`);
   } finally {
     await cdp.close();
     await rm(work, { recursive: true, force: true });
