@@ -132,24 +132,37 @@ async function main(): Promise<void> {
 
     // Capture → found: one more article stored as the store stores it (record, then index), then the popup's message until it finds it.
     const found: number[] = [];
+    const written: number[] = [];
+    const { sessionId: again } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: worker.targetId, flatten: true });
+    await cdp.send('Profiler.enable', {}, again);
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 }, again);
+    await cdp.send('Profiler.start', {}, again);
     const words = ['quillomar', 'vexandrit', 'morbequin', 'talvorisk', 'pendrakul'];
     const extra = capturedArticles(`${realSeed}\nlater captures`, words.length);
     for (const [k, word] of words.entries()) {
       const article = { ...extra[k]!, id: `d${extra[k]!.id.slice(1)}`, title: `${word} ${extra[k]!.title}`, capturedAt: Date.now() };
-      found.push(await cdp.evaluate<number>(popup, `(async () => {
+      const [wrote, seen] = await cdp.evaluate<[number, number]>(popup, `(async () => {
         const article = ${JSON.stringify(article)};
         const index = (await chrome.storage.local.get('captured-index'))['captured-index'];
         index.articles[article.id] = ${JSON.stringify(summaryOf(article))};
         const started = performance.now();
         await chrome.storage.local.set({ ['captured:' + article.id]: article });
         await chrome.storage.local.set({ 'captured-index': index });
+        const wrote = performance.now() - started;
         for (;;) {
           const reply = await chrome.runtime.sendMessage({ channel: 'backstory/1', type: 'capture/search', payload: { query: ${JSON.stringify(word)}, limit: 20, details: 8 } });
-          if (reply?.ok && reply.value.hits.some((hit) => hit.id === article.id)) return performance.now() - started;
+          if (reply?.ok && reply.value.hits.some((hit) => hit.id === article.id)) return [wrote, performance.now() - started];
           await new Promise((r) => setTimeout(r, 5));
         }
-      })()`));
+      })()`);
+      written.push(wrote);
+      found.push(seen);
     }
+    const { profile: captureProfile } = await cdp.send<{ profile: Profile }>('Profiler.stop', {}, again);
+    await cdp.send('Target.detachFromTarget', { sessionId: again });
+    const during = summarize(captureProfile);
+    console.log(`\nworker during the captures, total time:\n${top(during.total, 40)}`);
+    console.log(`store writes (record, then index) from the page: ${written.map(fmtMs).join(', ')}`);
     console.log(`capture (store write of record and index) → found by the popup's search, ${found.length} captures at ${count}: ${found.map(fmtMs).join(', ')} (median ${fmtMs(median(found))})`);
   } finally {
     await cdp.close();

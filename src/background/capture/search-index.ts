@@ -117,11 +117,13 @@ const filesOf = (segment: Segment | null): string[] => (segment ? segment.files.
  * Brings the index up to the store: rebuilds the recent segment, or merges everything into
  * a new base when recent or hidden is past its limit. Answers the pointer now stored.
  */
-export function syncCapturedSearch(): Promise<Pointer> {
+export function syncCapturedSearch(options: { rebuild?: boolean } = {}): Promise<Pointer> {
   return serializedByKey(pointerLock, async () => {
     const stored = await capturedSnapshot();
-    const before = await readPointer(); // fresh, under the pointer's lock: this may change it
-    if (upToDate(before, stored)) {
+    const read = await readPointer(); // fresh, under the pointer's lock: this may change it
+    // A rebuild indexes every article anew (in a new base); the files of the pointer read are removed after.
+    const before = options.rebuild ? { ...EMPTY_POINTER, base: read.base } : read;
+    if (!options.rebuild && upToDate(before, stored)) {
       known = { pointer: before, stored };
       return before;
     }
@@ -130,7 +132,7 @@ export function syncCapturedSearch(): Promise<Pointer> {
     const rest = stored.filter((s) => !inBaseIds.has(s.id));
     const hidden = Object.keys(before.base?.articles ?? {}).filter((id) => !inBaseIds.has(id));
     let after: Pointer;
-    if (rest.length > RECENT_LIMIT || hidden.length > HIDDEN_LIMIT || (inBase.length === 0 && before.base !== null)) {
+    if (options.rebuild || rest.length > RECENT_LIMIT || hidden.length > HIDDEN_LIMIT || (inBase.length === 0 && before.base !== null)) {
       after = { schemaVersion: SEARCH_SCHEMA_VERSION, base: await writeSegment(stored, false), recent: null, hidden: [] };
     } else {
       after = { schemaVersion: SEARCH_SCHEMA_VERSION, base: before.base, recent: await writeSegment(rest, true), hidden };
@@ -146,7 +148,7 @@ export function syncCapturedSearch(): Promise<Pointer> {
     known = { pointer: after, stored };
     forgetEngines(after);
     const kept = new Set([...filesOf(after.base), ...filesOf(after.recent)]);
-    await removeRaw('local', [...filesOf(before.base), ...filesOf(before.recent)].filter((key) => !kept.has(key))).catch(() => undefined);
+    await removeRaw('local', [...filesOf(read.base), ...filesOf(read.recent)].filter((key) => !kept.has(key))).catch(() => undefined);
     return after;
   });
 }
@@ -178,6 +180,11 @@ export function watchCapturedArticles(): void {
   });
 }
 
+/** A file the pointer names is not stored (or not readable): the index is broken, not the articles. */
+class MissingIndexFile extends Error {
+  override name = 'MissingIndexFile';
+}
+
 /** Files of the recent segments this worker built, by generation, for their engines. */
 const builtFiles = new Map<string, Map<string, unknown>>();
 /** Engines by generation (a generation's files never change), kept while the pointer names them. */
@@ -202,7 +209,7 @@ function engineOf(segment: Segment): SearchEngine {
         return record;
       }
       const value = built?.has(path) ? built.get(path) : await readRaw('local', fileKey(segment.gen, path));
-      if (value === undefined) throw new Error(`captured search index has no ${path}`);
+      if (value === undefined) throw new MissingIndexFile(`captured search index has no ${path}`);
       return value;
     });
     engines.set(segment.gen, engine);
@@ -220,7 +227,16 @@ async function currentPointer(): Promise<Pointer> {
 
 /** Captured articles matching the query, best first (newest first for an empty query), as the bundled engine answers. */
 export async function searchCaptured(query: string, limit: number): Promise<SearchResults> {
-  const pointer = await currentPointer();
+  try {
+    return await searchSegments(await currentPointer(), query, limit);
+  } catch (error) {
+    if (!(error instanceof MissingIndexFile)) throw error;
+    console.warn(`Backstory: the captured articles' search index is damaged (${error.message}); rebuilding it from the captured articles, which are unchanged`);
+    return searchSegments(await syncCapturedSearch({ rebuild: true }), query, limit);
+  }
+}
+
+async function searchSegments(pointer: Pointer, query: string, limit: number): Promise<SearchResults> {
   const hidden = new Set(pointer.hidden);
   const segments = [pointer.base, pointer.recent].filter((s): s is Segment => s !== null);
   const answers = await Promise.all(

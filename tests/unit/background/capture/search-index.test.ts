@@ -173,6 +173,20 @@ describe('the in-memory captured index (the worker keeps it between searches)', 
     expect([...local()].filter(([key]) => key.startsWith('captured:'))).toEqual(records);
   });
 
+  it('rebuilds an index whose files are missing (a worker started on a damaged index), saying so', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Glacier survey', paragraphs: ['Ice cores from the ridge.'] }));
+    expect(await ids('glacier')).toEqual([id(1)]);
+    await fake.browser.storage.local.remove(searchFiles().filter((key) => key.includes(':search/docs/')));
+    vi.resetModules();
+    index = await import('../../../../src/background/capture/search-index');
+    const warn = vi.mocked(console.warn);
+    warn.mockClear();
+    expect(await ids('glacier')).toEqual([id(1)]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/search index is damaged \(captured search index has no search\/docs\/0\.json\); rebuilding/));
+    expect(await ids('ridge')).toEqual([id(1)]);
+    expect(local().has(`captured:${id(1)}`)).toBe(true);
+  });
+
   it('answers the popup in one message: the hits with the details of the first few', async () => {
     await store.putCaptured(capturedArticle(id(1), { title: 'Canal reopens', paragraphs: ['Barges queued at the canal locks.'] }));
     await store.putCaptured(capturedArticle(id(2), { title: 'Canal fees', capturedAt: 1_760_000_000_001 }));
