@@ -34,6 +34,7 @@
 import * as v from 'valibot';
 import type { Article } from '../../shared/archive-format';
 import type { CapturedSummary } from '../../shared/captured-article';
+import type { CapturedSearchResults } from '../../shared/messages/captured-messages';
 import { buildSearchIndex } from '../../shared/search-build';
 import { SearchEngine, type HitDetails, type SearchHit, type SearchResults } from '../../shared/search-engine';
 import { mergeResults } from '../../shared/search-merge';
@@ -250,7 +251,7 @@ async function searchSegments(pointer: Pointer, query: string, limit: number): P
 }
 
 /** The search with the details of its first `withDetails` hits (one answer for the popup). */
-export async function searchCapturedWithDetails(query: string, limit: number, withDetails: number): Promise<SearchResults & { details: Record<string, HitDetails> }> {
+export async function searchCapturedWithDetails(query: string, limit: number, withDetails: number): Promise<CapturedSearchResults> {
   const results = await searchCaptured(query, limit);
   const shown = results.hits.slice(0, withDetails);
   // A hit whose article cannot be read shows without a snippet, as the popup shows any such hit.
