@@ -101,7 +101,8 @@ function esbuildOptions(entryPoints: Record<string, string>, plugins: esbuild.Pl
     // Both targets have Unicode property escapes; unmarked, esbuild turns such regex literals
     // into `new RegExp` calls it cannot drop when unused (valibot's emoji regex, 0.7 KB).
     supported: { 'regexp-unicode-property-escapes': true },
-    minify: true,
+    // For a profile (scripts/bench/profile-captured.ts): readable function names, same code otherwise.
+    ...(process.env.BACKSTORY_BUILD_NAMES === '1' ? { minifyWhitespace: true, minifySyntax: true } : { minify: true }),
     sourcemap: false,
     legalComments: 'none',
     jsx: 'automatic',

@@ -34,12 +34,12 @@ export function capturedArticles(realSeed: string, count: number): CapturedArtic
 }
 
 /**
- * Writes the records, then the store's index (src/background/capture/store.ts), from an
- * extension page; resolves when the worker's search index names every article, with the
- * time from the index write to then (ms).
+ * Writes the records from `from` on, then the store's index of them all
+ * (src/background/capture/store.ts), from an extension page; resolves when the worker's
+ * search index names every article, with the time from the index write to then (ms).
  */
-export async function storeCaptured(page: Page, articles: readonly CapturedArticle[]): Promise<number> {
-  for (let i = 0; i < articles.length; i += 250) {
+export async function storeCaptured(page: Page, articles: readonly CapturedArticle[], from = 0): Promise<number> {
+  for (let i = from; i < articles.length; i += 250) {
     const batch = Object.fromEntries(articles.slice(i, i + 250).map((a) => [`captured:${a.id}`, a]));
     await page.evaluate((entries) => chrome.storage.local.set(entries), batch);
   }

@@ -1,11 +1,12 @@
 /**
- * npm run bench:search [-- --sizes 1000,10000 --runs 7 --captured 5000]
+ * npm run bench:search [-- --sizes 1000,10000 --runs 7 --captured 1000,5000]
  *
  * For each size: generates a synthetic archive (scripts/bench/synthetic-archive.ts),
  * builds the extension with it, and prints build time, search index size on disk, the
  * popup's cold open to first results in Chromium, and query latency; then the same for
  * MiniSearch (one whole index, loaded with loadJSON), measured in the same process and
- * the same browser, and the ratios. Not part of `npm test`. Figures: docs/performance.md.
+ * the same browser, and the ratios. Then, in the same browser, the same popup figures with
+ * each number of captured articles (stored in steps), beside the bundled-only baseline. Not part of `npm test`. Figures: docs/performance.md.
  */
 import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -103,7 +104,17 @@ interface Figures {
   popupQuery: number[];
 }
 
-async function benchSize(size: number, runs: number, realSeed: string, capturedCount: number): Promise<void> {
+interface CapturedFigures {
+  indexBuild: number;
+  coldOpen: number[];
+  coldOpenEmpty: number[];
+  popupQuery: number[];
+  nodeBase: number;
+  nodeRecent: number;
+  nodeQuery: number[];
+}
+
+async function benchSize(size: number, runs: number, realSeed: string, capturedCounts: readonly number[]): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), `backstory-bench-${size}-`));
   try {
     const synthetic = syntheticArchive(realSeed, size);
@@ -137,26 +148,29 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
       }
     }
 
-    const captured = { indexBuild: 0, coldOpen: [] as number[], coldOpenEmpty: [] as number[], popupQuery: [] as number[], nodeBase: 0, nodeRecent: 0, nodeQuery: [] as number[] };
-    const capturedList = capturedCount > 0 ? capturedArticles(realSeed, capturedCount) : [];
-    if (capturedCount > 0) {
+    const capturedMost = Math.max(0, ...capturedCounts);
+    const capturedAll = capturedMost > 0 ? capturedArticles(realSeed, capturedMost) : [];
+    const captured = new Map<number, CapturedFigures>();
+    for (const capturedCount of capturedCounts) {
+      const figures: CapturedFigures = { indexBuild: 0, coldOpen: [], coldOpenEmpty: [], popupQuery: [], nodeBase: 0, nodeRecent: 0, nodeQuery: [] };
+      captured.set(capturedCount, figures);
       // What the worker computes (src/background/capture/search-index.ts), without storage: a base
       // segment of every article, a recent segment of RECENT_LIMIT, and queries on the base (warm).
-      const byDate = [...capturedList].sort((a, b) => b.date.localeCompare(a.date) || b.capturedAt - a.capturedAt);
+      const byDate = capturedAll.slice(0, capturedCount).sort((a, b) => b.date.localeCompare(a.date) || b.capturedAt - a.capturedAt);
       started = performance.now();
       const baseFiles = buildSearchIndex(byDate);
-      captured.nodeBase = performance.now() - started;
+      figures.nodeBase = performance.now() - started;
       started = performance.now();
       buildSearchIndex(byDate.slice(0, RECENT_LIMIT));
-      captured.nodeRecent = performance.now() - started;
-      const records = new Map(capturedList.map((a) => [`articles/${a.id}.json`, a]));
+      figures.nodeRecent = performance.now() - started;
+      const records = new Map(byDate.map((a) => [`articles/${a.id}.json`, a]));
       const baseEngine = new SearchEngine(async (path) => baseFiles.get(path) ?? records.get(path));
       for (const q of synthetic.queries) await baseEngine.search(q, 20);
       for (let run = 0; run < runs; run++) {
         for (const q of synthetic.queries) {
           started = performance.now();
           await baseEngine.search(q, 20);
-          captured.nodeQuery.push(performance.now() - started);
+          figures.nodeQuery.push(performance.now() - started);
         }
       }
     }
@@ -207,14 +221,16 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
       const coldQueries = ['kirb', 'hezbollah', synthetic.queries[5]!, synthetic.queries[7]!];
       await coldOpen(browser.context, `${popup}?q=warmup`, 'backstory:search-results'); // first start of the browser's extension process
       Object.assign(ours, await popupFigures(browser.context, popup, coldQueries, synthetic.queries, runs));
-      if (capturedCount > 0) {
-        // The same popup, the same queries, with the user's own archive beside the bundled one.
+      // The same popup, the same queries, with the user's own archive beside the bundled one (stored in steps: 1,000, then 4,000 more…).
+      let stored = 0;
+      for (const [capturedCount, figures] of [...captured].sort((a, b) => a[0] - b[0])) {
         const page = await browser.context.newPage();
         await page.goto(popup);
-        captured.indexBuild = await storeCaptured(page, capturedList);
+        figures.indexBuild = await storeCaptured(page, capturedAll.slice(0, capturedCount), stored);
+        stored = capturedCount;
         await page.close();
         await coldOpen(browser.context, `${popup}?q=warmup`, 'backstory:search-results');
-        Object.assign(captured, await popupFigures(browser.context, popup, coldQueries, synthetic.queries, runs));
+        Object.assign(figures, await popupFigures(browser.context, popup, coldQueries, synthetic.queries, runs));
       }
       const msRuns = Math.min(runs, size >= 5000 ? 3 : runs);
       for (let run = 0; run < msRuns; run++) {
@@ -240,18 +256,24 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
     console.log(`- Backstory popup cold open with an empty query (recent articles): median ${fmtMs(median(ours.coldOpenEmpty))}`);
     console.log(`- Backstory query on a fresh engine (nothing cached, files read from disk): median ${fmtMs(median(ours.queryCold))}, p95 ${fmtMs(percentile(ours.queryCold, 0.95))}`);
     console.log(`- MiniSearch loadJSON in Node: ${fmtMs(msLoad)}`);
-    if (capturedCount > 0) {
-      const vs = (label: string, a: number, b: number): string => `| ${label} | ${fmtMs(a)} | ${fmtMs(b)} | ${(b / a).toFixed(2)}× |`;
-      console.log(`\n#### The same popup with ${capturedCount.toLocaleString('en')} captured articles (searched by the worker, src/background/capture/search-index.ts)\n`);
-      console.log(`| figure | bundled only (baseline, this run) | + ${capturedCount.toLocaleString('en')} captured | ratio |`);
-      console.log('|---|---|---|---|');
-      console.log(vs('popup cold open → first results, median', median(ours.coldOpen), median(captured.coldOpen)));
-      console.log(vs('popup cold open → first results, p95', percentile(ours.coldOpen, 0.95), percentile(captured.coldOpen, 0.95)));
-      console.log(vs('cold open, empty query (recent), median', median(ours.coldOpenEmpty), median(captured.coldOpenEmpty)));
-      console.log(vs('query in the open popup, median', median(ours.popupQuery), median(captured.popupQuery)));
-      console.log(vs('query in the open popup, p95', percentile(ours.popupQuery, 0.95), percentile(captured.popupQuery, 0.95)));
-      console.log(`\n- the worker's search index of ${capturedCount.toLocaleString('en')} captured articles built from storage (a merge into one base segment, Chromium): ${fmtMs(captured.indexBuild)}`);
-      console.log(`- in Node, without storage: base segment of ${capturedCount.toLocaleString('en')} built in ${fmtMs(captured.nodeBase)}; recent segment of ${RECENT_LIMIT} (what a capture rebuilds) in ${fmtMs(captured.nodeRecent)}; query on the base, warm: median ${fmtMs(median(captured.nodeQuery))}, p95 ${fmtMs(percentile(captured.nodeQuery, 0.95))}`);
+    if (captured.size > 0) {
+      const steps = [...captured].sort((a, b) => a[0] - b[0]);
+      console.log(`\n#### The same popup with captured articles (searched by the worker, src/background/capture/search-index.ts)\n`);
+      console.log(`| figure | 0 captured (baseline, this run) | ${steps.map(([n]) => `${n.toLocaleString('en')} captured | ratio`).join(' | ')} |`);
+      console.log(`|---|---|${steps.map(() => '---|---|').join('')}`);
+      const vs = (label: string, pick: (f: Pick<Figures, 'coldOpen' | 'coldOpenEmpty' | 'popupQuery'>) => number): void => {
+        const base = pick(ours);
+        console.log(`| ${label} | ${fmtMs(base)} | ${steps.map(([, f]) => `${fmtMs(pick(f))} | ${(pick(f) / base).toFixed(2)}×`).join(' | ')} |`);
+      };
+      vs('popup cold open → first results, median', (f) => median(f.coldOpen));
+      vs('popup cold open → first results, p95', (f) => percentile(f.coldOpen, 0.95));
+      vs('cold open, empty query (recent), median', (f) => median(f.coldOpenEmpty));
+      vs('query in the open popup, median', (f) => median(f.popupQuery));
+      vs('query in the open popup, p95', (f) => percentile(f.popupQuery, 0.95));
+      for (const [n, f] of steps) {
+        console.log(`\n- ${n.toLocaleString('en')} captured: the worker's search index built from storage (a merge into one base segment, Chromium): ${fmtMs(f.indexBuild)}`);
+        console.log(`- ${n.toLocaleString('en')} captured, in Node, without storage: base segment built in ${fmtMs(f.nodeBase)}; recent segment of ${RECENT_LIMIT} (what a capture rebuilds) in ${fmtMs(f.nodeRecent)}; query on the base, warm: median ${fmtMs(median(f.nodeQuery))}, p95 ${fmtMs(percentile(f.nodeQuery, 0.95))}`);
+      }
     }
     console.log(`- ${synthetic.queries.length} queries × ${runs} runs: ${synthetic.queries.map((q) => `\`${q}\``).join(', ')}`);
   } finally {
@@ -260,10 +282,10 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' }, captured: { type: 'string', default: '5000' } } });
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' }, captured: { type: 'string', default: '1000,5000' } } });
   const realSeed = await readFile(join(root, 'seeds', (await readdir(join(root, 'seeds'))).filter((n) => n.endsWith('.txt')).sort()[0]!), 'utf8');
   console.log(`search benchmark on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
-  for (const size of values.sizes.split(',').map(Number)) await benchSize(size, Number(values.runs), realSeed, Number(values.captured));
+  for (const size of values.sizes.split(',').map(Number)) await benchSize(size, Number(values.runs), realSeed, values.captured.split(',').map(Number).filter((n) => n > 0));
 }
 
 await main();

@@ -6,6 +6,7 @@
  * user's archive cannot be searched, the bundled results still show, with a warning.
  */
 import { failureMessage } from '../shared/failures';
+import type { CapturedSearchResults } from '../shared/messages/captured-messages';
 import { sendToWorker } from '../shared/messages/to-worker';
 import type { HitDetails, SearchHit, SearchResults } from '../shared/search-engine';
 import { mergeResults } from '../shared/search-merge';
@@ -34,10 +35,38 @@ export interface HitSource {
   details(hit: SearchHit, query: string): Promise<HitDetails>;
 }
 
-export const workerCaptured: HitSource = {
-  search: (query, limit) => sendToWorker('capture/search', { query: query.slice(0, 500), limit }),
-  details: (hit, query) => sendToWorker('capture/details', { id: hit.id, query: query.slice(0, 500), matched: hit.matched.slice(0, 200) }),
-};
+/**
+ * The worker's captured articles, one message per query: it answers as many hits as the
+ * popup lists, with the snippets of those it shows, and this keeps the answer for the
+ * query's later asks (the first results, then the whole list, then each snippet).
+ */
+export function workerCaptured(hitsPerQuery: number, detailsPerQuery: number): HitSource {
+  const answers = new Map<string, { limit: number; answer: Promise<CapturedSearchResults> }>();
+  const ask = (input: string, limit: number): Promise<CapturedSearchResults> => {
+    const query = input.slice(0, 500);
+    const kept = answers.get(query);
+    if (kept && kept.limit >= limit) return kept.answer;
+    const wanted = Math.max(limit, hitsPerQuery);
+    const answer = sendToWorker('capture/search', { query, limit: wanted, details: detailsPerQuery });
+    answers.delete(query); // re-inserted last: the map keeps the queries asked most recently
+    answers.set(query, { limit: wanted, answer });
+    if (answers.size > KEPT_QUERIES) answers.delete(answers.keys().next().value!);
+    answer.catch(() => answers.get(query)?.answer === answer && answers.delete(query));
+    return answer;
+  };
+  return {
+    async search(query, limit) {
+      const { hits, total } = await ask(query, limit);
+      return { hits: hits.slice(0, limit), total };
+    },
+    async details(hit, query) {
+      const kept = (await ask(query, 1)).details[hit.id];
+      return kept ?? sendToWorker('capture/details', { id: hit.id, query: query.slice(0, 500), matched: hit.matched.slice(0, 200) });
+    },
+  };
+}
+/** Queries whose captured answers are kept: the current one only (an older one asked again is asked anew: the archive may have changed). */
+const KEPT_QUERIES = 1;
 
 /** Hits of both, best first (newest first for an empty query); captured ones marked. */
 export function combineResults(bundled: SearchResults, captured: SearchResults, limit: number, byDate: boolean): ArchiveResults {

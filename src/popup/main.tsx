@@ -6,7 +6,7 @@ import { archiveSearch, workerCaptured } from './archive-search';
 import { workerNotes } from './notes-source';
 import { SearchView } from './SearchView';
 import { SidebarToggle } from './SidebarToggle';
-import { FIRST_LIMIT } from './use-search';
+import { ARTICLE_LIMIT, FIRST_LIMIT, SNIPPET_LIMIT } from './use-search';
 import './popup.css';
 
 /** popup.html?q=…&view=tab: the context menu and omnibox open the popup as a tab, with a query. */
@@ -14,7 +14,7 @@ const params = new URLSearchParams(location.search);
 const inTab = params.get('view') === 'tab';
 if (inTab) document.documentElement.classList.add('in-tab');
 
-const engine = archiveSearch(new SearchEngine(packagedJson((path) => browser.runtime.getURL(path))), workerCaptured);
+const engine = archiveSearch(new SearchEngine(packagedJson((path) => browser.runtime.getURL(path))), workerCaptured(ARTICLE_LIMIT, SNIPPET_LIMIT));
 
 // Start reading the index before the first render: the files this query needs are then
 // on their way while preact sets up (reads are shared, so the view's own search reuses them).

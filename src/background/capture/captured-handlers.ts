@@ -5,7 +5,7 @@
 import { readAllRecords } from '../notes/store';
 import type { FeatureHandlers } from '../router';
 import { captureInPrivateWindows, setCaptureInPrivateWindows } from './private-windows';
-import { capturedHitDetails, capturedMentioning, searchCaptured } from './search-index';
+import { capturedHitDetails, capturedMentioning, searchCapturedWithDetails } from './search-index';
 import { deleteCaptured, listCaptured, restoreCaptured } from './store';
 
 /** A record with anything the user wrote: note text, tags or highlights. */
@@ -16,7 +16,7 @@ export function hasUserNotes(record: { note: { text: string; tags: readonly stri
 export const capturedHandlers: FeatureHandlers<
   'capture/search' | 'capture/details' | 'capture/list' | 'capture/delete' | 'capture/restore' | 'capture/private-setting' | 'capture/set-private-setting' | 'sidebar/captured-mentions'
 > = {
-  'capture/search': ({ query, limit }) => searchCaptured(query, limit),
+  'capture/search': ({ query, limit, details }) => searchCapturedWithDetails(query, limit, details ?? 0),
 
   'capture/details': ({ id, query, matched }) => capturedHitDetails({ id, matched }, query),
 

@@ -22,16 +22,25 @@
  * only under its lock; it is brought up to date whenever the store's index key changes,
  * and again before any search that finds it behind the store (the worker may have stopped
  * in between).
+ *
+ * In memory, for the worker's life: the pointer last read or written, with the store's
+ * list it was checked against (`known`), and one engine per segment holding the files it
+ * read (a recent segment's files from its build, never read back). A search whose store
+ * list is the one `known` was checked against touches no storage at all; any change of the
+ * store (capture, delete, Undo, import) gives a new list, so the next search checks again
+ * and brings the index up first. A pointer changed in storage by anything but this module
+ * drops `known`.
  */
 import * as v from 'valibot';
 import type { Article } from '../../shared/archive-format';
 import type { CapturedSummary } from '../../shared/captured-article';
+import type { CapturedSearchResults } from '../../shared/messages/captured-messages';
 import { buildSearchIndex } from '../../shared/search-build';
 import { SearchEngine, type HitDetails, type SearchHit, type SearchResults } from '../../shared/search-engine';
 import { mergeResults } from '../../shared/search-merge';
 import { parseQuery, isEmptyQuery } from '../../shared/search-query';
 import { lockOf, onAreaChanged, readRaw, removeRaw, serializedByKey, writeRaw } from '../storage';
-import { CAPTURED_INDEX_KEY, getCaptured, listCaptured } from './store';
+import { CAPTURED_INDEX_KEY, capturedSnapshot, getCaptured } from './store';
 
 export const SEARCH_POINTER_KEY = 'captured-search';
 const SEARCH_SCHEMA_VERSION = 1;
@@ -60,11 +69,18 @@ const EMPTY_POINTER: Pointer = { schemaVersion: SEARCH_SCHEMA_VERSION, base: nul
 const pointerLock = lockOf('local', SEARCH_POINTER_KEY);
 const fileKey = (gen: string, path: string): string => `${SEARCH_POINTER_KEY}:${gen}:${path}`;
 
-/** The stored pointer; an unreadable one counts as none (the index is derived data: it is rebuilt). */
+/** The stored pointer; an unreadable one counts as none (the index is derived data: it is rebuilt from the store). */
 async function readPointer(): Promise<Pointer> {
-  const parsed = v.safeParse(Pointer, await readRaw('local', SEARCH_POINTER_KEY));
-  return parsed.success ? parsed.output : EMPTY_POINTER;
+  const raw = await readRaw('local', SEARCH_POINTER_KEY);
+  if (raw === undefined) return EMPTY_POINTER;
+  const parsed = v.safeParse(Pointer, raw);
+  if (parsed.success) return parsed.output;
+  console.warn(`Backstory: the captured articles' search index (${SEARCH_POINTER_KEY}) is unreadable (${v.summarize(parsed.issues).replace(/\s*\n\s*/g, ' ')}); rebuilding it from the captured articles, which are unchanged`);
+  return EMPTY_POINTER;
 }
+
+/** The pointer this worker last read or wrote, and the store's list it indexes exactly (identity: capturedSnapshot). */
+let known: { pointer: Pointer; stored: readonly CapturedSummary[] } | null = null;
 
 const indexed = (segment: Segment | null, summary: CapturedSummary): boolean => segment?.articles[summary.id] === summary.capturedAt;
 
@@ -83,7 +99,7 @@ function newGen(): string {
 }
 
 /** Builds one segment from these articles and stores its files (not yet named by the pointer). */
-async function writeSegment(summaries: readonly CapturedSummary[]): Promise<Segment | null> {
+async function writeSegment(summaries: readonly CapturedSummary[], keepFiles: boolean): Promise<Segment | null> {
   if (summaries.length === 0) return null;
   const records = (await Promise.all(summaries.map((s) => getCaptured(s.id)))).filter((r): r is NonNullable<typeof r> => r !== null);
   // Archive order: newest date first (then newest capture), as the engine's date filters expect.
@@ -91,6 +107,8 @@ async function writeSegment(summaries: readonly CapturedSummary[]): Promise<Segm
   const gen = newGen();
   const files = buildSearchIndex(records as Article[]);
   await writeRaw('local', Object.fromEntries([...files].map(([path, value]) => [fileKey(gen, path), value])));
+  // A small segment's files stay in memory (read back on every capture otherwise); a base's are read as queries need them.
+  if (keepFiles) builtFiles.set(gen, files);
   return { gen, articles: Object.fromEntries(records.map((r) => [r.id, r.capturedAt])), files: [...files.keys()] };
 }
 
@@ -100,45 +118,90 @@ const filesOf = (segment: Segment | null): string[] => (segment ? segment.files.
  * Brings the index up to the store: rebuilds the recent segment, or merges everything into
  * a new base when recent or hidden is past its limit. Answers the pointer now stored.
  */
-export function syncCapturedSearch(): Promise<Pointer> {
+export function syncCapturedSearch(options: { rebuild?: boolean } = {}): Promise<Pointer> {
   return serializedByKey(pointerLock, async () => {
-    const before = await readPointer();
-    const stored = await listCaptured();
-    if (upToDate(before, stored)) return before;
+    const stored = await capturedSnapshot();
+    const read = await readPointer(); // fresh, under the pointer's lock: this may change it
+    // A rebuild indexes every article anew (in a new base); the files of the pointer read are removed after.
+    const before = options.rebuild ? { ...EMPTY_POINTER, base: read.base } : read;
+    if (!options.rebuild && upToDate(before, stored)) {
+      known = { pointer: before, stored };
+      return before;
+    }
     const inBase = stored.filter((s) => indexed(before.base, s));
     const inBaseIds = new Set(inBase.map((s) => s.id));
     const rest = stored.filter((s) => !inBaseIds.has(s.id));
     const hidden = Object.keys(before.base?.articles ?? {}).filter((id) => !inBaseIds.has(id));
     let after: Pointer;
-    if (rest.length > RECENT_LIMIT || hidden.length > HIDDEN_LIMIT || (inBase.length === 0 && before.base !== null)) {
-      after = { schemaVersion: SEARCH_SCHEMA_VERSION, base: await writeSegment(stored), recent: null, hidden: [] };
+    if (options.rebuild || rest.length > RECENT_LIMIT || hidden.length > HIDDEN_LIMIT || (inBase.length === 0 && before.base !== null)) {
+      after = { schemaVersion: SEARCH_SCHEMA_VERSION, base: await writeSegment(stored, false), recent: null, hidden: [] };
     } else {
-      after = { schemaVersion: SEARCH_SCHEMA_VERSION, base: before.base, recent: await writeSegment(rest), hidden };
+      after = { schemaVersion: SEARCH_SCHEMA_VERSION, base: before.base, recent: await writeSegment(rest, true), hidden };
     }
     try {
+      known = null; // Until the pointer is stored: a failed write must not leave a pointer storage does not hold.
       await writeRaw('local', { [SEARCH_POINTER_KEY]: after });
     } catch (error) {
       await removeRaw('local', [...filesOf(after.recent), ...(after.base !== before.base ? filesOf(after.base) : [])]).catch(() => undefined);
+      forgetEngines(before);
       throw error;
     }
+    known = { pointer: after, stored };
+    forgetEngines(after);
     const kept = new Set([...filesOf(after.base), ...filesOf(after.recent)]);
-    await removeRaw('local', [...filesOf(before.base), ...filesOf(before.recent)].filter((key) => !kept.has(key))).catch(() => undefined);
+    await removeRaw('local', [...filesOf(read.base), ...filesOf(read.recent)].filter((key) => !kept.has(key))).catch(() => undefined);
     return after;
+  });
+}
+
+/** The same segments and hidden list: what this module wrote (generations are never reused). */
+function samePointer(a: Pointer, b: unknown): boolean {
+  const parsed = v.safeParse(Pointer, b);
+  if (!parsed.success) return false;
+  const p = parsed.output;
+  return a.base?.gen === p.base?.gen && a.recent?.gen === p.recent?.gen && a.hidden.join() === p.hidden.join();
+}
+
+let watchingPointer = false;
+/** A pointer changed in storage by anything but syncCapturedSearch (another version of it, a hand edit) is read again. */
+function watchPointer(): void {
+  if (watchingPointer) return;
+  watchingPointer = true;
+  onAreaChanged('local', (changes) => {
+    const change = changes[SEARCH_POINTER_KEY];
+    if (change && known && !samePointer(known.pointer, change.newValue)) known = null;
   });
 }
 
 /** Keeps the index following the store: every change of the store's index key brings it up to date. */
 export function watchCapturedArticles(): void {
+  watchPointer();
   onAreaChanged('local', (changes) => {
     if (Object.hasOwn(changes, CAPTURED_INDEX_KEY)) void syncCapturedSearch().catch((error: unknown) => console.warn('Backstory: captured search index not updated', error));
   });
 }
 
-/** Engines by generation (a generation's files never change), kept while the worker lives. */
+/** A file the pointer names is not stored (or not readable): the index is broken, not the articles. */
+class MissingIndexFile extends Error {
+  override name = 'MissingIndexFile';
+}
+
+/** Files of the recent segments this worker built, by generation, for their engines. */
+const builtFiles = new Map<string, Map<string, unknown>>();
+/** Engines by generation (a generation's files never change), kept while the pointer names them. */
 const engines = new Map<string, SearchEngine>();
+
+/** Engines and built files of generations this pointer no longer names are never asked again. */
+function forgetEngines(pointer: Pointer): void {
+  const named = new Set([pointer.base?.gen, pointer.recent?.gen]);
+  for (const gen of engines.keys()) if (!named.has(gen)) engines.delete(gen);
+  for (const gen of builtFiles.keys()) if (!named.has(gen)) builtFiles.delete(gen);
+}
+
 function engineOf(segment: Segment): SearchEngine {
   let engine = engines.get(segment.gen);
   if (!engine) {
+    const built = builtFiles.get(segment.gen);
     engine = new SearchEngine(async (path) => {
       const article = /^articles\/([0-9a-f]{16})\.json$/.exec(path);
       if (article) {
@@ -146,8 +209,8 @@ function engineOf(segment: Segment): SearchEngine {
         if (!record) throw new Error(`captured article ${article[1]} is no longer stored`);
         return record;
       }
-      const value = await readRaw('local', fileKey(segment.gen, path));
-      if (value === undefined) throw new Error(`captured search index has no ${path}`);
+      const value = built?.has(path) ? built.get(path) : await readRaw('local', fileKey(segment.gen, path));
+      if (value === undefined) throw new MissingIndexFile(`captured search index has no ${path}`);
       return value;
     });
     engines.set(segment.gen, engine);
@@ -155,17 +218,26 @@ function engineOf(segment: Segment): SearchEngine {
   return engine;
 }
 
+/** The pointer indexing the store as it is now: from memory when the store has not changed since it was checked. */
 async function currentPointer(): Promise<Pointer> {
-  const [read, stored] = await Promise.all([serializedByKey(pointerLock, readPointer), listCaptured()]);
-  const pointer = upToDate(read, stored) ? read : await syncCapturedSearch();
-  // Engines of generations the pointer no longer names are never asked again.
-  for (const gen of engines.keys()) if (gen !== pointer.base?.gen && gen !== pointer.recent?.gen) engines.delete(gen);
-  return pointer;
+  watchPointer();
+  const stored = await capturedSnapshot();
+  if (known?.stored === stored) return known.pointer;
+  return syncCapturedSearch();
 }
 
 /** Captured articles matching the query, best first (newest first for an empty query), as the bundled engine answers. */
 export async function searchCaptured(query: string, limit: number): Promise<SearchResults> {
-  const pointer = await currentPointer();
+  try {
+    return await searchSegments(await currentPointer(), query, limit);
+  } catch (error) {
+    if (!(error instanceof MissingIndexFile)) throw error;
+    console.warn(`Backstory: the captured articles' search index is damaged (${error.message}); rebuilding it from the captured articles, which are unchanged`);
+    return searchSegments(await syncCapturedSearch({ rebuild: true }), query, limit);
+  }
+}
+
+async function searchSegments(pointer: Pointer, query: string, limit: number): Promise<SearchResults> {
   const hidden = new Set(pointer.hidden);
   const segments = [pointer.base, pointer.recent].filter((s): s is Segment => s !== null);
   const answers = await Promise.all(
@@ -176,6 +248,19 @@ export async function searchCaptured(query: string, limit: number): Promise<Sear
     }),
   );
   return mergeResults(answers, limit, isEmptyQuery(parseQuery(query)));
+}
+
+/** The search with the details of its first `withDetails` hits (one answer for the popup). */
+export async function searchCapturedWithDetails(query: string, limit: number, withDetails: number): Promise<CapturedSearchResults> {
+  const results = await searchCaptured(query, limit);
+  const shown = results.hits.slice(0, withDetails);
+  // A hit whose article cannot be read shows without a snippet, as the popup shows any such hit.
+  const found = await Promise.all(shown.map((hit) => capturedHitDetails(hit, query).catch(() => null)));
+  const details: Record<string, HitDetails> = {};
+  shown.forEach((hit, i) => {
+    if (found[i]) details[hit.id] = found[i];
+  });
+  return { ...results, details };
 }
 
 /** The snippet and matched entities of one captured hit. */

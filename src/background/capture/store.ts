@@ -55,7 +55,7 @@ const emptyIndex = (): Index => ({ schemaVersion: CAPTURE_SCHEMA_VERSION, articl
  * on every page load of an archived site. Dropped whenever storage reports the index key
  * changed (by anyone, this worker included), so it is never older than storage.
  */
-let cached: { index: Index; byKey: Map<string, string> } | null = null;
+let cached: { index: Index; byKey: Map<string, string>; newestFirst?: readonly CapturedSummary[] } | null = null;
 let cacheWatched = false;
 
 function watchCache(): void {
@@ -132,9 +132,21 @@ function updateIndex(change: (index: Index) => void): Promise<Index> {
   });
 }
 
+/**
+ * Every captured article, newest capture first, as one list that stays the same object
+ * while the index does: a caller may keep what it derived from it and compare the list it
+ * was derived from (the search index does, on every search). Never to be changed.
+ */
+export async function capturedSnapshot(): Promise<readonly CapturedSummary[]> {
+  const index = await readIndex();
+  const newestFirst = (): CapturedSummary[] => Object.values(index.articles).sort((a, b) => b.capturedAt - a.capturedAt);
+  if (cached?.index !== index) return newestFirst();
+  return (cached.newestFirst ??= Object.freeze(newestFirst()));
+}
+
 /** Every captured article, newest capture first. */
 export async function listCaptured(): Promise<CapturedSummary[]> {
-  return Object.values((await readIndex()).articles).sort((a, b) => b.capturedAt - a.capturedAt);
+  return [...(await capturedSnapshot())];
 }
 
 /** The captured article with this id, or null. */

@@ -17,15 +17,28 @@ export interface CapturedListItem extends CapturedSummary {
   hasNotes: boolean;
 }
 
+/** Captured hits, and the details (snippet, entities) of the first few by id. */
+export interface CapturedSearchResults extends SearchResults {
+  details: Record<string, HitDetails>;
+}
+
 /** A captured article that mentions an entity, as the sidebar lists it. */
 export type CapturedMention = Pick<CapturedSummary, 'id' | 'url' | 'title' | 'date' | 'host'>;
 
 export const capturedMessages = {
-  /** The popup's search over captured articles (same query language and scores as the bundled index). */
+  /**
+   * The popup's search over captured articles (same query language and scores as the
+   * bundled index), with the snippet and entities of the first `details` hits: one message
+   * answers everything a query shows.
+   */
   'capture/search': {
     from: FROM_EXTENSION_PAGE,
-    request: v.strictObject({ query: Query, limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)) }),
-    response: answers<SearchResults>(),
+    request: v.strictObject({
+      query: Query,
+      limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(200)),
+      details: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20))),
+    }),
+    response: answers<CapturedSearchResults>(),
   },
   /** The snippet and matched entities of one captured hit. */
   'capture/details': {

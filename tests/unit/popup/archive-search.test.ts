@@ -1,9 +1,11 @@
 /** The popup's one search over the bundled and the captured archive. */
 import { describe, expect, it, vi } from 'vitest';
-import { archiveSearch, type HitSource } from '../../../src/popup/archive-search';
+import { archiveSearch, workerCaptured, type HitSource } from '../../../src/popup/archive-search';
 import type { SearchHit } from '../../../src/shared/search-engine';
 
 vi.mock('../../../src/shared/browser', () => ({ browser: {}, t: (key: string) => key }));
+const sendToWorker = vi.hoisted(() => vi.fn());
+vi.mock('../../../src/shared/messages/to-worker', async (importOriginal) => ({ ...(await importOriginal<object>()), sendToWorker }));
 
 const hit = (id: string, score: number, date: string): SearchHit => ({ id, url: `https://x.example/${id}`, title: id, date, host: 'x.example', score, matched: [] });
 
@@ -47,5 +49,36 @@ describe('archiveSearch', () => {
     expect(results.hits.map((h) => h.id)).toEqual(['b1']);
     expect(results.warning).toMatch(/storage unreadable/);
     await expect(archiveSearch(failing, failing).search('x', 5)).rejects.toThrow(/storage unreadable/);
+  });
+});
+
+describe('workerCaptured', () => {
+  const answer = (ids: string[], withDetails: number) => ({
+    hits: ids.map((id, i) => hit(id, 100 - i, '2024-01-01')),
+    total: ids.length,
+    details: Object.fromEntries(ids.slice(0, withDetails).map((id) => [id, { snippet: [{ text: id, mark: false }], entities: [] }])),
+  });
+
+  it('asks the worker once per query: the first results, the whole list and the snippets shown come from that answer', async () => {
+    sendToWorker.mockReset().mockResolvedValue(answer(['c1', 'c2', 'c3'], 2));
+    const captured = workerCaptured(20, 2);
+    expect((await captured.search('canal', 8)).hits.map((h) => h.id)).toEqual(['c1', 'c2', 'c3']);
+    expect((await captured.search('canal', 2)).hits.map((h) => h.id)).toEqual(['c1', 'c2']);
+    expect(await captured.details(hit('c2', 0, ''), 'canal')).toEqual({ snippet: [{ text: 'c2', mark: false }], entities: [] });
+    expect(sendToWorker).toHaveBeenCalledTimes(1);
+    expect(sendToWorker).toHaveBeenCalledWith('capture/search', { query: 'canal', limit: 20, details: 2 });
+    // A hit past those with details, another query, and the first query again (the archive may have changed): asked anew.
+    await captured.details(hit('c3', 0, ''), 'canal');
+    expect(sendToWorker).toHaveBeenLastCalledWith('capture/details', { id: 'c3', query: 'canal', matched: [] });
+    await captured.search('barge', 8);
+    await captured.search('canal', 8);
+    expect(sendToWorker.mock.calls.map(([type]) => type)).toEqual(['capture/search', 'capture/details', 'capture/search', 'capture/search']);
+  });
+
+  it('asks again after a failed answer', async () => {
+    sendToWorker.mockReset().mockRejectedValueOnce(new Error('worker-unreachable')).mockResolvedValue(answer(['c1'], 1));
+    const captured = workerCaptured(20, 8);
+    await expect(captured.search('canal', 8)).rejects.toThrow(/unreachable/);
+    expect((await captured.search('canal', 8)).hits).toHaveLength(1);
   });
 });

@@ -115,6 +115,88 @@ describe('the captured search index', () => {
   });
 });
 
+describe('the in-memory captured index (the worker keeps it between searches)', () => {
+  const reads = () => vi.spyOn(fake.browser.storage.local, 'get');
+
+  it('answers a search on an unchanged store without reading storage', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Ferry strike ends', paragraphs: ['Crossings resume on Monday.'] }));
+    expect(await ids('ferry')).toEqual([id(1)]);
+    const get = reads();
+    expect(await ids('ferry')).toEqual([id(1)]);
+    expect(await ids('crossings')).toEqual([id(1)]);
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('changes the results at once on a capture, a delete, its Undo and a restore from a backup, with no change event awaited', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Bridge repairs begin' }));
+    expect(await ids('bridge')).toEqual([id(1)]);
+    await store.putCaptured(capturedArticle(id(2), { title: 'Bridge toll rises' }));
+    expect((await ids('bridge')).sort()).toEqual([id(1), id(2)]);
+    const deleted = await store.deleteCaptured(id(1));
+    expect(await ids('bridge')).toEqual([id(2)]);
+    expect(await ids('repairs')).toEqual([]);
+    await store.restoreCaptured(deleted); // Undo
+    expect(await ids('repairs')).toEqual([id(1)]);
+    // A backup's version of an article replaces the one searched (import restores records).
+    await store.restoreCaptured(capturedArticle(id(2), { title: 'Ferry toll rises', capturedAt: 1_770_000_000_000 }));
+    expect(await ids('bridge')).toEqual([id(1)]);
+    expect(await ids('ferry')).toEqual([id(2)]);
+  });
+
+  it('follows a deletion past the recent segment (a base article) at once', async () => {
+    for (let i = 1; i <= index.RECENT_LIMIT + 2; i++) await store.putCaptured(capturedArticle(id(i), { title: `Orchard report ${i}`, capturedAt: 1_760_000_000_000 + i }));
+    expect((await index.searchCaptured('orchard', 100)).total).toBe(index.RECENT_LIMIT + 2);
+    await store.deleteCaptured(id(1));
+    expect(await ids('orchard', 100)).not.toContain(id(1));
+    expect((await index.searchCaptured('orchard', 100)).total).toBe(index.RECENT_LIMIT + 1);
+  });
+
+  it('rebuilds a corrupted stored index, in this worker and the next, saying so, and loses no captured article', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Lighthouse keeper retires' }));
+    await store.putCaptured(capturedArticle(id(2), { title: 'Lighthouse restored' }));
+    expect((await ids('lighthouse')).sort()).toEqual([id(1), id(2)]);
+    const records = [...local()].filter(([key]) => key.startsWith('captured:'));
+    const warn = vi.mocked(console.warn);
+    warn.mockClear();
+    // Changed in storage by something else: this worker stops trusting what it kept.
+    await fake.browser.storage.local.set({ 'captured-search': { schemaVersion: 1, base: 'not a segment' } });
+    expect((await ids('lighthouse')).sort()).toEqual([id(1), id(2)]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/search index \(captured-search\) is unreadable .*rebuilding it from the captured articles/));
+    expect(local().get('captured-search')).toMatchObject({ schemaVersion: 1, recent: { articles: { [id(1)]: expect.any(Number), [id(2)]: expect.any(Number) } } });
+    // A worker started on a corrupted pointer.
+    local().set('captured-search', 'garbage');
+    warn.mockClear();
+    vi.resetModules();
+    index = await import('../../../../src/background/capture/search-index');
+    expect((await ids('lighthouse')).sort()).toEqual([id(1), id(2)]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/unreadable/));
+    expect([...local()].filter(([key]) => key.startsWith('captured:'))).toEqual(records);
+  });
+
+  it('rebuilds an index whose files are missing (a worker started on a damaged index), saying so', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Glacier survey', paragraphs: ['Ice cores from the ridge.'] }));
+    expect(await ids('glacier')).toEqual([id(1)]);
+    await fake.browser.storage.local.remove(searchFiles().filter((key) => key.includes(':search/docs/')));
+    vi.resetModules();
+    index = await import('../../../../src/background/capture/search-index');
+    const warn = vi.mocked(console.warn);
+    warn.mockClear();
+    expect(await ids('glacier')).toEqual([id(1)]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/search index is damaged \(captured search index has no search\/docs\/0\.json\); rebuilding/));
+    expect(await ids('ridge')).toEqual([id(1)]);
+    expect(local().has(`captured:${id(1)}`)).toBe(true);
+  });
+
+  it('answers the popup in one message: the hits with the details of the first few', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Canal reopens', paragraphs: ['Barges queued at the canal locks.'] }));
+    await store.putCaptured(capturedArticle(id(2), { title: 'Canal fees', capturedAt: 1_760_000_000_001 }));
+    const answer = await index.searchCapturedWithDetails('canal', 20, 1);
+    expect(answer.hits).toHaveLength(2);
+    expect(Object.keys(answer.details)).toEqual([answer.hits[0]!.id]);
+    expect(answer.details[answer.hits[0]!.id]!.snippet.some((part) => part.mark)).toBe(true);
+  });
+});
+
 describe('captured articles mentioning an entity', () => {
   const kirby = { id: 'person:john-kirby', type: 'person' as const, name: 'John Kirby', aliases: ['John Kirby', 'Kirby'], count: 1, mentions: [[0, 10] as const] };
   const otherKirby = { ...kirby, id: 'person:jane-kirby', name: 'Jane Kirby', aliases: ['Jane Kirby'] };
