@@ -13,7 +13,7 @@ import { shardCountFor, shardIndex, shardName } from '../../src/shared/shards';
 import { siteHost } from '../../src/shared/url-key';
 import { extractEntities } from './entities';
 import { buildSearchIndex } from './search-index';
-import { parseSeed, type ParsedSeed } from './parse-seed';
+import { parseSeed, type ParsedSeed, type SeedParseResult } from './parse-seed';
 import { ArchiveBuildError, type SeedProblem } from './seed-errors';
 
 /**
@@ -32,23 +32,25 @@ export interface CompiledArchive {
 }
 
 /** Entries per shard: small enough that one shard fetch stays well under 10 KB. */
-const URLS_PER_SHARD = 64;
-const CATALOG_PER_SHARD = 64;
-const ENTITIES_PER_SHARD = 128;
+export const URLS_PER_SHARD = 64;
+export const CATALOG_PER_SHARD = 64;
+export const ENTITIES_PER_SHARD = 128;
 
 export interface SeedSource {
   file: string;
   content: string;
 }
 
-export async function readSeedDirectory(dir: string): Promise<SeedSource[]> {
+/** The seed files of a folder, sorted, named relative to the working folder (so an error message points at a file one can open). */
+export async function listSeedFiles(dir: string): Promise<string[]> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
+  return names.map((name) => relative(process.cwd(), join(dir, name)));
+}
+
+export async function readSeedDirectory(dir: string): Promise<SeedSource[]> {
   // One file at a time: opening 50,000 at once runs out of file handles (EMFILE).
   const sources: SeedSource[] = [];
-  for (const name of names) {
-    // Named relative to the working folder, so an error message points at a file one can open.
-    sources.push({ file: relative(process.cwd(), join(dir, name)), content: await readFile(join(dir, name), 'utf8') });
-  }
+  for (const file of await listSeedFiles(dir)) sources.push({ file, content: await readFile(file, 'utf8') });
   return sources;
 }
 
@@ -56,31 +58,50 @@ export function articleId(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 16);
 }
 
-/** Parses every seed and reports all problems of all files together, duplicates included. */
-export function parseSeeds(sources: readonly SeedSource[]): ParsedSeed[] {
-  const problems: SeedProblem[] = [];
-  const seeds: ParsedSeed[] = [];
-  const firstByKey = new Map<string, ParsedSeed>();
-  if (sources.length === 0) problems.push({ file: '(seed folder)', line: 0, message: 'no .txt seed files found' });
-  for (const { file, content } of sources) {
-    const result = parseSeed(file, content);
+/**
+ * Collects every problem of every seed, duplicate URLs included, in file order; `finish`
+ * throws them together. Seeds are added one at a time, so the caller need not hold them.
+ */
+export class SeedChecker {
+  private readonly problems: SeedProblem[] = [];
+  private readonly firstByKey = new Map<string, { file: string; headerLine: number }>();
+  private seen = 0;
+
+  /** Returns the seed if it is valid and its URL is new. */
+  add(file: string, result: SeedParseResult): ParsedSeed | null {
+    this.seen += 1;
     if (!result.ok) {
-      problems.push(...result.problems);
-      continue;
+      this.problems.push(...result.problems);
+      return null;
     }
-    const earlier = firstByKey.get(result.seed.key);
+    const earlier = this.firstByKey.get(result.seed.key);
     if (earlier) {
-      problems.push({
+      this.problems.push({
         file,
         line: result.seed.headerLine,
         message: `the same article URL is already in ${earlier.file}:${earlier.headerLine} (${result.seed.url})`,
       });
-      continue;
+      return null;
     }
-    firstByKey.set(result.seed.key, result.seed);
-    seeds.push(result.seed);
+    this.firstByKey.set(result.seed.key, { file, headerLine: result.seed.headerLine });
+    return result.seed;
   }
-  if (problems.length > 0) throw new ArchiveBuildError(problems);
+
+  finish(): void {
+    if (this.seen === 0) this.problems.unshift({ file: '(seed folder)', line: 0, message: 'no .txt seed files found' });
+    if (this.problems.length > 0) throw new ArchiveBuildError(this.problems);
+  }
+}
+
+/** Parses every seed and reports all problems of all files together, duplicates included. */
+export function parseSeeds(sources: readonly SeedSource[]): ParsedSeed[] {
+  const checker = new SeedChecker();
+  const seeds: ParsedSeed[] = [];
+  for (const { file, content } of sources) {
+    const seed = checker.add(file, parseSeed(file, content));
+    if (seed) seeds.push(seed);
+  }
+  checker.finish();
   return seeds;
 }
 
@@ -122,13 +143,14 @@ function shardedFiles<V>(
   });
 }
 
-function byDateDescending(a: Article, b: Article): number {
+/** Archive order: newest first, then by id. */
+export function archiveOrder(a: Pick<Article, 'date' | 'id'>, b: Pick<Article, 'date' | 'id'>): number {
   return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
 }
 
 /** Pure: seeds in, archive files out. Throws ArchiveBuildError listing every problem. */
 export function compileArchive(sources: readonly SeedSource[], options: CompileOptions = {}): CompiledArchive {
-  const articles = parseSeeds(sources).map((seed) => compileArticle(seed, options.extractEntities)).sort(byDateDescending);
+  const articles = parseSeeds(sources).map((seed) => compileArticle(seed, options.extractEntities)).sort(archiveOrder);
   const files = new Map<string, unknown>();
 
   const entityIndex = new Map<string, EntityIndexEntry>();
