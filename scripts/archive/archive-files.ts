@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { PACKED_FILE_SUFFIX } from '../../src/shared/archive-format';
+import { PACKED_FILE_SUFFIX, type Article } from '../../src/shared/archive-format';
+import { DOCS_PER_CHUNK, type DocChunk, type SearchMeta } from '../../src/shared/search-format';
 
 /** A file's packed bytes: its JSON, raw DEFLATE at the highest level (written once, read often). */
 export function packJson(value: unknown): Buffer {
@@ -52,4 +53,14 @@ export class ArchiveWriter {
 /** Reads one file of a built archive folder (benchmarks, tests). */
 export function readArchiveFile<T = unknown>(archiveDir: string, path: string): T {
   return unpackJson(readFileSync(packedPath(archiveDir, path))) as T;
+}
+
+/** Every article of a built archive folder, in archive order (newest first): for small archives (npm start, benchmarks). */
+export function readArchiveArticles(archiveDir: string): Article[] {
+  const { docCount } = readArchiveFile<SearchMeta>(archiveDir, 'search/meta.json');
+  const articles: Article[] = [];
+  for (let chunk = 0; chunk * DOCS_PER_CHUNK < docCount; chunk++) {
+    for (const [id] of readArchiveFile<DocChunk>(archiveDir, `search/docs/${chunk}.json`)) articles.push(readArchiveFile<Article>(archiveDir, `articles/${id}.json`));
+  }
+  return articles;
 }

@@ -5,13 +5,14 @@
  * (compile-worker.ts) or, with an extractor given as a function, in the compiler's own.
  */
 import { readFileSync } from 'node:fs';
-import type { Article, ArticleEntity, CatalogEntry, EntityType } from '../../src/shared/archive-format';
+import type { Article, CatalogEntry, EntityType } from '../../src/shared/archive-format';
 import type { ArchiveWriter } from './archive-files';
-import { compileArticle } from './compile';
+import { compileArticleWith, type Extract } from './seed-set';
 import { parseSeed } from './parse-seed';
 import { docTerms, distinctTerms } from './search-index';
 
-export type Extract = (fullText: string) => ArticleEntity[];
+export type { Extract };
+
 
 /**
  * An extractor a worker thread can load: `module` (a file URL) exports `export`; with
@@ -60,7 +61,7 @@ export function runArticleJob(job: ArticleJob, extract: Extract, writer: Archive
   const parsed = parseSeed(job.file, readFileSync(job.file, 'utf8'));
   // The first pass found every problem; a file that fails now changed during the build.
   if (!parsed.ok) throw new Error(`${job.file} changed during the build: ${parsed.problems.map((p) => p.message).join('; ')}`);
-  const article = compileArticle(parsed.seed, extract);
+  const article = compileArticleWith(parsed.seed, extract);
   writer.write(`articles/${article.id}.json`, article);
   const d = docTerms(article);
   const terms = [...distinctTerms(d)];

@@ -1,4 +1,4 @@
-/** A worker thread of the streaming compiler (stream-compile.ts): runs article jobs until closed. */
+/** A worker thread of the streaming compiler (stream-compile.ts, started by threads.ts): runs article jobs until closed. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ArchiveWriter } from './archive-files';
 import { loadExtractor, runArticleJob, type ArticleJob, type ExtractorSpec } from './article-job';
@@ -10,7 +10,7 @@ export interface WorkerSetup {
 
 export type WorkerReply = { ok: true; outcome: ReturnType<typeof runArticleJob> } | { ok: false; doc: number; error: string };
 
-const setup = workerData as WorkerSetup;
+const setup = (workerData as { data: WorkerSetup }).data;
 const port = parentPort;
 if (!port) throw new Error('compile-worker.ts runs as a worker thread');
 const writer = new ArchiveWriter(setup.archiveDirs);

@@ -17,17 +17,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ARCHIVE_FORMAT_VERSION, type ArchiveMeta, type EntityIndexEntry, type EntityShard, type EntityType } from '../../src/shared/archive-format';
 import { dictShardName, entityKey, hostKey, DOCS_PER_CHUNK, type DateIndex, type DictShard, type DocRow } from '../../src/shared/search-format';
 import { shardCountFor, shardIndex, shardName } from '../../src/shared/shards';
 import { ArchiveWriter } from './archive-files';
 import { IN_ENTITY, IN_TITLE, runArticleJob, type ArticleJob, type ArticleOutcome, type Extract, type ExtractorSpec } from './article-job';
-import { archiveOrder, articleId, CATALOG_PER_SHARD, ENTITIES_PER_SHARD, SeedChecker, URLS_PER_SHARD } from './compile';
+import { archiveOrder, articleId, CATALOG_PER_SHARD, ENTITIES_PER_SHARD, SeedChecker, URLS_PER_SHARD } from './seed-set';
 import type { WorkerReply, WorkerSetup } from './compile-worker';
 import { parseSeed } from './parse-seed';
 import { docRow, PostingsPacker, searchMeta, termScore, type Collection } from './search-index';
 import { PostingSpill } from './spill';
+import { startWorker } from './threads';
 
 /** The build's extractor (scripts/archive/entities.ts), loadable in a worker thread. */
 export const DEFAULT_EXTRACTOR: ExtractorSpec = { module: new URL('./entities.ts', import.meta.url).href, export: 'extractEntities' };
@@ -72,7 +73,7 @@ function orderedSeeds(seedFiles: readonly string[]): SeedEntry[] {
 
 /** Pass 2 with worker threads: outcomes are handed to `take` in document order. */
 async function runInWorkers(entries: readonly SeedEntry[], setup: WorkerSetup, count: number, take: (outcome: ArticleOutcome) => void): Promise<void> {
-  const workers = Array.from({ length: count }, () => new Worker(new URL('./compile-worker-start.mjs', import.meta.url), { workerData: setup }));
+  const workers = Array.from({ length: count }, () => startWorker(new URL('./compile-worker.ts', import.meta.url), setup));
   const waiting = new Map<number, ArticleOutcome>();
   let next = 0;
   let sent = 0;
