@@ -3,16 +3,19 @@
  *
  * Compiles the seed archive, bundles every entry point with esbuild, and writes
  * dist/chromium/ and dist/firefox/, each loadable unpacked. Everything is written to a
- * staging folder first and moved into place only when all of it succeeded, so a failed
- * build (a malformed seed, a type of error esbuild reports) leaves nothing half-built.
+ * staging folder first (the archive as it is compiled, scripts/archive/stream-compile.ts)
+ * and moved into place only when all of it succeeded, so a failed or stopped build (a
+ * malformed seed, a type of error esbuild reports, Ctrl-C) leaves the previous dist/ as it was.
+ * Prints the build's wall time, CPU time and peak memory.
  */
-import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
-import { compileArchive, readSeedDirectory, type CompileOptions, type CompiledArchive } from './archive/compile';
+import { listSeedFiles } from './archive/seed-set';
+import { compileArchiveTo, type CompileSummary, type StreamCompileOptions } from './archive/stream-compile';
 import { ArchiveBuildError } from './archive/seed-errors';
-import { knowledgePackFile } from './archive/knowledge-pack';
+import { inOwnThread } from './archive/threads';
 import { ENTITY_EXTRACTOR_GLOBAL, ENTITY_EXTRACTOR_SCRIPT, ENTITY_KNOWLEDGE_PACK } from '../src/background/capture/extractor-files';
 import { BROWSER_TARGETS, browserManifest } from './manifest';
 
@@ -65,8 +68,8 @@ export interface BuildOptions {
   /** Folders of seed files; their articles form one archive. */
   seedDirs: string[];
   outDir: string;
-  /** Archive compiler options (the search benchmark's synthetic entity extractor). */
-  compile?: CompileOptions;
+  /** Archive compiler options (the benchmarks' synthetic entity extractor, the number of worker threads). */
+  compile?: StreamCompileOptions;
 }
 
 /** The content script gets native promise APIs instead of the polyfill (src/shared/native-browser.ts). */
@@ -152,7 +155,7 @@ async function writeBrowserDir(
   target: (typeof BROWSER_TARGETS)[number],
   bundles: Bundles,
   pages: Map<string, string>,
-  archive: CompiledArchive,
+  hosts: readonly string[],
   knowledgePack: string,
 ): Promise<void> {
   await mkdir(join(dir, CHUNK_DIR), { recursive: true });
@@ -163,17 +166,39 @@ async function writeBrowserDir(
   await writeFile(join(dir, ENTITY_KNOWLEDGE_PACK), knowledgePack);
   await cp(join(root, 'static'), dir, { recursive: true });
   for (const [page, html] of pages) await writeFile(join(dir, page), html);
-  for (const [path, value] of [...archive.files, ...archive.search]) await writeJson(join(dir, 'archive', path), value);
 
   const source = JSON.parse(await readFile(join(root, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   const { version } = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
-  await writeJson(join(dir, 'manifest.json'), browserManifest(source, target, { hosts: archive.hosts, version }));
+  await writeJson(join(dir, 'manifest.json'), browserManifest(source, target, { hosts: [...hosts], version }));
 }
 
-export async function build(options: BuildOptions): Promise<CompiledArchive> {
-  const sources = (await Promise.all(options.seedDirs.map(readSeedDirectory))).flat();
-  const archive = compileArchive(sources, options.compile);
+/** A staging folder left by a build that was stopped: its process is gone. */
+async function removeAbandonedStaging(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => []);
+  for (const name of names) {
+    const pid = /^\.staging-(\d+)$/.exec(name)?.[1];
+    if (!pid || Number(pid) === process.pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+    } catch {
+      await rm(join(outDir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+export interface BuildSummary extends CompileSummary {
+  /** The build's wall time, its CPU time (every thread), and the process's peak resident memory. */
+  ms: number;
+  cpuMs: number;
+  peakRssBytes: number;
+}
+
+export async function build(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const seedFiles = (await Promise.all(options.seedDirs.map(listSeedFiles))).flat();
   const { content, capture, [SPLIT_PAGE]: split, ...others } = ENTRY_POINTS;
+  // The knowledge pack is made (and its thread gone) before the compile's threads start.
+  const packed = inOwnThread<string>(new URL('./archive/knowledge-pack-worker.ts', import.meta.url));
   const results = await Promise.all([
     esbuild.build(esbuildOptions(others)),
     esbuild.build(esbuildOptions({ content }, [nativeBrowserForContentScript])),
@@ -186,7 +211,7 @@ export async function build(options: BuildOptions): Promise<CompiledArchive> {
     }),
     esbuild.build(entityExtractorOptions()),
   ]);
-  const knowledgePack = knowledgePackFile();
+  const knowledgePack = await packed;
   const bundles: Bundles = new Map();
   for (const result of results) {
     for (const file of result.outputFiles ?? []) bundles.set(relative(join(root, 'out'), file.path), file.contents);
@@ -198,20 +223,38 @@ export async function build(options: BuildOptions): Promise<CompiledArchive> {
     pages.set(page, await pageHtml(page, preloads));
   }
 
+  await removeAbandonedStaging(options.outDir);
   const staging = join(options.outDir, `.staging-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   try {
+    const archive = await compileArchiveTo(
+      seedFiles,
+      BROWSER_TARGETS.map((target) => join(staging, target, 'archive')),
+      join(staging, 'scratch'),
+      options.compile,
+    );
     for (const target of BROWSER_TARGETS) {
-      await writeBrowserDir(join(staging, target), target, bundles, pages, archive, knowledgePack);
+      await writeBrowserDir(join(staging, target), target, bundles, pages, archive.hosts, knowledgePack);
     }
     for (const target of BROWSER_TARGETS) {
-      await rm(join(options.outDir, target), { recursive: true, force: true });
+      // The previous build is moved aside, not deleted, until the new one is in its place.
+      await rm(join(staging, `previous-${target}`), { recursive: true, force: true });
+      await rename(join(options.outDir, target), join(staging, `previous-${target}`)).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
       await rename(join(staging, target), join(options.outDir, target));
     }
+    const usage = process.resourceUsage();
+    return {
+      ...archive,
+      ms: performance.now() - started,
+      cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+      // maxRSS is in kilobytes, and covers the worker threads (they share the process).
+      peakRssBytes: usage.maxRSS * 1024,
+    };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
-  return archive;
 }
 
 function describeFailure(error: unknown): string {
@@ -236,11 +279,12 @@ async function main(): Promise<void> {
     outDir: resolve(values.out),
   };
   const once = async (): Promise<boolean> => {
-    const started = performance.now();
     try {
-      const archive = await build(options);
-      const ms = Math.round(performance.now() - started);
-      console.log(`built ${archive.meta.articleCount} article(s) on ${archive.hosts.length} host(s) into ${options.outDir}/{chromium,firefox} in ${ms} ms`);
+      const built = await build(options);
+      console.log(
+        `built ${built.meta.articleCount} article(s) on ${built.hosts.length} host(s) into ${options.outDir}/{chromium,firefox} ` +
+          `in ${Math.round(built.ms)} ms (CPU ${Math.round(built.cpuMs)} ms, ${built.workers} worker thread(s), peak memory ${Math.round(built.peakRssBytes / 1e6)} MB)`,
+      );
       return true;
     } catch (error) {
       console.error(`build failed: ${describeFailure(error)}`);

@@ -9,9 +9,10 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveArticles } from './article-server';
+import { readArchiveArticles } from './archive/archive-files';
 import { build } from './build';
 import { offlineBrowserSettings } from './offline-browser';
 
@@ -26,8 +27,9 @@ const { values } = parseArgs({
 });
 const target = values.browser === 'firefox' ? 'firefox' : 'chromium';
 const outDir = resolve('dist');
-const archive = await build({ seedDirs: values.seeds.map((dir) => resolve(dir)), outDir });
+const built = await build({ seedDirs: values.seeds.map((dir) => resolve(dir)), outDir });
 const extensionDir = resolve(outDir, target);
+const archive = { ...built, articles: readArchiveArticles(join(extensionDir, 'archive')) };
 console.log(`built ${archive.meta.articleCount} article(s) into ${outDir}`);
 
 if (!values.headless && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {

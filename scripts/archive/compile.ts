@@ -1,20 +1,26 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
 import {
   ARCHIVE_FORMAT_VERSION,
-  articleFullText,
   type ArchiveMeta,
   type Article,
   type CatalogEntry,
   type EntityIndexEntry,
 } from '../../src/shared/archive-format';
 import { shardCountFor, shardIndex, shardName } from '../../src/shared/shards';
-import { siteHost } from '../../src/shared/url-key';
 import { extractEntities } from './entities';
 import { buildSearchIndex } from '../../src/shared/search-build';
-import { parseSeed, type ParsedSeed } from './parse-seed';
-import { ArchiveBuildError, type SeedProblem } from './seed-errors';
+import type { ParsedSeed } from './parse-seed';
+import {
+  archiveOrder,
+  CATALOG_PER_SHARD,
+  compileArticleWith,
+  ENTITIES_PER_SHARD,
+  parseSeeds,
+  URLS_PER_SHARD,
+  type Extract,
+  type SeedSource,
+} from './seed-set';
+
+export * from './seed-set';
 
 /**
  * The compiled archive: every file under dist/<browser>/archive/, as path → JSON value (the
@@ -31,78 +37,14 @@ export interface CompiledArchive {
   search: Map<string, unknown>;
 }
 
-/** Entries per shard: small enough that one shard fetch stays well under 10 KB. */
-const URLS_PER_SHARD = 64;
-const CATALOG_PER_SHARD = 64;
-const ENTITIES_PER_SHARD = 128;
-
-export interface SeedSource {
-  file: string;
-  content: string;
-}
-
-export async function readSeedDirectory(dir: string): Promise<SeedSource[]> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
-  // One file at a time: opening 50,000 at once runs out of file handles (EMFILE).
-  const sources: SeedSource[] = [];
-  for (const name of names) {
-    // Named relative to the working folder, so an error message points at a file one can open.
-    sources.push({ file: relative(process.cwd(), join(dir, name)), content: await readFile(join(dir, name), 'utf8') });
-  }
-  return sources;
-}
-
-export function articleId(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
-}
-
-/** Parses every seed and reports all problems of all files together, duplicates included. */
-export function parseSeeds(sources: readonly SeedSource[]): ParsedSeed[] {
-  const problems: SeedProblem[] = [];
-  const seeds: ParsedSeed[] = [];
-  const firstByKey = new Map<string, ParsedSeed>();
-  if (sources.length === 0) problems.push({ file: '(seed folder)', line: 0, message: 'no .txt seed files found' });
-  for (const { file, content } of sources) {
-    const result = parseSeed(file, content);
-    if (!result.ok) {
-      problems.push(...result.problems);
-      continue;
-    }
-    const earlier = firstByKey.get(result.seed.key);
-    if (earlier) {
-      problems.push({
-        file,
-        line: result.seed.headerLine,
-        message: `the same article URL is already in ${earlier.file}:${earlier.headerLine} (${result.seed.url})`,
-      });
-      continue;
-    }
-    firstByKey.set(result.seed.key, result.seed);
-    seeds.push(result.seed);
-  }
-  if (problems.length > 0) throw new ArchiveBuildError(problems);
-  return seeds;
-}
-
 /** Compiler options; the defaults are what `npm run build` uses. */
 export interface CompileOptions {
   /** Entity extraction (wink-nlp + build-time knowledge, scripts/archive/entities.ts); the search benchmark injects a cheap one for synthetic seeds. */
-  extractEntities?: (fullText: string) => Article['entities'];
+  extractEntities?: Extract;
 }
 
-export function compileArticle(seed: ParsedSeed, extract: CompileOptions['extractEntities'] = extractEntities): Article {
-  const base = {
-    format: ARCHIVE_FORMAT_VERSION,
-    id: articleId(seed.key),
-    url: seed.url,
-    key: seed.key,
-    host: siteHost(new URL(seed.url).hostname),
-    date: seed.date,
-    title: seed.title,
-    summary: seed.summary,
-    paragraphs: seed.paragraphs,
-  } as const;
-  return { ...base, entities: extract(articleFullText(base)) };
+export function compileArticle(seed: ParsedSeed, extract: Extract = extractEntities): Article {
+  return compileArticleWith(seed, extract);
 }
 
 function shardedFiles<V>(
@@ -122,13 +64,9 @@ function shardedFiles<V>(
   });
 }
 
-function byDateDescending(a: Article, b: Article): number {
-  return b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
-}
-
 /** Pure: seeds in, archive files out. Throws ArchiveBuildError listing every problem. */
 export function compileArchive(sources: readonly SeedSource[], options: CompileOptions = {}): CompiledArchive {
-  const articles = parseSeeds(sources).map((seed) => compileArticle(seed, options.extractEntities)).sort(byDateDescending);
+  const articles = parseSeeds(sources).map((seed) => compileArticle(seed, options.extractEntities)).sort(archiveOrder);
   const files = new Map<string, unknown>();
 
   const entityIndex = new Map<string, EntityIndexEntry>();

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Article } from '../../src/shared/archive-format';
 import { articlePageHtml } from '../article-server';
+import { readArchiveArticles } from '../archive/archive-files';
 import { build } from '../build';
 import type { CdpPipe } from '../cdp-pipe';
 import template from '../../tests/fixtures/live-pages/templates/tune/dev-national-paper';
@@ -118,8 +119,8 @@ export async function liveVerdictFigures(runs: number): Promise<VerdictFigures[]
     const long = longSeed(LONG_ARTICLE_WORDS);
     await mkdir(seeds);
     await writeFile(join(seeds, 'long.txt'), long.file);
-    const archive = await build({ seedDirs: [join(root, 'seeds'), seeds], outDir: join(work, 'dist') });
-    const articles = archive.articles as readonly Article[];
+    await build({ seedDirs: [join(root, 'seeds'), seeds], outDir: join(work, 'dist') });
+    const articles = readArchiveArticles(join(work, 'dist/chromium/archive'));
     const seedArticle = articles.find((a) => a.url !== long.url);
     const longArticle = articles.find((a) => a.url === long.url);
     if (!seedArticle || !longArticle) throw new Error('the bench archive lacks its articles');

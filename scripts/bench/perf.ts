@@ -1,11 +1,14 @@
 /**
- * npm run bench [-- --sizes 1000,10000,50000 --page-size 10000 --runs 20] [--only live]
+ * npm run bench [-- --sizes 1000,10000,50000 --page-size 10000 --runs 20] [--only live|build|sidebar] [--real-extractor]
  *
  * The costs users feel, at several archive sizes (synthetic archives from many sites, see
  * synthetic-archive.ts). Prints a table; the figures are recorded in docs/performance.md.
- * - Build: wall time and peak memory of the compiler (own process each), package size,
- *   manifest size, and whether Chromium loads that build and shows the sidebar on an
- *   article of the last of its sites.
+ * - Build: wall time, CPU time and peak memory of the build (own process each, the seeds
+ *   made beforehand in another), package size, the archive's bytes per article against the
+ *   seeds' raw text, the zipped package (as `npm run package` makes it), manifest size, and
+ *   whether Chromium loads that build and shows the sidebar on an article of the last of
+ *   its sites. `--real-extractor` builds with the build's entity extractor instead of the
+ *   cheap synthetic one; `--only build` stops after this table.
  * - A page NOT in the archive: load time with the extension vs without, in the same run
  *   (ratio), and whether any extension script ran there.
  * - A matching page (at --page-size): content script size; document_idle → sidebar title
@@ -17,6 +20,7 @@
  *   a warm worker in the same run.
  * - The live comparison: sidebar open → verdict shown, on the seed page and on a
  *   20,000-word page (live-verdict.ts); `--only live` runs just that.
+ * `--only sidebar`: the build at --page-size, then only the sidebar paint against its floor.
  * Not part of `npm test`.
  */
 import { execFileSync } from 'node:child_process';
@@ -25,8 +29,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
-import type { ArchiveMeta, Article, CatalogEntry } from '../../src/shared/archive-format';
+import { PACKED_FILE_SUFFIX, type ArchiveMeta, type Article, type CatalogEntry } from '../../src/shared/archive-format';
 import { shardName, shardOf } from '../../src/shared/shards';
+import { readArchiveFile } from '../archive/archive-files';
+import { zipExtension } from '../package-zip';
 import { articlePageHtml } from '../article-server';
 import { launchChromium, launchChromiumWithExtension } from '../chromium-extension';
 import type { CdpPipe } from '../cdp-pipe';
@@ -41,6 +47,7 @@ const { values } = parseArgs({
     'page-size': { type: 'string', default: '10000' },
     runs: { type: 'string', default: '20' },
     only: { type: 'string' },
+    'real-extractor': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -50,23 +57,30 @@ const OTHER_PAGE = 'https://example.org/news/story.html';
 
 const spread = (xs: number[]): string => `${fmtMs(median(xs))} / ${fmtMs(percentile(xs, 0.95))}`;
 
-interface BuildFigures {
+interface BuiltInProcess {
   articles: number;
   ms: number;
+  cpuMs: number;
   peakRssBytes: number;
   hosts: number;
+  workers: number;
+}
+
+interface BuildFigures extends BuiltInProcess {
   packageBytes: number;
+  archiveBytes: number;
+  seedBytes: number;
+  zipBytes: number;
   manifestBytes: number;
   lastSiteShows: boolean;
 }
 
-function buildInOwnProcess(size: number, work: string): Omit<BuildFigures, 'packageBytes' | 'manifestBytes' | 'lastSiteShows'> {
-  const out = execFileSync('npx', ['tsx', join(root, 'scripts/bench/build-synthetic.ts'), String(size), work, '--many-hosts'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  const line = out.trim().split('\n').pop() ?? '{}';
-  return JSON.parse(line) as Omit<BuildFigures, 'packageBytes' | 'manifestBytes' | 'lastSiteShows'>;
+function buildInOwnProcess(size: number, work: string): BuiltInProcess {
+  const run = (...flags: string[]): string =>
+    execFileSync('npx', ['tsx', join(root, 'scripts/bench/build-synthetic.ts'), String(size), work, '--many-hosts', ...flags], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  run('--seeds-only');
+  const line = run(...(values['real-extractor'] ? ['--real-extractor'] : [])).trim().split('\n').pop() ?? '{}';
+  return JSON.parse(line) as BuiltInProcess;
 }
 
 /** The sites of a build, from its manifest's content-script patterns (`*://*.host/*`). */
@@ -77,13 +91,14 @@ async function manifestSites(extensionDir: string): Promise<string[]> {
 
 /** An article of the manifest's last site. */
 async function articleOfLastSite(extensionDir: string): Promise<Article> {
-  const meta = JSON.parse(await readFile(join(extensionDir, 'archive/meta.json'), 'utf8')) as ArchiveMeta;
+  const archiveDir = join(extensionDir, 'archive');
+  const meta = readArchiveFile<ArchiveMeta>(archiveDir, 'meta.json');
   const last = (await manifestSites(extensionDir)).at(-1);
   for (let shard = 0; shard < meta.shards.catalog; shard++) {
     const name = shardName(shard, meta.shards.catalog);
-    const entries = Object.values(JSON.parse(await readFile(join(extensionDir, 'archive/catalog', `${name}.json`), 'utf8')) as Record<string, CatalogEntry>);
+    const entries = Object.values(readArchiveFile<Record<string, CatalogEntry>>(archiveDir, `catalog/${name}.json`));
     const entry = entries.find((candidate) => candidate.host === last);
-    if (entry) return JSON.parse(await readFile(join(extensionDir, 'archive/articles', `${entry.id}.json`), 'utf8')) as Article;
+    if (entry) return readArchiveFile<Article>(archiveDir, `articles/${entry.id}.json`);
   }
   throw new Error(`no article of ${String(last)} in the catalog`);
 }
@@ -256,40 +271,83 @@ async function printLiveVerdict(): Promise<void> {
   }
 }
 
+async function measureBuild(size: number, work: string): Promise<BuildFigures> {
+  const built = buildInOwnProcess(size, work);
+  const extensionDir = join(work, 'dist/chromium');
+  const zip = join(work, 'chromium.zip');
+  await zipExtension(extensionDir, zip);
+  const figures: BuildFigures = {
+    ...built,
+    packageBytes: (await dirSize(extensionDir)).bytes,
+    archiveBytes: (await dirSize(join(extensionDir, 'archive'))).bytes,
+    seedBytes: (await dirSize(join(work, 'seeds'))).bytes,
+    zipBytes: (await stat(zip)).size,
+    manifestBytes: (await stat(join(extensionDir, 'manifest.json'))).size,
+    lastSiteShows: await lastSiteShowsSidebar(extensionDir),
+  };
+  await rm(zip, { force: true });
+  console.log(`built ${size}: ${fmtMs(figures.ms)}, peak ${mb(figures.peakRssBytes)}, package ${mb(figures.packageBytes)}, zipped ${mb(figures.zipBytes)}, ${figures.hosts} sites`);
+  return figures;
+}
+
+function printBuilds(builds: readonly BuildFigures[]): void {
+  console.log(`\n## Build (own process per size; ${values['real-extractor'] ? 'the real entity extractor' : 'the cheap synthetic extractor'})\n`);
+  console.log('| articles | build (wall) | CPU | per article (wall) | worker threads | peak memory | package on disk | archive/ per article | ÷ seed text | zipped (Chromium) | sites = manifest patterns | manifest.json | sidebar on the last site |');
+  console.log('| --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |');
+  for (const b of builds) {
+    const cells = [
+      b.articles, fmtMs(b.ms), fmtMs(b.cpuMs), `${(b.ms / b.articles).toFixed(2)} ms`, b.workers, mb(b.peakRssBytes), mb(b.packageBytes),
+      `${(b.archiveBytes / b.articles / 1000).toFixed(2)} KB`, (b.archiveBytes / b.seedBytes).toFixed(2), mb(b.zipBytes), b.hosts,
+      `${(b.manifestBytes / 1024).toFixed(1)} KB`, b.lastSiteShows ? 'yes' : 'NO',
+    ];
+    console.log(`| ${cells.join(' | ')} |`);
+  }
+}
+
+/** The archive's first article (by file name), as the extension reads it. */
+async function firstArticle(extensionDir: string): Promise<Article> {
+  const articleFile = (await readdir(join(extensionDir, 'archive/articles'))).sort()[0] ?? '';
+  return readArchiveFile<Article>(join(extensionDir, 'archive'), `articles/${articleFile.slice(0, -PACKED_FILE_SUFFIX.length)}`);
+}
+
+async function printSidebarOnly(): Promise<void> {
+  const work = await mkdtemp(join(tmpdir(), `backstory-perf-${pageSize}-`));
+  try {
+    printBuilds([await measureBuild(pageSize, work)]);
+    const extensionDir = join(work, 'dist/chromium');
+    const paint = await sidebarFigures(extensionDir, await firstArticle(extensionDir));
+    const idle = (times: VisitTimes[]): number[] => times.map((v) => v.sidebarAfterIdle);
+    console.log(`\n## Sidebar paint (archive of ${pageSize} articles, ${runs} runs, median / p95)\n`);
+    console.log('| measure | figure |');
+    console.log('| --- | --- |');
+    console.log(`| document_idle → sidebar title and entities painted | ${spread(idle(paint.warm))} |`);
+    console.log(`| floor: a static sidebar page in the same iframe | ${spread(idle(paint.floor))} |`);
+    console.log(`| Backstory ÷ floor (median) | ${(median(idle(paint.warm)) / median(idle(paint.floor))).toFixed(2)} |`);
+    console.log(`| worker stopped before each visit | ${spread(idle(paint.cold))} |`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (values.only === 'live') return printLiveVerdict();
+  if (values.only === 'sidebar') return printSidebarOnly();
   const works = new Map<number, string>();
   const builds: BuildFigures[] = [];
   for (const size of sizes) {
     const work = await mkdtemp(join(tmpdir(), `backstory-perf-${size}-`));
     works.set(size, work);
-    const built = buildInOwnProcess(size, work);
-    const extensionDir = join(work, 'dist/chromium');
-    const figures: BuildFigures = {
-      ...built,
-      packageBytes: (await dirSize(extensionDir)).bytes,
-      manifestBytes: (await stat(join(extensionDir, 'manifest.json'))).size,
-      lastSiteShows: await lastSiteShowsSidebar(extensionDir),
-    };
-    builds.push(figures);
-    console.log(`built ${size}: ${fmtMs(figures.ms)}, peak ${mb(figures.peakRssBytes)}, package ${mb(figures.packageBytes)}, ${figures.hosts} sites`);
-    if (size !== pageSize) await rm(work, { recursive: true, force: true });
+    builds.push(await measureBuild(size, work));
+    if (size !== pageSize || values.only === 'build') await rm(work, { recursive: true, force: true });
   }
-
-  console.log('\n## Build (own process per size)\n');
-  console.log('| articles | build | per article | peak memory | package on disk | sites = manifest patterns | manifest.json | sidebar on the last site |');
-  console.log('| --: | --: | --: | --: | --: | --: | --: | --- |');
-  for (const b of builds) {
-    const cells = [b.articles, fmtMs(b.ms), `${(b.ms / b.articles).toFixed(2)} ms`, mb(b.peakRssBytes), mb(b.packageBytes), b.hosts, `${(b.manifestBytes / 1024).toFixed(1)} KB`, b.lastSiteShows ? 'yes' : 'NO'];
-    console.log(`| ${cells.join(' | ')} |`);
-  }
+  printBuilds(builds);
+  if (values.only === 'build') return;
 
   const work = works.get(pageSize);
   if (!work) return;
   const extensionDir = join(work, 'dist/chromium');
-  const articleFile = (await readdir(join(extensionDir, 'archive/articles'))).sort()[0] ?? '';
-  const article = JSON.parse(await readFile(join(extensionDir, 'archive/articles', articleFile), 'utf8')) as Article;
-  const meta = JSON.parse(await readFile(join(extensionDir, 'archive/meta.json'), 'utf8')) as ArchiveMeta;
+  const article = await firstArticle(extensionDir);
+  const meta = readArchiveFile<ArchiveMeta>(join(extensionDir, 'archive'), 'meta.json');
   const newsPage = await readFile(join(root, 'tests/fixtures/pages/seed-article.html'), 'utf8');
   // A page of an archived site that is not archived itself; like most news pages it names
   // itself as canonical, so the content script asks twice (its address, then the canonical).
@@ -345,7 +403,7 @@ async function main(): Promise<void> {
       `/archive/urls/${shardOf(article.key, meta.shards.urls)}.json`,
       `/archive/catalog/${shardOf(article.id, meta.shards.catalog)}.json`,
       `/archive/articles/${article.id}.json`,
-    ];
+    ].map((path) => path + PACKED_FILE_SUFFIX);
     let readBytes = 0;
     for (const path of readPaths) readBytes += (await stat(join(extensionDir, path))).size;
     const archiveBytes = (await dirSize(join(extensionDir, 'archive'))).bytes;

@@ -7,6 +7,15 @@
 /** Bumped whenever a file's shape changes, so stale caches are never misread. */
 export const ARCHIVE_FORMAT_VERSION = 1;
 
+/**
+ * How a file of archive/ is stored in the package: its JSON compressed with raw DEFLATE
+ * (RFC 1951, no gzip header: 18 bytes less a file), at `<path>` + this suffix
+ * (`articles/<id>.json` is `archive/articles/<id>.json.deflate`). The text of an article
+ * is most of the package, and compressed it takes well under half the bytes;
+ * DecompressionStream('deflate-raw') reads it back (src/shared/archive-reader.ts).
+ */
+export const PACKED_FILE_SUFFIX = '.deflate';
+
 export type EntityType = 'person' | 'org' | 'place' | 'date';
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'org', 'place', 'date'];
 

@@ -6,6 +6,7 @@
  */
 import {
   ARCHIVE_FORMAT_VERSION,
+  PACKED_FILE_SUFFIX,
   type ArchiveMeta,
   type Article,
   type CatalogEntry,
@@ -79,12 +80,21 @@ export class ArchiveReader {
   }
 }
 
-/** Reads archive files as package resources: `getUrl` names an extension file (its origin differs by context). */
+/**
+ * Reads archive files as package resources: `getUrl` names an extension file (its origin
+ * differs by context). Each is stored compressed (PACKED_FILE_SUFFIX in archive-format.ts)
+ * and inflated as it streams in.
+ */
 export function packagedJson(getUrl: (path: string) => string): FetchJson {
   return async (path) => {
-    const response = await fetch(getUrl(`archive/${path}`));
-    if (!response.ok) throw new ArchiveError(`archive/${path}: HTTP ${response.status}`);
-    return response.json();
+    const file = `archive/${path}${PACKED_FILE_SUFFIX}`;
+    const response = await fetch(getUrl(file));
+    if (!response.ok || !response.body) throw new ArchiveError(`${file}: HTTP ${response.status}`);
+    try {
+      return await new Response(response.body.pipeThrough(new DecompressionStream('deflate-raw'))).json();
+    } catch (error) {
+      throw new ArchiveError(`${file} is damaged: ${error instanceof Error ? error.message : String(error)}`);
+    }
   };
 }
 

@@ -2,7 +2,9 @@
  * Builds the popup's search index (archive/search/, see src/shared/search-format.ts):
  * a term dictionary split by first letter, postings cut from the sorted terms, with
  * scores computed here so the popup only adds numbers, and the documents in chunks of 16.
- * Pure and deterministic: articles in, path → JSON value out.
+ * `buildSearchIndex` is the whole index in memory (captured articles, tests); the build's
+ * streaming compiler (scripts/archive/stream-compile.ts) uses the same pieces one
+ * dictionary group at a time.
  */
 import type { Article } from './archive-format';
 import {
@@ -14,6 +16,7 @@ import {
   type DateIndex,
   type DictShard,
   type DocChunk,
+  type DocRow,
   type PostingsShard,
   type SearchMeta,
 } from './search-format';
@@ -31,14 +34,14 @@ export const ENTITY_BONUS = 2.5;
 /** Numbers per postings file (about 3.5 characters each in JSON): files of about 15 KB. */
 const FILE_NUMBERS = 4000;
 
-interface DocTerms {
+export interface DocTerms {
   title: Set<string>;
   entity: Set<string>;
   body: Map<string, number>;
   length: number;
 }
 
-function docTerms(article: Article): DocTerms {
+export function docTerms(article: Pick<Article, 'title' | 'summary' | 'paragraphs' | 'entities'>): DocTerms {
   const body = new Map<string, number>();
   const bodyTerms = terms([article.summary, ...article.paragraphs].join('\n'));
   for (const term of bodyTerms) body.set(term, (body.get(term) ?? 0) + 1);
@@ -46,16 +49,94 @@ function docTerms(article: Article): DocTerms {
   return { title: new Set(terms(article.title)), entity, body, length: bodyTerms.length };
 }
 
+/** Every term of a document, once: what its document frequency counts. */
+export function distinctTerms(d: DocTerms): Set<string> {
+  return new Set([...d.title, ...d.entity, ...d.body.keys()]);
+}
+
+/** What a term's score in one document depends on. */
+export interface TermInDoc {
+  tf: number;
+  title: boolean;
+  entity: boolean;
+  length: number;
+}
+
+/** The archive-wide numbers every score depends on. */
+export interface Collection {
+  count: number;
+  avgLength: number;
+}
+
+/** A term's stored score in one document: BM25 with field bonuses, ×100, rounded, at least 1. */
+export function termScore(df: number, t: TermInDoc, c: Collection): number {
+  const idf = Math.log(1 + (c.count - df + 0.5) / (df + 0.5));
+  const body = t.tf === 0 ? 0 : (t.tf * (K1 + 1)) / (t.tf + K1 * (1 - B + (B * t.length) / Math.max(1, c.avgLength)));
+  const score = idf * (body + (t.title ? TITLE_BONUS : 0) + (t.entity ? ENTITY_BONUS : 0));
+  return Math.max(1, Math.round(score * 100));
+}
+
+/** [doc, score, doc, score, …] ascending by doc → the stored gaps, which are small numbers. */
+function encodeGaps(list: readonly number[]): number[] {
+  const encoded: number[] = [];
+  let previous = 0;
+  for (let i = 0; i < list.length; i += 2) {
+    encoded.push(list[i]! - previous, list[i + 1]!);
+    previous = list[i]!;
+  }
+  return encoded;
+}
+
+/**
+ * Cuts postings files from keys placed in sorted term order (each term with its "@term"),
+ * about FILE_NUMBERS numbers a file; `emit` receives each finished file with its number.
+ */
+export class PostingsPacker {
+  private current: PostingsShard = {};
+  private size = 0;
+  private files = 0;
+
+  constructor(private readonly emit: (index: number, file: PostingsShard) => void) {}
+
+  /** Places the lists (raw [doc, score, …], absent keys skipped) in one file; returns its number. */
+  place(lists: ReadonlyArray<readonly [key: string, list: readonly number[] | undefined]>): number {
+    const numbers = lists.reduce((sum, [, list]) => sum + (list?.length ?? 0), 0);
+    if (this.size > 0 && this.size + numbers > FILE_NUMBERS) {
+      this.emit(this.files++, this.current);
+      this.current = {};
+      this.size = 0;
+    }
+    for (const [key, list] of lists) if (list) this.current[key] = encodeGaps(list);
+    this.size += numbers;
+    return this.files;
+  }
+
+  /** Emits the last file; returns the number of files. */
+  finish(): number {
+    this.emit(this.files++, this.current);
+    return this.files;
+  }
+}
+
+/** A document's row in archive/search/docs/. */
+export function docRow(a: Pick<Article, 'id' | 'url' | 'title' | 'date' | 'host'>): DocRow {
+  return [a.id, a.url, a.title, a.date, a.host];
+}
+
+export function searchMeta(count: number, postingFiles: number, dictShards: Iterable<string>, hosts: Record<string, number>): SearchMeta {
+  return { format: SEARCH_FORMAT_VERSION, docCount: count, postingFiles, dictShards: [...dictShards].sort(), hosts };
+}
+
 /** Articles must be in archive order (newest first): their position is their document number. */
 export function buildSearchIndex(articles: readonly Article[]): Map<string, unknown> {
   const files = new Map<string, unknown>();
   const docs = articles.map(docTerms);
   const count = articles.length;
-  const avgLength = docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, count);
+  const collection: Collection = { count, avgLength: docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, count) };
 
   const df = new Map<string, number>();
   for (const d of docs) {
-    for (const term of new Set([...d.title, ...d.entity, ...d.body.keys()])) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const term of distinctTerms(d)) df.set(term, (df.get(term) ?? 0) + 1);
   }
 
   const postings = new Map<string, number[]>();
@@ -65,47 +146,16 @@ export function buildSearchIndex(articles: readonly Article[]): Map<string, unkn
     list.push(doc, score);
   };
   docs.forEach((d, doc) => {
-    const all = new Set([...d.title, ...d.entity, ...d.body.keys()]);
-    for (const term of [...all].sort()) {
-      const n = df.get(term) ?? 1;
-      const idf = Math.log(1 + (count - n + 0.5) / (n + 0.5));
-      const tf = d.body.get(term) ?? 0;
-      const body = tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * d.length) / Math.max(1, avgLength)));
-      const score = idf * (body + (d.title.has(term) ? TITLE_BONUS : 0) + (d.entity.has(term) ? ENTITY_BONUS : 0));
-      add(term, doc, Math.max(1, Math.round(score * 100)));
-      if (d.entity.has(term)) add(entityKey(term), doc, 1);
+    for (const term of [...distinctTerms(d)].sort()) {
+      const inDoc: TermInDoc = { tf: d.body.get(term) ?? 0, title: d.title.has(term), entity: d.entity.has(term), length: d.length };
+      add(term, doc, termScore(df.get(term) ?? 1, inDoc, collection));
+      if (inDoc.entity) add(entityKey(term), doc, 1);
     }
     add(hostKey(articles[doc]!.host), doc, 1);
   });
 
-  // Documents were added in ascending order: store the gaps, which are small numbers.
-  const encode = (list: readonly number[]): number[] => {
-    const encoded: number[] = [];
-    let previous = 0;
-    for (let i = 0; i < list.length; i += 2) {
-      encoded.push(list[i]! - previous, list[i + 1]!);
-      previous = list[i]!;
-    }
-    return encoded;
-  };
-  // Postings files cut from the sorted terms (each with its "@term"), about FILE_NUMBERS numbers a file.
-  const postingFiles: PostingsShard[] = [];
-  let current: PostingsShard = {};
-  let size = 0;
-  const place = (keys: readonly string[]): number => {
-    const numbers = keys.reduce((sum, key) => sum + (postings.get(key)?.length ?? 0), 0);
-    if (size > 0 && size + numbers > FILE_NUMBERS) {
-      postingFiles.push(current);
-      current = {};
-      size = 0;
-    }
-    for (const key of keys) {
-      const list = postings.get(key);
-      if (list) current[key] = encode(list);
-    }
-    size += numbers;
-    return postingFiles.length;
-  };
+  const packer = new PostingsPacker((index, file) => files.set(`search/postings/${index}.json`, file));
+  const place = (keys: readonly string[]): number => packer.place(keys.map((key) => [key, postings.get(key)] as const));
   const dict = new Map<string, DictShard>();
   for (const term of [...df.keys()].sort()) {
     const file = place([term, entityKey(term)]);
@@ -116,12 +166,11 @@ export function buildSearchIndex(articles: readonly Article[]): Map<string, unkn
   }
   const hosts: Record<string, number> = {};
   for (const host of [...new Set(articles.map((a) => a.host))].sort()) hosts[host] = place([hostKey(host)]);
-  postingFiles.push(current);
-  postingFiles.forEach((file, index) => files.set(`search/postings/${index}.json`, file));
+  const postingFiles = packer.finish();
   for (const [name, shard] of dict) files.set(`search/dict/${name}.json`, shard);
 
   for (let start = 0; start < count; start += DOCS_PER_CHUNK) {
-    const chunk: DocChunk = articles.slice(start, start + DOCS_PER_CHUNK).map((a) => [a.id, a.url, a.title, a.date, a.host]);
+    const chunk: DocChunk = articles.slice(start, start + DOCS_PER_CHUNK).map(docRow);
     files.set(`search/docs/${start / DOCS_PER_CHUNK}.json`, chunk);
   }
   const dates: DateIndex = [];
@@ -129,14 +178,6 @@ export function buildSearchIndex(articles: readonly Article[]): Map<string, unkn
     if (dates.at(-1)?.[0] !== a.date) dates.push([a.date, doc]);
   });
   files.set('search/dates.json', dates);
-
-  const meta: SearchMeta = {
-    format: SEARCH_FORMAT_VERSION,
-    docCount: count,
-    postingFiles: postingFiles.length,
-    dictShards: [...dict.keys()].sort(),
-    hosts,
-  };
-  files.set('search/meta.json', meta);
+  files.set('search/meta.json', searchMeta(count, postingFiles, dict.keys(), hosts));
   return files;
 }

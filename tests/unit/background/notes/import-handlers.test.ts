@@ -26,6 +26,7 @@ vi.mock('../../../../src/shared/browser', () => ({
 const { notesHandlers } = await import('../../../../src/background/notes/handlers');
 const { readRecord } = await import('../../../../src/background/notes/store');
 import type { SenderInfo } from '../../../../src/background/router';
+import { packedArchiveFetch } from '../../helpers/packed-archive';
 
 const page: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: undefined, frameId: undefined, sidebar: undefined };
 const ARTICLE = {
@@ -47,18 +48,20 @@ const ARTICLE = {
 beforeEach(() => {
   fake.browser = fakeBrowser();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  vi.stubGlobal('fetch', async (url: string) => {
-    const body = url.endsWith('meta.json')
-      ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } }
-      : url.includes('/catalog/')
-        ? { [KIRBY_ID]: { id: KIRBY_ID, url: KIRBY_URL, title: KIRBY.title, date: KIRBY.date, host: 'sputnikglobe.com' } }
-        : url.includes('/urls/')
-          ? { [urlKey(KIRBY_URL)]: KIRBY_ID }
-          : url.endsWith(`/articles/${KIRBY_ID}.json`)
-            ? ARTICLE
-            : null;
-    return { ok: body !== null, status: body === null ? 404 : 200, json: async () => body };
-  });
+  vi.stubGlobal(
+    'fetch',
+    packedArchiveFetch((url) =>
+      url.endsWith('meta.json')
+        ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } }
+        : url.includes('/catalog/')
+          ? { [KIRBY_ID]: { id: KIRBY_ID, url: KIRBY_URL, title: KIRBY.title, date: KIRBY.date, host: 'sputnikglobe.com' } }
+          : url.includes('/urls/')
+            ? { [urlKey(KIRBY_URL)]: KIRBY_ID }
+            : url.endsWith(`/articles/${KIRBY_ID}.json`)
+              ? ARTICLE
+              : null,
+    ),
+  );
 });
 
 const local = () => fake.browser.storage.local.data;

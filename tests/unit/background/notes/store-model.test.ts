@@ -16,6 +16,7 @@ import type { NotesRecord } from '../../../../src/shared/notes-schema';
 import { FakeArea, fakeBrowser, type FakeBrowser } from '../../helpers/fake-browser';
 import { NEXT_VERSION, nextMigrations, nextSchema, previousShape } from '../../helpers/next-schema';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, highlight } from '../../helpers/records';
+import { packedArchiveFetch } from '../../helpers/packed-archive';
 
 const fake: { browser: FakeBrowser } = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
 vi.mock('../../../../src/shared/browser', () => ({
@@ -270,10 +271,12 @@ describe('the notes store against a model of what must be kept', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     // One millisecond for everything: quarantine keys must not rely on the clock to differ.
     vi.spyOn(Date, 'now').mockReturnValue(1_764_000_000_000);
-    vi.stubGlobal('fetch', async (url: string) => {
-      const body = url.endsWith('meta.json') ? { format: 1, articleCount: 2, shards: { urls: 1, entities: 1, catalog: 1 } } : url.includes('/catalog/') ? CATALOG : null;
-      return { ok: body !== null, status: body === null ? 404 : 200, json: async () => body };
-    });
+    vi.stubGlobal(
+      'fetch',
+      packedArchiveFetch((url) =>
+        url.endsWith('meta.json') ? { format: 1, articleCount: 2, shards: { urls: 1, entities: 1, catalog: 1 } } : url.includes('/catalog/') ? CATALOG : null,
+      ),
+    );
   });
   afterEach(() => vi.restoreAllMocks());
 

@@ -18,6 +18,7 @@ vi.mock('../../../../src/shared/browser', () => ({
 const { notesHandlers } = await import('../../../../src/background/notes/handlers');
 const { readAllRecords, readQuarantined, readRecord, updateRecord } = await import('../../../../src/background/notes/store');
 import type { SenderInfo } from '../../../../src/background/router';
+import { packedArchiveFetch } from '../../helpers/packed-archive';
 
 const popup: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: undefined, frameId: undefined, sidebar: undefined };
 const CATALOG = { id: ARTICLE_ID, url: 'https://sputnikglobe.com/20240208/article.html', title: 'Iraqi Militias Vow', date: '2024-02-08', host: 'sputnikglobe.com' };
@@ -25,14 +26,16 @@ const CATALOG = { id: ARTICLE_ID, url: 'https://sputnikglobe.com/20240208/articl
 beforeEach(() => {
   fake.browser = fakeBrowser();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  vi.stubGlobal('fetch', async (url: string) => {
-    const body = url.endsWith('meta.json')
-      ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } }
-      : url.includes('/catalog/')
-        ? { [ARTICLE_ID]: CATALOG }
-        : null;
-    return { ok: body !== null, status: body === null ? 404 : 200, json: async () => body };
-  });
+  vi.stubGlobal(
+    'fetch',
+    packedArchiveFetch((url) =>
+      url.endsWith('meta.json')
+        ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } }
+        : url.includes('/catalog/')
+          ? { [ARTICLE_ID]: CATALOG }
+          : null,
+    ),
+  );
 });
 
 const local = () => fake.browser.storage.local.data;
