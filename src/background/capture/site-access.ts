@@ -47,10 +47,20 @@ export async function hasSiteAccess(origins: string[]): Promise<boolean> {
   return browser.permissions.contains({ origins }).catch(() => false);
 }
 
-/** The content script's own manifest matches: Chromium lists them among the granted origins. */
-function manifestMatches(): Set<string> {
+/**
+ * A site pattern's site: `*://*.<site>/*` as asked for, or the http and https halves a
+ * browser may report a grant as (Chromium splits `*` into the two schemes it covers).
+ */
+const SITE_PATTERN = /^(?:\*|https?):\/\/\*\.([^/*]+)\/\*$/;
+
+function sitesOf(patterns: readonly string[]): Set<string> {
+  return new Set(patterns.flatMap((pattern) => SITE_PATTERN.exec(pattern)?.[1] ?? []));
+}
+
+/** The content script's own manifest sites: Chromium lists them among the granted origins. */
+function manifestSites(): Set<string> {
   const scripts = (browser.runtime.getManifest().content_scripts ?? []) as Array<{ matches?: string[] }>;
-  return new Set(scripts.flatMap((script) => script.matches ?? []));
+  return sitesOf(scripts.flatMap((script) => script.matches ?? []));
 }
 
 /**
@@ -63,8 +73,8 @@ export function syncSiteScripts(): Promise<void> {
 }
 
 async function registerOnGrantedSites(): Promise<void> {
-  const declared = manifestMatches();
-  const granted = ((await browser.permissions.getAll()).origins ?? []).filter((origin) => !declared.has(origin) && /^\*:\/\/\*\.[^/*]+\/\*$/.test(origin));
+  const declared = manifestSites();
+  const granted = [...sitesOf((await browser.permissions.getAll()).origins ?? [])].filter((site) => !declared.has(site)).map((site) => `*://*.${site}/*`);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (granted.length === 0) {
     if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });

@@ -60,6 +60,12 @@ describe('site access', () => {
     expect(state.registered).toEqual([]);
   });
 
+  it('takes a grant reported as its http and https halves for the site asked for', async () => {
+    state.origins = ['http://*.ledger.example/*', 'https://*.ledger.example/*', 'https://*.sputnikglobe.com/*'];
+    await syncSiteScripts();
+    expect(state.registered.map((s) => s.matches)).toEqual([['*://*.ledger.example/*']]);
+  });
+
   it('registers once when two grants arrive together (each sync sees what the other did)', async () => {
     state.origins = ['*://*.ledger.example/*'];
     const first = syncSiteScripts();
