@@ -55,7 +55,16 @@ async function sidebarView(page: TestPage) {
   };
 }
 
-describe.each(testBrowsers())('capture in %s, the site allowed', (browserName) => {
+/**
+ * The accepted site request needs the browser to answer an extension's permission prompt.
+ * Firefox's driver answers it; Chromium's test switch (--apps-gallery-install-auto-confirm-for-tests)
+ * does not answer permissions.request's prompt: probed, permissions.getAll() listed no site
+ * after "accept". So Chromium runs the declined path below (the capture, and the sidebar on
+ * the next visit through the popup) and every trigger, and this one runs in Firefox.
+ */
+const ANSWERS_SITE_PROMPT: readonly string[] = ['firefox'];
+
+describe.each(testBrowsers().filter((name) => ANSWERS_SITE_PROMPT.includes(name)))('capture in %s, the site allowed', (browserName) => {
   let browser: TestBrowser;
   const origin = site(browserName, 'allowed');
   beforeAll(async () => {
