@@ -41,12 +41,6 @@ export function browserManifest(
   if (target === 'chromium') {
     delete background.scripts;
     delete manifest.browser_specific_settings;
-    // Any site's http(s) pages, as Chromium grants them: under `*://*/*` a request for one
-    // site (`*://*.<site>/*`) was never granted in Chromium 156 (the permission tests show it);
-    // Firefox needs `*://*/*` itself, its `*` scheme also taking in ws and wss.
-    if (Array.isArray(manifest.optional_host_permissions)) {
-      manifest.optional_host_permissions = (manifest.optional_host_permissions as string[]).flatMap((pattern) => (pattern === '*://*/*' ? ['http://*/*', 'https://*/*'] : [pattern]));
-    }
   } else {
     delete background.service_worker;
     // Firefox's moz-extension origin is already random per install; it does not know the key.

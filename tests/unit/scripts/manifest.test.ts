@@ -44,9 +44,8 @@ describe.each(BROWSER_TARGETS)('browserManifest for %s', (target) => {
     expect(manifest).not.toHaveProperty('host_permissions');
     expect(manifest.permissions).toEqual(['storage', 'unlimitedStorage', 'contextMenus', 'activeTab', 'scripting']);
     // Sites are asked for one at a time, at capture, as *://*.<site>/* (src/background/capture/site-access.ts):
-    // Firefox grants only a pattern the optional one subsumes, and its '*' scheme takes in ws and wss too;
-    // Chromium grants such a request only under its http and https halves.
-    expect(manifest.optional_host_permissions).toEqual(target === 'firefox' ? ['*://*/*'] : ['http://*/*', 'https://*/*']);
+    // Firefox grants only a pattern the optional one subsumes, and its '*' scheme takes in ws and wss too.
+    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
   });
 
   it('sets the version and keeps the other keys', () => {
