@@ -22,6 +22,7 @@ const { putCaptured, getCaptured, listCaptured } = await import('../../../../src
 const { planCapturedImport } = await import('../../../../src/background/capture/backup');
 const { readRecord, updateRecord } = await import('../../../../src/background/notes/store');
 import type { SenderInfo } from '../../../../src/background/router';
+import { packedArchiveFetch } from '../../helpers/packed-archive';
 
 const page: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: undefined, frameId: undefined, sidebar: undefined };
 const A = 'aaaaaaaaaaaaaaaa';
@@ -31,10 +32,12 @@ beforeEach(() => {
   fake.browser = fakeBrowser();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   // A bundled archive with no articles: every article here is a captured one.
-  vi.stubGlobal('fetch', async (url: string) => {
-    const body = url.endsWith('meta.json') ? { format: 1, articleCount: 0, shards: { urls: 1, entities: 1, catalog: 1 } } : /\/(catalog|urls)\//.test(url) ? {} : null;
-    return { ok: body !== null, status: body === null ? 404 : 200, json: async () => body };
-  });
+  vi.stubGlobal(
+    'fetch',
+    packedArchiveFetch((url) =>
+      url.endsWith('meta.json') ? { format: 1, articleCount: 0, shards: { urls: 1, entities: 1, catalog: 1 } } : /\/(catalog|urls)\//.test(url) ? {} : null,
+    ),
+  );
 });
 
 const local = () => fake.browser.storage.local.data;

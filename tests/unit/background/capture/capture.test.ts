@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, type FakeBrowser } from '../../helpers/fake-browser';
 import { urlKey } from '../../../../src/shared/url-key';
+import { packedArchiveFetch } from '../../helpers/packed-archive';
 
 const fake: { browser: FakeBrowser & Record<string, unknown> } = vi.hoisted(() => ({ browser: undefined as never }));
 vi.mock('../../../../src/shared/browser', () => ({
@@ -64,16 +65,18 @@ beforeEach(async () => {
   extract.fn.mockReset().mockResolvedValue([]);
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   // The bundled archive: one article, on another address.
-  vi.stubGlobal('fetch', async (url: string) => {
-    const body = url.endsWith('meta.json')
+  vi.stubGlobal(
+    'fetch',
+    packedArchiveFetch((url) =>
+      url.endsWith('meta.json')
       ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } }
       : url.includes('/urls/')
         ? { 'sputnikglobe.com/a.html': '31f14c63a51e4b00' }
         : url.includes('/catalog/')
           ? { '31f14c63a51e4b00': { id: '31f14c63a51e4b00', url: 'https://sputnikglobe.com/a.html', title: 'Bundled', date: '2024-02-08', host: 'sputnikglobe.com' } }
-          : null;
-    return { ok: body !== null, status: body === null ? 404 : 200, json: async () => body };
-  });
+          : null,
+    ),
+  );
   vi.resetModules();
   capture = await import('../../../../src/background/capture/capture');
   store = await import('../../../../src/background/capture/store');
@@ -145,10 +148,14 @@ describe('captureTab', () => {
   });
 
   it('gives up on a page that never answers (its scripts hold the thread), saying so', async () => {
-    vi.useFakeTimers();
+    // Only the timers the capture's wait uses: the archive reader's decompression runs on real ones.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      (fake.browser.scripting as { executeScript: unknown }).executeScript = vi.fn(() => new Promise(() => undefined));
+      const hangs = vi.fn(() => new Promise(() => undefined));
+      (fake.browser.scripting as { executeScript: unknown }).executeScript = hangs;
       const outcome = capture.captureTab(TAB);
+      // The wait starts when the page script is injected (after the archive lookups).
+      await vi.waitFor(() => expect(hangs).toHaveBeenCalled());
       const checked = expect(outcome).rejects.toMatchObject({ code: 'page-unreadable', message: expect.stringContaining('did not answer within 15 s') });
       await vi.advanceTimersByTimeAsync(capture.PAGE_ANSWER_MS);
       await checked;

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, type FakeBrowser } from '../../helpers/fake-browser';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, record } from '../../helpers/records';
 import type { SenderInfo } from '../../../../src/background/router';
+import { packedArchiveFetch } from '../../helpers/packed-archive';
 
 const fake: { browser: FakeBrowser } = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
 vi.mock('../../../../src/shared/browser', () => ({
@@ -26,10 +27,12 @@ describe('a record synced in from another browser', () => {
   beforeEach(() => {
     fake.browser = fakeBrowser();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    vi.stubGlobal('fetch', async (url: string) => {
-      const body = url.endsWith('meta.json') ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } } : url.includes('/catalog/') ? { [ARTICLE_ID]: ENTRY } : null;
-      return { ok: body !== null, status: body === null ? 404 : 200, json: async () => body };
-    });
+    vi.stubGlobal(
+      'fetch',
+      packedArchiveFetch((url) =>
+        url.endsWith('meta.json') ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } } : url.includes('/catalog/') ? { [ARTICLE_ID]: ENTRY } : null,
+      ),
+    );
   });
   afterEach(() => vi.restoreAllMocks());
 
