@@ -50,7 +50,7 @@ export type Truncation = (typeof TRUNCATIONS)[number];
  * or in the future), so the user is told why the capture date is shown instead.
  */
 /** An http(s) address: what the popup opens and the sidebar links to (never javascript: or data:). */
-const PageAddress = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'an http(s) address'), v.maxLength(CAPTURE_LIMITS.urlChars));
+const PageAddress = v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'the address must be http(s)'), v.maxLength(CAPTURE_LIMITS.urlChars));
 
 /** The latest time a Date can hold (ms since the epoch): a later number cannot be shown as a date. */
 const LAST_TIME = 8.64e15;

@@ -158,7 +158,7 @@ describe.each(testBrowsers().filter((name) => name === 'chromium'))('captured ar
 
     // A hostile backup is refused with the reason, and nothing is lost.
     await importFile(options, JSON.stringify({ format: 'backstory-notes', schemaVersion: 1, records: [], captured: [{ ...captured, id: 'c0ffee00c0ffee01', url: 'javascript:alert(1)' }] }));
-    expect(await eventually(async () => /its address is not an http\(s\) article address/.test((await options.text('.import-error')) ?? ''), true)).toBe(true);
+    expect(await eventually(async () => /captured article 1 cannot be imported: .*the address must be http\(s\)/.test((await options.text('.import-error')) ?? ''), true)).toBe(true);
     expect(await options.count('.captured-article')).toBe(1);
     await options.screenshot('captured-options-hostile-backup');
     await options.close();

@@ -86,7 +86,7 @@ describe('captured articles in the backup', () => {
 
   it.each([
     ['a record that is not a captured article', [{ id: A, title: 'x' }], /captured article 1 cannot be imported/],
-    ['a javascript: address', [capturedArticle(A, { url: 'javascript:alert(1)', key: 'javascript:alert(1)' })], /captured article 1 cannot be imported: × an http\(s\) address.*at url/],
+    ['a javascript: address', [capturedArticle(A, { url: 'javascript:alert(1)', key: 'javascript:alert(1)' })], /captured article 1 cannot be imported: × the address must be http\(s\).*at url/],
     ['an address whose key is another article’s', [capturedArticle(A, { key: 'bank.example/login' })], /captured article 1 cannot be imported: its URL key or host/],
     ['a host that is not its address’s', [capturedArticle(A, { host: 'bank.example' })], /URL key or host/],
     ['the same article twice', [capturedArticle(B), capturedArticle(B)], /captured article 2 repeats article/],
