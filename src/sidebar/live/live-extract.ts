@@ -369,6 +369,78 @@ function marksSubscriberGate(doc: Document): boolean {
   return false;
 }
 
+/** Hidden by markup the way Readability tests it (`_isProbablyVisible`), which drops such elements as unseen. */
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?=;|$)/iu;
+
+function hiddenByMarkup(element: Element): boolean {
+  return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || HIDING_STYLE.test(element.getAttribute('style') ?? '');
+}
+
+/** Text an element shows, scripts and styles left out (a JSON copy of the body is not shown text). */
+function shownText(element: Element): string {
+  let text = '';
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) text += node.nodeValue ?? '';
+    else if (node.nodeType === 1 && !UNSHOWN_TAGS.has((node as Element).tagName.toUpperCase())) {
+      for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+      if (BLOCKS.has((node as Element).tagName.toUpperCase())) text += ' ';
+    }
+  };
+  walk(element);
+  return text;
+}
+
+const UNSHOWN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+/** A collapsed box is the article's when it is at least a paragraph long… */
+const MIN_COLLAPSED_WORDS = 20;
+/** …and this share of its three-word sequences is the archived paragraphs'. */
+const COLLAPSED_SHARE = 0.5;
+
+/** Every three-word sequence of a text, as compared (lower-case keys). */
+function trigrams(text: string): string[] {
+  const list = keys(text);
+  const grams: string[] = [];
+  for (let i = 0; i + 3 <= list.length; i++) grams.push(`${list[i]} ${list[i + 1]} ${list[i + 2]}`);
+  return grams;
+}
+
+/**
+ * The rest of a story collapsed behind "Continue reading" / "Read more" (mobile layouts, app
+ * webviews, expanders): the site serves the whole text but hides its tail with `hidden`,
+ * `aria-hidden="true"` or an inline `display: none` until the reader taps, and Readability
+ * drops hidden elements as unseen. The reader can open it: it is the article's. A hidden
+ * element whose shown text is mostly the archived paragraphs' (at least a paragraph long, half
+ * of its three-word sequences found in them) is made visible before Readability runs; hidden
+ * furniture (a share dialog repeating the headline, a tooltip, a "Thanks for signing up"
+ * message) shares no paragraph with the archive and stays hidden. Only the outermost hidden
+ * element of a subtree is looked at, so each text is read once: linear in the page.
+ */
+function revealCollapsedText(doc: Document, paragraphs: readonly string[]): void {
+  if (paragraphs.length === 0 || !doc.body) return;
+  const archivedGrams = new Set(paragraphs.flatMap(trigrams));
+  const all = doc.body.getElementsByTagName('*');
+  let inside: Element | null = null;
+  const reveal: Element[] = [];
+  for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
+    const element = all[i] as Element;
+    if (inside?.contains(element)) continue;
+    inside = null;
+    if (!hiddenByMarkup(element)) continue;
+    inside = element;
+    const grams = trigrams(shownText(element));
+    if (grams.length + 2 < MIN_COLLAPSED_WORDS) continue;
+    const found = grams.filter((gram) => archivedGrams.has(gram)).length;
+    if (found >= grams.length * COLLAPSED_SHARE) reveal.push(element);
+  }
+  for (const element of reveal) {
+    element.removeAttribute('hidden');
+    element.removeAttribute('aria-hidden');
+    const style = element.getAttribute('style');
+    if (style !== null) element.setAttribute('style', style.replace(new RegExp(HIDING_STYLE.source, 'giu'), ''));
+  }
+}
+
 /**
  * The live article: its headline (of the page's <h1>s and Readability's title, the one
  * closest to the archived title: a site's logo may be an <h1> too, and an edited headline is
@@ -377,11 +449,12 @@ function marksSubscriberGate(doc: Document): boolean {
  * are corrections and editor's notes.
  * `html` is the page's markup, at most MAX_LIVE_PAGE_CHARS (checked before it got here).
  */
-export function extractLiveArticle(html: string, archived: { title: string; summary: string }): LiveExtraction {
+export function extractLiveArticle(html: string, archived: { title: string; summary: string; paragraphs?: readonly string[] }): LiveExtraction {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const map = mapPage(doc);
   // Before Readability takes the page apart.
   const gated = marksSubscriberGate(doc);
+  revealCollapsedText(doc, archived.paragraphs ?? []);
   const headings = Array.from(doc.querySelectorAll('h1'))
     .map((h1) => ({ text: collapse(h1.textContent ?? ''), linkDensity: 0, links: [], wrapper: '', marks: [], ancestry: ancestryOf(h1, map) }))
     .filter((heading) => heading.text !== '')

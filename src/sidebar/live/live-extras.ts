@@ -242,8 +242,9 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
   const archivedPlain = plain(archived.join(' '));
   const firstAligned = aligned.indexOf(true, 1);
   const lastAligned = aligned.lastIndexOf(true);
-  // An end-of-copy mark ("###", "-30-") after all of the article's text: what follows is not the story.
-  const endMark = all.findIndex((block, i) => i > lastAligned && END_OF_COPY.test(block.text));
+  // An end-of-copy mark ("###", "-30-"), a separator line or a heading after all of the
+  // article's text: what follows is not the story.
+  const endMark = all.findIndex((block, i) => i > lastAligned && opensTrailingSection(block));
   const counted = [all[0]?.text ?? ''];
   const headlinePlain = splitWords(counted[0] ?? '').length >= MIN_SENTENCE_WORDS ? plain(counted[0] ?? '') : null;
   const corrections = new Set<number>();
@@ -421,6 +422,22 @@ const EDGE_SHARE = 1 / 3;
  * media contacts) is not the story.
  */
 const END_OF_COPY = /^(?:#\s*){3}$|^[-\u2013\u2014]\s*(?:30|ends?)\s*[-\u2013\u2014]$|^ends$/iu;
+
+/** A line that only separates ("___", "* * *", "———", "•••"): wire copy sets one between the story and its credits and notes. */
+const SEPARATOR_LINE = /^[\s_*\-\u2013\u2014\u2022\u00B7~=+]{3,}$/u;
+const SECTION_HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/**
+ * After all of the article's text, what starts a section of the page that is not the story:
+ * an end-of-copy mark, a separator line, or a heading the archive does not have. A story ends
+ * with its last paragraph; press offices, wires and newsrooms put what they add after it
+ * under a heading of its own ("Notes to editors", "Media enquiries", "About the author",
+ * "About the organization", "Sources") or after a rule (AP's "___" before its contributor
+ * lines and funder notes), never as the story's next paragraph.
+ */
+function opensTrailingSection(block: LiveBlock): boolean {
+  return END_OF_COPY.test(block.text) || SEPARATOR_LINE.test(block.text) || SECTION_HEADINGS.has(tagOf(ownStyle(block)));
+}
 
 function paragraphProfile(all: readonly LiveBlock[], aligned: readonly boolean[], standfirst: readonly boolean[], archived: readonly string[]): ParagraphProfile {
   // The standfirst is set apart by design (a bold introduction, a dek's own class): its style

@@ -316,6 +316,41 @@ describe('the article’s own paragraphs show what its prose looks like', () => 
     const note = 'Correction: An earlier version of this article gave the wrong cost of the repairs.';
     expect(verdict(page(plainBody + p('###') + p(note)))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 14 0' });
   });
+
+  it('after a heading or a separator line that follows the story, the page’s own sections are not the story', () => {
+    const contact = 'Journalists should contact the council press office on 020 7946 0108 for interviews.';
+    const funder = 'The Gazette receives support from several private foundations for its transport coverage.';
+    expect(verdict(page(plainBody + '<h2>Notes to editors</h2>' + p(contact)))).toMatchObject({ text: 'liveUnchanged', extras: ['Notes to editors', contact] });
+    for (const line of ['___', '* * *']) {
+      expect(verdict(page(plainBody + p(line) + p(funder)))).toMatchObject({ text: 'liveUnchanged', extras: [line, funder] });
+    }
+    // A correction under such a heading still counts; a subhead among the paragraphs is the story's own.
+    const note = 'Correction: An earlier version of this article gave the wrong cost of the repairs.';
+    expect(verdict(page(plainBody + '<h3>Correction</h3>' + p(note)))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 14 0' });
+    const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
+    expect(verdict(page([ARTICLE.summary, P1, P2].map(p).join('') + '<h2>What comes next</h2>' + [P3, added, P4].map(p).join('')))).toMatchObject({
+      text: 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0',
+    });
+  });
+});
+
+describe('the rest of the story collapsed behind "Continue reading"', () => {
+  const button = '<button type="button" aria-expanded="false">Continue reading</button>';
+  const collapsed = (rest: string, hiding: string) => page([ARTICLE.summary, P1, P2].map(p).join('') + `<div ${hiding}>${rest}</div>` + button);
+
+  it('is the article’s: the whole text is served, the reader can open it', () => {
+    for (const hiding of ['aria-hidden="true" style="max-height:0;overflow:hidden"', 'hidden', 'style="display: none"']) {
+      expect(verdict(collapsed([P3, P4].map(p).join(''), hiding))).toMatchObject({ text: 'liveUnchanged' });
+    }
+    const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
+    expect(verdict(collapsed([P3, added, P4].map(p).join(''), 'hidden'))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0' });
+  });
+
+  it('hidden furniture stays hidden: only a box that is mostly the archived paragraphs is opened', () => {
+    const thanks = 'Thanks for signing up! Look out for the Gazette’s transport briefing in your inbox every Friday morning from next week.';
+    const html = page([ARTICLE.summary, P1, P2].map(p).join('') + `<div hidden><p>${esc(thanks)}</p></div>` + [P3, P4].map(p).join(''));
+    expect(verdict(html)).toEqual({ text: 'liveUnchanged', extras: [] });
+  });
 });
 
 describe('a page behind a subscriber gate', () => {
