@@ -20,7 +20,7 @@ const tune = [
   ...(await loadTemplates('heldout3')),
   ...(await loadTemplates('heldout4')),
 ];
-const heldout = [...(await loadTemplates('heldout5'))];
+const heldout = [...(await loadTemplates('heldout5')), ...(await loadTemplates('heldout6'))];
 
 describe.each(tune.map((template) => [template.name, template] as const))('tuned half: %s', (_, template) => {
   it.each(EDITS)('%s: the right verdict, the change named', (edit) => {
