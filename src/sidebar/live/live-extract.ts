@@ -376,26 +376,15 @@ function hiddenByMarkup(element: Element): boolean {
   return element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true' || HIDING_STYLE.test(element.getAttribute('style') ?? '');
 }
 
-/** Text an element shows, scripts and styles left out (a JSON copy of the body is not shown text). */
-function shownText(element: Element): string {
-  let text = '';
-  const walk = (node: Node): void => {
-    if (node.nodeType === 3) text += node.nodeValue ?? '';
-    else if (node.nodeType === 1 && !UNSHOWN_TAGS.has((node as Element).tagName.toUpperCase())) {
-      for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
-      if (BLOCKS.has((node as Element).tagName.toUpperCase())) text += ' ';
-    }
-  };
-  walk(element);
-  return text;
-}
-
+/** Never shown as text (a JSON copy of the body in a script is not the page's text). */
 const UNSHOWN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 
 /** A collapsed box is the article's when it is at least a paragraph long… */
 const MIN_COLLAPSED_WORDS = 20;
-/** …and this share of its three-word sequences is the archived paragraphs'. */
+/** …this share of its three-word sequences is the archived paragraphs'… */
 const COLLAPSED_SHARE = 0.5;
+/** …and of those, this share is shown nowhere else on the page (not a hidden copy). */
+const UNSHOWN_SHARE = 0.5;
 
 /** Every three-word sequence of a text, as compared (lower-case keys). */
 function trigrams(text: string): string[] {
@@ -406,34 +395,57 @@ function trigrams(text: string): string[] {
 }
 
 /**
+ * The page's shown text, and each outermost element hidden by markup with the text inside it.
+ * Walked with a stack, not recursion: a hostile page may nest deeply.
+ */
+function shownAndHidden(body: Element): { shown: string; hidden: Array<{ element: Element; text: string }> } {
+  const shown: string[] = [];
+  const hidden: Array<{ element: Element; parts: string[] }> = [];
+  const stack: Array<{ node: Node; sink: string[] }> = [{ node: body, sink: shown }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { node, sink } = next;
+    if (node.nodeType === 3) sink.push(node.nodeValue ?? '');
+    if (node.nodeType !== 1) continue;
+    const element = node as Element;
+    const tag = element.tagName.toUpperCase();
+    if (UNSHOWN_TAGS.has(tag)) continue;
+    let into = sink;
+    if (sink === shown && hiddenByMarkup(element)) {
+      into = [];
+      hidden.push({ element, parts: into });
+    }
+    if (BLOCKS.has(tag) || tag === 'BR') into.push(' ');
+    for (let child = element.lastChild; child; child = child.previousSibling) stack.push({ node: child, sink: into });
+  }
+  return { shown: shown.join(''), hidden: hidden.map(({ element, parts }) => ({ element, text: parts.join('') })) };
+}
+
+/**
  * The rest of a story collapsed behind "Continue reading" / "Read more" (mobile layouts, app
  * webviews, expanders): the site serves the whole text but hides its tail with `hidden`,
  * `aria-hidden="true"` or an inline `display: none` until the reader taps, and Readability
- * drops hidden elements as unseen. The reader can open it: it is the article's. A hidden
- * element whose shown text is mostly the archived paragraphs' (at least a paragraph long, half
- * of its three-word sequences found in them) is made visible before Readability runs; hidden
- * furniture (a share dialog repeating the headline, a tooltip, a "Thanks for signing up"
- * message) shares no paragraph with the archive and stays hidden. Only the outermost hidden
- * element of a subtree is looked at, so each text is read once: linear in the page.
+ * drops hidden elements as unseen. The reader can open it: it is the article's. An outermost
+ * hidden element is made visible before Readability runs when its shown text is at least a
+ * paragraph long, half of its three-word sequences are the archived paragraphs', and half of
+ * those are shown nowhere else on the page: the part of the story the page otherwise lacks.
+ * Hidden furniture (a share dialog repeating the headline, a tooltip, "Thanks for signing
+ * up") shares no paragraph with the archive, and a hidden copy of text the page shows (a
+ * text-to-speech or print copy) adds nothing; both stay hidden. Linear in the page.
  */
 function revealCollapsedText(doc: Document, paragraphs: readonly string[]): void {
   if (paragraphs.length === 0 || !doc.body) return;
+  const { shown, hidden } = shownAndHidden(doc.body);
+  if (hidden.length === 0) return;
   const archivedGrams = new Set(paragraphs.flatMap(trigrams));
-  const all = doc.body.getElementsByTagName('*');
-  let inside: Element | null = null;
-  const reveal: Element[] = [];
-  for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
-    const element = all[i] as Element;
-    if (inside?.contains(element)) continue;
-    inside = null;
-    if (!hiddenByMarkup(element)) continue;
-    inside = element;
-    const grams = trigrams(shownText(element));
+  let shownGrams: Set<string> | undefined;
+  for (const { element, text } of hidden) {
+    const grams = trigrams(text);
     if (grams.length + 2 < MIN_COLLAPSED_WORDS) continue;
-    const found = grams.filter((gram) => archivedGrams.has(gram)).length;
-    if (found >= grams.length * COLLAPSED_SHARE) reveal.push(element);
-  }
-  for (const element of reveal) {
+    const archivedHere = grams.filter((gram) => archivedGrams.has(gram));
+    if (archivedHere.length < grams.length * COLLAPSED_SHARE) continue;
+    shownGrams ??= new Set(trigrams(shown));
+    const seen = shownGrams;
+    if (archivedHere.filter((gram) => !seen.has(gram)).length < archivedHere.length * UNSHOWN_SHARE) continue;
     element.removeAttribute('hidden');
     element.removeAttribute('aria-hidden');
     const style = element.getAttribute('style');

@@ -350,6 +350,9 @@ describe('the rest of the story collapsed behind "Continue reading"', () => {
     const thanks = 'Thanks for signing up! Look out for the Gazette’s transport briefing in your inbox every Friday morning from next week.';
     const html = page([ARTICLE.summary, P1, P2].map(p).join('') + `<div hidden><p>${esc(thanks)}</p></div>` + [P3, P4].map(p).join(''));
     expect(verdict(html)).toEqual({ text: 'liveUnchanged', extras: [] });
+    // A hidden copy of text the page shows (a text-to-speech or print copy) is no collapsed rest.
+    const copy = `<section class="tts-copy" hidden>${[P1, P2, P3, P4].map(p).join('')}</section>`;
+    expect(verdict(page(plainBody + copy))).toEqual({ text: 'liveUnchanged', extras: [] });
   });
 });
 
