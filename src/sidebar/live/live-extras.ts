@@ -426,17 +426,26 @@ const END_OF_COPY = /^(?:#\s*){3}$|^[-\u2013\u2014]\s*(?:30|ends?)\s*[-\u2013\u2
 /** A line that only separates ("___", "* * *", "———", "•••"): wire copy sets one between the story and its credits and notes. */
 const SEPARATOR_LINE = /^[\s_*\-\u2013\u2014\u2022\u00B7~=+]{3,}$/u;
 const SECTION_HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** A paragraph set as a heading: a short label all in bold ("<p><strong>About the Agency</strong></p>"). */
+const BOLD_WRAPPERS = new Set(['STRONG', 'B']);
+const MAX_LABEL_WORDS = 8;
+
+function isHeading(block: LiveBlock): boolean {
+  if (SECTION_HEADINGS.has(tagOf(ownStyle(block)))) return true;
+  return BOLD_WRAPPERS.has(block.wrapper) && !isSentenceShaped(block.text) && splitWords(block.text).length <= MAX_LABEL_WORDS;
+}
 
 /**
  * After all of the article's text, what starts a section of the page that is not the story:
- * an end-of-copy mark, a separator line, or a heading the archive does not have. A story ends
+ * an end-of-copy mark, a separator line, or a heading the archive does not have (a heading
+ * element, or a short label set all in bold as press releases set theirs). A story ends
  * with its last paragraph; press offices, wires and newsrooms put what they add after it
  * under a heading of its own ("Notes to editors", "Media enquiries", "About the author",
  * "About the organization", "Sources") or after a rule (AP's "___" before its contributor
  * lines and funder notes), never as the story's next paragraph.
  */
 function opensTrailingSection(block: LiveBlock): boolean {
-  return END_OF_COPY.test(block.text) || SEPARATOR_LINE.test(block.text) || SECTION_HEADINGS.has(tagOf(ownStyle(block)));
+  return END_OF_COPY.test(block.text) || SEPARATOR_LINE.test(block.text) || isHeading(block);
 }
 
 function paragraphProfile(all: readonly LiveBlock[], aligned: readonly boolean[], standfirst: readonly boolean[], archived: readonly string[]): ParagraphProfile {

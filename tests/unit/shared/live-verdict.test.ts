@@ -321,6 +321,8 @@ describe('the article’s own paragraphs show what its prose looks like', () => 
     const contact = 'Journalists should contact the council press office on 020 7946 0108 for interviews.';
     const funder = 'The Gazette receives support from several private foundations for its transport coverage.';
     expect(verdict(page(plainBody + '<h2>Notes to editors</h2>' + p(contact)))).toMatchObject({ text: 'liveUnchanged', extras: ['Notes to editors', contact] });
+    const about = 'The Gazette is the city’s oldest newspaper and has published daily in print since 1901 and online since 1998 for readers across the region.';
+    expect(verdict(page(plainBody + '<p><strong>About the Gazette</strong></p>' + p(about)))).toMatchObject({ text: 'liveUnchanged', extras: ['About the Gazette', about] });
     for (const line of ['___', '* * *']) {
       expect(verdict(page(plainBody + p(line) + p(funder)))).toMatchObject({ text: 'liveUnchanged', extras: [line, funder] });
     }
