@@ -22,7 +22,8 @@
  * 5. Before the markup, the block's voice and place: a call to the reader ("you" outside
  *    quotation marks, shorter than a paragraph) is an extra however it is styled; reported
  *    prose among the paragraphs (third person, paragraph-long, no link) counts however it is
- *    styled; after an end-of-copy mark ("###") nothing is the story; a text printed twice
+ *    styled; after an end-of-copy mark ("###"), a heading or a separator line that follows
+ *    the story, nothing is the story; a text printed twice
  *    that the archive lacks is a promo. Anything else is an extra.
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../../shared/live-diff';
