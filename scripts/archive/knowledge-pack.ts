@@ -8,7 +8,7 @@ import type { AliasSense, EntryKind, Knowledge, KnowledgeEntry } from '../../src
 import { encodeKnowledgePack } from '../../src/shared/entities/knowledge-pack';
 import { defaultKnowledge } from './knowledge';
 
-export type WordList = 'firstNames' | 'nameParts' | 'commonWords' | 'companyWords' | 'demonyms';
+export type WordList = 'firstNames' | 'givenNames' | 'nameParts' | 'commonWords' | 'companyWords' | 'demonyms';
 
 export interface PackTrim {
   /** Entries of these kinds are left out, with every alias that names only them. */
@@ -61,6 +61,7 @@ export function trimKnowledge(knowledge: Knowledge, trim: PackTrim): Knowledge {
     maxWords,
     capitals,
     firstNames: list('firstNames'),
+    givenNames: list('givenNames'),
     nameParts: list('nameParts'),
     commonWords: list('commonWords'),
     companyWords: list('companyWords'),

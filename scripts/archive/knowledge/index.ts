@@ -124,7 +124,31 @@ function readSources(): KnowledgeInput {
     for (const form of forms) entries.push({ type: 'org', name: form, kind: 'company', aliases: [[form, ambiguous(form) || nameParts.has(form) ? 'weak' : 'strong']] });
   }
 
-  return { entries, capitals, firstNames, nameParts, companyWords: companies, commonWords, demonyms: [...demonyms, ...lexicon.demonyms] };
+  const knownNames = new Set(entries.flatMap((e) => [e.name, ...e.aliases.map(([form]) => form)]));
+  const allDemonyms = [...demonyms, ...lexicon.demonyms];
+  const givenNames = internationalGivenNames((name) => {
+    const title = titleCase(name);
+    return commonWords.has(name) || firstNames.has(name) || knownNames.has(title) || allDemonyms.includes(title);
+  });
+  return { entries, capitals, firstNames, givenNames, nameParts, companyWords: companies, commonWords, demonyms: allDemonyms };
+}
+
+/**
+ * gender-detection-from-name (MIT): given names of English-, French-, Spanish-, Italian-,
+ * German- and Turkish-speaking countries' records, which hold the names of their
+ * immigrants too ("Rohit", "Abdirahman", "Ngozi", "Oksana"): about 67,000, lower case.
+ * Read as the package's own modules (Maps of name to gender; the gender is not used). Left
+ * out: names of two letters, ordinary words, English first names (already listed), known
+ * places and organizations, demonyms ("Paris", "Kenya", "River", "Justice").
+ */
+function internationalGivenNames(isExcluded: (name: string) => boolean): Set<string> {
+  const names = new Set<string>();
+  for (const language of ['en', 'fr', 'es', 'it', 'de', 'tr']) {
+    for (const name of (require(`gender-detection-from-name/names/${language}`) as Map<string, string>).keys()) {
+      if (name.length >= 3 && /^\p{L}+$/u.test(name) && !isExcluded(name)) names.add(name);
+    }
+  }
+  return names;
 }
 
 interface Airline {

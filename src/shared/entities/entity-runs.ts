@@ -557,7 +557,15 @@ function isPersonRun(words: readonly Token[], titled: boolean, context: RunConte
     (words.length <= 3 && context.loneNames.has(lastWord) && !isCommon(lastWord, knowledge) && !knowledge.aliases.has(lastWord) && !knowledge.aliases.has(words[0]!.text) && !isCommon(words[0]!.text, knowledge));
   const parts = words.filter((w) => knowledge.nameParts.has(w.text)).length;
   const common = words.filter((w) => isCommon(w.text, knowledge)).length;
-  if (titled || firstName || surnameEvidence) return common < words.length;
+  // "Rohit Sharma", "Varun Chakravarthy": a given name of the many languages news quotes, opening a name of two or three words none of which is an ordinary word or a known name.
+  const lower = words[0]!.text.toLowerCase();
+  const givenName =
+    words.length >= 2 && words.length <= 3 && common === 0 && (knowledge.givenNames.has(lower) || knowledge.givenNames.has(foldAccents(lower))) &&
+    words.slice(1).every((w) => !knowledge.aliases.has(w.text) && !knowledge.demonyms.has(w.text)) &&
+    // … with another name part or given name after it, the words apart ("Jalal-Abad" is a place): the lists hold no dictionary of English nouns ("Gemini Cooperation").
+    words.slice(1).some((w) => knowledge.nameParts.has(w.text) || knowledge.givenNames.has(w.text.toLowerCase())) &&
+    words.every((w, i) => i === 0 || context.text[w.start - 1] === ' ');
+  if (titled || firstName || surnameEvidence || givenName) return common < words.length;
   return parts + words.filter((w) => NAME_PARTICLES.has(w.text)).length === words.length && parts >= 2 && common === 0;
 }
 
