@@ -36,7 +36,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
-  const withDates = addNonOverlapping(definedNames(prepared, tokens, named), dateCandidates(prepared, dates));
+  const withDates = addNonOverlapping(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
 }
@@ -255,6 +255,27 @@ function inShoutedRun(text: string, start: number, end: number, knowledge: Knowl
   );
 }
 
+/**
+ * "WINNIPEG, Manitoba (PW) —", "BEND, Ore. (Cascadia Dispatch) —": a dateline (a place in
+ * capitals, a region or a date) credits the agency or paper the report comes from in
+ * parentheses before the dash; that credit is an organization, whatever its words would say
+ * alone ("Andes" is a range).
+ */
+const DATELINE_CREDIT = /(?:^|\n)[ \t]*\p{Lu}[\p{Lu} .'-]*\p{Lu}(?:, [^\n()]{1,40}?)? \(([\p{Lu}][^()\n]{1,39})\) ?[—–-]/gu;
+
+function withDatelineCredits(text: string, named: readonly Candidate[]): Candidate[] {
+  let all = [...named];
+  for (const match of text.matchAll(DATELINE_CREDIT)) {
+    const credit = match[1]!.trimEnd();
+    const start = match.index + match[0].lastIndexOf(`(${match[1]!}`) + 1;
+    const span = { start, end: start + credit.length };
+    const inside = all.filter((c) => overlaps(c, span));
+    if (inside.some((c) => c.type === 'org' && c.start <= span.start && c.end >= span.end)) continue;
+    all = [...all.filter((c) => !inside.includes(c)), { ...span, type: 'org' as const }].sort((a, b) => a.start - b.start);
+  }
+  return all;
+}
+
 // ---------------------------------------------------------------------------------------
 // 5. Repeats and acronyms
 
@@ -286,7 +307,9 @@ function addRepeatMentions(text: string, accepted: readonly Candidate[], knowled
     if (!acronym) continue;
     const name = candidate.name ?? text.slice(candidate.start, candidate.end);
     const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-    if (words.length < 2 || initials(name).indexOf(initials(acronym.replace(/^\p{Lu}\p{Ll}+ /u, '')).charAt(0)) < 0) continue;
+    // An organization's acronym may come from its name in its own language ("Statistics Poland (GUS)"): any acronym in capitals.
+    const foreign = candidate.type === 'org' && /^\p{Lu}{2,}$/u.test(acronym);
+    if (words.length < 2 || (!foreign && initials(name).indexOf(initials(acronym.replace(/^\p{Lu}\p{Ll}+ /u, '')).charAt(0)) < 0)) continue;
     const occurrences = findWord(text, acronym);
     const redefined = all.filter((c) => !occurrences.some(([start, end]) => c.start >= start && c.end <= end && (c.start !== start || c.end !== end || c.name !== name)));
     all = addNonOverlapping(
