@@ -101,6 +101,12 @@ export const CONTEXT = {
     metro subway skyline population neighbourhoods neighborhoods hospitals schools port river traffic
     air pollution roads buildings stadium university universities parks restaurants hotels housing
     homes old downtown city marathon`),
+  /** Acronyms of things, measures and roles news writes in capitals, which name no body. */
+  notNameAcronyms: new Set(
+    `GDP GNP GNI CPI PPI PMI DNA RNA HIV AIDS COVID SARS MERS MRI ICU PPE BMI IVF VAR TEU DMA DSA GDPR IPO CEO CFO CTO COO
+    ETF ETFS LNG LPG EVS VAT ESG NGO NGOS UAV UAVS SUV SUVS API APIS USB PDF LED LEDS LCD ATM ATMS SMS GPS OTC KWH MWH GWH TWH
+    BPD LGBT LGBTQ STEM FAQ CCTV DIY HGV HGVS MPS MEP MEPS OBE MBE CBE RPG FPS DVD CPU GPU AGM EBIT EBITDA ROI YOY QOQ`.split(/\s+/),
+  ),
   /** Nouns right before a name that make it an organization ("chipmaker Infineon", "rival Meituan"). */
   orgCues: words(`
     company firm group bank lender insurer carrier airline carmaker automaker chipmaker drugmaker
@@ -108,7 +114,7 @@ export const CONTEXT = {
     retailer developer supplier manufacturer producer rival network platform label publisher miner
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
     militia coalition alliance union corporation subsidiary unit affiliate journal daily weekly
-    magazine tabloid consultancy periodical`),
+    magazine tabloid consultancy periodical bloc ministry lab laboratory bourse`),
   /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
   orgNounsAfter: words(`
     party alliance coalition movement militia militias bloc faction group company firm conglomerate

@@ -119,6 +119,15 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
   const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
   if (isAcronym && (CONTEXT.reportingVerbs.has(afterWord) || /^(?:spokesman|spokeswoman|spokesperson|official|officials|chief|head|statement)$/.test(afterWord))) return 'org';
+  // An acronym no list knows that owns, acts or is where someone works ("NOAA's budget", "MSC has added",
+  // "compiled by LSEG", "at RIKEN", "part of MSC") is a body, since people and places are not written in capitals;
+  // the acronyms of things news writes ("GDP", "DNA", "MRI") are listed apart.
+  if (isAcronym && !CONTEXT.notNameAcronyms.has(run[0]!.text)) {
+    if (afterWord === "'s" || /^(?:at|by|from|with|joined|joins|join)$/.test(before)) return 'org';
+    if (before === 'of' && /^(?:part|member|members|head|chief|unit|division|arm|shareholders|customers)$/.test(before2)) return 'org';
+    const next = tokens[last + 1];
+    if (next && (next.pos === 'VERB' || next.pos === 'AUX') && !/^(?:a|an)$/i.test(before)) return 'org';
+  }
   return undefined;
 }
 

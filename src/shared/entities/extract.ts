@@ -404,9 +404,19 @@ function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (men
       byWord.set(given, (byWord.get(given) ?? new Set<string>()).add(fullNameOf(m)));
     }
   }
+  // "JPL" after "Jet Propulsion Laboratory", "CBK" after "Central Bank of Kenya": an acronym that
+  // spells the capitals of the only longer organization with those initials is that one.
+  const byInitials = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type !== 'org' || !/\s/.test(m.surface)) continue;
+    const letters = m.surface.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0)).join('');
+    if (letters.length >= 2) byInitials.set(letters, (byInitials.get(letters) ?? new Set<string>()).add(fullNameOf(m)));
+  }
   return (mention) => {
     const own = entityId(mention.type, mention.name ?? mention.surface);
     if (/\s/.test(mention.surface)) return fullNameOf(mention);
+    const spelled = mention.type === 'org' && !mention.name && /^\p{Lu}{2,}$/u.test(mention.surface) ? byInitials.get(mention.surface) : undefined;
+    if (spelled?.size === 1) return [...spelled][0]!;
     // Not a city named like its state ("Lagos" and "Lagos State" are two places).
     const isCity = knowledge.aliases.get(mention.surface)?.some((sense) => /^(?:city|town)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
     if (mention.type === 'place' && !isCity) {
