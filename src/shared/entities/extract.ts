@@ -178,13 +178,15 @@ function chooseSense(
   const sentence = tokens[match.first]!.sentence;
   // A club named like its city ("Liverpool drew 1-1") is the club wherever the sentence is about sport.
   const club = match.senses.find((sense) => sense.strength === 'sports');
-  if (club && isSportsSentence(tokens, sentence)) return club;
+  // "conceded defeat in Porto": after "in", "near", "outside" the name is the city, whatever the sentence is about.
+  const inPlace = /^(?:in|near|outside)$/.test(tokens[match.first - 1]?.text ?? '');
+  if (club && !inPlace && isSportsSentence(tokens, sentence)) return club;
   for (const sense of match.senses) {
     switch (sense.strength) {
       case 'strong':
         return sense;
       case 'sports':
-        if (isSportsSentence(tokens, sentence)) return sense;
+        if (!inPlace && isSportsSentence(tokens, sentence)) return sense;
         break;
       case 'contextual':
         if (strongEntries.has(sense.entry)) return sense;
@@ -223,6 +225,10 @@ function actingCapital(text: string, tokens: readonly Token[], match: KnownMatch
   if (index === undefined) return undefined;
   const before = tokens[match.first - 1];
   if (before && CONTEXT.placePrepositions.has(before.text.toLowerCase())) return undefined;
+  // "Euronext Lisbon edged higher": the capital's word inside a longer name acts for that name.
+  if (before && /^\p{Lu}/u.test(before.text) && before.pos === 'PROPN' && !before.sentenceStart) return undefined;
+  // "Critics in Lagos and Abuja said": a preposition of place governs the whole coordination.
+  if (before && /^(?:and|or)$/.test(before.text) && /^\p{Lu}/u.test(tokens[match.first - 2]?.text ?? '') && CONTEXT.placePrepositions.has(tokens[match.first - 3]?.text.toLowerCase() ?? '')) return undefined;
   // "a Riyadh start-up": a capital after an article, or before a compound, describes a thing of the city.
   if (before && /^(?:a|an|the)$/i.test(before.text)) return undefined;
   if (tokens[match.last + 2]?.text === '-' && tokens[match.last + 2]!.start === tokens[match.last + 1]!.end) return undefined;
