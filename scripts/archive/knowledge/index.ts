@@ -104,7 +104,7 @@ function readSources(): KnowledgeInput {
     const strong = (city.population >= STRONG_CITY || city.featureCode === 'PPLC') && !ambiguous(city.name);
     const strength: Strength = strong ? 'strong' : 'weak';
     // "Ludwigshafen am Rhein", "Frankfurt am Main", "Marburg an der Lahn": news writes the name without its river or region.
-    const short = / (?:am|an der|im|in der|ob der|bei|upon) /.exec(city.name) ? city.name.split(' ')[0]! : '';
+    const short = city.population >= STRONG_CITY && / (?:am|an der|im|in der|ob der|bei|upon) /.exec(city.name) ? city.name.split(' ')[0]! : '';
     const shortForm = short && !cityNames.has(short) && !ambiguous(short) && !nameParts.has(short) ? short : '';
     const forms = new Set([city.name, foldAccents(city.name), city.country === 'RO' ? commaBelow(city.name) : '', city.altName, shortForm].filter(Boolean));
     // Towns under MIN_CITY: weak, and read only after "in", "near", "at" (entities.ts); no other spelling.
