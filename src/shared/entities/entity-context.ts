@@ -110,7 +110,7 @@ export const CONTEXT = {
   /** Nouns right before a name that make it an organization ("chipmaker Infineon", "rival Meituan"). */
   orgCues: words(`
     company firm group bank lender insurer carrier airline carmaker automaker chipmaker drugmaker
-    vaccine-maker maker giant operator broadcaster regulator club side party startup conglomerate
+    vaccine-maker maker giant operator broadcaster regulator club side party startup start-up conglomerate
     retailer developer supplier manufacturer producer rival network platform label publisher miner
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
     militia coalition alliance union corporation subsidiary unit affiliate journal daily weekly
@@ -118,7 +118,7 @@ export const CONTEXT = {
   /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
   orgNounsAfter: words(`
     party alliance coalition movement militia militias bloc faction group company firm conglomerate
-    lender carrier airline broadcaster newspaper union federation band label startup`),
+    lender carrier airline broadcaster newspaper union federation band label startup start-up`),
   /** Jobs held at an organization: the name after "at", "of", "for" is one ("an analyst at Renaissance", "chief executive of Safaricom"). */
   jobsAtOrgs: words(`
     analyst analysts economist economists strategist researcher researchers lecturer scientist
@@ -165,11 +165,11 @@ export const CONTEXT = {
   facilityCentres: words('Space Launch Convention Conference Exhibition Shopping'),
   /**
    * First words that make a run an organization in the languages that put the head first
-   * (Spanish, Portuguese, French, Italian, Malay, Indonesian: "Banco Nacional de Bolivia",
+   * (Spanish, Portuguese, French, Italian, Malay, Indonesian, Polish: "Banco Nacional de Bolivia", "Bank Mandiri",
    * "Universiti Malaysia Sarawak", "Parti Keadilan Rakyat", "Museo del Oro").
    */
   headFirstOrgLeads: words(`
-    Banco Banca Banque Universidad Universidade Università Université Universiti Universitas Instituto
+    Bank Banco Banca Banque Universidad Universidade Università Université Universiti Universitas Instituto
     Institut Istituto Museo Museu Musée Biblioteca Bibliothèque Partido Parti Partai Partito Ministerio
     Ministério Ministère Ministero Consejo Conselho Conseil Consiglio Comisión Comissão Commissione
     Fundación Fundação Fondation Fondazione Asociación Associação Federación Federação Fédération

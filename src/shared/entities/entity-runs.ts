@@ -545,6 +545,8 @@ function isPersonRun(words: readonly Token[], titled: boolean, context: RunConte
   const { knowledge } = context;
   if (words.filter((w) => !NAME_PARTICLES.has(w.text)).length > 4) return false;
   // "K. Anbarasan": an initial opens a name.
+  // "St. Charles Health System", "Saint Lucia": a saint names places and institutions, not people of news.
+  if (/^(?:St\.?|Saint|San|Santa|São)$/.test(words[0]!.text)) return false;
   const capitalized = words.every((w, i) => /^\p{Lu}\p{Ll}/u.test(w.text) || NAME_PARTICLES.has(w.text) || PARTICLES.test(w.text) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w.text) || (i === 0 && words.length > 1 && /^\p{Lu}\.$/u.test(w.text)));
   if (!capitalized) return false;
   // "the Tian Shan", "the Diya Kepeema ceremony": a name right after "the" is no person's, unless a title says so.
