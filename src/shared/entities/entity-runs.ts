@@ -351,9 +351,17 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   // A personal title ("Professor", "President") before one capitalized word still makes it a name; a rank or office ("General", "Chief") needs a known name part.
   const personal = CONTEXT.personalTitles.has(run[last]!.text.replace(/\.$/, '').toLowerCase());
   const lone = oneWord[0];
-  if (lone && oneWord.length === 1 && (isRole(lone) || (!personal && !context.knowledge.nameParts.has(lone.text) && !context.surnames.has(lone.text)))) return [{ run, titled: cued }];
+  // "Ukraine's General Staff": after a rank, an ordinary word is the rest of an institution's name.
+  const nameAfterRank = (t: Token): boolean => context.surnames.has(t.text) || (context.knowledge.nameParts.has(t.text) && !isCommon(t.text, context.knowledge));
+  if (lone && oneWord.length === 1 && (isRole(lone) || (!personal && !nameAfterRank(lone)))) return [{ run, titled: cued }];
   // "General Court", "Premier Soccer League", "Queen Elizabeth Hospital": an institution named with a title's word.
   if (person.some((t) => CONTEXT.orgHeads.has(t.text) || CONTEXT.placeHeads.has(t.text))) return [{ run, titled: false }];
+  // "Abdirahman Sheikh Nur": a title's word between a given name and a name part is part of the name.
+  const opener = run[0]!;
+  if (last === 1 && person.length === 1 && !opener.sentenceStart && !context.knowledge.aliases.has(opener.text) &&
+    (context.knowledge.givenNames.has(opener.text.toLowerCase()) || context.knowledge.firstNames.has(opener.text.toLowerCase())) && context.knowledge.nameParts.has(person[0]!.text)) {
+    return [{ run, titled: true }];
+  }
   const rest = run.slice(0, last + 1);
   // The role's own words ("Chief Financial Officer") are not a name; a name before them is.
   const roleStart = rest.findIndex((t, i) => rest.slice(i).every((w) => CONTEXT.titles.has(w.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.roleWords.has(w.text.toLowerCase()) || CONTEXT.roleModifiers.has(w.text.toLowerCase()) || STRUCTURE_WORDS.has(w.text)));
@@ -619,6 +627,9 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   const after = tokens[afterIndex]?.text.toLowerCase() ?? '';
   if (words.length === 1) {
     if (isCommon(surface, knowledge) && !knowledge.nameParts.has(surface)) return undefined;
+    // "at Prince Rupert", "in San Martín": a title and a name right after "in" or "at" name a place after a person.
+    const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 2];
+    if (titled && previous && CONTEXT.locationPrepositions.has(previous.text) && after !== "'s" && !context.surnames.has(surface)) return undefined;
     // "the Biden administration": a head of government's surname.
     const nameLike = knowledge.nameParts.has(surface) || context.surnames.has(surface);
     if ((titled && (nameLike || !CONTEXT.orgHeads.has(surface))) || after === 'administration' || (CONTEXT.reportingVerbs.has(after) && !run[0]!.sentenceStart && nameLike) || context.surnames.has(surface)) {
