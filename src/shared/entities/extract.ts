@@ -403,6 +403,9 @@ function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (men
     const region = m.type === 'place' && words.length === 2 && /^(?:State|Province|Region|Oblast|Prefecture|Governorate)$/.test(words[1]!);
     const word = m.type === 'person' ? words.at(-1) : m.type === 'org' || region ? words[0] : undefined;
     if (words.length < 2 || !word || (m.type === 'org' && words.length === 2 && isCountryOrRegion(words[1]!))) continue;
+    // "IGAD Climate Prediction and Applications Centre", "UN Integrated Office": a body named after its parent's
+    // acronym is not the parent; "KCB Group", "CITIC Group" are the company.
+    if (m.type === 'org' && /^\p{Lu}{2,}$/u.test(word) && !words.slice(1).every((w) => CONTEXT.businessWords.has(w))) continue;
     const key = keyOfWord(m.type, word);
     byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(fullNameOf(m)));
     if (m.type === 'person') {
