@@ -366,6 +366,7 @@ function buildEntities(text: string, accepted: readonly Candidate[], knowledge: 
       ...(c.standsFor ? { standsFor: true } : {}),
     }),
   );
+  retypeShortOrgNames(mentions);
   const keyOf = surnameMerger(mentions, knowledge);
   const groups = new Map<string, Mention[]>();
   for (const mention of mentions) {
@@ -373,6 +374,23 @@ function buildEntities(text: string, accepted: readonly Candidate[], knowledge: 
     groups.set(key, [...(groups.get(key) ?? []), mention]);
   }
   return [...groups.values()].map(toEntity).sort(compareEntities);
+}
+
+/**
+ * "River" after "River Plate": a one-word name read as a person that no person's name in the
+ * article holds, but that opens the only longer organization there, is that organization's
+ * short name (a club, a party or a company called by its first word).
+ */
+function retypeShortOrgNames(mentions: Mention[]): void {
+  const personWords = new Set(mentions.filter((m) => m.type === 'person').flatMap((m) => m.surface.split(/\s+/).filter((w, _, all) => all.length > 1)));
+  const orgsByFirst = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const words = m.surface.split(/\s+/);
+    if (m.type === 'org' && words.length > 1) orgsByFirst.set(words[0]!, (orgsByFirst.get(words[0]!) ?? new Set<string>()).add(m.surface));
+  }
+  for (const m of mentions) {
+    if (m.type === 'person' && !m.name && !/\s/.test(m.surface) && !personWords.has(m.surface) && orgsByFirst.get(m.surface)?.size === 1) m.type = 'org';
+  }
 }
 
 /**
