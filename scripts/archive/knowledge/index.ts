@@ -129,7 +129,9 @@ function readSources(): KnowledgeInput {
   }
 
   const knownNames = new Set(entries.flatMap((e) => [e.name, ...e.aliases.map(([form]) => form)]));
-  const allDemonyms = [...demonyms, ...lexicon.demonyms];
+  // Languages ("in Arabic", "Swahili-language") are no entities either: world-countries names each country's.
+  const languages = worldCountryLanguages().filter((language) => !placeNames.has(language));
+  const allDemonyms = [...demonyms, ...lexicon.demonyms, ...languages];
   const givenNames = internationalGivenNames((name) => {
     const title = titleCase(name);
     return commonWords.has(name) || firstNames.has(name) || knownNames.has(title) || allDemonyms.includes(title);
@@ -197,6 +199,13 @@ function parseCuratedLine(type: EntityType, kind: EntryKind, line: string): Know
     kind,
     aliases: [first, ...rest].map((form) => [form.replace(/^[~?]/, ''), strengthOf(form)] as const),
   };
+}
+
+/** The one-word names of the official languages world-countries lists ("Arabic", "Swahili", "Amharic"). */
+function worldCountryLanguages(): string[] {
+  const worldCountries = require('world-countries') as typeof import('world-countries').default;
+  const names = new Set(worldCountries.flatMap((country) => Object.values(country.languages ?? {})));
+  return [...names].filter((name) => /^\p{Lu}\p{Ll}+$/u.test(name));
 }
 
 /** ISO codes in altSpellings ("IN", "IT", "AT") are English words in capitals; "USA", "DRC" are not. */

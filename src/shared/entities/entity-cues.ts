@@ -45,7 +45,8 @@ export function typeByCues(
   const startingAt = new Map(runs.map((item, k) => [item.first, k]));
   runs.forEach((item, k) => {
     const partner = tokens[item.last + 1]?.text === 'and' ? startingAt.get(item.last + 2) : undefined;
-    if (partner === undefined || found.has(k) || found.has(partner)) return;
+    // The first of the pair may be typed already by the preposition before it ("camps at Bulengo and Lushagala").
+    if (partner === undefined || (found.has(k) && found.get(k)!.type !== 'place') || found.has(partner)) return;
     const pair = [item, runs[partner]!];
     const plain = (t: Token): boolean =>
       !knowledge.companyWords.has(t.text) && !knowledge.nameParts.has(t.text) && !knowledge.firstNames.has(t.text.toLowerCase()) && !knowledge.commonWords.has(t.text.toLowerCase());
@@ -117,6 +118,13 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   if (before === 'by' && /^(?:owned|operated|published|acquired|bought)$/.test(before2)) return 'org';
   // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
   if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
+  // "refugees in Dadaab", "a camp near Bokolmanyo", "crossing at Elegu": one capitalized word after a
+  // preposition of location that no list knows as a word, a name, a language or a company is a
+  // place too small for the gazetteer (people and organizations come with cues of their own).
+  // After "at", only where a thing stands ("camps at", "the plant at"), not where one works or is treated ("worked at Careem").
+  const located = before !== 'at' || tokens[first - 2]?.pos === 'NOUN';
+  const nextIsName = /^\p{Lu}/u.test(afterWord) || (/^\p{Ll}+$/u.test(afterWord) && !knowledge.commonWords.has(afterWord)); // "Komerční banka"
+  if (run.length === 1 && located && CONTEXT.locationPrepositions.has(before) && isUnlistedWord(run[0]!, knowledge) && !/^(?:'s|-)$/.test(afterWord) && !nextIsName) return 'place';
   const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
   if (isAcronym && (CONTEXT.reportingVerbs.has(afterWord) || /^(?:spokesman|spokeswoman|spokesperson|official|officials|chief|head|statement)$/.test(afterWord))) return 'org';
   // An acronym no list knows that owns, acts or is where someone works ("NOAA's budget", "MSC has added",
@@ -129,6 +137,16 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
     if (next && (next.pos === 'VERB' || next.pos === 'AUX') && !/^(?:a|an)$/i.test(before)) return 'org';
   }
   return undefined;
+}
+
+function isUnlistedWord(token: Token, knowledge: Knowledge): boolean {
+  const word = token.text;
+  const lower = word.toLowerCase();
+  return (
+    /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u.test(word) && !token.sentenceStart &&
+    !knowledge.commonWords.has(lower) && !knowledge.firstNames.has(lower) && !knowledge.givenNames.has(lower) && !knowledge.nameParts.has(word) &&
+    !knowledge.companyWords.has(word) && !knowledge.demonyms.has(word) && !knowledge.aliases.has(word)
+  );
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', '&']);
