@@ -57,6 +57,13 @@ export function typeByCues(
     found.set(k, candidateOf(item, 'place'));
     found.set(partner, candidateOf(runs[partner]!, 'place'));
   });
+  // "other suppliers, including Sandoz and Viatris", "ports such as Måløy and Ålesund": the category
+  // noun an example list follows types every member.
+  runs.forEach((item, k) => {
+    if (found.has(k)) return;
+    const type = exampleListType(tokens, item);
+    if (type) found.set(k, candidateOf(item, type));
+  });
   // Lists: a few passes let a type travel along "Bosch, Infineon and NXP".
   for (let pass = 0; pass < 3; pass++) {
     const spans = [...typed, ...found.values()];
@@ -136,6 +143,22 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
     const next = tokens[last + 1];
     if (next && (next.pos === 'VERB' || next.pos === 'AUX') && !/^(?:a|an)$/i.test(before)) return 'org';
   }
+  return undefined;
+}
+
+/** The type the category noun before "including", "such as" or "like" gives the list `item` is in. */
+function exampleListType(tokens: readonly Token[], item: Item): EntityType | undefined {
+  const sentence = tokens[item.first]!.sentence;
+  let i = item.first - 1;
+  while (i >= 0 && item.first - i < 16 && tokens[i]!.sentence === sentence && (/^(?:,|and|or|the|&)$/.test(tokens[i]!.text) || /^\p{Lu}/u.test(tokens[i]!.text))) i--;
+  const cue = tokens[i]?.text;
+  let noun = cue === 'including' || cue === 'like' ? i - 1 : cue === 'as' && tokens[i - 1]?.text === 'such' ? i - 2 : -1;
+  if (noun < 0 || tokens[noun]?.sentence !== sentence) return undefined;
+  if (tokens[noun]!.text === ',') noun--;
+  const word = tokens[noun]?.text.toLowerCase() ?? '';
+  const singular = [word, word.replace(/s$/, ''), word.replace(/es$/, '')];
+  if (singular.some((w) => CONTEXT.orgCues.has(w) || CONTEXT.orgNounsAfter.has(w))) return 'org';
+  if (singular.some((w) => CONTEXT.placeNounsAfter.has(w) || CONTEXT.placeNounsBeforeOf.has(w))) return 'place';
   return undefined;
 }
 
