@@ -113,6 +113,7 @@ const PACK_OPTIONS: PackOption[] = [
   { label: 'without towns (5,000-15,000 people)', trim: { dropKinds: ['town'] } },
   { label: 'without towns and weak cities', trim: { dropKinds: ['town'], dropWeakKinds: ['city'] } },
   { label: 'without name parts', trim: { dropLists: ['nameParts'] } },
+  { label: 'without given names', trim: { dropLists: ['givenNames'] } },
   { label: 'without towns, weak cities, name parts', trim: { dropKinds: ['town'], dropWeakKinds: ['city'], dropLists: ['nameParts'] } },
 ];
 

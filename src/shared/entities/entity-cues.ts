@@ -45,7 +45,8 @@ export function typeByCues(
   const startingAt = new Map(runs.map((item, k) => [item.first, k]));
   runs.forEach((item, k) => {
     const partner = tokens[item.last + 1]?.text === 'and' ? startingAt.get(item.last + 2) : undefined;
-    if (partner === undefined || found.has(k) || found.has(partner)) return;
+    // The first of the pair may be typed already by the preposition before it ("camps at Bulengo and Lushagala").
+    if (partner === undefined || (found.has(k) && found.get(k)!.type !== 'place') || found.has(partner)) return;
     const pair = [item, runs[partner]!];
     const plain = (t: Token): boolean =>
       !knowledge.companyWords.has(t.text) && !knowledge.nameParts.has(t.text) && !knowledge.firstNames.has(t.text.toLowerCase()) && !knowledge.commonWords.has(t.text.toLowerCase());
@@ -55,6 +56,13 @@ export function typeByCues(
     if (!CONTEXT.locationPrepositions.has(tokens[item.first - 1]?.text ?? '') && tokens[item.first - 1]?.text !== 'on' && tokens[item.first - 1]?.text !== 'from') return;
     found.set(k, candidateOf(item, 'place'));
     found.set(partner, candidateOf(runs[partner]!, 'place'));
+  });
+  // "other suppliers, including Sandoz and Viatris", "ports such as Måløy and Ålesund": the category
+  // noun an example list follows types every member.
+  runs.forEach((item, k) => {
+    if (found.has(k)) return;
+    const type = exampleListType(tokens, item);
+    if (type) found.set(k, candidateOf(item, type));
   });
   // Lists: a few passes let a type travel along "Bosch, Infineon and NXP".
   for (let pass = 0; pass < 3; pass++) {
@@ -117,9 +125,51 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   if (before === 'by' && /^(?:owned|operated|published|acquired|bought)$/.test(before2)) return 'org';
   // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
   if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
+  // "refugees in Dadaab", "a camp near Bokolmanyo", "crossing at Elegu": one capitalized word after a
+  // preposition of location that no list knows as a word, a name, a language or a company is a
+  // place too small for the gazetteer (people and organizations come with cues of their own).
+  // After "at", only where a thing stands ("camps at", "the plant at"), not where one works or is treated ("worked at Careem").
+  const located = before !== 'at' || tokens[first - 2]?.pos === 'NOUN';
+  const nextIsName = /^\p{Lu}/u.test(afterWord) || (/^\p{Ll}+$/u.test(afterWord) && !knowledge.commonWords.has(afterWord)); // "Komerční banka"
+  if (run.length === 1 && located && CONTEXT.locationPrepositions.has(before) && isUnlistedWord(run[0]!, knowledge) && !/^(?:'s|-)$/.test(afterWord) && !nextIsName) return 'place';
   const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
   if (isAcronym && (CONTEXT.reportingVerbs.has(afterWord) || /^(?:spokesman|spokeswoman|spokesperson|official|officials|chief|head|statement)$/.test(afterWord))) return 'org';
+  // An acronym no list knows that owns, acts or is where someone works ("NOAA's budget", "MSC has added",
+  // "compiled by LSEG", "at RIKEN", "part of MSC") is a body, since people and places are not written in capitals;
+  // the acronyms of things news writes ("GDP", "DNA", "MRI") are listed apart.
+  if (isAcronym && !CONTEXT.notNameAcronyms.has(run[0]!.text)) {
+    if (afterWord === "'s" || /^(?:at|by|from|with|joined|joins|join)$/.test(before)) return 'org';
+    if (before === 'of' && /^(?:part|member|members|head|chief|unit|division|arm|shareholders|customers)$/.test(before2)) return 'org';
+    const next = tokens[last + 1];
+    if (next && (next.pos === 'VERB' || next.pos === 'AUX') && !/^(?:a|an)$/i.test(before)) return 'org';
+  }
   return undefined;
+}
+
+/** The type the category noun before "including", "such as" or "like" gives the list `item` is in. */
+function exampleListType(tokens: readonly Token[], item: Item): EntityType | undefined {
+  const sentence = tokens[item.first]!.sentence;
+  let i = item.first - 1;
+  while (i >= 0 && item.first - i < 16 && tokens[i]!.sentence === sentence && (/^(?:,|and|or|the|&)$/.test(tokens[i]!.text) || /^\p{Lu}/u.test(tokens[i]!.text))) i--;
+  const cue = tokens[i]?.text;
+  let noun = cue === 'including' || cue === 'like' ? i - 1 : cue === 'as' && tokens[i - 1]?.text === 'such' ? i - 2 : -1;
+  if (noun < 0 || tokens[noun]?.sentence !== sentence) return undefined;
+  if (tokens[noun]!.text === ',') noun--;
+  const word = tokens[noun]?.text.toLowerCase() ?? '';
+  const singular = [word, word.replace(/s$/, ''), word.replace(/es$/, '')];
+  if (singular.some((w) => CONTEXT.orgCues.has(w) || CONTEXT.orgNounsAfter.has(w))) return 'org';
+  if (singular.some((w) => CONTEXT.placeNounsAfter.has(w) || CONTEXT.placeNounsBeforeOf.has(w))) return 'place';
+  return undefined;
+}
+
+function isUnlistedWord(token: Token, knowledge: Knowledge): boolean {
+  const word = token.text;
+  const lower = word.toLowerCase();
+  return (
+    /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u.test(word) && !token.sentenceStart &&
+    !knowledge.commonWords.has(lower) && !knowledge.firstNames.has(lower) && !knowledge.givenNames.has(lower) && !knowledge.nameParts.has(word) &&
+    !knowledge.companyWords.has(word) && !knowledge.demonyms.has(word) && !knowledge.aliases.has(word)
+  );
 }
 
 const CONJUNCTIONS = new Set(['and', 'or', '&']);

@@ -351,9 +351,17 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   // A personal title ("Professor", "President") before one capitalized word still makes it a name; a rank or office ("General", "Chief") needs a known name part.
   const personal = CONTEXT.personalTitles.has(run[last]!.text.replace(/\.$/, '').toLowerCase());
   const lone = oneWord[0];
-  if (lone && oneWord.length === 1 && (isRole(lone) || (!personal && !context.knowledge.nameParts.has(lone.text) && !context.surnames.has(lone.text)))) return [{ run, titled: cued }];
+  // "Ukraine's General Staff": after a rank, an ordinary word is the rest of an institution's name.
+  const nameAfterRank = (t: Token): boolean => context.surnames.has(t.text) || (context.knowledge.nameParts.has(t.text) && !isCommon(t.text, context.knowledge));
+  if (lone && oneWord.length === 1 && (isRole(lone) || (!personal && !nameAfterRank(lone)))) return [{ run, titled: cued }];
   // "General Court", "Premier Soccer League", "Queen Elizabeth Hospital": an institution named with a title's word.
   if (person.some((t) => CONTEXT.orgHeads.has(t.text) || CONTEXT.placeHeads.has(t.text))) return [{ run, titled: false }];
+  // "Abdirahman Sheikh Nur": a title's word between a given name and a name part is part of the name.
+  const opener = run[0]!;
+  if (last === 1 && person.length === 1 && !opener.sentenceStart && !context.knowledge.aliases.has(opener.text) &&
+    (context.knowledge.givenNames.has(opener.text.toLowerCase()) || context.knowledge.firstNames.has(opener.text.toLowerCase())) && context.knowledge.nameParts.has(person[0]!.text)) {
+    return [{ run, titled: true }];
+  }
   const rest = run.slice(0, last + 1);
   // The role's own words ("Chief Financial Officer") are not a name; a name before them is.
   const roleStart = rest.findIndex((t, i) => rest.slice(i).every((w) => CONTEXT.titles.has(w.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.roleWords.has(w.text.toLowerCase()) || CONTEXT.roleModifiers.has(w.text.toLowerCase()) || STRUCTURE_WORDS.has(w.text)));
@@ -545,6 +553,8 @@ function isPersonRun(words: readonly Token[], titled: boolean, context: RunConte
   const { knowledge } = context;
   if (words.filter((w) => !NAME_PARTICLES.has(w.text)).length > 4) return false;
   // "K. Anbarasan": an initial opens a name.
+  // "St. Charles Health System", "Saint Lucia": a saint names places and institutions, not people of news.
+  if (/^(?:St\.?|Saint|San|Santa|São)$/.test(words[0]!.text)) return false;
   const capitalized = words.every((w, i) => /^\p{Lu}\p{Ll}/u.test(w.text) || NAME_PARTICLES.has(w.text) || PARTICLES.test(w.text) || /^\p{Lu}\p{Ll}*-\p{Lu}/u.test(w.text) || (i === 0 && words.length > 1 && /^\p{Lu}\.$/u.test(w.text)));
   if (!capitalized) return false;
   // "the Tian Shan", "the Diya Kepeema ceremony": a name right after "the" is no person's, unless a title says so.
@@ -557,7 +567,15 @@ function isPersonRun(words: readonly Token[], titled: boolean, context: RunConte
     (words.length <= 3 && context.loneNames.has(lastWord) && !isCommon(lastWord, knowledge) && !knowledge.aliases.has(lastWord) && !knowledge.aliases.has(words[0]!.text) && !isCommon(words[0]!.text, knowledge));
   const parts = words.filter((w) => knowledge.nameParts.has(w.text)).length;
   const common = words.filter((w) => isCommon(w.text, knowledge)).length;
-  if (titled || firstName || surnameEvidence) return common < words.length;
+  // "Rohit Sharma", "Varun Chakravarthy": a given name of the many languages news quotes, opening a name of two or three words none of which is an ordinary word or a known name.
+  const lower = words[0]!.text.toLowerCase();
+  const givenName =
+    words.length >= 2 && words.length <= 3 && common === 0 && (knowledge.givenNames.has(lower) || knowledge.givenNames.has(foldAccents(lower))) &&
+    words.slice(1).every((w) => !knowledge.aliases.has(w.text) && !knowledge.demonyms.has(w.text)) &&
+    // … with another name part or given name after it, the words apart ("Jalal-Abad" is a place): the lists hold no dictionary of English nouns ("Gemini Cooperation").
+    words.slice(1).some((w) => knowledge.nameParts.has(w.text) || knowledge.givenNames.has(w.text.toLowerCase())) &&
+    words.every((w, i) => i === 0 || context.text[w.start - 1] === ' ');
+  if (titled || firstName || surnameEvidence || givenName) return common < words.length;
   return parts + words.filter((w) => NAME_PARTICLES.has(w.text)).length === words.length && parts >= 2 && common === 0;
 }
 
@@ -609,6 +627,9 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   const after = tokens[afterIndex]?.text.toLowerCase() ?? '';
   if (words.length === 1) {
     if (isCommon(surface, knowledge) && !knowledge.nameParts.has(surface)) return undefined;
+    // "at Prince Rupert", "in San Martín": a title and a name right after "in" or "at" name a place after a person.
+    const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 2];
+    if (titled && previous && CONTEXT.locationPrepositions.has(previous.text) && after !== "'s" && !context.surnames.has(surface)) return undefined;
     // "the Biden administration": a head of government's surname.
     const nameLike = knowledge.nameParts.has(surface) || context.surnames.has(surface);
     if ((titled && (nameLike || !CONTEXT.orgHeads.has(surface))) || after === 'administration' || (CONTEXT.reportingVerbs.has(after) && !run[0]!.sentenceStart && nameLike) || context.surnames.has(surface)) {

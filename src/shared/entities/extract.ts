@@ -36,7 +36,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
-  const withDates = addNonOverlapping(definedNames(prepared, tokens, named), dateCandidates(prepared, dates));
+  const withDates = addNonOverlapping(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
 }
@@ -178,13 +178,15 @@ function chooseSense(
   const sentence = tokens[match.first]!.sentence;
   // A club named like its city ("Liverpool drew 1-1") is the club wherever the sentence is about sport.
   const club = match.senses.find((sense) => sense.strength === 'sports');
-  if (club && isSportsSentence(tokens, sentence)) return club;
+  // "conceded defeat in Porto": after "in", "near", "outside" the name is the city, whatever the sentence is about.
+  const inPlace = /^(?:in|near|outside)$/.test(tokens[match.first - 1]?.text ?? '');
+  if (club && !inPlace && isSportsSentence(tokens, sentence)) return club;
   for (const sense of match.senses) {
     switch (sense.strength) {
       case 'strong':
         return sense;
       case 'sports':
-        if (isSportsSentence(tokens, sentence)) return sense;
+        if (!inPlace && isSportsSentence(tokens, sentence)) return sense;
         break;
       case 'contextual':
         if (strongEntries.has(sense.entry)) return sense;
@@ -223,6 +225,10 @@ function actingCapital(text: string, tokens: readonly Token[], match: KnownMatch
   if (index === undefined) return undefined;
   const before = tokens[match.first - 1];
   if (before && CONTEXT.placePrepositions.has(before.text.toLowerCase())) return undefined;
+  // "Euronext Lisbon edged higher": the capital's word inside a longer name acts for that name.
+  if (before && /^\p{Lu}/u.test(before.text) && before.pos === 'PROPN' && !before.sentenceStart) return undefined;
+  // "Critics in Lagos and Abuja said": a preposition of place governs the whole coordination.
+  if (before && /^(?:and|or)$/.test(before.text) && /^\p{Lu}/u.test(tokens[match.first - 2]?.text ?? '') && CONTEXT.placePrepositions.has(tokens[match.first - 3]?.text.toLowerCase() ?? '')) return undefined;
   // "a Riyadh start-up": a capital after an article, or before a compound, describes a thing of the city.
   if (before && /^(?:a|an|the)$/i.test(before.text)) return undefined;
   if (tokens[match.last + 2]?.text === '-' && tokens[match.last + 2]!.start === tokens[match.last + 1]!.end) return undefined;
@@ -253,6 +259,27 @@ function inShoutedRun(text: string, start: number, end: number, knowledge: Knowl
   return [before, after].some(
     (word) => word !== undefined && word.length >= 2 && word === word.toUpperCase() && !knowledge.aliases.has(word),
   );
+}
+
+/**
+ * "WINNIPEG, Manitoba (PW) —", "BEND, Ore. (Cascadia Dispatch) —": a dateline (a place in
+ * capitals, a region or a date) credits the agency or paper the report comes from in
+ * parentheses before the dash; that credit is an organization, whatever its words would say
+ * alone ("Andes" is a range).
+ */
+const DATELINE_CREDIT = /(?:^|\n)[ \t]*\p{Lu}[\p{Lu} .'-]*\p{Lu}(?:, [^\n()]{1,40}?)? \(([\p{Lu}][^()\n]{1,39})\) ?[—–-]/gu;
+
+function withDatelineCredits(text: string, named: readonly Candidate[]): Candidate[] {
+  let all = [...named];
+  for (const match of text.matchAll(DATELINE_CREDIT)) {
+    const credit = match[1]!.trimEnd();
+    const start = match.index + match[0].lastIndexOf(`(${match[1]!}`) + 1;
+    const span = { start, end: start + credit.length };
+    const inside = all.filter((c) => overlaps(c, span));
+    if (inside.some((c) => c.type === 'org' && c.start <= span.start && c.end >= span.end)) continue;
+    all = [...all.filter((c) => !inside.includes(c)), { ...span, type: 'org' as const }].sort((a, b) => a.start - b.start);
+  }
+  return all;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -286,7 +313,9 @@ function addRepeatMentions(text: string, accepted: readonly Candidate[], knowled
     if (!acronym) continue;
     const name = candidate.name ?? text.slice(candidate.start, candidate.end);
     const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-    if (words.length < 2 || initials(name).indexOf(initials(acronym.replace(/^\p{Lu}\p{Ll}+ /u, '')).charAt(0)) < 0) continue;
+    // An organization's acronym may come from its name in its own language ("Statistics Poland (GUS)"): any acronym in capitals.
+    const foreign = candidate.type === 'org' && /^\p{Lu}{2,}$/u.test(acronym);
+    if (words.length < 2 || (!foreign && initials(name).indexOf(initials(acronym.replace(/^\p{Lu}\p{Ll}+ /u, '')).charAt(0)) < 0)) continue;
     const occurrences = findWord(text, acronym);
     const redefined = all.filter((c) => !occurrences.some(([start, end]) => c.start >= start && c.end <= end && (c.start !== start || c.end !== end || c.name !== name)));
     all = addNonOverlapping(
@@ -337,6 +366,7 @@ function buildEntities(text: string, accepted: readonly Candidate[], knowledge: 
       ...(c.standsFor ? { standsFor: true } : {}),
     }),
   );
+  retypeShortOrgNames(mentions);
   const keyOf = surnameMerger(mentions, knowledge);
   const groups = new Map<string, Mention[]>();
   for (const mention of mentions) {
@@ -344,6 +374,23 @@ function buildEntities(text: string, accepted: readonly Candidate[], knowledge: 
     groups.set(key, [...(groups.get(key) ?? []), mention]);
   }
   return [...groups.values()].map(toEntity).sort(compareEntities);
+}
+
+/**
+ * "River" after "River Plate": a one-word name read as a person that no person's name in the
+ * article holds, but that opens the only longer organization there, is that organization's
+ * short name (a club, a party or a company called by its first word).
+ */
+function retypeShortOrgNames(mentions: Mention[]): void {
+  const personWords = new Set(mentions.filter((m) => m.type === 'person').flatMap((m) => m.surface.split(/\s+/).filter((w, _, all) => all.length > 1)));
+  const orgsByFirst = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const words = m.surface.split(/\s+/);
+    if (m.type === 'org' && words.length > 1) orgsByFirst.set(words[0]!, (orgsByFirst.get(words[0]!) ?? new Set<string>()).add(m.surface));
+  }
+  for (const m of mentions) {
+    if (m.type === 'person' && !m.name && !/\s/.test(m.surface) && !personWords.has(m.surface) && orgsByFirst.get(m.surface)?.size === 1) m.type = 'org';
+  }
 }
 
 /**
@@ -374,6 +421,9 @@ function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (men
     const region = m.type === 'place' && words.length === 2 && /^(?:State|Province|Region|Oblast|Prefecture|Governorate)$/.test(words[1]!);
     const word = m.type === 'person' ? words.at(-1) : m.type === 'org' || region ? words[0] : undefined;
     if (words.length < 2 || !word || (m.type === 'org' && words.length === 2 && isCountryOrRegion(words[1]!))) continue;
+    // "IGAD Climate Prediction and Applications Centre", "UN Integrated Office": a body named after its parent's
+    // acronym is not the parent; "KCB Group", "CITIC Group" are the company.
+    if (m.type === 'org' && /^\p{Lu}{2,}$/u.test(word) && !words.slice(1).every((w) => CONTEXT.businessWords.has(w))) continue;
     const key = keyOfWord(m.type, word);
     byWord.set(key, (byWord.get(key) ?? new Set<string>()).add(fullNameOf(m)));
     if (m.type === 'person') {
@@ -381,9 +431,19 @@ function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (men
       byWord.set(given, (byWord.get(given) ?? new Set<string>()).add(fullNameOf(m)));
     }
   }
+  // "JPL" after "Jet Propulsion Laboratory", "CBK" after "Central Bank of Kenya": an acronym that
+  // spells the capitals of the only longer organization with those initials is that one.
+  const byInitials = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.type !== 'org' || !/\s/.test(m.surface)) continue;
+    const letters = m.surface.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0)).join('');
+    if (letters.length >= 2) byInitials.set(letters, (byInitials.get(letters) ?? new Set<string>()).add(fullNameOf(m)));
+  }
   return (mention) => {
     const own = entityId(mention.type, mention.name ?? mention.surface);
     if (/\s/.test(mention.surface)) return fullNameOf(mention);
+    const spelled = mention.type === 'org' && !mention.name && /^\p{Lu}{2,}$/u.test(mention.surface) ? byInitials.get(mention.surface) : undefined;
+    if (spelled?.size === 1) return [...spelled][0]!;
     // Not a city named like its state ("Lagos" and "Lagos State" are two places).
     const isCity = knowledge.aliases.get(mention.surface)?.some((sense) => /^(?:city|town)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
     if (mention.type === 'place' && !isCity) {

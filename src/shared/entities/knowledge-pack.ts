@@ -18,7 +18,7 @@ import type { EntityType } from '../archive-format';
 import type { AliasSense, EntryKind, Knowledge, KnowledgeEntry, Strength } from './knowledge';
 
 export const KNOWLEDGE_PACK_FORMAT = 'backstory-entity-knowledge';
-export const KNOWLEDGE_PACK_VERSION = 1;
+export const KNOWLEDGE_PACK_VERSION = 2;
 
 export interface KnowledgePack {
   format: typeof KNOWLEDGE_PACK_FORMAT;
@@ -29,13 +29,14 @@ export interface KnowledgePack {
   order: string;
   capitals: string;
   firstNames: string;
+  givenNames: string;
   nameParts: string;
   commonWords: string;
   companyWords: string;
   demonyms: string;
 }
 
-const WORD_LISTS = ['firstNames', 'nameParts', 'commonWords', 'companyWords', 'demonyms'] as const;
+const WORD_LISTS = ['firstNames', 'givenNames', 'nameParts', 'commonWords', 'companyWords', 'demonyms'] as const;
 
 const TYPE_CODE: Record<EntityType, string> = { person: 'p', org: 'o', place: 'l', date: 'd' };
 const KIND_CODE: Record<EntryKind, string> = { country: 'c', city: 'y', town: 't', region: 'r', org: 'o', company: 'm', club: 'k' };
@@ -82,6 +83,7 @@ export function encodeKnowledgePack(knowledge: Knowledge, notice = ''): Knowledg
     order: order.join('\n'),
     capitals: [...knowledge.capitals].map(([capital, entry]) => `${capital}\t${entry}`).join('\n'),
     firstNames: lines(knowledge.firstNames),
+    givenNames: lines(knowledge.givenNames),
     nameParts: lines(knowledge.nameParts),
     commonWords: lines(knowledge.commonWords),
     companyWords: lines(knowledge.companyWords),
@@ -128,6 +130,7 @@ export function decodeKnowledgePack(value: unknown): Knowledge {
     maxWords,
     capitals,
     firstNames: set('firstNames'),
+    givenNames: set('givenNames'),
     nameParts: set('nameParts'),
     commonWords: set('commonWords'),
     companyWords: set('companyWords'),

@@ -40,6 +40,12 @@ export interface Knowledge {
   capitals: ReadonlyMap<string, number>;
   /** Lower case. */
   firstNames: ReadonlySet<string>;
+  /**
+   * Lower case: given names of many languages (far more than `firstNames`, whose English list
+   * also decides which places and companies are ambiguous), as evidence only: one opening a
+   * name of two or three words that holds no ordinary word makes it a person's.
+   */
+  givenNames: ReadonlySet<string>;
   /** Parts of people's names in many cultures, as written ("Okafor", "Seo-jin"); includes words that are also places. */
   nameParts: ReadonlySet<string>;
   /** Lower case: ordinary English words, which make a capitalized match ambiguous. */
@@ -54,6 +60,7 @@ export interface KnowledgeInput {
   entries: readonly { type: EntityType; name: string; kind: EntryKind; aliases: readonly (readonly [string, Strength])[] }[];
   capitals?: readonly (readonly [string, string])[];
   firstNames?: Iterable<string>;
+  givenNames?: Iterable<string>;
   nameParts?: Iterable<string>;
   companyWords?: Iterable<string>;
   commonWords?: Iterable<string>;
@@ -103,6 +110,7 @@ export function compileKnowledge(input: KnowledgeInput): Knowledge {
     maxWords,
     capitals,
     firstNames: new Set([...(input.firstNames ?? [])].map((w) => w.toLowerCase())),
+    givenNames: new Set([...(input.givenNames ?? [])].map((w) => w.toLowerCase())),
     nameParts: new Set(input.nameParts ?? []),
     companyWords: new Set(input.companyWords ?? []),
     commonWords: new Set([...(input.commonWords ?? [])].map((w) => w.toLowerCase())),

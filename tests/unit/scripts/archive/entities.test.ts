@@ -125,17 +125,19 @@ describe(`extractEntities on seed ${SEED}`, () => {
 // halves; the extractor does not reach it yet (docs/entities.md). Until it does, each corpus is
 // gated at the figures measured after the last tuning, less a margin of 0.005, so that no
 // change makes any half worse. Raise these as the extractor improves; never lower one, and
-// never tune on a held-out half (test3, test4) to raise it.
+// never tune on a held-out half (test4, test5) to raise it.
 const MEASURED_FLOORS = [
-  { corpus: 'dev', minArticles: 15, floor: { micro: 0.953, person: 0.98, org: 0.915, place: 0.956, date: 0.991 } },
+  { corpus: 'dev', minArticles: 15, floor: { micro: 0.957, person: 0.995, org: 0.92, place: 0.958, date: 0.991 } },
   // Held out in the first two rounds, tune material from the third.
-  { corpus: 'test', minArticles: 15, floor: { micro: 0.911, person: 0.938, org: 0.849, place: 0.897, date: 0.989 } },
+  { corpus: 'test', minArticles: 15, floor: { micro: 0.917, person: 0.949, org: 0.85, place: 0.91, date: 0.989 } },
   // Held out in the second and third rounds, tune material from the fourth.
-  { corpus: 'test2', minArticles: 12, floor: { micro: 0.899, person: 0.905, org: 0.863, place: 0.862, date: 0.983 } },
-  // Written fresh for the third round; held out (only its figures are read).
-  { corpus: 'test3', minArticles: 12, floor: { micro: 0.874, person: 0.883, org: 0.793, place: 0.881, date: 0.948 } },
-  // Written fresh for the fourth round and measured once, at its end.
-  { corpus: 'test4', minArticles: 12, floor: { micro: 0.85, person: 0.801, org: 0.755, place: 0.841, date: 0.973 } },
+  { corpus: 'test2', minArticles: 12, floor: { micro: 0.911, person: 0.915, org: 0.893, place: 0.872, date: 0.983 } },
+  // Written fresh for the third round, held out in the third and fourth, tune material from the fifth.
+  { corpus: 'test3', minArticles: 12, floor: { micro: 0.905, person: 0.934, org: 0.833, place: 0.923, date: 0.948 } },
+  // Written fresh for the fourth round; held out (only its figures are read).
+  { corpus: 'test4', minArticles: 12, floor: { micro: 0.86, person: 0.811, org: 0.77, place: 0.856, date: 0.973 } },
+  // Written fresh for the fifth round and measured once, at its end; held out.
+  { corpus: 'test5', minArticles: 12, floor: { micro: 0.844, person: 0.883, org: 0.756, place: 0.84, date: 0.923 } },
 ] as const;
 
 describe.each(MEASURED_FLOORS)('extractEntities on the $corpus corpus (tests/fixtures/entities/$corpus)', ({ corpus, minArticles, floor }) => {

@@ -15,6 +15,7 @@ const small = compileKnowledge({
   ],
   capitals: [['Tbilisi', 'Georgia']],
   firstNames: ['Nino'],
+  givenNames: ['Tamar'],
   nameParts: ['Beridze'],
   commonWords: ['georgia'],
   companyWords: ['Tbilisi'],
