@@ -50,16 +50,9 @@ const note = {
 };
 const BACKUP = JSON.stringify({ format: 'backstory-notes', schemaVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', records: [note], captured: [captured] });
 
-/** Chooses a file in the options page's import input, as a user's file picker does. */
-async function importFile(options: TestFrame, content: string): Promise<void> {
-  await options.evaluate((json) => {
-    const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
-    const files = new DataTransfer();
-    files.items.add(new File([json], 'backup.json', { type: 'application/json' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, content);
-}
+/** Picks a backup in the options page's import input, through the driver's file chooser. */
+const importFile = (options: TestFrame, content: string): Promise<void> =>
+  options.chooseFile('input[type="file"]', { name: 'backup.json', mimeType: 'application/json', content });
 
 /** The worker's answer to a message from this extension page (as src/shared/messages/to-worker.ts sends it). */
 function ask<T>(frame: TestFrame, type: string, payload: unknown): Promise<T> {
@@ -81,11 +74,7 @@ async function search(popup: TestPage, query: string): Promise<void> {
 
 const hitTitles = (popup: TestPage) => popup.texts('#article-results .hit-title');
 
-// Chromium only for now, as notes-import-annotations.test.ts: in Firefox the options window this
-// test opens (driver's openExtensionWindow) never reports its page loaded (the driver's
-// issue, not the page's: a probe waiting 3 s finds it loaded); the capture itself is tested
-// in Firefox by capture.test.ts.
-describe.each(testBrowsers().filter((name) => name === 'chromium'))('captured articles in %s', (browserName) => {
+describe.each(testBrowsers())('captured articles in %s', (browserName) => {
   let browser: TestBrowser;
   beforeAll(async () => {
     browser = await launch(browserName);
@@ -105,7 +94,6 @@ describe.each(testBrowsers().filter((name) => name === 'chromium'))('captured ar
     expect(await options.text('.captured-has-notes')).toMatch(/has your notes/);
 
     // The popup: found by words of its text (a prefix and a typo too), labelled as the user's.
-    // (One extension window at a time: the Firefox driver waits for the newest one.)
     await options.close();
     let popup = await page.openExtensionWindow('popup.html');
     await popup.waitFor('.search-box');

@@ -14,27 +14,14 @@ import { FIXTURE_TITLE, FIXTURE_URL, eventually, plainPage, seriousAxeViolations
 
 const HYPOTHESIS = readFileSync('tests/fixtures/hypothesis/export.json', 'utf8');
 
-/** Chooses a file in the page's file input, as the file picker does (the input's files, then its change event). */
-function chooseFile(frame: TestFrame, name: string, content: string): Promise<void> {
-  return frame.evaluate(
-    ([fileName, text]) => {
-      const input = document.querySelector('input[type="file"]') as HTMLInputElement;
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([text], fileName, { type: 'application/json' }));
-      input.files = transfer.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    [name, content] as const,
-  );
-}
+/** Picks a file in the options page's import input, through the driver's file chooser. */
+const chooseFile = (frame: TestFrame, name: string, content: string): Promise<void> =>
+  frame.chooseFile('input[type="file"]', { name, mimeType: 'application/json', content });
 
 const storedNotes = (browser: TestBrowser): Promise<number> =>
   browser.evaluateInBackground<number>(`(globalThis.browser ?? chrome).storage.local.get(null).then((all) => Object.keys(all).filter((key) => key.startsWith('notes:')).length)`);
 
-// Chromium only for now: in Firefox the options window this test opens never reports the page
-// loaded (the driver's wait times out), so the import there is not yet checked in a browser
-// (issue 18 stays open for it).
-describe.each(testBrowsers().filter((name) => name === 'chromium'))('annotation import and Markdown export in %s', (browserName) => {
+describe.each(testBrowsers())('annotation import and Markdown export in %s', (browserName) => {
   let browser: TestBrowser;
   let article: TestPage;
   let options: TestPage;
@@ -89,26 +76,10 @@ describe.each(testBrowsers().filter((name) => name === 'chromium'))('annotation 
   });
 
   it('downloads the Markdown folder as a zip with one file per article and its front matter', async () => {
-    // The download as the page makes it: the Blob behind the object URL its link points at.
-    await options.evaluate(() => {
-      const create = URL.createObjectURL.bind(URL);
-      (window as unknown as { madeBlob: Promise<Blob> }).madeBlob = new Promise((resolve) => {
-        URL.createObjectURL = (blob: Blob | MediaSource) => {
-          if (blob instanceof Blob) resolve(blob);
-          return create(blob);
-        };
-      });
-    }, null);
-    await options.click('.export-markdown-zip');
-    const base64 = await options.evaluate(async () => {
-      const blob = await (window as unknown as { madeBlob: Promise<Blob> }).madeBlob;
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let binary = '';
-      for (const byte of bytes) binary += String.fromCharCode(byte);
-      return `${blob.type}|${btoa(binary)}`;
-    }, null);
-    expect(base64.startsWith('application/zip|')).toBe(true);
-    const files = unzipSync(Buffer.from(base64.split('|')[1]!, 'base64'));
+    // The file as the browser saved it.
+    const zip = await options.download(() => options.click('.export-markdown-zip'));
+    expect(zip.filename).toMatch(/^backstory-notes-\d{4}-\d\d-\d\d\.zip$/);
+    const files = unzipSync(zip.content);
     const names = Object.keys(files);
     expect(names).toEqual([expect.stringMatching(new RegExp(`^backstory-notes-\\d{4}-\\d\\d-\\d\\d/${FIXTURE_TITLE}\\.md$`))]);
     const markdown = strFromU8(files[names[0]!]!);

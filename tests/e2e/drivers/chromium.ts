@@ -1,5 +1,6 @@
 /** TestBrowser over Debian's Chromium with playwright-core (launch options measured to work here). */
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from '../../../scripts/chromium-extension';
 import { CHROMIUM_EXTENSION_DIR } from '../paths';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
@@ -19,9 +20,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   const pages: ServedPages = new Map();
   await servePages(context, pages);
 
-  const frameOf = (frame: DriverFrame, page: Page): TestFrame => adaptFrame(frame, page.keyboard);
+  const frameOf = (frame: Frame, page: Page): TestFrame =>
+    adaptFrame(frame as unknown as DriverFrame, page.keyboard, (selector, file) =>
+      frame.setInputFiles(selector, { name: file.name, mimeType: file.mimeType, buffer: Buffer.from(file.content) }),
+    );
   const wrap = (page: Page): TestPage => ({
-    ...frameOf(page.mainFrame() as unknown as DriverFrame, page),
+    ...frameOf(page.mainFrame(), page),
     url: () => page.url(),
     async sidebar() {
       const deadline = Date.now() + 15_000;
@@ -29,7 +33,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
         const frame = page.frames().find((f) => f.url().includes('/sidebar.html'));
         if (frame) {
           await frame.waitForSelector('#article-title', { state: 'attached', timeout: Math.max(1, deadline - Date.now()) });
-          return frameOf(frame as unknown as DriverFrame, page);
+          return frameOf(frame, page);
         }
         if (Date.now() > deadline) throw new Error('no sidebar frame appeared');
         await page.waitForTimeout(50);
@@ -82,6 +86,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       // Headless Chromium has no keyboard shortcuts; the worker's own commands event, dispatched
       // in the worker over the DevTools protocol, runs the listeners the shortcut would.
       await worker.evaluate((name) => (chrome.commands.onCommand as unknown as { dispatch(name: string): void }).dispatch(name), command);
+    },
+    async download(trigger) {
+      const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+      const failure = await download.failure();
+      if (failure) throw new Error(`Chromium: the download of ${download.suggestedFilename()} failed: ${failure}`);
+      return { filename: download.suggestedFilename(), content: await readFile(await download.path()) };
     },
     async openExtensionWindow(path) {
       const [opened] = await Promise.all([

@@ -7,9 +7,11 @@
  * run as the browser runs it: the shortcut's own <key> element in the browser window, in
  * the parent process. No page can reach either, and the build has no hook.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH } from '../paths';
 import { FirefoxRdp, freePort, REMOTE_DEBUGGING_PREFS } from './firefox-rdp';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
@@ -42,6 +44,12 @@ function commandKey(command: string): { key: string; modifiers: string } {
 export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBrowser & { browser: Browser; stopBackground(): Promise<void> }> {
   const dark = options.colorScheme === 'dark';
   const debuggerPort = await freePort();
+  // Files the tests choose (WebDriver BiDi's input.setFiles takes paths) and files Firefox downloads.
+  const files = mkdtempSync(join(tmpdir(), 'backstory-firefox-files-'));
+  const uploads = join(files, 'uploads');
+  const downloads = join(files, 'downloads');
+  mkdirSync(uploads);
+  mkdirSync(downloads);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -52,6 +60,11 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       ...REMOTE_DEBUGGING_PREFS,
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId()]: FIREFOX_EXTENSION_UUID }),
       'dom.security.https_first': false,
+      // Downloads go to the test folder without asking where.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
       'ui.systemUsesDarkTheme': dark ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
     },
@@ -95,10 +108,42 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     });
   }
 
-  const frameOf = (frame: DriverFrame, page: Page): TestFrame => adaptFrame(frame, page.keyboard);
-  const wrap = (page: Page): TestPage => ({
-    ...frameOf(page.mainFrame() as unknown as DriverFrame, page),
-    url: () => page.url(),
+  let uploaded = 0;
+  let downloadsAsked = 0;
+  const frameOf = (frame: Frame, page: Page): TestFrame =>
+    adaptFrame(frame as unknown as DriverFrame, page.keyboard, async (selector, file) => {
+      const input = (await frame.$(selector)) as ElementHandle<HTMLInputElement> | null;
+      if (!input) throw new Error(`no file input ${selector}`);
+      const path = join(mkdtempSync(join(uploads, `${++uploaded}-`)), file.name);
+      writeFileSync(path, file.content);
+      await input.uploadFile(path);
+      await input.dispose();
+    });
+  /** The next top-level page not in `known` (puppeteer's targetcreated also fires for iframes: each is checked against browser.pages()). */
+  function newTopLevelPage(known: Set<Page>): Promise<Page> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        browser.off('targetcreated', check);
+        reject(new Error('Firefox opened no new window within 10 s'));
+      }, 10_000);
+      function check(): void {
+        void browser.pages().then((pages) => {
+          const fresh = pages.find((candidate) => !known.has(candidate));
+          if (!fresh) return;
+          clearTimeout(timer);
+          browser.off('targetcreated', check);
+          resolve(fresh);
+        });
+      }
+      browser.on('targetcreated', check);
+      check();
+    });
+  }
+
+  /** `address`: what the page shows when puppeteer cannot tell (an extension page reports about:blank). */
+  const wrap = (page: Page, address?: string): TestPage => ({
+    ...frameOf(page.mainFrame(), page),
+    url: () => address ?? page.url(),
     async sidebar() {
       // Firefox reports the extension frame's URL as about:blank: find it by its content.
       const deadline = Date.now() + 15_000;
@@ -106,7 +151,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
         for (const frame of page.frames()) {
           if (frame === page.mainFrame()) continue;
           const found = await frame.$('#article-title').catch(() => null);
-          if (found) return frameOf(frame as unknown as DriverFrame, page);
+          if (found) return frameOf(frame, page);
         }
         if (Date.now() > deadline) throw new Error('no sidebar frame appeared');
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -183,17 +228,81 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       })()`);
       if (ran !== 'ran') throw new Error(`Firefox: ${ran}`);
     },
+    async download(trigger) {
+      // Puppeteer's WebDriver BiDi layer has no download events: the browser's own download
+      // list, in the parent process, is watched (from before the trigger) for a new entry to stop.
+      const key = JSON.stringify(`backstoryDownload${++downloadsAsked}`);
+      await inParentProcess(`(async () => {
+        const { Downloads } = ChromeUtils.importESModule('resource://gre/modules/Downloads.sys.mjs');
+        const { setTimeout } = ChromeUtils.importESModule('resource://gre/modules/Timer.sys.mjs');
+        const list = await Downloads.getList(Downloads.ALL);
+        const known = new Set(await list.getAll());
+        globalThis[${key}] = new Promise((resolve) => {
+          let finished = false;
+          const done = (answer) => {
+            if (finished) return;
+            finished = true;
+            list.removeView(view);
+            resolve(answer);
+          };
+          const view = {
+            onDownloadAdded: (download) => view.onDownloadChanged(download),
+            onDownloadChanged: (download) => {
+              if (known.has(download) || !download.stopped) return;
+              done(download.succeeded ? { path: download.target.path } : { failed: String(download.error?.message ?? 'unknown error') });
+            },
+          };
+          list.addView(view);
+          setTimeout(() => done({ failed: 'no download finished within 15 s' }), 15000);
+        });
+        return null;
+      })()`);
+      await trigger();
+      const saved = await inParentProcess<{ path?: string; failed?: string }>(`(async () => {
+        try {
+          return await globalThis[${key}];
+        } finally {
+          delete globalThis[${key}];
+        }
+      })()`);
+      if (!saved.path) throw new Error(`Firefox: ${saved.failed}`);
+      return { filename: basename(saved.path), content: await readFile(saved.path) };
+    },
     async openExtensionWindow(path) {
-      // The new window's target reports about:blank for moz-extension pages: take the new one.
-      const known = new Set(browser.targets());
-      const target = browser.waitForTarget((t) => t.type() === 'page' && !known.has(t), { timeout: 10_000 });
-      await inBackground(
-        `browser.windows.create({ url: browser.runtime.getURL(${JSON.stringify(path)}), type: 'popup', focused: false, width: 420, height: 600 }).then(() => null)`,
-      );
-      const opened = await (await target).page();
-      if (!opened) throw new Error(`${path} opened, but not as a page`);
-      await opened.waitForFunction((p) => location.pathname === `/${p}` && document.readyState === 'complete', {}, path);
-      return wrap(opened);
+      // Not by puppeteer's targets: its WebDriver BiDi layer reports every iframe as a new
+      // "page" target (the sidebar attaching late is the first one to arrive), and Firefox's
+      // Remote Agent sends no navigation or load event for moz-extension documents
+      // (puppeteer#14314), so the window's own target stays "about:blank" and never loads.
+      // The new top-level page is the one browser.pages() did not have; its load is the
+      // extension's own tabs.onUpdated "complete" for the tab the window opened with.
+      const url = `moz-extension://${FIREFOX_EXTENSION_UUID}/${path}`;
+      const opened = newTopLevelPage(new Set(await browser.pages()));
+      await inBackground(`(async () => {
+        const url = ${JSON.stringify(url)};
+        const { tabs } = await browser.windows.create({ url, type: 'popup', focused: false, width: 420, height: 600 });
+        const tabId = tabs[0].id;
+        await new Promise((resolve, reject) => {
+          const loaded = (tab) => tab.id === tabId && tab.status === 'complete' && tab.url === url;
+          const timer = setTimeout(() => {
+            browser.tabs.onUpdated.removeListener(listener);
+            reject(new Error(url + ' did not load within 10 s'));
+          }, 10000);
+          const listener = (_id, _change, tab) => {
+            if (!loaded(tab)) return;
+            clearTimeout(timer);
+            browser.tabs.onUpdated.removeListener(listener);
+            resolve();
+          };
+          browser.tabs.onUpdated.addListener(listener);
+          // It may have loaded before the listener was added.
+          browser.tabs.get(tabId).then((tab) => loaded(tab) && listener(tabId, {}, tab));
+        });
+        return null;
+      })()`);
+      const page = await opened;
+      const shows = await page.evaluate(() => location.href);
+      if (shows !== url) throw new Error(`the new window shows ${shows}, not ${url}`);
+      return wrap(page, url);
     },
     close: () => page.close(),
   });
@@ -214,6 +323,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     async close() {
       rdp.close();
       await browser.close();
+      rmSync(files, { recursive: true, force: true });
     },
   };
 }

@@ -2,7 +2,7 @@
  * One TestFrame over either driver's frame: playwright-core and puppeteer-core frames share
  * `$eval`, `$$eval`, `evaluate`, `click`, `waitForSelector` and `type`.
  */
-import type { TestFrame } from './types';
+import type { ChosenFile, TestFrame } from './types';
 
 /** The subset of both libraries' Frame that the adapter uses. */
 export interface DriverFrame {
@@ -19,7 +19,14 @@ export interface Keyboard {
   press(key: string): Promise<void>;
 }
 
-export function adaptFrame(frame: DriverFrame, keyboard: Keyboard): TestFrame {
+/** How a driver picks a file in a file input of this frame (the libraries differ). */
+export type FileChooser = (selector: string, file: ChosenFile) => Promise<void>;
+
+const noFileChooser: FileChooser = async () => {
+  throw new Error('this frame was adapted without a file chooser');
+};
+
+export function adaptFrame(frame: DriverFrame, keyboard: Keyboard, chooseFile: FileChooser = noFileChooser): TestFrame {
   return {
     text: (selector) => frame.$eval(selector, (element) => element.textContent),
     texts: (selector) => frame.$$eval(selector, (elements) => elements.map((element) => element.textContent ?? '')),
@@ -45,6 +52,7 @@ export function adaptFrame(frame: DriverFrame, keyboard: Keyboard): TestFrame {
       await frame.evaluate(() => document.querySelector('[data-test-target]')?.removeAttribute('data-test-target'), null);
     },
     type: (selector, text) => frame.type(selector, text),
+    chooseFile,
     press: (key) => keyboard.press(key),
     waitFor: async (selector) => {
       await frame.waitForSelector(selector, { timeout: 15_000 });

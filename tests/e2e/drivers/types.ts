@@ -7,6 +7,19 @@ import type { ServeOptions } from './served-pages';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** A file as a user picks it in a file input's chooser. */
+export interface ChosenFile {
+  name: string;
+  mimeType: string;
+  content: string;
+}
+
+/** A file the browser downloaded, as it saved it. */
+export interface DownloadedFile {
+  filename: string;
+  content: Buffer;
+}
+
 /** A frame: the sidebar, or an extension page. CSS selectors only, as both drivers have them. */
 export interface TestFrame {
   text(selector: string): Promise<string | null>;
@@ -17,6 +30,12 @@ export interface TestFrame {
   /** Clicks the first element matching `selector` whose text starts with `text`. */
   clickText(selector: string, text: string): Promise<void>;
   type(selector: string, text: string): Promise<void>;
+  /**
+   * Picks `file` in the file input `selector` as the browser's file chooser does: the driver
+   * sets the input's files (Chromium: playwright's setInputFiles; Firefox: WebDriver BiDi's
+   * input.setFiles from a file on disk), and the browser fires its input and change events.
+   */
+  chooseFile(selector: string, file: ChosenFile): Promise<void>;
   press(key: string): Promise<void>;
   waitFor(selector: string): Promise<void>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
@@ -48,6 +67,12 @@ export interface TestPage extends TestFrame {
   runCommand(command: string): Promise<void>;
   /** Whether the extension has a context-menu item with this id. */
   menuExists(id: string): Promise<boolean>;
+  /**
+   * Runs `trigger` and returns the file it makes the browser download, read from where the
+   * browser saved it (Chromium: playwright's download event; Firefox: a new entry of the
+   * browser's own download list that finished, saved to a test folder without asking).
+   */
+  download(trigger: () => Promise<void>): Promise<DownloadedFile>;
   /** Opens an extension page (e.g. popup.html) in a popup window beside this page. */
   openExtensionWindow(path: string): Promise<TestPage>;
   close(): Promise<void>;
