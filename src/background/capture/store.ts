@@ -30,20 +30,15 @@ import {
 } from '../../shared/captured-article';
 import { ArticleId } from '../../shared/notes-schema';
 import { CodedError, errorCode } from '../../shared/result';
+import { CAPTURED_INDEX_PREFIX, INDEX_SCHEMA_VERSION, SHARDS, shardKey, shardOf, shardValue } from './index-layout';
 import { lockOf, onAreaChanged, quarantine, readManyRaw, readPrefixed, readRaw, removeRaw, serializedByKey, writeRaw } from '../storage';
 
 export const CAPTURED_PREFIX = 'captured:';
-export const CAPTURED_INDEX_PREFIX = 'captured-index:';
+export { CAPTURED_INDEX_PREFIX } from './index-layout';
 /** The whole index in one key (index schema 1): read once, to be split into shards. */
 const LEGACY_INDEX_KEY = 'captured-index';
-/** Version of the index's layout (the shards), apart from the records' CAPTURE_SCHEMA_VERSION. */
-export const INDEX_SCHEMA_VERSION = 2;
 
 export const capturedKey = (id: string): string => `${CAPTURED_PREFIX}${id}`;
-/** The shard of an article id: its first two hex digits (ids are SHA-256 prefixes, so shards fill evenly). */
-export const shardOf = (id: string): string => id.slice(0, 2);
-export const shardKey = (shard: string): string => `${CAPTURED_INDEX_PREFIX}${shard}`;
-const SHARDS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
 const Summary = v.object({
   id: ArticleId,
@@ -66,8 +61,6 @@ const shardSchema = (shard: string) =>
 
 const LegacyIndex = v.object({ schemaVersion: v.literal(CAPTURE_SCHEMA_VERSION), articles: v.record(v.string(), Summary) });
 
-/** What the layout of one shard's key holds. */
-export const shardValue = (articles: Articles) => ({ schemaVersion: INDEX_SCHEMA_VERSION, articles });
 
 /**
  * The index as this worker last read or wrote it: every shard, the summaries by id and by
