@@ -79,18 +79,20 @@ interface Memory {
 }
 let memory: Memory | null = null;
 let loading: Promise<Memory> | null = null;
+const changedWhileLoading = new Set<string>();
 let watching = false;
 
 function watchShards(): void {
   if (watching) return;
   watching = true;
   onAreaChanged('local', (changes) => {
-    if (!memory) return;
     for (const [key, change] of Object.entries(changes)) {
       if (!key.startsWith(CAPTURED_INDEX_PREFIX)) continue;
       const shard = key.slice(CAPTURED_INDEX_PREFIX.length);
+      // While the shards are being read, what they read may be older than this change.
+      if (!memory) changedWhileLoading.add(shard);
       const reported = change.newValue === undefined ? '' : JSON.stringify(change.newValue);
-      if (reported !== memory.shards.get(shard)?.json && reported !== memory.writing.get(shard)) memory.stale.add(shard);
+      if (memory && reported !== memory.shards.get(shard)?.json && reported !== memory.writing.get(shard)) memory.stale.add(shard);
     }
   });
 }
@@ -236,6 +238,7 @@ function loaded(): Promise<Memory> {
   watchShards();
   if (memory) return Promise.resolve(memory);
   return (loading ??= (async () => {
+    changedWhileLoading.clear();
     const stored = await readManyRaw('local', SHARDS.map(shardKey));
     const mem: Memory = { shards: new Map(), byId: new Map(), byKey: new Map(), stale: new Set(), writing: new Map(), newestFirst: null };
     const damaged: string[] = [];
@@ -247,7 +250,8 @@ function loaded(): Promise<Memory> {
     }
     memory = mem;
     // A damaged shard is repaired under its lock (fresh read, quarantine, rebuild); reading it again repairs it.
-    for (const shard of damaged) mem.stale.add(shard);
+    for (const shard of [...damaged, ...changedWhileLoading]) mem.stale.add(shard);
+    changedWhileLoading.clear();
     return mem;
   })().finally(() => {
     loading = null;
