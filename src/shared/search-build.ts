@@ -127,10 +127,19 @@ export function searchMeta(count: number, postingFiles: number, dictShards: Iter
   return { format: SEARCH_FORMAT_VERSION, docCount: count, postingFiles, dictShards: [...dictShards].sort(), hosts };
 }
 
-/** Articles must be in archive order (newest first): their position is their document number. */
-export function buildSearchIndex(articles: readonly Article[]): Map<string, unknown> {
+/** What the index keeps of an article besides its terms (its row in search/docs/, its host). */
+export type IndexedArticle = Pick<Article, 'id' | 'url' | 'title' | 'date' | 'host'>;
+
+/**
+ * Articles must be in archive order (newest first): their position is their document
+ * number. `terms[i]` is article i's terms when the caller has them already (docTerms of
+ * its text); else the article's text is read for them.
+ */
+export function buildSearchIndex(articles: readonly Article[]): Map<string, unknown>;
+export function buildSearchIndex(articles: readonly IndexedArticle[], terms: readonly DocTerms[]): Map<string, unknown>;
+export function buildSearchIndex(articles: readonly (Article | IndexedArticle)[], terms?: readonly DocTerms[]): Map<string, unknown> {
   const files = new Map<string, unknown>();
-  const docs = articles.map(docTerms);
+  const docs = terms ?? (articles as readonly Article[]).map(docTerms);
   const count = articles.length;
   const collection: Collection = { count, avgLength: docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, count) };
 

@@ -33,9 +33,9 @@
  */
 import * as v from 'valibot';
 import type { Article } from '../../shared/archive-format';
-import type { CapturedSummary } from '../../shared/captured-article';
+import { summaryOf, type CapturedSummary } from '../../shared/captured-article';
 import type { CapturedSearchResults } from '../../shared/messages/captured-messages';
-import { buildSearchIndex } from '../../shared/search-build';
+import { buildSearchIndex, docTerms, type DocTerms } from '../../shared/search-build';
 import { SearchEngine, type HitDetails, type SearchHit, type SearchResults } from '../../shared/search-engine';
 import { mergeResults } from '../../shared/search-merge';
 import { parseQuery, isEmptyQuery } from '../../shared/search-query';
@@ -147,24 +147,48 @@ function newGen(): string {
 }
 
 /**
+ * The terms of the recent segment's articles (by id and capturedAt: a version's text never
+ * changes), kept for the worker's life: a capture rebuilds the recent segment from them and
+ * tokenizes, and reads from storage, only its own article. Pruned to the recent segment.
+ */
+const recentTerms = new Map<string, DocTerms>();
+const termsKey = (s: Pick<CapturedSummary, 'id' | 'capturedAt'>): string => `${s.id}:${s.capturedAt}`;
+
+/** The articles' rows and terms, in archive order; those whose record is gone (or damaged) are left out. */
+async function indexable(summaries: readonly CapturedSummary[], kind: 'base' | 'recent'): Promise<Array<{ row: CapturedSummary; terms: DocTerms }>> {
+  const known = (s: CapturedSummary) => (kind === 'recent' ? recentTerms.get(termsKey(s)) : undefined);
+  const read = await Promise.all(summaries.map(async (s) => known(s) ?? (await getCaptured(s.id))));
+  const out: Array<{ row: CapturedSummary; terms: DocTerms }> = [];
+  summaries.forEach((summary, i) => {
+    const found = read[i];
+    if (!found) return;
+    // A record is read as stored: its own title, date and capture time, if it changed since the summary.
+    if ('paragraphs' in found) out.push({ row: summaryOf(found), terms: docTerms(found) });
+    else out.push({ row: summary, terms: found });
+  });
+  // Archive order: newest date first (then newest capture), as the engine's date filters expect.
+  return out.sort((a, b) => b.row.date.localeCompare(a.row.date) || b.row.capturedAt - a.row.capturedAt || a.row.id.localeCompare(b.row.id));
+}
+
+/**
  * Builds one segment from these articles and stores its files (not yet named by the
  * pointer): a recent one's files stay in memory too, a base's manifest is stored with them.
  */
 async function writeSegment(summaries: readonly CapturedSummary[], kind: 'base' | 'recent'): Promise<Segment | null> {
   if (summaries.length === 0) return null;
-  const records = (await Promise.all(summaries.map((s) => getCaptured(s.id)))).filter((r): r is NonNullable<typeof r> => r !== null);
-  if (records.length === 0) return null;
-  // Archive order: newest date first (then newest capture), as the engine's date filters expect.
-  records.sort((a, b) => b.date.localeCompare(a.date) || b.capturedAt - a.capturedAt || a.id.localeCompare(b.id));
+  const docs = await indexable(summaries, kind);
+  if (docs.length === 0) return null;
   const gen = newGen();
-  const files = buildSearchIndex(records as Article[]);
-  const segment: Segment = { gen, articles: Object.fromEntries(records.map((r) => [r.id, r.capturedAt])), files: [...files.keys()] };
+  const files = buildSearchIndex(docs.map((d) => d.row), docs.map((d) => d.terms));
+  const segment: Segment = { gen, articles: Object.fromEntries(docs.map((d) => [d.row.id, d.row.capturedAt])), files: [...files.keys()] };
   const entries = Object.fromEntries([...files].map(([path, value]) => [fileKey(gen, path), value]));
   if (kind === 'base') entries[fileKey(gen, MANIFEST)] = { articles: segment.articles, files: segment.files };
   await writeRaw('local', entries);
   // A small segment's files stay in memory (read back on every capture otherwise); a base's are read as queries need them.
-  if (kind === 'recent') builtFiles.set(gen, files);
-  else manifests.set(gen, segment);
+  if (kind === 'recent') {
+    builtFiles.set(gen, files);
+    for (const d of docs) recentTerms.set(termsKey(d.row), d.terms);
+  } else manifests.set(gen, segment);
   return segment;
 }
 
@@ -305,6 +329,8 @@ function forgetEngines(pointer: Pointer): void {
   for (const gen of engines.keys()) if (!named.has(gen)) engines.delete(gen);
   for (const gen of builtFiles.keys()) if (!named.has(gen)) builtFiles.delete(gen);
   for (const gen of manifests.keys()) if (!named.has(gen)) manifests.delete(gen);
+  const recent = new Set(Object.entries(pointer.recent?.articles ?? {}).map(([id, capturedAt]) => termsKey({ id, capturedAt })));
+  for (const key of recentTerms.keys()) if (!recent.has(key)) recentTerms.delete(key);
 }
 
 function engineOf(segment: Segment): SearchEngine {

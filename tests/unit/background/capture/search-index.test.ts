@@ -58,6 +58,19 @@ describe('the captured search index', () => {
     await vi.waitFor(() => expect(local().get('captured-search')).toMatchObject({ schemaVersion: 2, recent: { articles: { [id(1)]: expect.any(Number) } } }));
   });
 
+  it('rebuilds the recent segment on a capture from the terms it kept: only the new article is read and tokenized', async () => {
+    for (let i = 1; i <= 20; i++) await store.putCaptured(capturedArticle(id(i), { title: `Tide table ${i}`, capturedAt: 1_760_000_000_000 + i }));
+    await index.syncCapturedSearch();
+    expect((await index.searchCaptured('tide', 50)).total).toBe(20);
+    await store.putCaptured(capturedArticle(id(21), { title: 'Tide gauge replaced', capturedAt: 1_760_000_000_100 }));
+    const get = vi.spyOn(fake.browser.storage.local, 'get');
+    await index.syncCapturedSearch();
+    const recordsRead = get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys])).filter((key) => String(key).startsWith('captured:'));
+    expect(recordsRead).toEqual([`captured:${id(21)}`]);
+    expect(await ids('gauge')).toEqual([id(21)]);
+    expect((await index.searchCaptured('tide', 50)).total).toBe(21);
+  });
+
   it('drops a deleted article and finds a replaced one by its new text only', async () => {
     await store.putCaptured(capturedArticle(id(1), { title: 'Old headline about turbines' }));
     await store.putCaptured(capturedArticle(id(2), { title: 'Second article on tariffs' }));
