@@ -1,5 +1,5 @@
 /**
- * tsx scripts/bench/profile-captured.ts [--captured 5000] [--rounds 2]
+ * tsx scripts/bench/profile-captured.ts [--captured 5000] [--rounds 2] [--captures 8]
  *
  * Where the popup's search over captured articles spends its time: builds the extension
  * (real seeds, readable function names), stores N captured articles, then runs the bench's
@@ -7,7 +7,9 @@
  * worker's functions by self and by total time, and the popup's latency (slowed by the
  * profiler: the benchmark's figures are `npm run bench:search`). Also prints the worker's
  * JS heap (after a garbage collection) with none and with N captured articles searched,
- * and the time from a capture's store write to the worker's search finding it.
+ * and the time from a capture (through the worker's store) to the worker's search finding
+ * it, for `--captures` captures one after another, with none captured (the baseline, in the
+ * same run) and with N (past 32 captures the search index merges into a new base).
  * Figures: docs/performance.md.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -61,7 +63,8 @@ const top = (map: Map<string, number>, n: number): string =>
   [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([key, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${key}`).join('\n');
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { captured: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '2' } } });
+  const { values } = parseArgs({ options: { captured: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '2' }, captures: { type: 'string', default: '8' } } });
+  captures = Number(values.captures);
   const count = Number(values.captured);
   const realSeed = await readFile(join(root, 'seeds', (await readdir(join(root, 'seeds'))).filter((n) => n.endsWith('.txt')).sort()[0]!), 'utf8');
   const queries = syntheticArchive(realSeed, 200).queries;
@@ -141,7 +144,7 @@ async function main(): Promise<void> {
     const during = summarize(captureProfile);
     console.log(`\nworker during the captures, total time:\n${top(during.total, 40)}`);
     for (const [label, run] of [['0 captured (baseline)', baseline], [`${count} captured`, atCount]] as const) {
-      console.log(`${label}: store (capture/restore answered: record and its index shard) ${run.written.map(fmtMs).join(', ')} (median ${fmtMs(median(run.written))}); → found by the popup's search ${run.found.map(fmtMs).join(', ')} (median ${fmtMs(median(run.found))})`);
+      console.log(`${label}: store (capture/restore answered: record and its index shard) ${run.written.map(fmtMs).join(', ')} (median ${fmtMs(median(run.written))}, max ${fmtMs(Math.max(...run.written))}); → found by the popup's search ${run.found.map(fmtMs).join(', ')} (median ${fmtMs(median(run.found))}, p95 ${fmtMs(percentile(run.found, 0.95))}, max ${fmtMs(Math.max(...run.found))})`);
     }
     console.log(`capture → found, median at ${count} ÷ at 0: ${(median(atCount.found) / median(baseline.found)).toFixed(2)}×; store write: ${(median(atCount.written) / median(baseline.written)).toFixed(2)}×`);
   } finally {
@@ -155,10 +158,12 @@ async function main(): Promise<void> {
  * path of a capture's store write: its record, then its index shard), each then searched
  * for by its own word until the popup's message finds it. Times from the message sent.
  */
-const CAPTURES = 8;
+let captures = 8;
 async function captureToFound(cdp: CdpPipe, popup: string, realSeed: string, salt: string, remove: boolean): Promise<{ written: number[]; found: number[] }> {
-  const words = ['quillomar', 'vexandrit', 'morbequin', 'talvorisk', 'pendrakul', 'sorvinthe', 'drumelkap', 'fenquoral'].map((w) => `${w}${salt.slice(0, 3)}`);
-  const extra = capturedArticles(`${realSeed}\n${salt} captures`, CAPTURES);
+  // A word of its own per capture, found in no other article.
+  const syllables = ['quil', 'vex', 'mor', 'tal', 'pen', 'sor', 'drum', 'fen'];
+  const words = Array.from({ length: captures }, (_, k) => `${syllables[k % 8]}${syllables[Math.floor(k / 8) % 8]}andrit${salt.slice(0, 3)}`);
+  const extra = capturedArticles(`${realSeed}\n${salt} captures`, captures);
   const written: number[] = [];
   const found: number[] = [];
   for (const [k, word] of words.entries()) {
