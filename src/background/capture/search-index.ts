@@ -32,7 +32,6 @@
  * drops `known`.
  */
 import * as v from 'valibot';
-import type { Article } from '../../shared/archive-format';
 import { summaryOf, type CapturedSummary } from '../../shared/captured-article';
 import type { CapturedSearchResults } from '../../shared/messages/captured-messages';
 import { buildSearchIndex, docTerms, type DocTerms } from '../../shared/search-build';
