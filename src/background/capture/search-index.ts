@@ -151,6 +151,8 @@ function newGen(): string {
  * tokenizes, and reads from storage, only its own article. Pruned to the recent segment.
  */
 const recentTerms = new Map<string, DocTerms>();
+/** Articles tokenized between two turns of the worker's event loop. */
+const TOKENIZE_BATCH = 25;
 const termsKey = (s: Pick<CapturedSummary, 'id' | 'capturedAt'>): string => `${s.id}:${s.capturedAt}`;
 
 /** The articles' rows and terms, in archive order; those whose record is gone (or damaged) are left out. */
@@ -158,13 +160,15 @@ async function indexable(summaries: readonly CapturedSummary[], kind: 'base' | '
   const known = (s: CapturedSummary) => (kind === 'recent' ? recentTerms.get(termsKey(s)) : undefined);
   const read = await Promise.all(summaries.map(async (s) => known(s) ?? (await getCaptured(s.id))));
   const out: Array<{ row: CapturedSummary; terms: DocTerms }> = [];
-  summaries.forEach((summary, i) => {
+  for (const [i, summary] of summaries.entries()) {
     const found = read[i];
-    if (!found) return;
+    if (!found) continue;
     // A record is read as stored: its own title, date and capture time, if it changed since the summary.
     if ('paragraphs' in found) out.push({ row: summaryOf(found), terms: docTerms(found) });
     else out.push({ row: summary, terms: found });
-  });
+    // Reading thousands of texts (a merge) would hold the worker: captures, searches and pages wait otherwise.
+    if (i % TOKENIZE_BATCH === TOKENIZE_BATCH - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   // Archive order: newest date first (then newest capture), as the engine's date filters expect.
   return out.sort((a, b) => b.row.date.localeCompare(a.row.date) || b.row.capturedAt - a.row.capturedAt || a.row.id.localeCompare(b.row.id));
 }
