@@ -34,7 +34,7 @@
 import * as v from 'valibot';
 import { summaryOf, type CapturedSummary } from '../../shared/captured-article';
 import type { CapturedSearchResults } from '../../shared/messages/captured-messages';
-import { buildSearchIndex, docTerms, type DocTerms } from '../../shared/search-build';
+import { buildSearchIndex, buildSearchIndexInSteps, docTerms, type DocTerms } from '../../shared/search-build';
 import { SearchEngine, type HitDetails, type SearchHit, type SearchResults } from '../../shared/search-engine';
 import { mergeResults } from '../../shared/search-merge';
 import { parseQuery, isEmptyQuery } from '../../shared/search-query';
@@ -153,6 +153,8 @@ function newGen(): string {
 const recentTerms = new Map<string, DocTerms>();
 /** Articles tokenized between two turns of the worker's event loop. */
 const TOKENIZE_BATCH = 25;
+/** Lets the worker's other tasks (messages, storage events) run. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const termsKey = (s: Pick<CapturedSummary, 'id' | 'capturedAt'>): string => `${s.id}:${s.capturedAt}`;
 
 /** The articles' rows and terms, in archive order; those whose record is gone (or damaged) are left out. */
@@ -167,7 +169,7 @@ async function indexable(summaries: readonly CapturedSummary[], kind: 'base' | '
     if ('paragraphs' in found) out.push({ row: summaryOf(found), terms: docTerms(found) });
     else out.push({ row: summary, terms: found });
     // Reading thousands of texts (a merge) would hold the worker: captures, searches and pages wait otherwise.
-    if (i % TOKENIZE_BATCH === TOKENIZE_BATCH - 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (i % TOKENIZE_BATCH === TOKENIZE_BATCH - 1) await nextTurn();
   }
   // Archive order: newest date first (then newest capture), as the engine's date filters expect.
   return out.sort((a, b) => b.row.date.localeCompare(a.row.date) || b.row.capturedAt - a.row.capturedAt || a.row.id.localeCompare(b.row.id));
@@ -182,7 +184,10 @@ async function writeSegment(summaries: readonly CapturedSummary[], kind: 'base' 
   const docs = await indexable(summaries, kind);
   if (docs.length === 0) return null;
   const gen = newGen();
-  const files = buildSearchIndex(docs.map((d) => d.row), docs.map((d) => d.terms));
+  const rows = docs.map((d) => d.row);
+  const terms = docs.map((d) => d.terms);
+  // A base (thousands of articles) is built in steps, between turns of the event loop, so the worker keeps answering.
+  const files = kind === 'base' ? await buildSearchIndexInSteps(rows, terms, nextTurn) : buildSearchIndex(rows, terms);
   const segment: Segment = { gen, articles: Object.fromEntries(docs.map((d) => [d.row.id, d.row.capturedAt])), files: [...files.keys()] };
   const entries = Object.fromEntries([...files].map(([path, value]) => [fileKey(gen, path), value]));
   if (kind === 'base') entries[fileKey(gen, MANIFEST)] = { articles: segment.articles, files: segment.files };
