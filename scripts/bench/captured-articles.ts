@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { compileArchive } from '../archive/compile';
 import { CAPTURE_SCHEMA_VERSION, summaryOf, type CapturedArticle } from '../../src/shared/captured-article';
+import { shardEntries } from '../../src/background/capture/index-layout';
 import { urlKey } from '../../src/shared/url-key';
 import { syntheticArchive, syntheticExtractor } from './synthetic-archive';
 
@@ -34,8 +35,21 @@ export function capturedArticles(realSeed: string, count: number): CapturedArtic
 }
 
 /**
- * Writes the records from `from` on, then the store's index of them all
- * (src/background/capture/store.ts), from an extension page; resolves when the worker's
+ * The store's index of these articles (src/background/capture/index-layout.ts): its shards'
+ * keys and values; with BENCH_CAPTURED_LAYOUT=1, the single key of index schema 1 (to
+ * measure a build from before the shards in the same way; the store splits it on first read).
+ */
+export const indexShards = (articles: readonly CapturedArticle[]): Record<string, unknown> =>
+  process.env.BENCH_CAPTURED_LAYOUT === '1'
+    ? { 'captured-index': { schemaVersion: CAPTURE_SCHEMA_VERSION, articles: Object.fromEntries(articles.map((a) => [a.id, summaryOf(a)])) } }
+    : shardEntries(articles.map(summaryOf));
+
+/** In a page: how many articles a search pointer (`captured-search`, either schema) indexes. */
+export const POINTER_COUNT = `((pointer) => (pointer?.base?.count ?? Object.keys(pointer?.base?.articles ?? {}).length) + Object.keys(pointer?.recent?.articles ?? {}).length)`;
+
+/**
+ * Writes the records from `from` on, then the store's index of them all (its shards, in
+ * one write: src/background/capture/store.ts), from an extension page; resolves when the worker's
  * search index names every article, with the time from the index write to then (ms).
  */
 export async function storeCaptured(page: Page, articles: readonly CapturedArticle[], from = 0): Promise<number> {
@@ -43,7 +57,7 @@ export async function storeCaptured(page: Page, articles: readonly CapturedArtic
     const batch = Object.fromEntries(articles.slice(i, i + 250).map((a) => [`captured:${a.id}`, a]));
     await page.evaluate((entries) => chrome.storage.local.set(entries), batch);
   }
-  const index = { schemaVersion: CAPTURE_SCHEMA_VERSION, articles: Object.fromEntries(articles.map((a) => [a.id, summaryOf(a)])) };
+  const index = indexShards(articles);
   // A string, not a function: tsx's helpers (__name) do not exist in the page.
   return page.evaluate(`(async () => {
     const count = ${articles.length};
@@ -51,11 +65,11 @@ export async function storeCaptured(page: Page, articles: readonly CapturedArtic
     const indexed = new Promise((resolve) => {
       chrome.storage.local.onChanged.addListener((changes) => {
         const pointer = changes['captured-search']?.newValue;
-        const n = Object.keys(pointer?.base?.articles ?? {}).length + Object.keys(pointer?.recent?.articles ?? {}).length;
+        const n = ${POINTER_COUNT}(pointer);
         if (n >= count) resolve();
       });
     });
-    await chrome.storage.local.set({ 'captured-index': ${JSON.stringify(index)} });
+    await chrome.storage.local.set(${JSON.stringify(index)});
     await indexed;
     return performance.now() - started;
   })()`) as Promise<number>;

@@ -1,5 +1,5 @@
 /**
- * tsx scripts/bench/profile-captured.ts [--captured 5000] [--rounds 2]
+ * tsx scripts/bench/profile-captured.ts [--captured 5000] [--rounds 2] [--captures 8]
  *
  * Where the popup's search over captured articles spends its time: builds the extension
  * (real seeds, readable function names), stores N captured articles, then runs the bench's
@@ -7,7 +7,9 @@
  * worker's functions by self and by total time, and the popup's latency (slowed by the
  * profiler: the benchmark's figures are `npm run bench:search`). Also prints the worker's
  * JS heap (after a garbage collection) with none and with N captured articles searched,
- * and the time from a capture's store write to the worker's search finding it.
+ * and the time from a capture (through the worker's store) to the worker's search finding
+ * it, for `--captures` captures one after another, with none captured (the baseline, in the
+ * same run) and with N (past 32 captures the search index merges into a new base).
  * Figures: docs/performance.md.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -16,8 +18,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from '../build';
 import { CdpPipe } from '../cdp-pipe';
-import { CAPTURE_SCHEMA_VERSION, summaryOf } from '../../src/shared/captured-article';
-import { capturedArticles } from './captured-articles';
+import { POINTER_COUNT, capturedArticles, indexShards } from './captured-articles';
 import { fmtMs, median, percentile } from './stats';
 import { workerHeapBytes } from './sidebar-timing';
 import { syntheticArchive } from './synthetic-archive';
@@ -62,7 +63,8 @@ const top = (map: Map<string, number>, n: number): string =>
   [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([key, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${key}`).join('\n');
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { captured: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '2' } } });
+  const { values } = parseArgs({ options: { captured: { type: 'string', default: '5000' }, rounds: { type: 'string', default: '2' }, captures: { type: 'string', default: '8' } } });
+  captures = Number(values.captures);
   const count = Number(values.captured);
   const realSeed = await readFile(join(root, 'seeds', (await readdir(join(root, 'seeds'))).filter((n) => n.endsWith('.txt')).sort()[0]!), 'utf8');
   const queries = syntheticArchive(realSeed, 200).queries;
@@ -78,17 +80,18 @@ async function main(): Promise<void> {
     await cdp.waitForTarget((t) => t.targetId === popup && t.url === popupUrl);
     while (!(await cdp.evaluate<boolean>(popup, `typeof chrome !== 'undefined' && !!chrome.storage && performance.getEntriesByName('backstory:search-results').length > 0`))) await new Promise((r) => setTimeout(r, 50));
     const heapNone = await workerHeapBytes(cdp);
+    // Capture → found with no captured article: the baseline of the same run (its articles are deleted after).
+    const baseline = await captureToFound(cdp, popup, realSeed, 'baseline', true);
     for (let i = 0; i < articles.length; i += 250) {
       const batch = Object.fromEntries(articles.slice(i, i + 250).map((a) => [`captured:${a.id}`, a]));
       await cdp.evaluate(popup, `chrome.storage.local.set(${JSON.stringify(batch)})`);
     }
-    const index = { schemaVersion: CAPTURE_SCHEMA_VERSION, articles: Object.fromEntries(articles.map((a) => [a.id, summaryOf(a)])) };
     const built = await cdp.evaluate<number>(popup, `(async () => {
       const started = performance.now();
-      await chrome.storage.local.set({ 'captured-index': ${JSON.stringify(index)} });
+      await chrome.storage.local.set(${JSON.stringify(indexShards(articles))});
       for (;;) {
         const pointer = (await chrome.storage.local.get('captured-search'))['captured-search'];
-        const n = Object.keys(pointer?.base?.articles ?? {}).length + Object.keys(pointer?.recent?.articles ?? {}).length;
+        const n = ${POINTER_COUNT}(pointer);
         if (n >= ${count}) return performance.now() - started;
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -130,44 +133,59 @@ async function main(): Promise<void> {
     const heapAll = await workerHeapBytes(cdp);
     console.log(`\nworker JS heap after GC: ${(heapNone / 1e6).toFixed(1)} MB with none captured, ${(heapAll / 1e6).toFixed(1)} MB with ${count} captured after the queries above (+${((heapAll - heapNone) / 1e6).toFixed(1)} MB)`);
 
-    // Capture → found: one more article stored as the store stores it (record, then index), then the popup's message until it finds it.
-    const found: number[] = [];
-    const written: number[] = [];
+    // Capture → found at N: the same captures, through the worker's store as a capture stores them.
     const { sessionId: again } = await cdp.send<{ sessionId: string }>('Target.attachToTarget', { targetId: worker.targetId, flatten: true });
     await cdp.send('Profiler.enable', {}, again);
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 }, again);
     await cdp.send('Profiler.start', {}, again);
-    const words = ['quillomar', 'vexandrit', 'morbequin', 'talvorisk', 'pendrakul'];
-    const extra = capturedArticles(`${realSeed}\nlater captures`, words.length);
-    for (const [k, word] of words.entries()) {
-      const article = { ...extra[k]!, id: `d${extra[k]!.id.slice(1)}`, title: `${word} ${extra[k]!.title}`, capturedAt: Date.now() };
-      const [wrote, seen] = await cdp.evaluate<[number, number]>(popup, `(async () => {
-        const article = ${JSON.stringify(article)};
-        const index = (await chrome.storage.local.get('captured-index'))['captured-index'];
-        index.articles[article.id] = ${JSON.stringify(summaryOf(article))};
-        const started = performance.now();
-        await chrome.storage.local.set({ ['captured:' + article.id]: article });
-        await chrome.storage.local.set({ 'captured-index': index });
-        const wrote = performance.now() - started;
-        for (;;) {
-          const reply = await chrome.runtime.sendMessage({ channel: 'backstory/1', type: 'capture/search', payload: { query: ${JSON.stringify(word)}, limit: 20, details: 8 } });
-          if (reply?.ok && reply.value.hits.some((hit) => hit.id === article.id)) return [wrote, performance.now() - started];
-          await new Promise((r) => setTimeout(r, 5));
-        }
-      })()`);
-      written.push(wrote);
-      found.push(seen);
-    }
+    const atCount = await captureToFound(cdp, popup, realSeed, 'later', false);
     const { profile: captureProfile } = await cdp.send<{ profile: Profile }>('Profiler.stop', {}, again);
     await cdp.send('Target.detachFromTarget', { sessionId: again });
     const during = summarize(captureProfile);
     console.log(`\nworker during the captures, total time:\n${top(during.total, 40)}`);
-    console.log(`store writes (record, then index) from the page: ${written.map(fmtMs).join(', ')}`);
-    console.log(`capture (store write of record and index) → found by the popup's search, ${found.length} captures at ${count}: ${found.map(fmtMs).join(', ')} (median ${fmtMs(median(found))})`);
+    for (const [label, run] of [['0 captured (baseline)', baseline], [`${count} captured`, atCount]] as const) {
+      console.log(`${label}: store (capture/restore answered: record and its index shard) ${run.written.map(fmtMs).join(', ')} (median ${fmtMs(median(run.written))}, max ${fmtMs(Math.max(...run.written))}); → found by the popup's search ${run.found.map(fmtMs).join(', ')} (median ${fmtMs(median(run.found))}, p95 ${fmtMs(percentile(run.found, 0.95))}, max ${fmtMs(Math.max(...run.found))})`);
+    }
+    console.log(`capture → found, median at ${count} ÷ at 0: ${(median(atCount.found) / median(baseline.found)).toFixed(2)}×; store write: ${(median(atCount.written) / median(baseline.written)).toFixed(2)}×`);
   } finally {
     await cdp.close();
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * Stores CAPTURES articles one by one through the worker's store (`capture/restore`, the
+ * path of a capture's store write: its record, then its index shard), each then searched
+ * for by its own word until the popup's message finds it. Times from the message sent.
+ */
+let captures = 8;
+async function captureToFound(cdp: CdpPipe, popup: string, realSeed: string, salt: string, remove: boolean): Promise<{ written: number[]; found: number[] }> {
+  // A word of its own per capture, found in no other article.
+  const syllables = ['quil', 'vex', 'mor', 'tal', 'pen', 'sor', 'drum', 'fen'];
+  const words = Array.from({ length: captures }, (_, k) => `${syllables[k % 8]}${syllables[Math.floor(k / 8) % 8]}andrit${salt.slice(0, 3)}`);
+  const extra = capturedArticles(`${realSeed}\n${salt} captures`, captures);
+  const written: number[] = [];
+  const found: number[] = [];
+  for (const [k, word] of words.entries()) {
+    const article = { ...extra[k]!, id: `${salt === 'baseline' ? 'e' : 'd'}${extra[k]!.id.slice(1)}`, title: `${word} ${extra[k]!.title}`, capturedAt: Date.now() };
+    const [wrote, seen] = await cdp.evaluate<[number, number]>(popup, `(async () => {
+      const send = (type, payload) => chrome.runtime.sendMessage({ channel: 'backstory/1', type, payload });
+      const article = ${JSON.stringify(article)};
+      const started = performance.now();
+      const stored = await send('capture/restore', { article });
+      if (!stored?.ok) throw new Error('capture/restore: ' + JSON.stringify(stored));
+      const wrote = performance.now() - started;
+      for (;;) {
+        const reply = await send('capture/search', { query: ${JSON.stringify(word)}, limit: 20, details: 8 });
+        if (reply?.ok && reply.value.hits.some((hit) => hit.id === article.id)) return [wrote, performance.now() - started];
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })()`);
+    written.push(wrote);
+    found.push(seen);
+    if (remove) await cdp.evaluate(popup, `chrome.runtime.sendMessage({ channel: 'backstory/1', type: 'capture/delete', payload: { id: ${JSON.stringify(article.id)} } })`);
+  }
+  return { written, found };
 }
 
 await main();

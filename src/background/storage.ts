@@ -161,6 +161,11 @@ export async function readRaw(area: AreaName, key: string): Promise<unknown> {
   return (await namedArea(area).get(key))[key];
 }
 
+/** Several keys in one storage call: the stored ones, raw. */
+export async function readManyRaw(area: AreaName, keys: readonly string[]): Promise<Record<string, unknown>> {
+  return keys.length === 0 ? {} : namedArea(area).get([...keys]);
+}
+
 /**
  * Every stored key that starts with `prefix`, with its raw value. Only those values are
  * read where the browser can list keys (`getKeys`: Chromium 130, Firefox 143): captured

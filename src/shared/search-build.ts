@@ -127,16 +127,45 @@ export function searchMeta(count: number, postingFiles: number, dictShards: Iter
   return { format: SEARCH_FORMAT_VERSION, docCount: count, postingFiles, dictShards: [...dictShards].sort(), hosts };
 }
 
-/** Articles must be in archive order (newest first): their position is their document number. */
-export function buildSearchIndex(articles: readonly Article[]): Map<string, unknown> {
+/** What the index keeps of an article besides its terms (its row in search/docs/, its host). */
+export type IndexedArticle = Pick<Article, 'id' | 'url' | 'title' | 'date' | 'host'>;
+
+/**
+ * Articles must be in archive order (newest first): their position is their document
+ * number. `terms[i]` is article i's terms when the caller has them already (docTerms of
+ * its text); else the article's text is read for them.
+ */
+export function buildSearchIndex(articles: readonly Article[]): Map<string, unknown>;
+export function buildSearchIndex(articles: readonly IndexedArticle[], terms: readonly DocTerms[]): Map<string, unknown>;
+export function buildSearchIndex(articles: readonly (Article | IndexedArticle)[], terms?: readonly DocTerms[]): Map<string, unknown> {
+  const steps = searchIndexSteps(articles, terms ?? (articles as readonly Article[]).map(docTerms));
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The same index, built in steps of about STEP_DOCS documents, with `pause` awaited between
+ * them: the worker merging thousands of captured articles keeps answering meanwhile.
+ */
+export async function buildSearchIndexInSteps(articles: readonly IndexedArticle[], terms: readonly DocTerms[], pause: () => Promise<void>): Promise<Map<string, unknown>> {
+  const steps = searchIndexSteps(articles, terms);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** Documents (or terms, when packing) per step of searchIndexSteps. */
+const STEP_DOCS = 200;
+
+function* searchIndexSteps(articles: readonly IndexedArticle[], docs: readonly DocTerms[]): Generator<void, Map<string, unknown>> {
   const files = new Map<string, unknown>();
-  const docs = articles.map(docTerms);
   const count = articles.length;
   const collection: Collection = { count, avgLength: docs.reduce((sum, d) => sum + d.length, 0) / Math.max(1, count) };
 
   const df = new Map<string, number>();
-  for (const d of docs) {
+  for (const [i, d] of docs.entries()) {
     for (const term of distinctTerms(d)) df.set(term, (df.get(term) ?? 0) + 1);
+    if (i % STEP_DOCS === STEP_DOCS - 1) yield;
   }
 
   const postings = new Map<string, number[]>();
@@ -145,24 +174,26 @@ export function buildSearchIndex(articles: readonly Article[]): Map<string, unkn
     if (!list) postings.set(key, (list = []));
     list.push(doc, score);
   };
-  docs.forEach((d, doc) => {
+  for (const [doc, d] of docs.entries()) {
     for (const term of [...distinctTerms(d)].sort()) {
       const inDoc: TermInDoc = { tf: d.body.get(term) ?? 0, title: d.title.has(term), entity: d.entity.has(term), length: d.length };
       add(term, doc, termScore(df.get(term) ?? 1, inDoc, collection));
       if (inDoc.entity) add(entityKey(term), doc, 1);
     }
     add(hostKey(articles[doc]!.host), doc, 1);
-  });
+    if (doc % STEP_DOCS === STEP_DOCS - 1) yield;
+  }
 
   const packer = new PostingsPacker((index, file) => files.set(`search/postings/${index}.json`, file));
   const place = (keys: readonly string[]): number => packer.place(keys.map((key) => [key, postings.get(key)] as const));
   const dict = new Map<string, DictShard>();
-  for (const term of [...df.keys()].sort()) {
+  for (const [i, term] of [...df.keys()].sort().entries()) {
     const file = place([term, entityKey(term)]);
     const name = dictShardName(term);
     let shard = dict.get(name);
     if (!shard) dict.set(name, (shard = {}));
     shard[term] = [df.get(term)!, file];
+    if (i % (STEP_DOCS * 50) === STEP_DOCS * 50 - 1) yield;
   }
   const hosts: Record<string, number> = {};
   for (const host of [...new Set(articles.map((a) => a.host))].sort()) hosts[host] = place([hostKey(host)]);

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, testBrowsers } from './drivers/launch';
 import type { BrowserName, TestBrowser, TestPage } from './drivers/types';
 import { eventually } from './fixtures';
+import { liveMessage } from './live-helpers';
 
 const PARAGRAPHS = [
   'The council voted on Tuesday evening to approve the new harbour plan after a debate that lasted more than four hours, with residents filling the public gallery.',
@@ -126,7 +127,7 @@ describe.each(testBrowsers().filter((name) => ANSWERS_SITE_PROMPT.includes(name)
     const { popup, said } = await popupCapture(page);
     expect(said).toBe('Nothing to archive here: this page has no article text');
     await popup.screenshot('capture-no-article');
-    expect(await browser.evaluateInBackground<number>(`(globalThis.browser ?? chrome).storage.local.get('captured-index').then((all) => Object.values(all['captured-index']?.articles ?? {}).filter((a) => a.url.endsWith('/basket')).length)`)).toBe(0);
+    expect(await browser.evaluateInBackground<number>(`(globalThis.browser ?? chrome).storage.local.get(null).then((all) => Object.entries(all).filter(([key, a]) => key.startsWith('captured:') && a.url.endsWith('/basket')).length)`)).toBe(0);
     await popup.close();
     await page.close();
   });
@@ -229,5 +230,28 @@ describe.each(testBrowsers())('capture in %s, the site declined', (browserName) 
     await popupThere.close();
     await next.close();
     await page.close();
+  });
+
+  it('stores the headline without the site’s name, and compares like with like: the page revisited is "Unchanged since archived"', async () => {
+    const url = `${origin}/news/2024/dredging-bill`;
+    // A short headline (Readability keeps such a <title> whole, "Headline | Site"), shown in a <div>, not an <h1>.
+    const html = articlePage('Dredging bill doubles', '').replace('<h1>Dredging bill doubles</h1>', '<div class="headline">Dredging bill doubles</div>');
+    browser.serve(url, html);
+    const page = await browser.open(url);
+    const { popup, said } = await popupCapture(page);
+    expect(said).toBe('Archived: Dredging bill doubles');
+    await popup.close();
+    await page.close();
+
+    const next = await browser.open(url);
+    await next.clickAction();
+    const popupThere = await next.openExtensionWindow('popup.html');
+    await popupThere.waitFor('.page-status strong');
+    const view = await sidebarView(next);
+    expect(view.title).toBe('Dredging bill doubles');
+    expect(await liveMessage(view.frame)).toBe('Unchanged since archived');
+    await next.screenshot('capture-revisit-unchanged');
+    await popupThere.close();
+    await next.close();
   });
 });

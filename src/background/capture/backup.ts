@@ -14,7 +14,7 @@ import { siteHost, tryUrlKey } from '../../shared/url-key';
 import { workerArchive } from '../archive';
 import { ImportError } from '../notes/import';
 import type { ArticleCatalog } from './combined-archive';
-import { getCaptured, listCaptured, restoreCaptured } from './store';
+import { getCaptured, listCaptured, restoreManyCaptured } from './store';
 
 /** Every stored captured article, whole, newest capture first. */
 export async function capturedForBackup(): Promise<CapturedArticleType[]> {
@@ -67,6 +67,7 @@ export async function planCapturedImport(incoming: readonly CapturedArticleType[
   return plan;
 }
 
+/** Adds the plan's articles: their records, then one index update for them all (and so one search index update). */
 export async function applyCapturedImport(plan: CapturedImportPlan): Promise<void> {
-  for (const article of plan.add) await restoreCaptured(article);
+  await restoreManyCaptured(plan.add);
 }

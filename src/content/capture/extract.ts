@@ -16,6 +16,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { CAPTURE_LIMITS, type CaptureScriptReply, type Truncation } from '../../shared/captured-article';
+import { withoutSiteName } from '../../shared/page-title';
 import { publishedDate } from './published-date';
 
 /** Below this much article text the page is not an article (the live comparison's threshold). */
@@ -93,7 +94,7 @@ function overlap(heading: string, titleWords: string[]): { shared: number; ofHea
 
 /**
  * The headline: Readability's title (from <title>, og:title or JSON-LD, which may be
- * shortened, or carry the site's name: "Headline | Site") unless the page shows a heading
+ * shortened; its site's name taken off: src/shared/page-title.ts) unless the page shows a heading
  * that holds most of its words, the headline as the page shows it:
  * - the content's first heading (Readability keeps it when it differs from the title);
  *   it is then not the article's first paragraph;
@@ -102,6 +103,15 @@ function overlap(heading: string, titleWords: string[]): { shared: number; ofHea
  *   most of the title's words (a site's logo in an `<h1>` holds fewer than the headline).
  */
 function headline(title: string, blocks: Block[], pageHeadings: string[]): { title: string; blocks: Block[] } {
+  const chosen = chosenHeadline(title, blocks, pageHeadings);
+  // A first block that only repeats the headline (a headline <div> Readability made a paragraph) is not the summary:
+  // the live comparison leaves it out of the live text the same way.
+  const [first, ...rest] = chosen.blocks;
+  const repeats = first !== undefined && words(first.text).join(' ') === words(chosen.title).join(' ');
+  return repeats ? { title: chosen.title, blocks: rest } : chosen;
+}
+
+function chosenHeadline(title: string, blocks: Block[], pageHeadings: string[]): { title: string; blocks: Block[] } {
   const titleWords = words(title);
   const holdsMost = (shared: number) => shared * 2 >= titleWords.length;
   const [first, ...rest] = blocks;
@@ -157,7 +167,10 @@ export function captureDocument(doc: Document, address: string, now: Date): Capt
   }
   const content = parsed?.content;
   if (!parsed || !content || content.nodeType !== Node.ELEMENT_NODE) return { ok: false, reason: 'no-article' };
-  const { title: shownTitle, blocks } = headline(clean(parsed.title || doc.title || ''), blocksOf(content as Element), pageHeadings);
+  const site = siteName(doc, location, parsed.siteName);
+  // The live comparison reads the live headline with the same rule (src/sidebar/live/live-extract.ts).
+  const pageTitle = withoutSiteName(clean(parsed.title || doc.title || ''), site, location.hostname);
+  const { title: shownTitle, blocks } = headline(pageTitle, blocksOf(content as Element), pageHeadings);
   const title = shownTitle.slice(0, CAPTURE_LIMITS.titleChars);
   const texts = blocks.map((block) => block.text);
   if (texts.join('').length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };
@@ -168,7 +181,7 @@ export function captureDocument(doc: Document, address: string, now: Date): Capt
     page: {
       url: location.href.slice(0, CAPTURE_LIMITS.urlChars),
       title: title || location.hostname,
-      site: siteName(doc, location, parsed.siteName),
+      site,
       summary,
       paragraphs,
       published: { date: published.date, source: published.source, refused: published.refused },

@@ -12,6 +12,7 @@
 import { Readability } from '@mozilla/readability';
 import { MAX_LIVE_PAGE_ELEMENTS } from '../../shared/live-limits';
 import { wordsOf } from '../../shared/live-diff';
+import { withoutSiteName } from '../../shared/page-title';
 import { isCorrectionNote } from './live-extras';
 
 /**
@@ -461,12 +462,13 @@ function revealCollapsedText(doc: Document, paragraphs: readonly string[]): void
  * are corrections and editor's notes.
  * `html` is the page's markup, at most MAX_LIVE_PAGE_CHARS (checked before it got here).
  */
-export function extractLiveArticle(html: string, archived: { title: string; summary: string; paragraphs?: readonly string[] }): LiveExtraction {
+export function extractLiveArticle(html: string, archived: { title: string; summary: string; paragraphs?: readonly string[]; host?: string }): LiveExtraction {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const map = mapPage(doc);
   // Before Readability takes the page apart.
   const gated = marksSubscriberGate(doc);
   revealCollapsedText(doc, archived.paragraphs ?? []);
+  const pageSiteName = doc.querySelector('meta[property="og:site_name" i]')?.getAttribute('content');
   const headings = Array.from(doc.querySelectorAll('h1'))
     .map((h1) => ({ text: collapse(h1.textContent ?? ''), linkDensity: 0, links: [], wrapper: '', marks: [], ancestry: ancestryOf(h1, map) }))
     .filter((heading) => heading.text !== '')
@@ -483,7 +485,9 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   }
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };
   let blocks = liveBlocks(article.content, map);
-  const readabilityTitle = article.title?.trim();
+  // Without the site's name ("Headline | Site"), as the capture stores its headline and as a seed's title line is.
+  const siteName = article.siteName ?? pageSiteName;
+  const readabilityTitle = article.title ? withoutSiteName(article.title, siteName, archived.host) : '';
   const candidates = readabilityTitle ? [...headings, { text: readabilityTitle, linkDensity: 0, links: [], wrapper: '', marks: [], ancestry: [] }] : headings;
   const headline = closest(candidates, (c) => c.text, archived.title).best;
   // Readability keeps the <h1> in the content when it differs from the page's <title>.

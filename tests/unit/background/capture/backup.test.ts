@@ -16,11 +16,29 @@ vi.mock('../../../../src/shared/browser', () => ({
   t: (key: string) => key,
 }));
 
-const { notesHandlers } = await import('../../../../src/background/notes/handlers');
-const { capturedHandlers } = await import('../../../../src/background/capture/captured-handlers');
-const { putCaptured, getCaptured, listCaptured } = await import('../../../../src/background/capture/store');
-const { planCapturedImport } = await import('../../../../src/background/capture/backup');
-const { readRecord, updateRecord } = await import('../../../../src/background/notes/store');
+type NotesHandlers = typeof import('../../../../src/background/notes/handlers');
+type CapturedHandlers = typeof import('../../../../src/background/capture/captured-handlers');
+type Store = typeof import('../../../../src/background/capture/store');
+type Backup = typeof import('../../../../src/background/capture/backup');
+type NotesStore = typeof import('../../../../src/background/notes/store');
+let notesHandlers: NotesHandlers['notesHandlers'];
+let capturedHandlers: CapturedHandlers['capturedHandlers'];
+let putCaptured: Store['putCaptured'];
+let getCaptured: Store['getCaptured'];
+let listCaptured: Store['listCaptured'];
+let planCapturedImport: Backup['planCapturedImport'];
+let readRecord: NotesStore['readRecord'];
+let updateRecord: NotesStore['updateRecord'];
+
+/** A new worker per test: its modules keep the captured index in memory for their life. */
+async function loadWorker(): Promise<void> {
+  vi.resetModules();
+  ({ notesHandlers } = await import('../../../../src/background/notes/handlers'));
+  ({ capturedHandlers } = await import('../../../../src/background/capture/captured-handlers'));
+  ({ putCaptured, getCaptured, listCaptured } = await import('../../../../src/background/capture/store'));
+  ({ planCapturedImport } = await import('../../../../src/background/capture/backup'));
+  ({ readRecord, updateRecord } = await import('../../../../src/background/notes/store'));
+}
 import type { SenderInfo } from '../../../../src/background/router';
 import { packedArchiveFetch } from '../../helpers/packed-archive';
 
@@ -28,8 +46,9 @@ const page: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: un
 const A = 'aaaaaaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbbbbbb';
 
-beforeEach(() => {
+beforeEach(async () => {
   fake.browser = fakeBrowser();
+  await loadWorker();
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   // A bundled archive with no articles: every article here is a captured one.
   vi.stubGlobal(
@@ -75,6 +94,21 @@ describe('captured articles in the backup', () => {
     expect(applied.captured).toEqual({ add: 1, skip: 0 });
     expect(await getCaptured(A)).toEqual(article);
     expect((await readRecord(A))?.note.text).toBe('My note on the ferry strike.');
+  });
+
+  it('imports many captured articles with one update of the index, not one per article', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => capturedArticle(`${(i * 4).toString(16).padStart(2, '0')}${'d'.repeat(14)}`, { url: `https://news.example.org/2025/m${i}.html`, key: `news.example.org/2025/m${i}.html` }));
+    const area = fake.browser.storage.local;
+    const set = area.set.bind(area);
+    let indexWrites = 0;
+    vi.spyOn(area, 'set').mockImplementation(async (items) => {
+      if (Object.keys(items).some((key) => key.startsWith('captured-index'))) indexWrites++;
+      return set(items);
+    });
+    const report = await notesHandlers['notes/import']({ content: backupWith(many), apply: true }, page);
+    expect(report.captured).toEqual({ add: 60, skip: 0 });
+    expect(indexWrites).toBe(1);
+    expect((await listCaptured()).length).toBe(60);
   });
 
   it('keeps an article already stored as it is (nothing is overwritten)', async () => {

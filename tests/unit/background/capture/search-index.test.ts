@@ -55,7 +55,20 @@ describe('the captured search index', () => {
   it('follows the store on its own (the change event), without a search asking', async () => {
     index.watchCapturedArticles();
     await store.putCaptured(capturedArticle(id(1), { title: 'Glacier retreat measured' }));
-    await vi.waitFor(() => expect(local().get('captured-search')).toMatchObject({ recent: { articles: { [id(1)]: expect.any(Number) } } }));
+    await vi.waitFor(() => expect(local().get('captured-search')).toMatchObject({ schemaVersion: 2, recent: { articles: { [id(1)]: expect.any(Number) } } }));
+  });
+
+  it('rebuilds the recent segment on a capture from the terms it kept: only the new article is read and tokenized', async () => {
+    for (let i = 1; i <= 20; i++) await store.putCaptured(capturedArticle(id(i), { title: `Tide table ${i}`, capturedAt: 1_760_000_000_000 + i }));
+    await index.syncCapturedSearch();
+    expect((await index.searchCaptured('tide', 50)).total).toBe(20);
+    await store.putCaptured(capturedArticle(id(21), { title: 'Tide gauge replaced', capturedAt: 1_760_000_000_100 }));
+    const get = vi.spyOn(fake.browser.storage.local, 'get');
+    await index.syncCapturedSearch();
+    const recordsRead = get.mock.calls.flatMap(([keys]) => (Array.isArray(keys) ? keys : [keys])).filter((key) => String(key).startsWith('captured:'));
+    expect(recordsRead).toEqual([`captured:${id(21)}`]);
+    expect(await ids('gauge')).toEqual([id(21)]);
+    expect((await index.searchCaptured('tide', 50)).total).toBe(21);
   });
 
   it('drops a deleted article and finds a replaced one by its new text only', async () => {
@@ -69,25 +82,53 @@ describe('the captured search index', () => {
     expect(await ids('tariffs')).toEqual([]);
   });
 
-  it('merges into a new base past the recent limit, hides deleted base articles, and removes old files', async () => {
+  it('merges into a new base past the recent limit (in the background), hides deleted base articles, and removes old files', async () => {
     const n = index.RECENT_LIMIT + 3;
     for (let i = 1; i <= n; i++) {
       await store.putCaptured(capturedArticle(id(i), { title: `Report number ${i} on fisheries`, capturedAt: 1_760_000_000_000 + i }));
       await index.syncCapturedSearch();
+      // Found at once, merge or not.
+      expect((await index.searchCaptured('fisheries', 100)).total).toBe(i);
     }
-    const pointer = local().get('captured-search') as { base: { articles: object } | null; recent: { articles: object } | null; hidden: string[] };
-    expect(Object.keys(pointer.base?.articles ?? {}).length + Object.keys(pointer.recent?.articles ?? {}).length).toBe(n);
+    await index.capturedSearchMerged();
+    const pointer = local().get('captured-search') as { base: { gen: string; count: number } | null; recent: { articles: object } | null; hidden: string[] };
     expect(pointer.base).not.toBeNull();
+    const manifest = local().get(`captured-search:${pointer.base!.gen}:manifest`) as { articles: object; files: string[] };
+    expect(pointer.base!.count + Object.keys(pointer.recent?.articles ?? {}).length).toBe(n);
+    expect(Object.keys(manifest.articles)).toHaveLength(pointer.base!.count);
     expect((await index.searchCaptured('fisheries', 100)).total).toBe(n);
     // A base article deleted is hidden, not searched.
-    const inBase = Object.keys(pointer.base!.articles)[0]!;
+    const inBase = Object.keys(manifest.articles)[0]!;
     await store.deleteCaptured(inBase);
     expect(await ids('fisheries', 100)).not.toContain(inBase);
     expect((await index.searchCaptured('fisheries', 100)).total).toBe(n - 1);
     // Only the files the pointer names are stored.
-    const now = local().get('captured-search') as { base: { gen: string; files: string[] }; recent: { gen: string; files: string[] } | null };
-    const named = [now.base, now.recent].flatMap((s) => (s ? s.files.map((f) => `captured-search:${s.gen}:${f}`) : []));
+    const now = local().get('captured-search') as { base: { gen: string }; recent: { gen: string; files: string[] } | null };
+    const baseFiles = (local().get(`captured-search:${now.base.gen}:manifest`) as { files: string[] }).files.map((f) => `captured-search:${now.base.gen}:${f}`);
+    const named = [...baseFiles, `captured-search:${now.base.gen}:manifest`, ...(now.recent ? now.recent.files.map((f) => `captured-search:${now.recent!.gen}:${f}`) : [])];
     expect(searchFiles().sort()).toEqual(named.sort());
+  });
+
+  it('writes a pointer and files in proportion to the capture, not to the archive', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => capturedArticle(id(1000 + i), { title: `Harvest note ${i}`, capturedAt: 1_760_000_000_000 + i }));
+    await store.restoreManyCaptured(many);
+    await index.syncCapturedSearch();
+    await index.capturedSearchMerged();
+    const area = fake.browser.storage.local;
+    const set = area.set.bind(area);
+    const written: Array<[string, number]> = [];
+    vi.spyOn(area, 'set').mockImplementation(async (items) => {
+      for (const [key, value] of Object.entries(items)) written.push([key, JSON.stringify(value).length]);
+      return set(items);
+    });
+    await store.putCaptured(capturedArticle(id(1), { title: 'Orchard frost', capturedAt: 1_770_000_000_000 }));
+    await index.syncCapturedSearch();
+    expect(await ids('orchard')).toEqual([id(1)]);
+    const pointerBytes = written.filter(([key]) => key === 'captured-search').reduce((sum, [, n]) => sum + n, 0);
+    const searchBytes = written.filter(([key]) => key.startsWith('captured-search')).reduce((sum, [, n]) => sum + n, 0);
+    // 400 articles' ids in a pointer would be ~12 KB; one capture's recent segment is far smaller.
+    expect(pointerBytes).toBeLessThan(2_000);
+    expect(searchBytes).toBeLessThan(20_000);
   });
 
   it('keeps the previous index searchable when the disk refuses the new one', async () => {
@@ -105,6 +146,25 @@ describe('the captured search index', () => {
     const [hit] = (await index.searchCaptured('viaduct', 5)).hits;
     const details = await index.capturedHitDetails(hit!, 'viaduct');
     expect(details.snippet.some((part) => part.mark && part.text.toLowerCase() === 'viaduct')).toBe(true);
+  });
+
+  it('does not find a captured article set aside as damaged, and lists it among the damaged records', async () => {
+    await store.putCaptured(capturedArticle(id(1), { title: 'Volcano ash grounds flights' }));
+    await store.putCaptured(capturedArticle(id(2), { title: 'Volcano monitoring expands', capturedAt: 1_760_000_000_001 }));
+    expect((await ids('volcano')).sort()).toEqual([id(1), id(2)]);
+    local().set(`captured:${id(1)}`, { id: id(1), title: 42 });
+    // The popup's answer reads the first hits' text: the damaged record is set aside there, and is not in the answer.
+    const answer = await index.searchCapturedWithDetails('volcano', 20, 8);
+    expect(answer.hits.map((hit) => hit.id)).toEqual([id(2)]);
+    expect(answer.total).toBe(1);
+    expect(await ids('volcano')).toEqual([id(2)]);
+    expect(await ids('')).toEqual([id(2)]);
+    const { readQuarantined } = await import('../../../../src/background/notes/store');
+    expect((await readQuarantined()).map((r) => r.key)).toEqual([`captured:${id(1)}`]);
+    // Read by anything else (the sidebar, a backup), it is gone from the search as well.
+    local().set(`captured:${id(2)}`, { id: id(2), title: 43 });
+    expect(await store.getCaptured(id(2))).toBeNull();
+    expect(await ids('volcano')).toEqual([]);
   });
 
   it('rebuilds an unreadable pointer from the store', async () => {
@@ -159,10 +219,10 @@ describe('the in-memory captured index (the worker keeps it between searches)', 
     const warn = vi.mocked(console.warn);
     warn.mockClear();
     // Changed in storage by something else: this worker stops trusting what it kept.
-    await fake.browser.storage.local.set({ 'captured-search': { schemaVersion: 1, base: 'not a segment' } });
+    await fake.browser.storage.local.set({ 'captured-search': { schemaVersion: 2, base: 'not a segment' } });
     expect((await ids('lighthouse')).sort()).toEqual([id(1), id(2)]);
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/search index \(captured-search\) is unreadable .*rebuilding it from the captured articles/));
-    expect(local().get('captured-search')).toMatchObject({ schemaVersion: 1, recent: { articles: { [id(1)]: expect.any(Number), [id(2)]: expect.any(Number) } } });
+    expect(local().get('captured-search')).toMatchObject({ schemaVersion: 2, recent: { articles: { [id(1)]: expect.any(Number), [id(2)]: expect.any(Number) } } });
     // A worker started on a corrupted pointer.
     local().set('captured-search', 'garbage');
     warn.mockClear();

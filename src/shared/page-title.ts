@@ -1,0 +1,63 @@
+/**
+ * A page's title without its site's name: "Headline | Site Name", "Headline – Site",
+ * "Site: Headline" → "Headline". Readability keeps a title of four words or fewer whole
+ * (it cannot tell a short headline from a site's name), so both the capture (what it stores
+ * as the headline) and the live comparison (the headline it reads from the live page) take
+ * the site off Readability's title with this one rule: they compare like with like, as the
+ * bundled archive's headline (the seed's title line) never carries the site either.
+ *
+ * The site is known by its own name (og:site_name, or Readability's site name) or by its
+ * host ("ledger.example" names "The Ledger", "Ledger"); only a part of the title that
+ * is that name, set off by a separator, is taken off. Nothing is guessed from the title alone.
+ */
+import { siteHost } from './url-key';
+
+/** A separator between a title's parts: a spaced bar, dash, bullet, slash, chevron or double colon. */
+const SPACED_SEPARATOR = /\s+(?:[|\u2013\u2014\-\u00b7\u2022\u00bb\u203a/]|::)\s+/u;
+/** "Site: Headline": a colon after the first part. */
+const COLON = /:\s+/u;
+
+const squash = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/\p{M}/gu, '')
+    .replace(/^the\s+/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The host's own name: "www.the-ledger.co.uk" → "theledger" (its label before the public suffix, roughly). */
+function hostName(host: string): string {
+  const labels = siteHost(host).split('.');
+  // The registrable label: the last one before a short country or generic suffix ("co.uk", "com").
+  const suffix = labels.length > 2 && labels.at(-2)!.length <= 3 ? 2 : 1;
+  return squash(labels.at(-1 - suffix) ?? labels[0] ?? '');
+}
+
+function namesTheSite(part: string, site: string | null, host: string | null): boolean {
+  const name = squash(part);
+  if (name === '') return false;
+  if (site !== null && squash(site) === name) return true;
+  if (host === null) return false;
+  const own = hostName(host);
+  // "Ledger" or "The Ledger" on ledger.example; "Coastal Ledger" on coastalledger.example.
+  return own.length >= 3 && name === own;
+}
+
+/** The title without a leading or trailing part that names the site; the title itself when none does (or nothing else would be left). */
+export function withoutSiteName(title: string, site: string | null | undefined, host: string | null | undefined): string {
+  const whole = title.replace(/\s+/g, ' ').trim();
+  const siteName = site?.trim() || null;
+  const hostLabel = host?.trim() || null;
+  if (siteName === null && hostLabel === null) return whole;
+  // Parts and the separators between them: [part, separator, part, …].
+  let pieces = whole.split(new RegExp(`(${SPACED_SEPARATOR.source})`, 'u'));
+  // Trailing parts first ("Headline | Section | Site" keeps its section: it is not the site).
+  while (pieces.length > 1 && namesTheSite(pieces.at(-1)!, siteName, hostLabel)) pieces = pieces.slice(0, -2);
+  while (pieces.length > 1 && namesTheSite(pieces[0]!, siteName, hostLabel)) pieces = pieces.slice(2);
+  let rest = pieces.join('').trim();
+  const colon = COLON.exec(rest);
+  if (colon && namesTheSite(rest.slice(0, colon.index), siteName, hostLabel) && rest.slice(colon.index + colon[0].length).trim() !== '') {
+    rest = rest.slice(colon.index + colon[0].length).trim();
+  }
+  return rest;
+}

@@ -1,0 +1,35 @@
+/**
+ * A page title without its site's name, as the capture stores a headline and the live
+ * comparison reads one. Titles in the forms news sites use (expected values read from each).
+ */
+import { describe, expect, it } from 'vitest';
+import { withoutSiteName } from '../../../src/shared/page-title';
+
+describe('withoutSiteName', () => {
+  it.each([
+    // [title, og:site_name, host, the headline a reader sees]
+    ['Harbour plan approved – The Coastal Ledger', 'The Coastal Ledger', 'www.coastal-ledger.example', 'Harbour plan approved'],
+    ['Harbour plan approved | The Coastal Ledger', 'The Coastal Ledger', 'www.coastal-ledger.example', 'Harbour plan approved'],
+    ['The Coastal Ledger: Harbour plan approved', 'The Coastal Ledger', 'www.coastal-ledger.example', 'Harbour plan approved'],
+    ['Dredging bill doubles - Valley Times', 'Valley Times', 'valleytimes.example', 'Dredging bill doubles'],
+    ['Ferry strike ends — Ledger', null, 'www.ledger.co.uk', 'Ferry strike ends'],
+    ['Ledger: Ferry strike ends', null, 'ledger.example', 'Ferry strike ends'],
+    ['Tram line opens | Politics | The Coastal Ledger', 'The Coastal Ledger', null, 'Tram line opens | Politics'],
+    ['LE MONDE » Grève des dockers', 'Le Monde', 'www.lemonde.fr', 'Grève des dockers'],
+  ])('%s → the headline', (title, site, host, headline) => {
+    expect(withoutSiteName(title, site, host)).toBe(headline);
+  });
+
+  it.each([
+    // A colon or dash inside the headline is the headline's own.
+    ['Brexit: what happens next', 'The Coastal Ledger', 'ledger.example'],
+    ['Mayor’s plan - a second look', 'The Coastal Ledger', 'ledger.example'],
+    // Only the site's name is taken off; a title that is nothing but the name stays.
+    ['The Coastal Ledger', 'The Coastal Ledger', 'ledger.example'],
+    ['Harbour plan approved | Port News', 'The Coastal Ledger', 'ledger.example'],
+    // Nothing known of the site: nothing is guessed.
+    ['Harbour plan approved | The Coastal Ledger', null, null],
+  ])('keeps %s whole', (title, site, host) => {
+    expect(withoutSiteName(title, site, host)).toBe(title);
+  });
+});
