@@ -2,11 +2,12 @@
  * One measured build, in a process of its own so its peak memory is its own:
  * `tsx scripts/bench/build-synthetic.ts SIZE WORKDIR [--many-hosts]` writes SIZE synthetic
  * seeds to WORKDIR/seeds (not timed), builds WORKDIR/dist (timed), and prints one JSON line:
- * { articles, ms, peakRssBytes, hosts }.
+ * { articles, ms, peakRssBytes, hosts }, also kept in WORKDIR/build.json (child-build.ts reuses it).
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build } from '../build';
+import { buildRecord } from './child-build';
 import { syntheticArchive, syntheticExtractor } from './synthetic-archive';
 
 const [size = '1000', work = '', hostsFlag] = process.argv.slice(2);
@@ -26,4 +27,6 @@ const archive = await build({
 });
 const ms = performance.now() - started;
 // maxRSS is in kilobytes.
-console.log(JSON.stringify({ articles: archive.meta.articleCount, ms, peakRssBytes: process.resourceUsage().maxRSS * 1024, hosts: archive.hosts.length }));
+const figures = JSON.stringify({ articles: archive.meta.articleCount, ms, peakRssBytes: process.resourceUsage().maxRSS * 1024, hosts: archive.hosts.length });
+await writeFile(buildRecord(work), figures);
+console.log(figures);

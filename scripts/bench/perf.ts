@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,10000,50000 --page-size 10000 --runs 20] [--only live]
+ * npm run bench [-- --sizes 1000,10000,50000 --page-size 10000 --runs 20 --work-dir DIR] [--only live]
  *
  * The costs users feel, at several archive sizes (synthetic archives from many sites, see
  * synthetic-archive.ts). Prints a table; the figures are recorded in docs/performance.md.
@@ -19,7 +19,6 @@
  *   20,000-word page (live-verdict.ts); `--only live` runs just that.
  * Not part of `npm test`.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -32,6 +31,7 @@ import { launchChromium, launchChromiumWithExtension } from '../chromium-extensi
 import type { CdpPipe } from '../cdp-pipe';
 import { launchServed, serveByHost, servedAt, staticSidebarVariant, stopWorker, visit, workerHeapBytes, type VisitTimes } from './sidebar-timing';
 import { liveVerdictFigures } from './live-verdict';
+import { buildInOwnProcess } from './child-build';
 import { dirSize, fmtMs, mb, median, percentile } from './stats';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -41,6 +41,8 @@ const { values } = parseArgs({
     'page-size': { type: 'string', default: '10000' },
     runs: { type: 'string', default: '20' },
     only: { type: 'string' },
+    // Keep each size's build in DIR/<size> and reuse it on the next run (the build is not re-measured then).
+    'work-dir': { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number);
@@ -58,15 +60,6 @@ interface BuildFigures {
   packageBytes: number;
   manifestBytes: number;
   lastSiteShows: boolean;
-}
-
-function buildInOwnProcess(size: number, work: string): Omit<BuildFigures, 'packageBytes' | 'manifestBytes' | 'lastSiteShows'> {
-  const out = execFileSync('npx', ['tsx', join(root, 'scripts/bench/build-synthetic.ts'), String(size), work, '--many-hosts'], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-  });
-  const line = out.trim().split('\n').pop() ?? '{}';
-  return JSON.parse(line) as Omit<BuildFigures, 'packageBytes' | 'manifestBytes' | 'lastSiteShows'>;
 }
 
 /** The sites of a build, from its manifest's content-script patterns (`*://*.host/*`). */
@@ -261,9 +254,9 @@ async function main(): Promise<void> {
   const works = new Map<number, string>();
   const builds: BuildFigures[] = [];
   for (const size of sizes) {
-    const work = await mkdtemp(join(tmpdir(), `backstory-perf-${size}-`));
+    const work = values['work-dir'] ? join(values['work-dir'], `${size}-many-hosts`) : await mkdtemp(join(tmpdir(), `backstory-perf-${size}-`));
     works.set(size, work);
-    const built = buildInOwnProcess(size, work);
+    const built = buildInOwnProcess(size, work, true);
     const extensionDir = join(work, 'dist/chromium');
     const figures: BuildFigures = {
       ...built,
@@ -272,8 +265,8 @@ async function main(): Promise<void> {
       lastSiteShows: await lastSiteShowsSidebar(extensionDir),
     };
     builds.push(figures);
-    console.log(`built ${size}: ${fmtMs(figures.ms)}, peak ${mb(figures.peakRssBytes)}, package ${mb(figures.packageBytes)}, ${figures.hosts} sites`);
-    if (size !== pageSize) await rm(work, { recursive: true, force: true });
+    console.log(`${built.reused ? 'reused the build of' : 'built'} ${size}: ${fmtMs(figures.ms)}, peak ${mb(figures.peakRssBytes)}, package ${mb(figures.packageBytes)}, ${figures.hosts} sites`);
+    if (size !== pageSize && !values['work-dir']) await rm(work, { recursive: true, force: true });
   }
 
   console.log('\n## Build (own process per size)\n');
@@ -378,7 +371,7 @@ async function main(): Promise<void> {
     console.log(`| worker message, woken after a stop (1,000 notes stored) | ${spread(worker.cold)} |`);
     console.log(`| ratio woken / warm (median) | ${ratio(worker.cold, worker.warm)} |`);
   } finally {
-    await rm(work, { recursive: true, force: true });
+    if (!values['work-dir']) await rm(work, { recursive: true, force: true });
   }
   await printLiveVerdict();
 }
