@@ -2,12 +2,11 @@
  * One measured build, in a process of its own so its peak memory is its own:
  * `tsx scripts/bench/build-synthetic.ts SIZE WORKDIR [--many-hosts]` writes SIZE synthetic
  * seeds to WORKDIR/seeds (not timed), builds WORKDIR/dist (timed), and prints one JSON line:
- * { articles, ms, peakRssBytes, hosts }, also kept in WORKDIR/build.json (child-build.ts reuses it).
+ * { articles, ms, peakRssBytes, hosts }.
  */
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { build } from '../build';
-import { buildRecord } from './child-build';
 import { syntheticArchive, syntheticExtractor } from './synthetic-archive';
 
 const [size = '1000', work = '', hostsFlag] = process.argv.slice(2);
@@ -27,6 +26,4 @@ const archive = await build({
 });
 const ms = performance.now() - started;
 // maxRSS is in kilobytes.
-const figures = JSON.stringify({ articles: archive.meta.articleCount, ms, peakRssBytes: process.resourceUsage().maxRSS * 1024, hosts: archive.hosts.length });
-await writeFile(buildRecord(work), figures);
-console.log(figures);
+console.log(JSON.stringify({ articles: archive.meta.articleCount, ms, peakRssBytes: process.resourceUsage().maxRSS * 1024, hosts: archive.hosts.length }));

@@ -5,7 +5,7 @@
  * already holding a finished build of that size is reused (`--work-dir`).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -19,8 +19,8 @@ export interface ChildBuild {
   reused: boolean;
 }
 
-/** The figures build-synthetic.ts writes beside its build. */
-export const buildRecord = (work: string): string => join(work, 'build.json');
+/** The figures of the build in a folder, kept beside it. */
+const buildRecord = (work: string): string => join(work, 'build.json');
 
 /**
  * The build's heap limit: the compiler's memory is the build's issue (#19), not what these
@@ -40,5 +40,6 @@ export function buildInOwnProcess(size: number, work: string, manyHosts: boolean
     env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${BUILD_HEAP_MB}` },
   });
   const line = out.trim().split('\n').pop() ?? '{}';
+  writeFileSync(record, line);
   return { ...(JSON.parse(line) as Omit<ChildBuild, 'reused'>), reused: false };
 }

@@ -19,7 +19,7 @@
  *   20,000-word page (live-verdict.ts); `--only live` runs just that.
  * Not part of `npm test`.
  */
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,10 +27,11 @@ import type { BrowserContext } from 'playwright-core';
 import type { ArchiveMeta, Article, CatalogEntry } from '../../src/shared/archive-format';
 import { shardName, shardOf } from '../../src/shared/shards';
 import { articlePageHtml } from '../article-server';
-import { launchChromium, launchChromiumWithExtension } from '../chromium-extension';
+import { launchChromiumWithExtension } from '../chromium-extension';
 import type { CdpPipe } from '../cdp-pipe';
-import { launchServed, serveByHost, servedAt, staticSidebarVariant, stopWorker, visit, workerHeapBytes, type VisitTimes } from './sidebar-timing';
+import { extensionVariant, launchServed, LOAD_BEACON, serveByHost, servedAt, staticSidebarVariant, stopWorker, timedLoad, visit, workerHeapBytes, type VisitTimes } from './sidebar-timing';
 import { liveVerdictFigures } from './live-verdict';
+import { printTraceSummary, summarizeSidebarTrace, traced, type TraceSummary } from './trace';
 import { buildInOwnProcess } from './child-build';
 import { dirSize, fmtMs, mb, median, percentile } from './stats';
 
@@ -40,6 +41,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,50000' },
     'page-size': { type: 'string', default: '10000' },
     runs: { type: 'string', default: '20' },
+    notes: { type: 'string', default: '10000' },
     only: { type: 'string' },
     // Keep each size's build in DIR/<size> and reuse it on the next run (the build is not re-measured then).
     'work-dir': { type: 'string' },
@@ -48,6 +50,7 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const pageSize = Number(values['page-size']);
 const runs = Number(values.runs);
+const notesCount = Number(values.notes);
 const OTHER_PAGE = 'https://example.org/news/story.html';
 
 const spread = (xs: number[]): string => `${fmtMs(median(xs))} / ${fmtMs(percentile(xs, 0.95))}`;
@@ -100,19 +103,73 @@ async function lastSiteShowsSidebar(extensionDir: string): Promise<boolean> {
   }
 }
 
-async function serve(context: BrowserContext, pages: Map<string, string>): Promise<void> {
-  await context.route(/^https?:\/\//, (route) => {
-    const body = pages.get(route.request().url().split('#')[0] ?? '');
-    return route.fulfill({ status: body ? 200 : 404, contentType: 'text/html; charset=utf-8', body: body ?? 'not found' });
-  });
+interface LoadFigures {
+  /** Variant → [page not in the archive, page of an archived site that is not archived] load times. */
+  variants: Map<string, [number[], number[]]>;
 }
 
-async function loadTime(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  const ms = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
-  await page.close();
-  return ms;
+/**
+ * Page loads with no debugger attached (each page reports its own load time, LOAD_BEACON):
+ * without the extension, with Backstory, and with Backstory less one part at a time, so
+ * that the difference names what the part costs. One browser at a time, in blocks taken in
+ * turn so the machine's drift falls on all of them.
+ */
+async function loadFigures(extensionDir: string, pages: ReadonlyMap<string, string>, otherPage: string, sitePage: string): Promise<LoadFigures> {
+  const served = await serveByHost(new Map([...pages].map(([url, html]) => [servedAt(url).key, { body: html.replace('</body>', `${LOAD_BEACON}</body>`) }])));
+  const site = new URL(sitePage).hostname;
+  const manifestOf = async (dir: string): Promise<Record<string, unknown> & { content_scripts: Array<{ matches: string[] }>; web_accessible_resources: Array<{ matches: string[] }> }> =>
+    JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  const variants = [
+    // Only the page's own site in the content script's and the web-accessible resources' matches.
+    await extensionVariant(extensionDir, async (dir) => {
+      const manifest = await manifestOf(dir);
+      const own = (matches: string[]): string[] => matches.filter((pattern) => pattern === `*://*.${site}/*`);
+      for (const entry of [...manifest.content_scripts, ...manifest.web_accessible_resources]) entry.matches = own(entry.matches);
+      await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    }),
+    // The web-accessible resources' matches cut to the page's own site, the content script's kept.
+    await extensionVariant(extensionDir, async (dir) => {
+      const manifest = await manifestOf(dir);
+      for (const entry of manifest.web_accessible_resources) entry.matches = entry.matches.filter((pattern) => pattern === `*://*.${site}/*`);
+      await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    }),
+    // A content script that does nothing, injected on the same sites.
+    await extensionVariant(extensionDir, (dir) => writeFile(join(dir, 'content.js'), '')),
+  ];
+  const order: Array<[string, string | null]> = [
+    ['without the extension', null],
+    ['Backstory', extensionDir],
+    ['Backstory, manifest matches cut to the page\'s site', variants[0]!.dir],
+    ['Backstory, web-accessible matches cut to the page\'s site', variants[1]!.dir],
+    ['Backstory, content script emptied', variants[2]!.dir],
+  ];
+  const figures: LoadFigures = { variants: new Map(order.map(([name]) => [name, [[], []]])) };
+  const blocks = 4;
+  const perBlock = Math.ceil((runs * 5) / blocks);
+  try {
+    for (let block = 0; block < blocks; block++) {
+      const turn = block % 2 === 0 ? order : [...order].reverse();
+      for (const [name, dir] of turn) {
+        const cdp = await launchServed(dir, served.port);
+        try {
+          if (dir) await cdp.waitForTarget((target) => target.type === 'service_worker', 60_000);
+          await new Promise((resolve) => setTimeout(resolve, 1500)); // a browser that has just started is busy with itself
+          for (const url of [otherPage, sitePage]) await timedLoad(cdp, served, servedAt(url).httpUrl);
+          const [other, onSite] = figures.variants.get(name)!;
+          for (let i = 0; i < perBlock; i++) {
+            other.push((await timedLoad(cdp, served, servedAt(otherPage).httpUrl)).load);
+            onSite.push((await timedLoad(cdp, served, servedAt(sitePage).httpUrl)).load);
+          }
+        } finally {
+          await cdp.close();
+        }
+      }
+    }
+    return figures;
+  } finally {
+    for (const variant of variants) await variant.remove();
+    served.server.close();
+  }
 }
 
 async function extensionContextsOn(context: BrowserContext, url: string): Promise<number> {
@@ -134,6 +191,8 @@ interface PaintFigures {
   floor: VisitTimes[];
   cold: VisitTimes[];
   slow: VisitTimes[];
+  /** One traced visit each of Backstory and of the floor, after the measured ones. */
+  traces: Array<[string, TraceSummary]>;
 }
 
 /** The sidebar paint, in Backstory and in its static-sidebar variant visited in turn, then cold and on a slow page. */
@@ -153,7 +212,7 @@ async function sidebarFigures(extensionDir: string, article: Article): Promise<P
   const variant = await staticSidebarVariant(extensionDir);
   // One browser at a time: an idle headless Chromium still composites frames, and would tax
   // the one being measured. Blocks in turn (ABBA…) so the machine's drift falls on both.
-  const visits = async (dir: string, count: number, before: (cdp: CdpPipe) => Promise<void>, url: string): Promise<VisitTimes[]> => {
+  const visits = async (dir: string, count: number, before: (cdp: CdpPipe) => Promise<void>, url: string, trace?: string): Promise<VisitTimes[]> => {
     const cdp = await launchServed(dir, port);
     try {
       // A browser that has just started is still busy with itself; then warm up processes,
@@ -165,20 +224,25 @@ async function sidebarFigures(extensionDir: string, article: Article): Promise<P
         await before(cdp);
         times.push(await visit(cdp, url));
       }
+      if (trace) {
+        const { events } = await traced(cdp, () => visit(cdp, url));
+        figures.traces.push([trace, summarizeSidebarTrace(events, new URL(url).host)]);
+      }
       return times;
     } finally {
       await cdp.close();
     }
   };
   const warmWorker = async (): Promise<void> => undefined;
+  const figures: PaintFigures = { warm: [], floor: [], cold: [], slow: [], traces: [] };
   try {
-    const figures: PaintFigures = { warm: [], floor: [], cold: [], slow: [] };
     const blocks = 4;
     const perBlock = Math.ceil(runs / blocks);
     for (let block = 0; block < blocks; block++) {
       const order = block % 2 === 0 ? (['warm', 'floor'] as const) : (['floor', 'warm'] as const);
       for (const which of order) {
-        figures[which].push(...(await visits(which === 'warm' ? extensionDir : variant.dir, perBlock, warmWorker, plain.httpUrl)));
+        const trace = block === blocks - 1 ? (which === 'warm' ? 'Backstory' : 'the floor (static sidebar page)') : undefined;
+        figures[which].push(...(await visits(which === 'warm' ? extensionDir : variant.dir, perBlock, warmWorker, plain.httpUrl, trace)));
       }
     }
     figures.slow = await visits(extensionDir, runs, warmWorker, slow.httpUrl);
@@ -197,7 +261,7 @@ interface WorkerFigures {
   cold: number[];
 }
 
-/** 1,000 notes stored from the popup, then the worker's heap and its answer time, warm and woken. */
+/** `--notes` notes stored from the popup, then the worker's heap and its answer time, warm and woken. */
 async function workerFigures(extensionDir: string, article: Article): Promise<WorkerFigures> {
   const plain = servedAt(article.url);
   const { server, port } = await serveByHost(new Map([[plain.key, { body: articlePageHtml(article) }]]));
@@ -210,9 +274,13 @@ async function workerFigures(extensionDir: string, article: Article): Promise<Wo
     await cdp.evaluate(
       popup,
       `(async () => {
-        for (let i = 0; i < 1000; i++) {
-          const articleId = (BigInt('0x${article.id}') + BigInt(i)).toString(16).padStart(16, '0').slice(-16);
-          await ${send('notes/save-note', `{ articleId, text: 'Benchmark note ' + i + ': ' + 'lorem ipsum '.repeat(20), tags: ['bench'], baseRevision: 0, baseText: '' }`)};
+        // Twenty saves at a time: each is its own article's record, so they do not wait on one lock.
+        for (let from = 0; from < ${notesCount}; from += 20) {
+          await Promise.all(Array.from({ length: Math.min(20, ${notesCount} - from) }, (_, k) => {
+            const i = from + k;
+            const articleId = (BigInt('0x${article.id}') + BigInt(i)).toString(16).padStart(16, '0').slice(-16);
+            return ${send('notes/save-note', `{ articleId, text: 'Benchmark note ' + i + ': ' + 'lorem ipsum '.repeat(20), tags: ['bench'], baseRevision: 0, baseText: '' }`)};
+          }));
         }
       })()`,
     );
@@ -249,6 +317,10 @@ async function printLiveVerdict(): Promise<void> {
   }
 }
 
+const ratio = (a: number[], b: number[]): string => (median(a) / median(b)).toFixed(2);
+/** `--only pages|sidebar|worker|live` runs one part (with the builds it needs; live needs none). */
+const part = (name: string): boolean => values.only === undefined || values.only === name;
+
 async function main(): Promise<void> {
   if (values.only === 'live') return printLiveVerdict();
   const works = new Map<number, string>();
@@ -284,6 +356,7 @@ async function main(): Promise<void> {
   const article = JSON.parse(await readFile(join(extensionDir, 'archive/articles', articleFile), 'utf8')) as Article;
   const meta = JSON.parse(await readFile(join(extensionDir, 'archive/meta.json'), 'utf8')) as ArchiveMeta;
   const newsPage = await readFile(join(root, 'tests/fixtures/pages/seed-article.html'), 'utf8');
+  const sites = (await manifestSites(extensionDir)).length;
   // A page of an archived site that is not archived itself; like most news pages it names
   // itself as canonical, so the content script asks twice (its address, then the canonical).
   const onArchiveSite = `https://${article.host}/news/not-archived-story.html`;
@@ -293,87 +366,76 @@ async function main(): Promise<void> {
     [article.url, articlePageHtml(article)],
   ]);
 
-  const withExtension = await launchChromiumWithExtension(extensionDir);
-  const without = await launchChromium(null);
-  const loadWith: number[] = [];
-  const loadWithout: number[] = [];
-  const siteWith: number[] = [];
-  const siteWithout: number[] = [];
-  let scriptsOff: number;
-  let scriptsOn: number;
-  try {
-    await serve(withExtension.context, pages);
-    await serve(without.context, pages);
-    // Warm both browsers' caches and processes before measuring.
-    for (const url of [OTHER_PAGE, onArchiveSite]) {
-      await loadTime(withExtension.context, url);
-      await loadTime(without.context, url);
+  if (part('pages')) {
+    const loads = await loadFigures(extensionDir, pages, OTHER_PAGE, onArchiveSite);
+    const withExtension = await launchChromiumWithExtension(extensionDir);
+    let scriptsOff: number;
+    let scriptsOn: number;
+    try {
+      await withExtension.context.route(/^https?:\/\//, (route) => {
+        const body = pages.get(route.request().url().split('#')[0] ?? '');
+        return route.fulfill({ status: body ? 200 : 404, contentType: 'text/html; charset=utf-8', body: body ?? 'not found' });
+      });
+      scriptsOff = await extensionContextsOn(withExtension.context, OTHER_PAGE);
+      scriptsOn = await extensionContextsOn(withExtension.context, article.url);
+    } finally {
+      await withExtension.close();
     }
-    // Loads are short and the machine's noise is not: five times the runs.
-    for (let i = 0; i < runs * 5; i++) {
-      // Alternate the order so neither browser always goes first.
-      for (const [url, withIt, withoutIt] of [[OTHER_PAGE, loadWith, loadWithout], [onArchiveSite, siteWith, siteWithout]] as const) {
-        if (i % 2 === 0) {
-          withIt.push(await loadTime(withExtension.context, url));
-          withoutIt.push(await loadTime(without.context, url));
-        } else {
-          withoutIt.push(await loadTime(without.context, url));
-          withIt.push(await loadTime(withExtension.context, url));
-        }
-      }
+    const [otherWithout, siteWithout] = loads.variants.get('without the extension')!;
+    console.log(`\n## Page loads (archive of ${pageSize} articles on ${sites} sites; ${runs * 5} loads each, no debugger attached; median / p95)\n`);
+    console.log('| variant | page not in the archive | ratio to without | page of an archived site, not archived | ratio to without | over without (median) |');
+    console.log('| --- | --- | --: | --- | --: | --: |');
+    for (const [name, [other, onSite]] of loads.variants) {
+      console.log(`| ${name} | ${spread(other)} | ${(median(other) / median(otherWithout)).toFixed(3)} | ${spread(onSite)} | ${(median(onSite) / median(siteWithout)).toFixed(3)} | ${fmtMs(median(onSite) - median(siteWithout))} |`);
     }
-    scriptsOff = await extensionContextsOn(withExtension.context, OTHER_PAGE);
-    scriptsOn = await extensionContextsOn(withExtension.context, article.url);
-  } finally {
-    await withExtension.close();
-    await without.close();
+    console.log(`\nExtension scripts that ran on the non-archive page: ${scriptsOff} (on the archived page: ${scriptsOn}).`);
   }
 
   try {
-    const paint = await sidebarFigures(extensionDir, article);
-    // The worker's reads for the match (meta.json, one URL shard, one catalog shard) and the
-    // sidebar's article (src/shared/archive-reader.ts reads exactly these).
-    const readPaths = [
-      '/archive/meta.json',
-      `/archive/urls/${shardOf(article.key, meta.shards.urls)}.json`,
-      `/archive/catalog/${shardOf(article.id, meta.shards.catalog)}.json`,
-      `/archive/articles/${article.id}.json`,
-    ];
-    let readBytes = 0;
-    for (const path of readPaths) readBytes += (await stat(join(extensionDir, path))).size;
-    const archiveBytes = (await dirSize(join(extensionDir, 'archive'))).bytes;
-    const contentScript = (await stat(join(extensionDir, 'content.js'))).size;
-    const worker = await workerFigures(extensionDir, article);
-
-    const ratio = (a: number[], b: number[]): string => (median(a) / median(b)).toFixed(2);
-    console.log(`\n## Pages (archive of ${pageSize} articles on ${(await manifestSites(extensionDir)).length} sites, ${runs} runs (loads: ${runs * 5}), median / p95)\n`);
-    console.log('| measure | figure |');
-    console.log('| --- | --- |');
-    console.log(`| page not in the archive: load, with extension | ${spread(loadWith)} |`);
-    console.log(`| page not in the archive: load, without extension | ${spread(loadWithout)} |`);
-    console.log(`| ratio with / without (median) | ${(median(loadWith) / median(loadWithout)).toFixed(3)} |`);
-    console.log(`| extension scripts that ran on the non-archive page | ${scriptsOff} (on the archived page: ${scriptsOn}) |`);
-    console.log(`| page of an archived site, not archived itself: load, with extension | ${spread(siteWith)} |`);
-    console.log(`| the same page, without extension | ${spread(siteWithout)} |`);
-    console.log(`| ratio with / without (median) | ${ratio(siteWith, siteWithout)} |`);
-    console.log(`| content script size (minified) | ${(contentScript / 1024).toFixed(2)} KB |`);
-    console.log(`| document_idle → sidebar title and entities painted | ${spread(paint.warm.map((v) => v.sidebarAfterIdle))} |`);
-    console.log(`| the same, navigation start → painted | ${spread(paint.warm.map((v) => v.sidebarAfterStart))} |`);
-    console.log(`| floor: a static sidebar page in the same iframe, document_idle → painted | ${spread(paint.floor.map((v) => v.sidebarAfterIdle))} |`);
-    console.log(`| Backstory ÷ floor (median) | ${ratio(paint.warm.map((v) => v.sidebarAfterIdle), paint.floor.map((v) => v.sidebarAfterIdle))} |`);
-    console.log(`| worker stopped before each visit: document_idle → painted | ${spread(paint.cold.map((v) => v.sidebarAfterIdle))} |`);
-    console.log(`| page whose <head> waits 300 ms for a script: document_idle → sidebar painted | ${spread(paint.slow.map((v) => v.sidebarAfterIdle))} |`);
-    console.log(`| … and → the page's own first contentful paint | ${spread(paint.slow.map((v) => v.pageFirstPaintAfterIdle))} |`);
-    console.log(`| archive data read for it | ${(readBytes / 1024).toFixed(1)} KB in ${readPaths.length} files, of ${mb(archiveBytes)} |`);
-    console.log(`| worker JS heap, woken by a page, 1,000 notes stored | ${mb(worker.heapAfterWake)} |`);
-    console.log(`| worker JS heap after a search of the 1,000 notes | ${mb(worker.heapAfterSearch)} |`);
-    console.log(`| worker message, warm | ${spread(worker.warm)} |`);
-    console.log(`| worker message, woken after a stop (1,000 notes stored) | ${spread(worker.cold)} |`);
-    console.log(`| ratio woken / warm (median) | ${ratio(worker.cold, worker.warm)} |`);
+    if (part('sidebar')) {
+      const paint = await sidebarFigures(extensionDir, article);
+      // The worker's reads for the match (meta.json, one URL shard, one catalog shard) and the
+      // sidebar's article (src/shared/archive-reader.ts reads exactly these).
+      const readPaths = [
+        '/archive/meta.json',
+        `/archive/urls/${shardOf(article.key, meta.shards.urls)}.json`,
+        `/archive/catalog/${shardOf(article.id, meta.shards.catalog)}.json`,
+        `/archive/articles/${article.id}.json`,
+      ];
+      let readBytes = 0;
+      for (const path of readPaths) readBytes += (await stat(join(extensionDir, path))).size;
+      const archiveBytes = (await dirSize(join(extensionDir, 'archive'))).bytes;
+      const contentScript = (await stat(join(extensionDir, 'content.js'))).size;
+      console.log(`\n## Sidebar (archive of ${pageSize} articles on ${sites} sites, ${runs} runs, median / p95)\n`);
+      console.log('| measure | figure |');
+      console.log('| --- | --- |');
+      console.log(`| content script size (minified) | ${(contentScript / 1024).toFixed(2)} KB |`);
+      console.log(`| document_idle → sidebar title and entities painted | ${spread(paint.warm.map((v) => v.sidebarAfterIdle))} |`);
+      console.log(`| the same, navigation start → painted | ${spread(paint.warm.map((v) => v.sidebarAfterStart))} |`);
+      console.log(`| floor: a static sidebar page in the same iframe, document_idle → painted | ${spread(paint.floor.map((v) => v.sidebarAfterIdle))} |`);
+      console.log(`| Backstory ÷ floor (median) | ${ratio(paint.warm.map((v) => v.sidebarAfterIdle), paint.floor.map((v) => v.sidebarAfterIdle))} |`);
+      console.log(`| worker stopped before each visit: document_idle → painted | ${spread(paint.cold.map((v) => v.sidebarAfterIdle))} |`);
+      console.log(`| page whose <head> waits 300 ms for a script: document_idle → sidebar painted | ${spread(paint.slow.map((v) => v.sidebarAfterIdle))} |`);
+      console.log(`| … and → the page's own first contentful paint | ${spread(paint.slow.map((v) => v.pageFirstPaintAfterIdle))} |`);
+      console.log(`| archive data read for it | ${(readBytes / 1024).toFixed(1)} KB in ${readPaths.length} files, of ${mb(archiveBytes)} |`);
+      for (const [title, summary] of paint.traces) printTraceSummary(title, summary);
+    }
+    if (part('worker')) {
+      const worker = await workerFigures(extensionDir, article);
+      console.log(`\n## Worker (archive of ${pageSize} articles, ${notesCount.toLocaleString('en')} notes stored; median / p95)\n`);
+      console.log('| measure | figure |');
+      console.log('| --- | --- |');
+      console.log(`| worker JS heap (after GC), woken by a page | ${mb(worker.heapAfterWake)} |`);
+      console.log(`| worker JS heap after a search of the notes | ${mb(worker.heapAfterSearch)} |`);
+      console.log(`| worker message (notes search), warm | ${spread(worker.warm)} |`);
+      console.log(`| the same, woken after a stop | ${spread(worker.cold)} |`);
+      console.log(`| ratio woken / warm (median) | ${ratio(worker.cold, worker.warm)} |`);
+    }
   } finally {
     if (!values['work-dir']) await rm(work, { recursive: true, force: true });
   }
-  await printLiveVerdict();
+  if (part('live')) await printLiveVerdict();
 }
+
 
 await main();
