@@ -71,6 +71,17 @@ async function manifestSites(extensionDir: string): Promise<string[]> {
   return (manifest.content_scripts[0]?.matches ?? []).map((pattern) => pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, ''));
 }
 
+/** The ids of the first `count` articles in the catalog's shards. */
+async function catalogIds(extensionDir: string, count: number): Promise<string[]> {
+  const meta = JSON.parse(await readFile(join(extensionDir, 'archive/meta.json'), 'utf8')) as ArchiveMeta;
+  const ids: string[] = [];
+  for (let shard = 0; shard < meta.shards.catalog && ids.length < count; shard++) {
+    const entries = JSON.parse(await readFile(join(extensionDir, 'archive/catalog', `${shardName(shard, meta.shards.catalog)}.json`), 'utf8')) as Record<string, CatalogEntry>;
+    ids.push(...Object.keys(entries).slice(0, count - ids.length));
+  }
+  return ids;
+}
+
 /** An article of the manifest's last site. */
 async function articleOfLastSite(extensionDir: string): Promise<Article> {
   const meta = JSON.parse(await readFile(join(extensionDir, 'archive/meta.json'), 'utf8')) as ArchiveMeta;
@@ -271,19 +282,23 @@ async function workerFigures(extensionDir: string, article: Article): Promise<Wo
     const { targetId: popup } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: new URL('popup.html', worker.url).href });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const send = (type: string, payload: string): string => `chrome.runtime.sendMessage({ channel: 'backstory/1', type: '${type}', payload: ${payload} })`;
-    await cdp.evaluate(
+    // Notes on archived articles (a note on an id the catalog lacks is refused), each checked stored.
+    const ids = await catalogIds(extensionDir, notesCount);
+    const stored = await cdp.evaluate<number>(
       popup,
       `(async () => {
+        const ids = ${JSON.stringify(ids)};
+        let stored = 0;
         // Twenty saves at a time: each is its own article's record, so they do not wait on one lock.
-        for (let from = 0; from < ${notesCount}; from += 20) {
-          await Promise.all(Array.from({ length: Math.min(20, ${notesCount} - from) }, (_, k) => {
-            const i = from + k;
-            const articleId = (BigInt('0x${article.id}') + BigInt(i)).toString(16).padStart(16, '0').slice(-16);
-            return ${send('notes/save-note', `{ articleId, text: 'Benchmark note ' + i + ': ' + 'lorem ipsum '.repeat(20), tags: ['bench'], baseRevision: 0, baseText: '' }`)};
-          }));
+        for (let from = 0; from < ids.length; from += 20) {
+          const answers = await Promise.all(ids.slice(from, from + 20).map((articleId, k) =>
+            ${send('notes/save-note', `{ articleId, text: 'Benchmark note ' + (from + k) + ': ' + 'lorem ipsum '.repeat(20), tags: ['bench'], baseRevision: 0, baseText: '' }`)}));
+          stored += answers.filter((answer) => answer && answer.ok).length;
         }
+        return stored;
       })()`,
     );
+    if (stored !== ids.length) throw new Error(`only ${stored} of ${ids.length} notes were stored`);
     const search = send('notes/search', `{ query: 'benchmark', limit: 5 }`);
     const ask = (): Promise<number> => cdp.evaluate<number>(popup, `(async () => { const started = performance.now(); await ${search}; return performance.now() - started; })()`);
 
