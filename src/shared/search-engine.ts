@@ -204,22 +204,9 @@ export class SearchEngine {
     // Each word counts with the best of its expansions in a document.
     const total = new Float64Array(count);
     const wordsFound = new Uint8Array(count);
+    const best = wordExpansions.some((expansion) => expansion.size > 1) ? new Float64Array(count) : null;
     for (const expansion of wordExpansions) {
-      const best = new Float64Array(count);
-      for (const [key, weight] of expansion) {
-        const { docs, scores } = list(key);
-        for (let i = 0; i < docs.length; i++) {
-          const doc = docs[i]!;
-          const score = scores[i]! * weight;
-          if (score > best[doc]!) best[doc] = score;
-        }
-      }
-      for (let doc = 0; doc < count; doc++) {
-        if (best[doc]! > 0) {
-          total[doc] = total[doc]! + best[doc]!;
-          wordsFound[doc] = wordsFound[doc]! + 1;
-        }
-      }
+      addWord([...expansion].map(([key, weight]) => [list(key), weight]), total, wordsFound, best);
     }
     // Documents with every word; when none has all, those with the most. Only filters: all allowed.
     let needed = wordExpansions.length;
@@ -319,6 +306,49 @@ function phrasePattern(phrase: readonly string[]): RegExp {
 interface Postings {
   docs: Int32Array;
   scores: Float64Array;
+}
+
+/**
+ * Adds one query word to the documents' totals: in each document, the best of its
+ * expansions' weighted scores. Walks the postings only, never every document: at 100,000
+ * articles a pass over all documents per word cost more than the postings themselves.
+ * `best` is a zeroed scratch array (needed only for a word with several expansions), left
+ * zeroed again.
+ */
+function addWord(lists: ReadonlyArray<readonly [Postings, number]>, total: Float64Array, wordsFound: Uint8Array, best: Float64Array | null): void {
+  const [only] = lists;
+  if (!only) return;
+  if (lists.length === 1) {
+    const [{ docs, scores }, weight] = only;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const score = scores[i]! * weight;
+      if (score > 0) {
+        total[doc] = total[doc]! + score;
+        wordsFound[doc] = wordsFound[doc]! + 1;
+      }
+    }
+    return;
+  }
+  if (!best) throw new Error('a word with several expansions needs a scratch array');
+  for (const [{ docs, scores }, weight] of lists) {
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const score = scores[i]! * weight;
+      if (score > best[doc]!) best[doc] = score;
+    }
+  }
+  for (const [{ docs }] of lists) {
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const score = best[doc]!;
+      if (score > 0) {
+        total[doc] = total[doc]! + score;
+        wordsFound[doc] = wordsFound[doc]! + 1;
+        best[doc] = 0;
+      }
+    }
+  }
 }
 const EMPTY: Postings = { docs: new Int32Array(0), scores: new Float64Array(0) };
 

@@ -81,6 +81,26 @@ describe('search ranking', () => {
   });
 });
 
+describe('a word with several expansions', () => {
+  const archive = compileArchive(
+    [
+      seed('2024-03-01', 'Coastal notes', 'The harbourside cafe and two harbours nearby, harbourmasters agree.'),
+      seed('2024-02-01', 'Port business', 'Ships left the harbour at dawn.'),
+    ],
+    { extractEntities: fakeEntities },
+  );
+  const engine = engineFor(archive);
+
+  it('counts once in a document, with the best of its expansions, not their sum', async () => {
+    // Three prefix expansions in one article do not outweigh the word itself in another.
+    expect(await titles(engine, 'harbour')).toEqual(['Port business', 'Coastal notes']);
+  });
+
+  it('is one word found, however many of its expansions a document has', async () => {
+    expect(await titles(engine, 'harbour ships')).toEqual(['Port business']);
+  });
+});
+
 describe('search over the real seed and the fixture', async () => {
   const sources = [...(await readSeedDirectory(fromRoot('seeds'))), ...(await readSeedDirectory(fromRoot('tests/fixtures/seeds')))];
   const archive = compileArchive(sources);
