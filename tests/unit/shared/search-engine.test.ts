@@ -101,6 +101,26 @@ describe('a word with several expansions', () => {
   });
 });
 
+describe('an index whose meta.json does not list the sites', () => {
+  it('reads search/hosts.json for a host: filter only', async () => {
+    const archive = compileArchive([seed('2024-03-01', 'On one site', 'Words.', 'one.example'), seed('2024-03-02', 'On another', 'Words.', 'two.example')]);
+    const files = new Map([...archive.files, ...archive.search]);
+    const { hosts, ...meta } = files.get('search/meta.json') as { hosts: Record<string, number> };
+    files.set('search/meta.json', meta);
+    files.set('search/hosts.json', hosts);
+    const read: string[] = [];
+    const engine = new SearchEngine(async (path) => {
+      read.push(path);
+      if (!files.has(path)) throw new Error(`missing ${path}`);
+      return JSON.parse(JSON.stringify(files.get(path)));
+    });
+    expect(await titles(engine, 'words')).toHaveLength(2);
+    expect(read).not.toContain('search/hosts.json');
+    expect(await titles(engine, 'words host:two.example')).toEqual(['On another']);
+    expect(read).toContain('search/hosts.json');
+  });
+});
+
 describe('search over the real seed and the fixture', async () => {
   const sources = [...(await readSeedDirectory(fromRoot('seeds'))), ...(await readSeedDirectory(fromRoot('tests/fixtures/seeds')))];
   const archive = compileArchive(sources);
