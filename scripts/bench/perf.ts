@@ -239,7 +239,12 @@ async function sidebarFigures(extensionDir: string, article: Article): Promise<P
       }
       if (trace) {
         const { events } = await traced(cdp, () => visit(cdp, url));
-        figures.traces.push([trace, summarizeSidebarTrace(events, new URL(url).host)]);
+        // A trace the summary cannot read is reported, not fatal: the figures above stand.
+        try {
+          figures.traces.push([trace, summarizeSidebarTrace(events, new URL(url).host)]);
+        } catch (error) {
+          console.error(`trace of ${trace}: ${String(error)}`);
+        }
       }
       return times;
     } finally {
