@@ -14,7 +14,7 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; frame?: string; isOutermostMainFrame?: boolean; documentLoaderURL?: string }; frame?: string };
+  args?: { name?: string; data?: { url?: string; frame?: string; isOutermostMainFrame?: boolean; documentLoaderURL?: string }; beginData?: { url?: string }; frame?: string };
 }
 
 const CATEGORIES = ['toplevel', 'blink.user_timing', 'loading', 'devtools.timeline', 'v8.execute', 'navigation', 'disabled-by-default-devtools.timeline'];
@@ -59,10 +59,11 @@ export function summarizeSidebarTrace(events: readonly TraceEvent[], pageHost: s
     if (e.name === 'process_name') processNames.set(e.pid, e.args?.name ?? String(e.pid));
     if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? String(e.tid));
   }
-  const urlOf = (e: TraceEvent): string => e.args?.data?.documentLoaderURL ?? e.args?.data?.url ?? '';
+  const urlOf = (e: TraceEvent): string => e.args?.data?.documentLoaderURL ?? e.args?.data?.url ?? e.args?.beginData?.url ?? '';
   // The page's DCL: the renderer whose navigation is the page; the sidebar's FCP: the one that loaded sidebar.html.
   const pagePid = events.find((e) => e.name === 'navigationStart' && urlOf(e).includes(pageHost))?.pid;
-  const sidebarPid = events.find((e) => e.name === 'navigationStart' && urlOf(e).includes('/sidebar.html'))?.pid;
+  // The sidebar's renderer: the one that parsed sidebar.html (its navigationStart may not name it).
+  const sidebarPid = events.find((e) => (e.name === 'navigationStart' || e.name === 'ParseHTML') && urlOf(e).includes('/sidebar.html'))?.pid;
   const dcl = events.find((e) => e.pid === pagePid && e.name === 'domContentLoadedEventEnd');
   const fcp = events.find((e) => e.pid === sidebarPid && e.name === 'firstContentfulPaint');
   if (!dcl || !fcp) throw new Error(`the trace lacks the page's DOMContentLoaded or the sidebar's first paint (page ${String(pagePid)}, sidebar ${String(sidebarPid)})`);
