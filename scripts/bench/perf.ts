@@ -34,6 +34,8 @@ import { parseArgs } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import { PACKED_FILE_SUFFIX, type ArchiveMeta, type Article, type CatalogEntry } from '../../src/shared/archive-format';
 import { shardName, shardOf } from '../../src/shared/shards';
+import { siteOfPattern } from '../../src/shared/url-key';
+import { padSites, pageLoadVariants } from './manifest-variants';
 import { readArchiveFile } from '../archive/archive-files';
 import { zipExtension } from '../package-zip';
 import { articlePageHtml } from '../article-server';
@@ -58,6 +60,8 @@ const { values } = parseArgs({
     'real-extractor': { type: 'boolean', default: false },
     // Keep each size's build in DIR/<size> and reuse it on the next run (the build is not re-measured then).
     'work-dir': { type: 'string' },
+    // Page loads: pad the manifest's sites to this many (made-up sites with no articles).
+    'pad-sites': { type: 'string' },
   },
 });
 const PARTS = ['build', 'pages', 'sidebar', 'worker', 'live'];
@@ -83,7 +87,7 @@ interface BuildFigures extends ChildBuild {
 /** The sites of a build, from its manifest's content-script patterns (`*://*.host/*`). */
 async function manifestSites(extensionDir: string): Promise<string[]> {
   const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ matches: string[] }> };
-  return (manifest.content_scripts[0]?.matches ?? []).map((pattern) => pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, ''));
+  return (manifest.content_scripts[0]?.matches ?? []).flatMap((pattern) => siteOfPattern(pattern) ?? []);
 }
 
 /** The ids of the first `count` articles in the catalog's shards. */
@@ -134,44 +138,22 @@ async function lastSiteShowsSidebar(extensionDir: string): Promise<boolean> {
 interface LoadFigures {
   /** Variant → [page not in the archive, page of an archived site that is not archived] load times. */
   variants: Map<string, [number[], number[]]>;
+  /** Variant → extension scripts that ran on [the page not in the archive, the archived page]. */
+  scripts: Map<string, [number, number]>;
 }
 
 /**
  * Page loads with no debugger attached (each page reports its own load time, LOAD_BEACON):
- * without the extension, with Backstory, and with Backstory less one part at a time, so
- * that the difference names what the part costs. One browser at a time, in blocks taken in
- * turn so the machine's drift falls on all of them.
+ * without the extension, with Backstory, and with Backstory changed one way at a time
+ * (manifest-variants.ts), so that the difference names what the change costs or saves.
+ * One browser at a time, in blocks taken in turn so the machine's drift falls on all of
+ * them. Then, per variant, which pages its scripts ran on (the access it has).
  */
-async function loadFigures(extensionDir: string, pages: ReadonlyMap<string, string>, otherPage: string, sitePage: string): Promise<LoadFigures> {
+async function loadFigures(extensionDir: string, pages: ReadonlyMap<string, string>, otherPage: string, sitePage: string, archivedPage: string): Promise<LoadFigures> {
   const served = await serveByHost(new Map([...pages].map(([url, html]) => [servedAt(url).key, { body: html.replace('</body>', `${LOAD_BEACON}</body>`) }])));
-  const site = new URL(sitePage).hostname;
-  const manifestOf = async (dir: string): Promise<Record<string, unknown> & { content_scripts: Array<{ matches: string[] }>; web_accessible_resources: Array<{ matches: string[] }> }> =>
-    JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
-  const variants = [
-    // Only the page's own site in the content script's and the web-accessible resources' matches.
-    await extensionVariant(extensionDir, async (dir) => {
-      const manifest = await manifestOf(dir);
-      const own = (matches: string[]): string[] => matches.filter((pattern) => pattern === `*://*.${site}/*`);
-      for (const entry of [...manifest.content_scripts, ...manifest.web_accessible_resources]) entry.matches = own(entry.matches);
-      await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    }),
-    // The web-accessible resources' matches cut to the page's own site, the content script's kept.
-    await extensionVariant(extensionDir, async (dir) => {
-      const manifest = await manifestOf(dir);
-      for (const entry of manifest.web_accessible_resources) entry.matches = entry.matches.filter((pattern) => pattern === `*://*.${site}/*`);
-      await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    }),
-    // A content script that does nothing, injected on the same sites.
-    await extensionVariant(extensionDir, (dir) => writeFile(join(dir, 'content.js'), '')),
-  ];
-  const order: Array<[string, string | null]> = [
-    ['without the extension', null],
-    ['Backstory', extensionDir],
-    ['Backstory, manifest matches cut to the page\'s site', variants[0]!.dir],
-    ['Backstory, web-accessible matches cut to the page\'s site', variants[1]!.dir],
-    ['Backstory, content script emptied', variants[2]!.dir],
-  ];
-  const figures: LoadFigures = { variants: new Map(order.map(([name]) => [name, [[], []]])) };
+  const made = await Promise.all(pageLoadVariants(new URL(sitePage).hostname).map(async ({ name, change }) => ({ name, ...(await extensionVariant(extensionDir, change)) })));
+  const order: Array<[string, string | null]> = [['without the extension', null], ['Backstory', extensionDir], ...made.map(({ name, dir }): [string, string] => [name, dir])];
+  const figures: LoadFigures = { variants: new Map(order.map(([name]) => [name, [[], []]])), scripts: new Map() };
   const blocks = 4;
   const perBlock = Math.ceil((runs * 5) / blocks);
   try {
@@ -193,10 +175,25 @@ async function loadFigures(extensionDir: string, pages: ReadonlyMap<string, stri
         }
       }
     }
+    for (const [name, dir] of order) if (dir) figures.scripts.set(name, await scriptsRan(dir, pages, otherPage, archivedPage));
     return figures;
   } finally {
-    for (const variant of variants) await variant.remove();
+    for (const variant of made) await variant.remove();
     served.server.close();
+  }
+}
+
+/** How many extension scripts ran on the page not in the archive and on an archived page (Playwright). */
+async function scriptsRan(extensionDir: string, pages: ReadonlyMap<string, string>, otherPage: string, archivedPage: string): Promise<[number, number]> {
+  const browser = await launchChromiumWithExtension(extensionDir);
+  try {
+    await browser.context.route(/^https?:\/\//, (route) => {
+      const body = pages.get(route.request().url().split('#')[0] ?? '');
+      return route.fulfill({ status: body ? 200 : 404, contentType: 'text/html; charset=utf-8', body: body ?? 'not found' });
+    });
+    return [await extensionContextsOn(browser.context, otherPage), await extensionContextsOn(browser.context, archivedPage)];
+  } finally {
+    await browser.close();
   }
 }
 
@@ -427,28 +424,21 @@ async function main(): Promise<void> {
   ]);
 
   if (part('pages')) {
-    const loads = await loadFigures(extensionDir, pages, OTHER_PAGE, onArchiveSite);
-    const withExtension = await launchChromiumWithExtension(extensionDir);
-    let scriptsOff: number;
-    let scriptsOn: number;
-    try {
-      await withExtension.context.route(/^https?:\/\//, (route) => {
-        const body = pages.get(route.request().url().split('#')[0] ?? '');
-        return route.fulfill({ status: body ? 200 : 404, contentType: 'text/html; charset=utf-8', body: body ?? 'not found' });
-      });
-      scriptsOff = await extensionContextsOn(withExtension.context, OTHER_PAGE);
-      scriptsOn = await extensionContextsOn(withExtension.context, article.url);
-    } finally {
-      await withExtension.close();
-    }
+    // `--pad-sites N`: the site count of a larger archive, on this one's articles.
+    const padTo = values['pad-sites'] === undefined ? 0 : Number(values['pad-sites']);
+    const base = padTo > sites ? await extensionVariant(extensionDir, padSites(padTo)) : null;
+    const loads = await loadFigures(base?.dir ?? extensionDir, pages, OTHER_PAGE, onArchiveSite, article.url);
     const [otherWithout, siteWithout] = loads.variants.get('without the extension')!;
-    console.log(`\n## Page loads (archive of ${pageSize} articles on ${sites} sites; ${runs * 5} loads each, no debugger attached; median / p95)\n`);
+    console.log(`\n## Page loads (archive of ${pageSize} articles on ${base ? `${sites} sites, the manifest padded to ${padTo}` : `${sites} sites`}; ${runs * 5} loads each, no debugger attached; median / p95)\n`);
     console.log('| variant | page not in the archive | ratio to without | page of an archived site, not archived | ratio to without | over without (median) |');
     console.log('| --- | --- | --: | --- | --: | --: |');
     for (const [name, [other, onSite]] of loads.variants) {
       console.log(`| ${name} | ${spread(other)} | ${(median(other) / median(otherWithout)).toFixed(3)} | ${spread(onSite)} | ${(median(onSite) / median(siteWithout)).toFixed(3)} | ${fmtMs(median(onSite) - median(siteWithout))} |`);
     }
-    console.log(`\nExtension scripts that ran on the non-archive page: ${scriptsOff} (on the archived page: ${scriptsOn}).`);
+    console.log('\n| variant | extension scripts that ran on the page not in the archive | on an archived page |');
+    console.log('| --- | --: | --: |');
+    for (const [name, [off, on]] of loads.scripts) console.log(`| ${name} | ${off} | ${on} |`);
+    await base?.remove();
   }
 
   try {
