@@ -46,7 +46,17 @@ export interface Variant {
 /** The variants, for a page on `site` (the archive's own pattern for it is kept where a variant cuts). */
 export function pageLoadVariants(site: string): Variant[] {
   const own = sitePattern(site);
+  // How the cost grows with the site count: the first `count` sites, the page's among them.
+  const firstSites = (count: number): Variant => ({
+    name: `content-script matches cut to ${count.toLocaleString('en')} sites`,
+    change: (dir) =>
+      editManifest(dir, (manifest) => {
+        for (const script of manifest.content_scripts ?? []) script.matches = [own, ...script.matches.filter((pattern) => pattern !== own).slice(0, count - 1)];
+      }),
+  });
   return [
+    firstSites(1000),
+    firstSites(2500),
     {
       name: "content-script matches cut to the page's site (1 pattern)",
       change: (dir) =>

@@ -43,7 +43,7 @@ import { launchChromiumWithExtension } from '../chromium-extension';
 import type { CdpPipe } from '../cdp-pipe';
 import { extensionVariant, launchServed, LOAD_BEACON, serveByHost, servedAt, staticSidebarVariant, stopWorker, timedLoad, visit, workerHeapBytes, type VisitTimes } from './sidebar-timing';
 import { liveVerdictFigures } from './live-verdict';
-import { printTraceSummary, summarizeSidebarTrace, traced, type TraceSummary } from './trace';
+import { printLoadTraceSummary, printTraceSummary, summarizeLoadTrace, summarizeSidebarTrace, traced, type TraceSummary } from './trace';
 import { buildInOwnProcess, type ChildBuild } from './child-build';
 import { dirSize, fmtMs, mb, median, percentile } from './stats';
 
@@ -62,6 +62,8 @@ const { values } = parseArgs({
     'work-dir': { type: 'string' },
     // Page loads: pad the manifest's sites to this many (made-up sites with no articles).
     'pad-sites': { type: 'string' },
+    // Page loads: leave out the variants whose names contain any of these words (comma-separated).
+    'skip-variants': { type: 'string' },
   },
 });
 const PARTS = ['build', 'pages', 'sidebar', 'worker', 'live'];
@@ -140,7 +142,12 @@ interface LoadFigures {
   variants: Map<string, [number[], number[]]>;
   /** Variant → extension scripts that ran on [the page not in the archive, the archived page]. */
   scripts: Map<string, [number, number]>;
+  /** One traced load of the archived site's other page, for some variants. */
+  traces: Array<[string, TraceSummary]>;
 }
+
+/** The variants whose load of the archived site's other page is traced: what the cost is made of. */
+const TRACED_LOADS = ['without the extension', 'Backstory', "content-script matches cut to the page's site (1 pattern)", "the sites as host_permissions, content-script matches cut to the page's site"];
 
 /**
  * Page loads with no debugger attached (each page reports its own load time, LOAD_BEACON):
@@ -151,9 +158,11 @@ interface LoadFigures {
  */
 async function loadFigures(extensionDir: string, pages: ReadonlyMap<string, string>, otherPage: string, sitePage: string, archivedPage: string): Promise<LoadFigures> {
   const served = await serveByHost(new Map([...pages].map(([url, html]) => [servedAt(url).key, { body: html.replace('</body>', `${LOAD_BEACON}</body>`) }])));
-  const made = await Promise.all(pageLoadVariants(new URL(sitePage).hostname).map(async ({ name, change }) => ({ name, ...(await extensionVariant(extensionDir, change)) })));
+  const skip = (values['skip-variants'] ?? '').split(',').filter(Boolean);
+  const wanted = pageLoadVariants(new URL(sitePage).hostname).filter(({ name }) => !skip.some((word) => name.includes(word)));
+  const made = await Promise.all(wanted.map(async ({ name, change }) => ({ name, ...(await extensionVariant(extensionDir, change)) })));
   const order: Array<[string, string | null]> = [['without the extension', null], ['Backstory', extensionDir], ...made.map(({ name, dir }): [string, string] => [name, dir])];
-  const figures: LoadFigures = { variants: new Map(order.map(([name]) => [name, [[], []]])), scripts: new Map() };
+  const figures: LoadFigures = { variants: new Map(order.map(([name]) => [name, [[], []]])), scripts: new Map(), traces: [] };
   const blocks = 4;
   const perBlock = Math.ceil((runs * 5) / blocks);
   try {
@@ -170,9 +179,26 @@ async function loadFigures(extensionDir: string, pages: ReadonlyMap<string, stri
             other.push((await timedLoad(cdp, served, servedAt(otherPage).httpUrl)).load);
             onSite.push((await timedLoad(cdp, served, servedAt(sitePage).httpUrl)).load);
           }
+        } catch (error) {
+          // One browser that did not start (a loaded machine) loses its block, not the run.
+          console.error(`block ${block + 1} of ${name}: ${String(error)}`);
         } finally {
           await cdp.close();
         }
+      }
+    }
+    for (const [name, dir] of order.filter(([variant]) => TRACED_LOADS.includes(variant))) {
+      const cdp = await launchServed(dir, served.port);
+      try {
+        if (dir) await cdp.waitForTarget((target) => target.type === 'service_worker', 60_000);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        for (let i = 0; i < 3; i++) await timedLoad(cdp, served, servedAt(sitePage).httpUrl);
+        const { events } = await traced(cdp, () => timedLoad(cdp, served, servedAt(sitePage).httpUrl));
+        figures.traces.push([name, summarizeLoadTrace(events, new URL(sitePage).host)]);
+      } catch (error) {
+        console.error(`trace of a load with ${name}: ${String(error)}`);
+      } finally {
+        await cdp.close();
       }
     }
     for (const [name, dir] of order) if (dir) figures.scripts.set(name, await scriptsRan(dir, pages, otherPage, archivedPage));
@@ -438,6 +464,7 @@ async function main(): Promise<void> {
     console.log('\n| variant | extension scripts that ran on the page not in the archive | on an archived page |');
     console.log('| --- | --: | --: |');
     for (const [name, [off, on]] of loads.scripts) console.log(`| ${name} | ${off} | ${on} |`);
+    for (const [name, summary] of loads.traces) printLoadTraceSummary(`${name}, the archived site's other page`, summary);
     await base?.remove();
   }
 

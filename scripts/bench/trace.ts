@@ -14,10 +14,10 @@ export interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string; frame?: string; isOutermostMainFrame?: boolean; documentLoaderURL?: string }; beginData?: { url?: string }; frame?: string };
+  args?: { name?: string; src_func?: string; src_file?: string; data?: { url?: string; frame?: string; isOutermostMainFrame?: boolean; documentLoaderURL?: string }; beginData?: { url?: string }; frame?: string };
 }
 
-const CATEGORIES = ['toplevel', 'blink.user_timing', 'loading', 'devtools.timeline', 'v8.execute', 'navigation', 'disabled-by-default-devtools.timeline'];
+const CATEGORIES = ['toplevel', 'blink.user_timing', 'loading', 'devtools.timeline', 'v8.execute', 'navigation', 'disabled-by-default-devtools.timeline', 'extensions', 'ipc', 'mojom'];
 
 /** Runs `visit` while the browser traces, and returns the trace's events. */
 export async function traced<T>(cdp: CdpPipe, visit: () => Promise<T>): Promise<{ value: T; events: TraceEvent[] }> {
@@ -52,13 +52,7 @@ export interface TraceSummary {
 
 /** Milestones and per-thread busy time between the page's DOMContentLoaded and the sidebar's first contentful paint. */
 export function summarizeSidebarTrace(events: readonly TraceEvent[], pageHost: string): TraceSummary {
-  const processNames = new Map<number, string>();
-  const threadNames = new Map<string, string>();
-  for (const e of events) {
-    if (e.ph !== 'M') continue;
-    if (e.name === 'process_name') processNames.set(e.pid, e.args?.name ?? String(e.pid));
-    if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args?.name ?? String(e.tid));
-  }
+  const names = traceNames(events);
   const urlOf = (e: TraceEvent): string => e.args?.data?.documentLoaderURL ?? e.args?.data?.url ?? e.args?.beginData?.url ?? '';
   // The page's DCL: the renderer whose navigation is the page; the sidebar's FCP: the one that loaded sidebar.html.
   const pagePid = events.find((e) => e.name === 'navigationStart' && urlOf(e).includes(pageHost))?.pid;
@@ -70,8 +64,8 @@ export function summarizeSidebarTrace(events: readonly TraceEvent[], pageHost: s
   const from = dcl.ts;
   const to = fcp.ts;
   const label = (e: TraceEvent): string => {
-    const process = e.pid === pagePid ? 'page' : e.pid === sidebarPid ? 'sidebar' : (processNames.get(e.pid) ?? String(e.pid));
-    return `${process} / ${threadNames.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
+    const process = e.pid === pagePid ? 'page' : e.pid === sidebarPid ? 'sidebar' : (names.processes.get(e.pid) ?? String(e.pid));
+    return `${process} / ${names.threads.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
   };
   const milestones: TraceSummary['milestones'] = [];
   const MILESTONES = new Set(['navigationStart', 'domContentLoadedEventEnd', 'firstContentfulPaint', 'EvaluateScript', 'v8.compile', 'ResourceSendRequest', 'ParseHTML']);
@@ -83,22 +77,65 @@ export function summarizeSidebarTrace(events: readonly TraceEvent[], pageHost: s
     milestones.push({ at: (e.ts - from) / 1000, what: `${label(e)}: ${e.name}${url ? ` ${url}` : ''}${e.dur ? ` (${(e.dur / 1000).toFixed(1)} ms)` : ''}` });
   }
   milestones.sort((a, b) => a.at - b.at);
+  const threads = threadBusy(events, from, to, label);
+  return { windowMs: (to - from) / 1000, milestones, threads };
+}
+
+type Names = { processes: Map<number, string>; threads: Map<string, string> };
+
+function traceNames(events: readonly TraceEvent[]): Names {
+  const names: Names = { processes: new Map(), threads: new Map() };
+  for (const e of events) {
+    if (e.ph !== 'M') continue;
+    if (e.name === 'process_name') names.processes.set(e.pid, e.args?.name ?? String(e.pid));
+    if (e.name === 'thread_name') names.threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? String(e.tid));
+  }
+  return names;
+}
+
+/**
+ * Per process and thread, ms of top-level tasks between `from` and `to` (trace µs) and the
+ * longest kinds of work in them: trace events by name, and top-level tasks by the function
+ * that posted them (`post: …`), which names the code when no finer event does.
+ */
+function threadBusy(events: readonly TraceEvent[], from: number, to: number, label: (e: TraceEvent) => string): TraceSummary['threads'] {
   const busy = new Map<string, { busy: number; kinds: Map<string, number> }>();
+  const add = (kinds: Map<string, number>, kind: string, ms: number): void => void kinds.set(kind, (kinds.get(kind) ?? 0) + ms);
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined || e.ts + e.dur < from || e.ts > to) continue;
     const overlap = (Math.min(e.ts + e.dur, to) - Math.max(e.ts, from)) / 1000;
     const key = label(e);
     let entry = busy.get(key);
     if (!entry) busy.set(key, (entry = { busy: 0, kinds: new Map() }));
-    if (e.cat.includes('toplevel') && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')) entry.busy += overlap;
-    else if (!e.cat.includes('toplevel')) entry.kinds.set(e.name, (entry.kinds.get(e.name) ?? 0) + overlap);
+    if (e.cat.includes('toplevel') && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask')) {
+      entry.busy += overlap;
+      if (e.args?.src_func) add(entry.kinds, `post: ${e.args.src_func}`, overlap);
+    } else if (!e.cat.includes('toplevel')) add(entry.kinds, e.name, overlap);
   }
-  const threads = [...busy]
+  return [...busy]
     .map(([thread, { busy: busyMs, kinds }]) => ({ thread, busyMs, top: [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 4) }))
     .filter((t) => t.busyMs >= 1)
     .sort((a, b) => b.busyMs - a.busyMs)
     .slice(0, 8);
-  return { windowMs: (to - from) / 1000, milestones, threads };
+}
+
+/** One page load's trace: per-thread busy time over the whole traced load (tab opened → load reported). */
+export function summarizeLoadTrace(events: readonly TraceEvent[], pageHost: string): TraceSummary {
+  const names = traceNames(events);
+  const timed = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  if (timed.length === 0) throw new Error('the trace has no timed events');
+  const from = Math.min(...timed.map((e) => e.ts));
+  const to = Math.max(...timed.map((e) => e.ts + (e.dur ?? 0)));
+  const pagePid = events.find((e) => e.name === 'navigationStart' && (e.args?.data?.documentLoaderURL ?? e.args?.data?.url ?? '').includes(pageHost))?.pid;
+  const label = (e: TraceEvent): string => `${e.pid === pagePid ? 'page' : (names.processes.get(e.pid) ?? String(e.pid))} / ${names.threads.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
+  return { windowMs: (to - from) / 1000, milestones: [], threads: threadBusy(events, from, to, label) };
+}
+
+export function printLoadTraceSummary(title: string, summary: TraceSummary): void {
+  console.log(`\n### Trace of one load: ${title} (traced window ${summary.windowMs.toFixed(1)} ms)\n`);
+  console.log('| process / thread | busy | longest work (ms) |');
+  console.log('| --- | --: | --- |');
+  for (const t of summary.threads) console.log(`| ${t.thread} | ${t.busyMs.toFixed(1)} ms | ${t.top.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ')} |`);
 }
 
 export function printTraceSummary(title: string, summary: TraceSummary): void {
