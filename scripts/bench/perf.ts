@@ -11,9 +11,11 @@
  *   cheap synthetic one; `--only build` stops after this table.
  * - Page loads (`pages`), a page NOT in the archive and a page of an archived site that is
  *   not archived, with no debugger attached: without the extension, with it, and with it
- *   less one part at a time (manifest matches, web-accessible matches, the content
- *   script's work), ratios from the same run; and whether any extension script ran on
- *   the page not in the archive.
+ *   changed one way at a time (manifest-variants.ts: the sites cut to 1, 1,000 or 2,500,
+ *   the content script emptied, the sites as host permissions, the script registered
+ *   where permitted; `--pad-sites N` pads the manifest first, `--skip-variants` leaves
+ *   some out), ratios from the same run; which pages each variant's scripts ran on; and
+ *   one traced load per variant of a few (trace.ts).
  * - A matching page (at --page-size): content script size; document_idle → sidebar title
  *   and entities painted, with no debugger attached while the page loads (cdp-pipe.ts),
  *   beside the same extension with a static sidebar page (the iframe floor), with the
