@@ -33,6 +33,7 @@ export class CdpPipe {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private buffer = '';
+  private readonly listeners = new Map<string, Set<(params: unknown) => void>>();
 
   private constructor(
     private readonly child: ChildProcess,
@@ -60,9 +61,10 @@ export class CdpPipe {
   private receive(chunk: string): void {
     this.buffer += chunk;
     for (let end = this.buffer.indexOf('\0'); end !== -1; end = this.buffer.indexOf('\0')) {
-      // Events (messages without an id) are not needed: every reading is asked for.
-      const message = JSON.parse(this.buffer.slice(0, end)) as { id?: number; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(this.buffer.slice(0, end)) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
       this.buffer = this.buffer.slice(end + 1);
+      // Events (messages without an id) go to their listeners: only tracing listens.
+      if (message.method !== undefined) for (const listener of this.listeners.get(message.method) ?? []) listener(message.params);
       const waiting = message.id === undefined ? undefined : this.pending.get(message.id);
       if (!waiting || message.id === undefined) continue;
       this.pending.delete(message.id);
@@ -76,6 +78,14 @@ export class CdpPipe {
     const promise = new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject }));
     this.input.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     return promise;
+  }
+
+  /** Calls `listener` with the params of each `method` event until the returned function is called. */
+  on(method: string, listener: (params: unknown) => void): () => void {
+    let set = this.listeners.get(method);
+    if (!set) this.listeners.set(method, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   async targets(): Promise<TargetInfo[]> {

@@ -3,17 +3,16 @@
  * script and web-accessible-resource matches become the archive's hosts, and keys the
  * other browser does not know are dropped so neither browser warns about them.
  */
+import { sitePattern } from '../src/shared/url-key';
+
 export type BrowserTarget = 'chromium' | 'firefox';
 export const BROWSER_TARGETS: readonly BrowserTarget[] = ['chromium', 'firefox'];
 
 const HOSTS_PLACEHOLDER = '__ARCHIVE_HOSTS__';
 
-/**
- * One pattern a site: `*://*.host/*` matches the host itself and every subdomain (www.,
- * m., amp., edition.), over http and https, so 50,000 articles on 300 sites are 300 patterns.
- */
+/** One pattern a site (sitePattern: the site and its subdomains), so 50,000 articles on 300 sites are 300 patterns. */
 export function hostMatchPatterns(hosts: readonly string[]): string[] {
-  return [...new Set(hosts)].sort().map((host) => `*://*.${host}/*`);
+  return [...new Set(hosts)].sort().map(sitePattern);
 }
 
 type Json = Record<string, unknown>;

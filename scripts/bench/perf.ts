@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,10000,50000 --page-size 10000 --runs 20] [--only live|build|sidebar] [--real-extractor]
+ * npm run bench [-- --sizes 1000,10000,50000 --page-size 10000 --runs 20 --work-dir DIR] [--only build|pages|sidebar|worker|live] [--real-extractor]
  *
  * The costs users feel, at several archive sizes (synthetic archives from many sites, see
  * synthetic-archive.ts). Prints a table; the figures are recorded in docs/performance.md.
@@ -9,35 +9,44 @@
  *   whether Chromium loads that build and shows the sidebar on an article of the last of
  *   its sites. `--real-extractor` builds with the build's entity extractor instead of the
  *   cheap synthetic one; `--only build` stops after this table.
- * - A page NOT in the archive: load time with the extension vs without, in the same run
- *   (ratio), and whether any extension script ran there.
+ * - Page loads (`pages`), a page NOT in the archive and a page of an archived site that is
+ *   not archived, with no debugger attached: without the extension, with it, and with it
+ *   changed one way at a time (manifest-variants.ts: the sites cut to 1, 1,000 or 2,500,
+ *   the content script emptied, the sites as host permissions, the script registered
+ *   where permitted; `--pad-sites N` pads the manifest first, `--skip-variants` leaves
+ *   some out), ratios from the same run; which pages each variant's scripts ran on; and
+ *   one traced load per variant of a few (trace.ts).
  * - A matching page (at --page-size): content script size; document_idle → sidebar title
  *   and entities painted, with no debugger attached while the page loads (cdp-pipe.ts),
  *   beside the same extension with a static sidebar page (the iframe floor), with the
  *   worker stopped before each visit, and on a page whose <head> waits 300 ms for a script;
- *   archive bytes read for it.
- * - The worker: JS heap and wake-up time with the archive and 1,000 stored notes, against
- *   a warm worker in the same run.
+ *   archive bytes read for it; a trace summary of one visit and of the floor (`sidebar`).
+ * - The worker (`worker`): JS heap and wake-up time with the archive and `--notes` stored
+ *   notes (10,000) on archived articles, against a warm worker in the same run.
  * - The live comparison: sidebar open → verdict shown, on the seed page and on a
  *   20,000-word page (live-verdict.ts); `--only live` runs just that.
- * `--only sidebar`: the build at --page-size, then only the sidebar paint against its floor.
+ * `--only pages|sidebar|worker`: the build at --page-size, then only that part. `--work-dir
+ * DIR` keeps each size's build in DIR/<size>-many-hosts and reuses it on the next run.
  * Not part of `npm test`.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext } from 'playwright-core';
 import { PACKED_FILE_SUFFIX, type ArchiveMeta, type Article, type CatalogEntry } from '../../src/shared/archive-format';
 import { shardName, shardOf } from '../../src/shared/shards';
+import { siteOfPattern } from '../../src/shared/url-key';
+import { padSites, pageLoadVariants } from './manifest-variants';
 import { readArchiveFile } from '../archive/archive-files';
 import { zipExtension } from '../package-zip';
 import { articlePageHtml } from '../article-server';
-import { launchChromium, launchChromiumWithExtension } from '../chromium-extension';
+import { launchChromiumWithExtension } from '../chromium-extension';
 import type { CdpPipe } from '../cdp-pipe';
-import { launchServed, serveByHost, servedAt, staticSidebarVariant, stopWorker, visit, workerHeapBytes, type VisitTimes } from './sidebar-timing';
+import { extensionVariant, launchServed, LOAD_BEACON, serveByHost, servedAt, staticSidebarVariant, stopWorker, timedLoad, visit, workerHeapBytes, type VisitTimes } from './sidebar-timing';
 import { liveVerdictFigures } from './live-verdict';
+import { printLoadTraceSummary, printTraceSummary, summarizeLoadTrace, summarizeSidebarTrace, traced, type TraceSummary } from './trace';
+import { buildInOwnProcess, type ChildBuild } from './child-build';
 import { dirSize, fmtMs, mb, median, percentile } from './stats';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -46,27 +55,31 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,50000' },
     'page-size': { type: 'string', default: '10000' },
     runs: { type: 'string', default: '20' },
+    notes: { type: 'string', default: '10000' },
+    // Leave out the live comparison (it does not depend on the archive's size).
+    'no-live': { type: 'boolean', default: false },
     only: { type: 'string' },
     'real-extractor': { type: 'boolean', default: false },
+    // Keep each size's build in DIR/<size> and reuse it on the next run (the build is not re-measured then).
+    'work-dir': { type: 'string' },
+    // Page loads: pad the manifest's sites to this many (made-up sites with no articles).
+    'pad-sites': { type: 'string' },
+    // Page loads: leave out the variants whose names contain any of these words (comma-separated).
+    'skip-variants': { type: 'string' },
   },
 });
-const sizes = values.sizes.split(',').map(Number);
+const PARTS = ['build', 'pages', 'sidebar', 'worker', 'live'];
+if (values.only !== undefined && !PARTS.includes(values.only)) throw new Error(`--only takes one of ${PARTS.join(', ')}, not ${values.only}`);
 const pageSize = Number(values['page-size']);
+// A part that measures pages needs only the build it measures them on.
+const sizes = ['pages', 'sidebar', 'worker'].includes(values.only ?? '') ? [pageSize] : values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
+const notesCount = Number(values.notes);
 const OTHER_PAGE = 'https://example.org/news/story.html';
 
 const spread = (xs: number[]): string => `${fmtMs(median(xs))} / ${fmtMs(percentile(xs, 0.95))}`;
 
-interface BuiltInProcess {
-  articles: number;
-  ms: number;
-  cpuMs: number;
-  peakRssBytes: number;
-  hosts: number;
-  workers: number;
-}
-
-interface BuildFigures extends BuiltInProcess {
+interface BuildFigures extends ChildBuild {
   packageBytes: number;
   archiveBytes: number;
   seedBytes: number;
@@ -75,18 +88,22 @@ interface BuildFigures extends BuiltInProcess {
   lastSiteShows: boolean;
 }
 
-function buildInOwnProcess(size: number, work: string): BuiltInProcess {
-  const run = (...flags: string[]): string =>
-    execFileSync('npx', ['tsx', join(root, 'scripts/bench/build-synthetic.ts'), String(size), work, '--many-hosts', ...flags], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  run('--seeds-only');
-  const line = run(...(values['real-extractor'] ? ['--real-extractor'] : [])).trim().split('\n').pop() ?? '{}';
-  return JSON.parse(line) as BuiltInProcess;
-}
-
 /** The sites of a build, from its manifest's content-script patterns (`*://*.host/*`). */
 async function manifestSites(extensionDir: string): Promise<string[]> {
   const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts: Array<{ matches: string[] }> };
-  return (manifest.content_scripts[0]?.matches ?? []).map((pattern) => pattern.replace(/^\*:\/\/\*\./, '').replace(/\/\*$/, ''));
+  return (manifest.content_scripts[0]?.matches ?? []).flatMap((pattern) => siteOfPattern(pattern) ?? []);
+}
+
+/** The ids of the first `count` articles in the catalog's shards. */
+function catalogIds(extensionDir: string, count: number): string[] {
+  const archiveDir = join(extensionDir, 'archive');
+  const meta = readArchiveFile<ArchiveMeta>(archiveDir, 'meta.json');
+  const ids: string[] = [];
+  for (let shard = 0; shard < meta.shards.catalog && ids.length < count; shard++) {
+    const entries = readArchiveFile<Record<string, CatalogEntry>>(archiveDir, `catalog/${shardName(shard, meta.shards.catalog)}.json`);
+    ids.push(...Object.keys(entries).slice(0, count - ids.length));
+  }
+  return ids;
 }
 
 /** An article of the manifest's last site. */
@@ -122,19 +139,90 @@ async function lastSiteShowsSidebar(extensionDir: string): Promise<boolean> {
   }
 }
 
-async function serve(context: BrowserContext, pages: Map<string, string>): Promise<void> {
-  await context.route(/^https?:\/\//, (route) => {
-    const body = pages.get(route.request().url().split('#')[0] ?? '');
-    return route.fulfill({ status: body ? 200 : 404, contentType: 'text/html; charset=utf-8', body: body ?? 'not found' });
-  });
+interface LoadFigures {
+  /** Variant → [page not in the archive, page of an archived site that is not archived] load times. */
+  variants: Map<string, [number[], number[]]>;
+  /** Variant → extension scripts that ran on [the page not in the archive, the archived page]. */
+  scripts: Map<string, [number, number]>;
+  /** One traced load of the archived site's other page, for some variants. */
+  traces: Array<[string, TraceSummary]>;
 }
 
-async function loadTime(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
-  const ms = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
-  await page.close();
-  return ms;
+/** The variants whose load of the archived site's other page is traced: what the cost is made of. */
+const TRACED_LOADS = ['without the extension', 'Backstory', "content-script matches cut to the page's site (1 pattern)", "the sites as host_permissions, content-script matches cut to the page's site"];
+
+/**
+ * Page loads with no debugger attached (each page reports its own load time, LOAD_BEACON):
+ * without the extension, with Backstory, and with Backstory changed one way at a time
+ * (manifest-variants.ts), so that the difference names what the change costs or saves.
+ * One browser at a time, in blocks taken in turn so the machine's drift falls on all of
+ * them. Then, per variant, which pages its scripts ran on (the access it has).
+ */
+async function loadFigures(extensionDir: string, pages: ReadonlyMap<string, string>, otherPage: string, sitePage: string, archivedPage: string): Promise<LoadFigures> {
+  const served = await serveByHost(new Map([...pages].map(([url, html]) => [servedAt(url).key, { body: html.replace('</body>', `${LOAD_BEACON}</body>`) }])));
+  const skip = (values['skip-variants'] ?? '').split(',').filter(Boolean);
+  const wanted = pageLoadVariants(new URL(sitePage).hostname).filter(({ name }) => !skip.some((word) => name.includes(word)));
+  const made = await Promise.all(wanted.map(async ({ name, change }) => ({ name, ...(await extensionVariant(extensionDir, change)) })));
+  const order: Array<[string, string | null]> = [['without the extension', null], ['Backstory', extensionDir], ...made.map(({ name, dir }): [string, string] => [name, dir])];
+  const figures: LoadFigures = { variants: new Map(order.map(([name]) => [name, [[], []]])), scripts: new Map(), traces: [] };
+  const blocks = 4;
+  const perBlock = Math.ceil((runs * 5) / blocks);
+  try {
+    for (let block = 0; block < blocks; block++) {
+      const turn = block % 2 === 0 ? order : [...order].reverse();
+      for (const [name, dir] of turn) {
+        const cdp = await launchServed(dir, served.port);
+        try {
+          if (dir) await cdp.waitForTarget((target) => target.type === 'service_worker', 60_000);
+          await new Promise((resolve) => setTimeout(resolve, 1500)); // a browser that has just started is busy with itself
+          for (const url of [otherPage, sitePage]) await timedLoad(cdp, served, servedAt(url).httpUrl);
+          const [other, onSite] = figures.variants.get(name)!;
+          for (let i = 0; i < perBlock; i++) {
+            other.push((await timedLoad(cdp, served, servedAt(otherPage).httpUrl)).load);
+            onSite.push((await timedLoad(cdp, served, servedAt(sitePage).httpUrl)).load);
+          }
+        } catch (error) {
+          // One browser that did not start (a loaded machine) loses its block, not the run.
+          console.error(`block ${block + 1} of ${name}: ${String(error)}`);
+        } finally {
+          await cdp.close();
+        }
+      }
+    }
+    for (const [name, dir] of order.filter(([variant]) => TRACED_LOADS.includes(variant))) {
+      const cdp = await launchServed(dir, served.port);
+      try {
+        if (dir) await cdp.waitForTarget((target) => target.type === 'service_worker', 60_000);
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        for (let i = 0; i < 3; i++) await timedLoad(cdp, served, servedAt(sitePage).httpUrl);
+        const { events } = await traced(cdp, () => timedLoad(cdp, served, servedAt(sitePage).httpUrl));
+        figures.traces.push([name, summarizeLoadTrace(events, new URL(sitePage).host)]);
+      } catch (error) {
+        console.error(`trace of a load with ${name}: ${String(error)}`);
+      } finally {
+        await cdp.close();
+      }
+    }
+    for (const [name, dir] of order) if (dir) figures.scripts.set(name, await scriptsRan(dir, pages, otherPage, archivedPage));
+    return figures;
+  } finally {
+    for (const variant of made) await variant.remove();
+    served.server.close();
+  }
+}
+
+/** How many extension scripts ran on the page not in the archive and on an archived page (Playwright). */
+async function scriptsRan(extensionDir: string, pages: ReadonlyMap<string, string>, otherPage: string, archivedPage: string): Promise<[number, number]> {
+  const browser = await launchChromiumWithExtension(extensionDir);
+  try {
+    await browser.context.route(/^https?:\/\//, (route) => {
+      const body = pages.get(route.request().url().split('#')[0] ?? '');
+      return route.fulfill({ status: body ? 200 : 404, contentType: 'text/html; charset=utf-8', body: body ?? 'not found' });
+    });
+    return [await extensionContextsOn(browser.context, otherPage), await extensionContextsOn(browser.context, archivedPage)];
+  } finally {
+    await browser.close();
+  }
 }
 
 async function extensionContextsOn(context: BrowserContext, url: string): Promise<number> {
@@ -156,6 +244,8 @@ interface PaintFigures {
   floor: VisitTimes[];
   cold: VisitTimes[];
   slow: VisitTimes[];
+  /** One traced visit each of Backstory and of the floor, after the measured ones. */
+  traces: Array<[string, TraceSummary]>;
 }
 
 /** The sidebar paint, in Backstory and in its static-sidebar variant visited in turn, then cold and on a slow page. */
@@ -175,7 +265,7 @@ async function sidebarFigures(extensionDir: string, article: Article): Promise<P
   const variant = await staticSidebarVariant(extensionDir);
   // One browser at a time: an idle headless Chromium still composites frames, and would tax
   // the one being measured. Blocks in turn (ABBA…) so the machine's drift falls on both.
-  const visits = async (dir: string, count: number, before: (cdp: CdpPipe) => Promise<void>, url: string): Promise<VisitTimes[]> => {
+  const visits = async (dir: string, count: number, before: (cdp: CdpPipe) => Promise<void>, url: string, trace?: string): Promise<VisitTimes[]> => {
     const cdp = await launchServed(dir, port);
     try {
       // A browser that has just started is still busy with itself; then warm up processes,
@@ -187,20 +277,30 @@ async function sidebarFigures(extensionDir: string, article: Article): Promise<P
         await before(cdp);
         times.push(await visit(cdp, url));
       }
+      if (trace) {
+        const { events } = await traced(cdp, () => visit(cdp, url));
+        // A trace the summary cannot read is reported, not fatal: the figures above stand.
+        try {
+          figures.traces.push([trace, summarizeSidebarTrace(events, new URL(url).host)]);
+        } catch (error) {
+          console.error(`trace of ${trace}: ${String(error)}`);
+        }
+      }
       return times;
     } finally {
       await cdp.close();
     }
   };
   const warmWorker = async (): Promise<void> => undefined;
+  const figures: PaintFigures = { warm: [], floor: [], cold: [], slow: [], traces: [] };
   try {
-    const figures: PaintFigures = { warm: [], floor: [], cold: [], slow: [] };
     const blocks = 4;
     const perBlock = Math.ceil(runs / blocks);
     for (let block = 0; block < blocks; block++) {
       const order = block % 2 === 0 ? (['warm', 'floor'] as const) : (['floor', 'warm'] as const);
       for (const which of order) {
-        figures[which].push(...(await visits(which === 'warm' ? extensionDir : variant.dir, perBlock, warmWorker, plain.httpUrl)));
+        const trace = block === blocks - 1 ? (which === 'warm' ? 'Backstory' : 'the floor (static sidebar page)') : undefined;
+        figures[which].push(...(await visits(which === 'warm' ? extensionDir : variant.dir, perBlock, warmWorker, plain.httpUrl, trace)));
       }
     }
     figures.slow = await visits(extensionDir, runs, warmWorker, slow.httpUrl);
@@ -219,7 +319,7 @@ interface WorkerFigures {
   cold: number[];
 }
 
-/** 1,000 notes stored from the popup, then the worker's heap and its answer time, warm and woken. */
+/** `--notes` notes stored from the popup, then the worker's heap and its answer time, warm and woken. */
 async function workerFigures(extensionDir: string, article: Article): Promise<WorkerFigures> {
   const plain = servedAt(article.url);
   const { server, port } = await serveByHost(new Map([[plain.key, { body: articlePageHtml(article) }]]));
@@ -229,15 +329,23 @@ async function workerFigures(extensionDir: string, article: Article): Promise<Wo
     const { targetId: popup } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: new URL('popup.html', worker.url).href });
     await new Promise((resolve) => setTimeout(resolve, 500));
     const send = (type: string, payload: string): string => `chrome.runtime.sendMessage({ channel: 'backstory/1', type: '${type}', payload: ${payload} })`;
-    await cdp.evaluate(
+    // Notes on archived articles (a note on an id the catalog lacks is refused), each checked stored.
+    const ids = catalogIds(extensionDir, notesCount);
+    const stored = await cdp.evaluate<number>(
       popup,
       `(async () => {
-        for (let i = 0; i < 1000; i++) {
-          const articleId = (BigInt('0x${article.id}') + BigInt(i)).toString(16).padStart(16, '0').slice(-16);
-          await ${send('notes/save-note', `{ articleId, text: 'Benchmark note ' + i + ': ' + 'lorem ipsum '.repeat(20), tags: ['bench'], baseRevision: 0, baseText: '' }`)};
+        const ids = ${JSON.stringify(ids)};
+        let stored = 0;
+        // Twenty saves at a time: each is its own article's record, so they do not wait on one lock.
+        for (let from = 0; from < ids.length; from += 20) {
+          const answers = await Promise.all(ids.slice(from, from + 20).map((articleId, k) =>
+            ${send('notes/save-note', `{ articleId, text: 'Benchmark note ' + (from + k) + ': ' + 'lorem ipsum '.repeat(20), tags: ['bench'], baseRevision: 0, baseText: '' }`)}));
+          stored += answers.filter((answer) => answer && answer.ok).length;
         }
+        return stored;
       })()`,
     );
+    if (stored !== ids.length) throw new Error(`only ${stored} of ${ids.length} notes were stored`);
     const search = send('notes/search', `{ query: 'benchmark', limit: 5 }`);
     const ask = (): Promise<number> => cdp.evaluate<number>(popup, `(async () => { const started = performance.now(); await ${search}; return performance.now() - started; })()`);
 
@@ -272,7 +380,7 @@ async function printLiveVerdict(): Promise<void> {
 }
 
 async function measureBuild(size: number, work: string): Promise<BuildFigures> {
-  const built = buildInOwnProcess(size, work);
+  const built = buildInOwnProcess(size, work, { manyHosts: true, realExtractor: values['real-extractor'] });
   const extensionDir = join(work, 'dist/chromium');
   const zip = join(work, 'chromium.zip');
   await zipExtension(extensionDir, zip);
@@ -286,7 +394,7 @@ async function measureBuild(size: number, work: string): Promise<BuildFigures> {
     lastSiteShows: await lastSiteShowsSidebar(extensionDir),
   };
   await rm(zip, { force: true });
-  console.log(`built ${size}: ${fmtMs(figures.ms)}, peak ${mb(figures.peakRssBytes)}, package ${mb(figures.packageBytes)}, zipped ${mb(figures.zipBytes)}, ${figures.hosts} sites`);
+  console.log(`${built.reused ? 'reused the build of' : 'built'} ${size}: ${fmtMs(figures.ms)}, peak ${mb(figures.peakRssBytes)}, package ${mb(figures.packageBytes)}, zipped ${mb(figures.zipBytes)}, ${figures.hosts} sites`);
   return figures;
 }
 
@@ -310,35 +418,19 @@ async function firstArticle(extensionDir: string): Promise<Article> {
   return readArchiveFile<Article>(join(extensionDir, 'archive'), `articles/${articleFile.slice(0, -PACKED_FILE_SUFFIX.length)}`);
 }
 
-async function printSidebarOnly(): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), `backstory-perf-${pageSize}-`));
-  try {
-    printBuilds([await measureBuild(pageSize, work)]);
-    const extensionDir = join(work, 'dist/chromium');
-    const paint = await sidebarFigures(extensionDir, await firstArticle(extensionDir));
-    const idle = (times: VisitTimes[]): number[] => times.map((v) => v.sidebarAfterIdle);
-    console.log(`\n## Sidebar paint (archive of ${pageSize} articles, ${runs} runs, median / p95)\n`);
-    console.log('| measure | figure |');
-    console.log('| --- | --- |');
-    console.log(`| document_idle → sidebar title and entities painted | ${spread(idle(paint.warm))} |`);
-    console.log(`| floor: a static sidebar page in the same iframe | ${spread(idle(paint.floor))} |`);
-    console.log(`| Backstory ÷ floor (median) | ${(median(idle(paint.warm)) / median(idle(paint.floor))).toFixed(2)} |`);
-    console.log(`| worker stopped before each visit | ${spread(idle(paint.cold))} |`);
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-}
+const ratio = (a: number[], b: number[]): string => (median(a) / median(b)).toFixed(2);
+/** `--only build|pages|sidebar|worker|live` runs one part (with the build it needs; live needs none). */
+const part = (name: string): boolean => values.only === undefined || values.only === name;
 
 async function main(): Promise<void> {
   if (values.only === 'live') return printLiveVerdict();
-  if (values.only === 'sidebar') return printSidebarOnly();
   const works = new Map<number, string>();
   const builds: BuildFigures[] = [];
   for (const size of sizes) {
-    const work = await mkdtemp(join(tmpdir(), `backstory-perf-${size}-`));
+    const work = values['work-dir'] ? join(values['work-dir'], `${size}-many-hosts`) : await mkdtemp(join(tmpdir(), `backstory-perf-${size}-`));
     works.set(size, work);
     builds.push(await measureBuild(size, work));
-    if (size !== pageSize || values.only === 'build') await rm(work, { recursive: true, force: true });
+    if ((size !== pageSize || values.only === 'build') && !values['work-dir']) await rm(work, { recursive: true, force: true });
   }
   printBuilds(builds);
   if (values.only === 'build') return;
@@ -349,6 +441,7 @@ async function main(): Promise<void> {
   const article = await firstArticle(extensionDir);
   const meta = readArchiveFile<ArchiveMeta>(join(extensionDir, 'archive'), 'meta.json');
   const newsPage = await readFile(join(root, 'tests/fixtures/pages/seed-article.html'), 'utf8');
+  const sites = (await manifestSites(extensionDir)).length;
   // A page of an archived site that is not archived itself; like most news pages it names
   // itself as canonical, so the content script asks twice (its address, then the canonical).
   const onArchiveSite = `https://${article.host}/news/not-archived-story.html`;
@@ -358,87 +451,70 @@ async function main(): Promise<void> {
     [article.url, articlePageHtml(article)],
   ]);
 
-  const withExtension = await launchChromiumWithExtension(extensionDir);
-  const without = await launchChromium(null);
-  const loadWith: number[] = [];
-  const loadWithout: number[] = [];
-  const siteWith: number[] = [];
-  const siteWithout: number[] = [];
-  let scriptsOff: number;
-  let scriptsOn: number;
-  try {
-    await serve(withExtension.context, pages);
-    await serve(without.context, pages);
-    // Warm both browsers' caches and processes before measuring.
-    for (const url of [OTHER_PAGE, onArchiveSite]) {
-      await loadTime(withExtension.context, url);
-      await loadTime(without.context, url);
+  if (part('pages')) {
+    // `--pad-sites N`: the site count of a larger archive, on this one's articles.
+    const padTo = values['pad-sites'] === undefined ? 0 : Number(values['pad-sites']);
+    const base = padTo > sites ? await extensionVariant(extensionDir, padSites(padTo)) : null;
+    const loads = await loadFigures(base?.dir ?? extensionDir, pages, OTHER_PAGE, onArchiveSite, article.url);
+    const [otherWithout, siteWithout] = loads.variants.get('without the extension')!;
+    console.log(`\n## Page loads (archive of ${pageSize} articles on ${base ? `${sites} sites, the manifest padded to ${padTo}` : `${sites} sites`}; ${runs * 5} loads each, no debugger attached; median / p95)\n`);
+    console.log('| variant | page not in the archive | ratio to without | page of an archived site, not archived | ratio to without | over without (median) |');
+    console.log('| --- | --- | --: | --- | --: | --: |');
+    for (const [name, [other, onSite]] of loads.variants) {
+      console.log(`| ${name} | ${spread(other)} | ${(median(other) / median(otherWithout)).toFixed(3)} | ${spread(onSite)} | ${(median(onSite) / median(siteWithout)).toFixed(3)} | ${fmtMs(median(onSite) - median(siteWithout))} |`);
     }
-    // Loads are short and the machine's noise is not: five times the runs.
-    for (let i = 0; i < runs * 5; i++) {
-      // Alternate the order so neither browser always goes first.
-      for (const [url, withIt, withoutIt] of [[OTHER_PAGE, loadWith, loadWithout], [onArchiveSite, siteWith, siteWithout]] as const) {
-        if (i % 2 === 0) {
-          withIt.push(await loadTime(withExtension.context, url));
-          withoutIt.push(await loadTime(without.context, url));
-        } else {
-          withoutIt.push(await loadTime(without.context, url));
-          withIt.push(await loadTime(withExtension.context, url));
-        }
-      }
-    }
-    scriptsOff = await extensionContextsOn(withExtension.context, OTHER_PAGE);
-    scriptsOn = await extensionContextsOn(withExtension.context, article.url);
-  } finally {
-    await withExtension.close();
-    await without.close();
+    console.log('\n| variant | extension scripts that ran on the page not in the archive | on an archived page |');
+    console.log('| --- | --: | --: |');
+    for (const [name, [off, on]] of loads.scripts) console.log(`| ${name} | ${off} | ${on} |`);
+    for (const [name, summary] of loads.traces) printLoadTraceSummary(`${name}, the archived site's other page`, summary);
+    await base?.remove();
   }
 
   try {
-    const paint = await sidebarFigures(extensionDir, article);
-    // The worker's reads for the match (meta.json, one URL shard, one catalog shard) and the
-    // sidebar's article (src/shared/archive-reader.ts reads exactly these).
-    const readPaths = [
-      '/archive/meta.json',
-      `/archive/urls/${shardOf(article.key, meta.shards.urls)}.json`,
-      `/archive/catalog/${shardOf(article.id, meta.shards.catalog)}.json`,
-      `/archive/articles/${article.id}.json`,
-    ].map((path) => path + PACKED_FILE_SUFFIX);
-    let readBytes = 0;
-    for (const path of readPaths) readBytes += (await stat(join(extensionDir, path))).size;
-    const archiveBytes = (await dirSize(join(extensionDir, 'archive'))).bytes;
-    const contentScript = (await stat(join(extensionDir, 'content.js'))).size;
-    const worker = await workerFigures(extensionDir, article);
-
-    const ratio = (a: number[], b: number[]): string => (median(a) / median(b)).toFixed(2);
-    console.log(`\n## Pages (archive of ${pageSize} articles on ${(await manifestSites(extensionDir)).length} sites, ${runs} runs (loads: ${runs * 5}), median / p95)\n`);
-    console.log('| measure | figure |');
-    console.log('| --- | --- |');
-    console.log(`| page not in the archive: load, with extension | ${spread(loadWith)} |`);
-    console.log(`| page not in the archive: load, without extension | ${spread(loadWithout)} |`);
-    console.log(`| ratio with / without (median) | ${(median(loadWith) / median(loadWithout)).toFixed(3)} |`);
-    console.log(`| extension scripts that ran on the non-archive page | ${scriptsOff} (on the archived page: ${scriptsOn}) |`);
-    console.log(`| page of an archived site, not archived itself: load, with extension | ${spread(siteWith)} |`);
-    console.log(`| the same page, without extension | ${spread(siteWithout)} |`);
-    console.log(`| ratio with / without (median) | ${ratio(siteWith, siteWithout)} |`);
-    console.log(`| content script size (minified) | ${(contentScript / 1024).toFixed(2)} KB |`);
-    console.log(`| document_idle → sidebar title and entities painted | ${spread(paint.warm.map((v) => v.sidebarAfterIdle))} |`);
-    console.log(`| the same, navigation start → painted | ${spread(paint.warm.map((v) => v.sidebarAfterStart))} |`);
-    console.log(`| floor: a static sidebar page in the same iframe, document_idle → painted | ${spread(paint.floor.map((v) => v.sidebarAfterIdle))} |`);
-    console.log(`| Backstory ÷ floor (median) | ${ratio(paint.warm.map((v) => v.sidebarAfterIdle), paint.floor.map((v) => v.sidebarAfterIdle))} |`);
-    console.log(`| worker stopped before each visit: document_idle → painted | ${spread(paint.cold.map((v) => v.sidebarAfterIdle))} |`);
-    console.log(`| page whose <head> waits 300 ms for a script: document_idle → sidebar painted | ${spread(paint.slow.map((v) => v.sidebarAfterIdle))} |`);
-    console.log(`| … and → the page's own first contentful paint | ${spread(paint.slow.map((v) => v.pageFirstPaintAfterIdle))} |`);
-    console.log(`| archive data read for it | ${(readBytes / 1024).toFixed(1)} KB in ${readPaths.length} files, of ${mb(archiveBytes)} |`);
-    console.log(`| worker JS heap, woken by a page, 1,000 notes stored | ${mb(worker.heapAfterWake)} |`);
-    console.log(`| worker JS heap after a search of the 1,000 notes | ${mb(worker.heapAfterSearch)} |`);
-    console.log(`| worker message, warm | ${spread(worker.warm)} |`);
-    console.log(`| worker message, woken after a stop (1,000 notes stored) | ${spread(worker.cold)} |`);
-    console.log(`| ratio woken / warm (median) | ${ratio(worker.cold, worker.warm)} |`);
+    if (part('sidebar')) {
+      const paint = await sidebarFigures(extensionDir, article);
+      // The worker's reads for the match (meta.json, one URL shard, one catalog shard) and the
+      // sidebar's article (src/shared/archive-reader.ts reads exactly these).
+      const readPaths = [
+        '/archive/meta.json',
+        `/archive/urls/${shardOf(article.key, meta.shards.urls)}.json`,
+        `/archive/catalog/${shardOf(article.id, meta.shards.catalog)}.json`,
+        `/archive/articles/${article.id}.json`,
+      ].map((path) => path + PACKED_FILE_SUFFIX);
+      let readBytes = 0;
+      for (const path of readPaths) readBytes += (await stat(join(extensionDir, path))).size;
+      const archiveBytes = (await dirSize(join(extensionDir, 'archive'))).bytes;
+      const contentScript = (await stat(join(extensionDir, 'content.js'))).size;
+      console.log(`\n## Sidebar (archive of ${pageSize} articles on ${sites} sites, ${runs} runs, median / p95)\n`);
+      console.log('| measure | figure |');
+      console.log('| --- | --- |');
+      console.log(`| content script size (minified) | ${(contentScript / 1024).toFixed(2)} KB |`);
+      console.log(`| document_idle → sidebar title and entities painted | ${spread(paint.warm.map((v) => v.sidebarAfterIdle))} |`);
+      console.log(`| the same, navigation start → painted | ${spread(paint.warm.map((v) => v.sidebarAfterStart))} |`);
+      console.log(`| floor: a static sidebar page in the same iframe, document_idle → painted | ${spread(paint.floor.map((v) => v.sidebarAfterIdle))} |`);
+      console.log(`| Backstory ÷ floor (median) | ${ratio(paint.warm.map((v) => v.sidebarAfterIdle), paint.floor.map((v) => v.sidebarAfterIdle))} |`);
+      console.log(`| worker stopped before each visit: document_idle → painted | ${spread(paint.cold.map((v) => v.sidebarAfterIdle))} |`);
+      console.log(`| page whose <head> waits 300 ms for a script: document_idle → sidebar painted | ${spread(paint.slow.map((v) => v.sidebarAfterIdle))} |`);
+      console.log(`| … and → the page's own first contentful paint | ${spread(paint.slow.map((v) => v.pageFirstPaintAfterIdle))} |`);
+      console.log(`| archive data read for it | ${(readBytes / 1024).toFixed(1)} KB in ${readPaths.length} files, of ${mb(archiveBytes)} |`);
+      for (const [title, summary] of paint.traces) printTraceSummary(title, summary);
+    }
+    if (part('worker')) {
+      const worker = await workerFigures(extensionDir, article);
+      console.log(`\n## Worker (archive of ${pageSize} articles, ${notesCount.toLocaleString('en')} notes stored; median / p95)\n`);
+      console.log('| measure | figure |');
+      console.log('| --- | --- |');
+      console.log(`| worker JS heap (after GC), woken by a page | ${mb(worker.heapAfterWake)} |`);
+      console.log(`| worker JS heap after a search of the notes | ${mb(worker.heapAfterSearch)} |`);
+      console.log(`| worker message (notes search), warm | ${spread(worker.warm)} |`);
+      console.log(`| the same, woken after a stop | ${spread(worker.cold)} |`);
+      console.log(`| ratio woken / warm (median) | ${ratio(worker.cold, worker.warm)} |`);
+    }
   } finally {
-    await rm(work, { recursive: true, force: true });
+    if (!values['work-dir']) await rm(work, { recursive: true, force: true });
   }
-  await printLiveVerdict();
+  if (part('live') && !values['no-live']) await printLiveVerdict();
 }
+
 
 await main();

@@ -1,26 +1,58 @@
-/** Per-query latency on a synthetic archive, in Node (a quick look at which query is slow): tsx scripts/bench/profile-queries.ts 10000 */
+/**
+ * Per-query latency in Node, to find the slow one: `tsx scripts/bench/profile-queries.ts
+ * 10000` (compiles a synthetic archive in memory) or `… profile-queries.ts DIR` (a built
+ * archive folder, e.g. a `--work-dir` build's dist/chromium/archive). For each query: the
+ * first run on a fresh engine (every file read and parsed: what the popup's cold open pays,
+ * with the files and the JSON bytes it read, unpacked), then the median of five warm runs.
+ */
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { packedPath } from '../archive/archive-files';
 import { compileArchive } from '../archive/compile';
 import { SearchEngine } from '../../src/shared/search-engine';
 import { syntheticArchive, syntheticExtractor } from './synthetic-archive';
 
 const root = resolve(import.meta.dirname, '../..');
-const size = Number(process.argv[2] ?? 10_000);
+const arg = process.argv[2] ?? '10000';
 const realSeed = await readFile(join(root, 'seeds', (await readdir(join(root, 'seeds'))).filter((n) => n.endsWith('.txt')).sort()[0]!), 'utf8');
-const synthetic = syntheticArchive(realSeed, size);
-const archive = compileArchive([...synthetic.files].map(([file, content]) => ({ file, content })), { extractEntities: syntheticExtractor(synthetic.entities) });
-const serialized = new Map([...archive.files, ...archive.search].map(([path, value]) => [path, JSON.stringify(value)]));
-const engine = new SearchEngine(async (path) => JSON.parse(serialized.get(path) ?? 'null'));
-for (const q of synthetic.queries) await engine.search(q, 20);
-for (const q of synthetic.queries) {
+let text: (path: string) => Promise<string>;
+let queries: string[];
+if (existsSync(arg)) {
+  text = async (path) => inflateRawSync(await readFile(packedPath(arg, path))).toString('utf8');
+  queries = syntheticArchive(realSeed, 1).queries;
+} else {
+  const synthetic = syntheticArchive(realSeed, Number(arg));
+  const archive = compileArchive([...synthetic.files].map(([file, content]) => ({ file, content })), { extractEntities: syntheticExtractor(synthetic.entities) });
+  const serialized = new Map([...archive.files, ...archive.search].map(([path, value]) => [path, JSON.stringify(value)]));
+  text = async (path) => serialized.get(path) ?? 'null';
+  queries = synthetic.queries;
+}
+let files = 0;
+let bytes = 0;
+const fetchJson = async (path: string): Promise<unknown> => {
+  const body = await text(path);
+  files += 1;
+  bytes += body.length;
+  return JSON.parse(body);
+};
+const warm = new SearchEngine(fetchJson);
+for (const q of queries) {
+  files = 0;
+  bytes = 0;
+  let started = performance.now();
+  await new SearchEngine(fetchJson).search(q, 8);
+  const cold = performance.now() - started;
+  const coldRead = `${files} files, ${(bytes / 1024).toFixed(0)} KB`;
+  await warm.search(q, 20);
   const times: number[] = [];
   let total = 0;
   for (let i = 0; i < 5; i++) {
-    const started = performance.now();
-    total = (await engine.search(q, 20)).total;
+    started = performance.now();
+    total = (await warm.search(q, 20)).total;
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  console.log(q.padEnd(36), `${times[2]!.toFixed(2)} ms`, `max ${times[4]!.toFixed(2)}`, `${total} hits`);
+  console.log(q.padEnd(32), `cold ${cold.toFixed(1).padStart(6)} ms (${coldRead})`.padEnd(40), `warm ${times[2]!.toFixed(2)} ms`, `max ${times[4]!.toFixed(2)}`, `${total} hits`);
 }

@@ -1,43 +1,36 @@
 /**
- * npm run bench:search [-- --sizes 1000,10000 --runs 7 --captured 1000,5000]
+ * npm run bench:search [-- --sizes 1000,10000 --runs 7 --captured 1000,5000 --minisearch-max 50000 --many-hosts --work-dir DIR]
  *
- * For each size: generates a synthetic archive (scripts/bench/synthetic-archive.ts),
- * builds the extension with it, and prints build time, search index size on disk, the
- * popup's cold open to first results in Chromium, and query latency; then the same for
- * MiniSearch (one whole index, loaded with loadJSON), measured in the same process and
- * the same browser, and the ratios. Then, in the same browser, the same popup figures with
- * each number of captured articles (stored in steps), beside the bundled-only baseline. Not part of `npm test`. Figures: docs/performance.md.
+ * For each size: generates a synthetic archive (scripts/bench/synthetic-archive.ts) and
+ * builds the extension with it in a process of its own (child-build.ts), and prints build
+ * time, search index size on disk, the popup's cold open to first results in Chromium, and
+ * query latency; then the same for MiniSearch (one whole index, loaded with loadJSON),
+ * built in a process of its own (minisearch-child.ts: where it runs out of memory, that is
+ * the figure) and opened in the same browser, and the ratios. Then, in the same browser,
+ * the same popup figures with each number of captured articles (stored in steps), beside
+ * the bundled-only baseline. `--many-hosts`: the archive of `npm run bench` (one more site
+ * per 20 articles). Not part of `npm test`. Figures: docs/performance.md.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
-import MiniSearch from 'minisearch';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromiumWithExtension } from '../chromium-extension';
-import { readArchiveArticles, readArchiveFile } from '../archive/archive-files';
-import { build } from '../build';
-import type { Article } from '../../src/shared/archive-format';
+import { readArchiveFile } from '../archive/archive-files';
 import { SearchEngine } from '../../src/shared/search-engine';
 import { buildSearchIndex } from '../../src/shared/search-build';
+import { buildInOwnProcess } from './child-build';
 import { capturedArticles, storeCaptured } from './captured-articles';
+import { miniSearchOptions, type MiniSearchFigures } from './minisearch-child';
 import { dirSize, fmtMs, mb, median, percentile } from './stats';
-import { syntheticArchive, syntheticExtractor } from './synthetic-archive';
+import { syntheticArchive } from './synthetic-archive';
 
 const root = resolve(import.meta.dirname, '../..');
 /** The recent segment's limit of src/background/capture/search-index.ts (the worker module cannot load in Node). */
 const RECENT_LIMIT = 32;
-
-/** The same fields for MiniSearch as the Backstory index: title, entities, body; stored: what a result shows. */
-function miniSearchOptions() {
-  return {
-    fields: ['title', 'entities', 'body'],
-    storeFields: ['title', 'date', 'url', 'host'],
-    searchOptions: { boost: { title: 3, entities: 2.5 }, prefix: true, fuzzy: 0.2 },
-  };
-}
-
 
 /** Opens `url` in a new tab and reads when the page marked its first results (ms after navigation start). */
 async function coldOpen(context: BrowserContext, url: string, mark: string): Promise<number> {
@@ -115,31 +108,47 @@ interface CapturedFigures {
   nodeQuery: number[];
 }
 
-async function benchSize(size: number, runs: number, realSeed: string, capturedCounts: readonly number[]): Promise<void> {
-  const work = await mkdtemp(join(tmpdir(), `backstory-bench-${size}-`));
+interface Options {
+  runs: number;
+  /** Captured articles stored beside the bundled archive, in steps. */
+  captured: readonly number[];
+  miniSearchMax: number;
+  manyHosts: boolean;
+  workDir: string | undefined;
+}
+
+/** MiniSearch's build and queries in a process of its own; why it failed when it did. */
+function miniSearchInOwnProcess(work: string, queries: readonly string[], runs: number): Promise<MiniSearchFigures | { failed: string }> {
+  const started = performance.now();
+  return new Promise((resolvePromise) => {
+    execFile('npx', ['tsx', join(root, 'scripts/bench/minisearch-child.ts'), work, JSON.stringify(queries), String(runs)], { maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
+      if (!error) return resolvePromise(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as MiniSearchFigures);
+      const heap = /heap out of memory|Allocation failed[^\n]*/i.exec(stderr)?.[0];
+      resolvePromise({ failed: `${heap ?? `exit ${String(error.code ?? error.signal)}`} after ${fmtMs(performance.now() - started)}` });
+    });
+  });
+}
+
+async function benchSize(size: number, options: Options, realSeed: string): Promise<void> {
+  const { runs } = options;
+  const work = options.workDir ? join(options.workDir, `${size}${options.manyHosts ? '-many-hosts' : ''}`) : await mkdtemp(join(tmpdir(), `backstory-bench-${size}-`));
   try {
-    const synthetic = syntheticArchive(realSeed, size);
-    const seedDir = join(work, 'seeds');
-    await mkdir(seedDir);
-    for (const [name, content] of synthetic.files) await writeFile(join(seedDir, name), content);
+    // The queries depend on the real seed only, not on the archive's size.
+    const queries = syntheticArchive(realSeed, 1).queries;
 
     // --- Backstory ---
     const ours: Figures = { build: 0, indexBytes: 0, indexFiles: 0, coldOpen: [], coldOpenEmpty: [], query: [], queryCold: [], popupQuery: [] };
-    let started = performance.now();
-    await build({ seedDirs: [seedDir], outDir: join(work, 'dist'), compile: { extractEntities: syntheticExtractor(synthetic.entities) } });
-    ours.build = performance.now() - started;
+    const built = buildInOwnProcess(size, work, { manyHosts: options.manyHosts });
+    ours.build = built.ms;
     const archiveDir = join(work, 'dist/chromium/archive');
-    const archive = { articles: readArchiveArticles(archiveDir) };
-    started = performance.now();
-    buildSearchIndex(archive.articles);
-    const indexBuild = performance.now() - started;
     ({ bytes: ours.indexBytes, files: ours.indexFiles } = await dirSize(join(archiveDir, 'search')));
 
     const readJson = async (path: string): Promise<unknown> => readArchiveFile(archiveDir, path);
     const warm = new SearchEngine(readJson);
-    for (const q of synthetic.queries) await warm.search(q, 20); // warm-up round
+    for (const q of queries) await warm.search(q, 20); // warm-up round
+    let started: number;
     for (let run = 0; run < runs; run++) {
-      for (const q of synthetic.queries) {
+      for (const q of queries) {
         started = performance.now();
         await warm.search(q, 20);
         ours.query.push(performance.now() - started);
@@ -150,10 +159,10 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
       }
     }
 
-    const capturedMost = Math.max(0, ...capturedCounts);
+    const capturedMost = Math.max(0, ...options.captured);
     const capturedAll = capturedMost > 0 ? capturedArticles(realSeed, capturedMost) : [];
     const captured = new Map<number, CapturedFigures>();
-    for (const capturedCount of capturedCounts) {
+    for (const capturedCount of options.captured) {
       const figures: CapturedFigures = { indexBuild: 0, coldOpen: [], coldOpenEmpty: [], popupQuery: [], nodeBase: 0, nodeRecent: 0, nodeQuery: [] };
       captured.set(capturedCount, figures);
       // What the worker computes (src/background/capture/search-index.ts), without storage: a base
@@ -167,9 +176,9 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
       figures.nodeRecent = performance.now() - started;
       const records = new Map(byDate.map((a) => [`articles/${a.id}.json`, a]));
       const baseEngine = new SearchEngine(async (path) => baseFiles.get(path) ?? records.get(path));
-      for (const q of synthetic.queries) await baseEngine.search(q, 20);
+      for (const q of queries) await baseEngine.search(q, 20);
       for (let run = 0; run < runs; run++) {
-        for (const q of synthetic.queries) {
+        for (const q of queries) {
           started = performance.now();
           await baseEngine.search(q, 20);
           figures.nodeQuery.push(performance.now() - started);
@@ -177,42 +186,21 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
       }
     }
 
-    // --- MiniSearch, same articles, same fields ---
-    const ms: Figures = { build: 0, indexBytes: 0, indexFiles: 1, coldOpen: [], coldOpenEmpty: [], query: [], queryCold: [], popupQuery: [] };
-    const documents = archive.articles.map((a: Article) => ({
-      id: a.id, url: a.url, title: a.title, date: a.date, host: a.host,
-      entities: a.entities.map((e) => e.aliases.join(' ')).join(' '),
-      body: [a.summary, ...a.paragraphs].join('\n'),
-    }));
-    started = performance.now();
-    const mini = new MiniSearch(miniSearchOptions());
-    mini.addAll(documents);
-    const json = JSON.stringify(mini);
-    ms.build = performance.now() - started;
+    // --- MiniSearch, same articles, same fields, in a process of its own ---
     const msDir = join(work, 'minisearch');
-    await mkdir(msDir);
-    await writeFile(join(msDir, 'index.json'), json);
-    ms.indexBytes = Buffer.byteLength(json);
-    await miniSearchPage(msDir);
-    started = performance.now();
-    const loaded = MiniSearch.loadJSON(await readFile(join(msDir, 'index.json'), 'utf8'), miniSearchOptions());
-    const msLoad = performance.now() - started;
-    for (const q of synthetic.queries) loaded.search(q);
-    for (let run = 0; run < runs; run++) {
-      for (const q of synthetic.queries) {
-        started = performance.now();
-        loaded.search(q).slice(0, 20);
-        ms.query.push(performance.now() - started);
-      }
-    }
+    const msFigures = size <= options.miniSearchMax ? await miniSearchInOwnProcess(work, queries, runs) : { failed: `not tried (--minisearch-max ${options.miniSearchMax})` };
+    const ms: Figures | null = 'failed' in msFigures ? null : { build: msFigures.build, indexBytes: msFigures.indexBytes, indexFiles: 1, coldOpen: [], coldOpenEmpty: [], query: msFigures.query, queryCold: [], popupQuery: [] };
+    if (ms) await miniSearchPage(msDir);
 
     // --- Chromium: cold open to first results ---
     const browser = await launchChromiumWithExtension(join(work, 'dist/chromium'));
-    const msFiles = new Map([
-      ['ms.html', ['text/html', await readFile(join(msDir, 'ms.html'))]],
-      ['ms.js', ['text/javascript', await readFile(join(msDir, 'ms.js'))]],
-      ['index.json', ['application/json', await readFile(join(msDir, 'index.json'))]],
-    ] as const);
+    const msFiles = new Map(
+      ms ? ([
+        ['ms.html', ['text/html', await readFile(join(msDir, 'ms.html'))]],
+        ['ms.js', ['text/javascript', await readFile(join(msDir, 'ms.js'))]],
+        ['index.json', ['application/json', await readFile(join(msDir, 'index.json'))]],
+      ] as const) : [],
+    );
     await browser.context.route(/^http:\/\/bench\.invalid\//, (route) => {
       const name = new URL(route.request().url()).pathname.slice(1);
       const file = msFiles.get(name as 'ms.html');
@@ -220,9 +208,9 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
     });
     try {
       const popup = `chrome-extension://${browser.extensionId}/popup.html`;
-      const coldQueries = ['kirb', 'hezbollah', synthetic.queries[5]!, synthetic.queries[7]!];
+      const coldQueries = ['kirb', 'hezbollah', queries[5]!, queries[7]!];
       await coldOpen(browser.context, `${popup}?q=warmup`, 'backstory:search-results'); // first start of the browser's extension process
-      Object.assign(ours, await popupFigures(browser.context, popup, coldQueries, synthetic.queries, runs));
+      Object.assign(ours, await popupFigures(browser.context, popup, coldQueries, queries, runs));
       // The same popup, the same queries, with the user's own archive beside the bundled one (stored in steps: 1,000, then 4,000 more…).
       let stored = 0;
       for (const [capturedCount, figures] of [...captured].sort((a, b) => a[0] - b[0])) {
@@ -232,32 +220,38 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
         stored = capturedCount;
         await page.close();
         await coldOpen(browser.context, `${popup}?q=warmup`, 'backstory:search-results');
-        Object.assign(figures, await popupFigures(browser.context, popup, coldQueries, synthetic.queries, runs));
+        Object.assign(figures, await popupFigures(browser.context, popup, coldQueries, queries, runs));
       }
-      const msRuns = Math.min(runs, size >= 5000 ? 3 : runs);
-      for (let run = 0; run < msRuns; run++) {
-        ms.coldOpen.push(await coldOpen(browser.context, `http://bench.invalid/ms.html?q=${encodeURIComponent(coldQueries[run % coldQueries.length]!)}`, 'minisearch:results'));
+      if (ms) {
+        const msRuns = Math.min(runs, size >= 5000 ? 3 : runs);
+        for (let run = 0; run < msRuns; run++) {
+          ms.coldOpen.push(await coldOpen(browser.context, `http://bench.invalid/ms.html?q=${encodeURIComponent(coldQueries[run % coldQueries.length]!)}`, 'minisearch:results'));
+        }
       }
     } finally {
       await browser.close();
     }
 
-    const row = (label: string, a: number, b: number, format: (v: number) => string): string =>
-      `| ${label} | ${format(a)} | ${format(b)} | ${(b / a).toFixed(1)}× |`;
-    console.log(`\n### ${size.toLocaleString('en')} articles\n`);
+    const theirs = (pick: (f: Figures) => number, format: (v: number) => string): [string, number] => (ms ? [format(pick(ms)), pick(ms)] : ['—', NaN]);
+    const row = (label: string, pick: (f: Figures) => number, format: (v: number) => string): string => {
+      const [text, value] = theirs(pick, format);
+      return `| ${label} | ${format(pick(ours))} | ${text} | ${ms ? `${(value / pick(ours)).toFixed(1)}×` : '—'} |`;
+    };
+    console.log(`\n### ${size.toLocaleString('en')} articles (${built.hosts} sites)\n`);
     console.log('| figure | Backstory (sharded index) | MiniSearch (whole index) | MiniSearch ÷ Backstory |');
     console.log('|---|---|---|---|');
-    console.log(row('search index build (in memory)', indexBuild, ms.build, fmtMs));
-    console.log(row('index size on disk', ours.indexBytes, ms.indexBytes, mb) + ` (Backstory: ${ours.indexFiles} files)`);
-    console.log(row('popup cold open → first results, median (Chromium)', median(ours.coldOpen), median(ms.coldOpen), fmtMs));
-    console.log(row('popup cold open → first results, p95 (Chromium)', percentile(ours.coldOpen, 0.95), percentile(ms.coldOpen, 0.95), fmtMs));
-    console.log(row('query median (Node, index in memory after a warm-up round)', median(ours.query), median(ms.query), fmtMs));
-    console.log(row('query p95 (same)', percentile(ours.query, 0.95), percentile(ms.query, 0.95), fmtMs));
-    console.log(`\n- Backstory query in the open popup (Chromium, input event → results ready, before paint; first round reads files, later rounds hit the cache): median ${fmtMs(median(ours.popupQuery))}, p95 ${fmtMs(percentile(ours.popupQuery, 0.95))}`);
-    console.log(`- Backstory whole build (compile with the synthetic entity extractor, bundle, write both browsers): ${fmtMs(ours.build)}`);
+    if (ms && !('failed' in msFigures)) console.log(`| search index build (in memory) | ${fmtMs(msFigures.ourIndexBuild)} | ${fmtMs(ms.build)} | ${(ms.build / msFigures.ourIndexBuild).toFixed(1)}× |`);
+    console.log(row(`index size on disk (Backstory: ${ours.indexFiles} files)`, (f) => f.indexBytes, mb));
+    console.log(row('popup cold open → first results, median (Chromium)', (f) => median(f.coldOpen), fmtMs));
+    console.log(row('popup cold open → first results, p95 (Chromium)', (f) => percentile(f.coldOpen, 0.95), fmtMs));
+    console.log(row('query median (Node, index in memory after a warm-up round)', (f) => median(f.query), fmtMs));
+    console.log(row('query p95 (same)', (f) => percentile(f.query, 0.95), fmtMs));
+    if ('failed' in msFigures) console.log(`\n- MiniSearch: ${msFigures.failed}`);
+    else console.log(`\n- MiniSearch loadJSON in Node: ${fmtMs(msFigures.load)}`);
+    console.log(`- Backstory query in the open popup (Chromium, input event → results ready, before paint; first round reads files, later rounds hit the cache): median ${fmtMs(median(ours.popupQuery))}, p95 ${fmtMs(percentile(ours.popupQuery, 0.95))}`);
+    console.log(`- Backstory whole build (own process; compile with the synthetic entity extractor, bundle, write both browsers)${built.reused ? ', from an earlier run' : ''}: ${fmtMs(ours.build)}, peak ${mb(built.peakRssBytes)}`);
     console.log(`- Backstory popup cold open with an empty query (recent articles): median ${fmtMs(median(ours.coldOpenEmpty))}`);
     console.log(`- Backstory query on a fresh engine (nothing cached, files read from disk): median ${fmtMs(median(ours.queryCold))}, p95 ${fmtMs(percentile(ours.queryCold, 0.95))}`);
-    console.log(`- MiniSearch loadJSON in Node: ${fmtMs(msLoad)}`);
     if (captured.size > 0) {
       const steps = [...captured].sort((a, b) => a[0] - b[0]);
       console.log(`\n#### The same popup with captured articles (searched by the worker, src/background/capture/search-index.ts)\n`);
@@ -277,17 +271,28 @@ async function benchSize(size: number, runs: number, realSeed: string, capturedC
         console.log(`- ${n.toLocaleString('en')} captured, in Node, without storage: base segment built in ${fmtMs(f.nodeBase)}; recent segment of ${RECENT_LIMIT} (what a capture rebuilds) in ${fmtMs(f.nodeRecent)}; query on the base, warm: median ${fmtMs(median(f.nodeQuery))}, p95 ${fmtMs(percentile(f.nodeQuery, 0.95))}`);
       }
     }
-    console.log(`- ${synthetic.queries.length} queries × ${runs} runs: ${synthetic.queries.map((q) => `\`${q}\``).join(', ')}`);
+    console.log(`- ${queries.length} queries × ${runs} runs: ${queries.map((q) => `\`${q}\``).join(', ')}`);
   } finally {
-    await rm(work, { recursive: true, force: true });
+    if (!options.workDir) await rm(work, { recursive: true, force: true });
   }
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '5' }, captured: { type: 'string', default: '1000,5000' } } });
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000,10000' },
+      runs: { type: 'string', default: '5' },
+      captured: { type: 'string', default: '1000,5000' },
+      'minisearch-max': { type: 'string', default: '50000' },
+      'many-hosts': { type: 'boolean', default: false },
+      // Keep each size's build in DIR/<size> and reuse it on the next run.
+      'work-dir': { type: 'string' },
+    },
+  });
+  const options: Options = { runs: Number(values.runs), captured: values.captured.split(',').map(Number).filter((n) => n > 0), miniSearchMax: Number(values['minisearch-max']), manyHosts: values['many-hosts'], workDir: values['work-dir'] };
   const realSeed = await readFile(join(root, 'seeds', (await readdir(join(root, 'seeds'))).filter((n) => n.endsWith('.txt')).sort()[0]!), 'utf8');
   console.log(`search benchmark on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
-  for (const size of values.sizes.split(',').map(Number)) await benchSize(size, Number(values.runs), realSeed, values.captured.split(',').map(Number).filter((n) => n > 0));
+  for (const size of values.sizes.split(',').map(Number)) await benchSize(size, options, realSeed);
 }
 
 await main();

@@ -17,9 +17,45 @@ export interface ServedResource {
   delayMs?: number;
 }
 
+/** What a page measured about its own load and sent to the server (LOAD_BEACON). */
+export interface PageLoadTimes {
+  /** Navigation start → load event end. */
+  load: number;
+  /** Navigation start → DOMContentLoaded end. */
+  domContentLoaded: number;
+}
+
+/**
+ * A script for a served page that reports its own load time to the server once the load
+ * event ran, so a load can be timed with no debugger attached to the page at all (an
+ * attached debugger is told of every isolated world, the extension's included).
+ */
+export const LOAD_BEACON = `<script>addEventListener('load', () => setTimeout(() => {
+  const n = performance.getEntriesByType('navigation')[0];
+  fetch('/__bench-loaded?load=' + n.loadEventEnd + '&dcl=' + n.domContentLoadedEventEnd, { method: 'POST' });
+}));</script>`;
+const BEACON_PATH = '/__bench-loaded';
+
+export interface HostServer {
+  server: Server;
+  port: number;
+  /** The next page load a LOAD_BEACON page reports. */
+  nextLoad(): Promise<PageLoadTimes>;
+}
+
 /** Serves `resources` by host and path (`sputnikglobe.com/2024/x.html`), over plain http. */
-export async function serveByHost(resources: ReadonlyMap<string, ServedResource>): Promise<{ server: Server; port: number }> {
+export async function serveByHost(resources: ReadonlyMap<string, ServedResource>): Promise<HostServer> {
+  let waiting: Array<(times: PageLoadTimes) => void> = [];
   const server = createServer((request, response) => {
+    if (request.url?.startsWith(BEACON_PATH)) {
+      const query = new URL(request.url, 'http://beacon.invalid').searchParams;
+      const times = { load: Number(query.get('load')), domContentLoaded: Number(query.get('dcl')) };
+      const listeners = waiting;
+      waiting = [];
+      for (const listener of listeners) listener(times);
+      response.writeHead(204).end();
+      return;
+    }
     const found = resources.get(`${request.headers.host ?? ''}${request.url ?? '/'}`);
     const answer = (): void => {
       response.writeHead(found ? 200 : 404, { 'content-type': found?.contentType ?? 'text/html; charset=utf-8' });
@@ -29,7 +65,22 @@ export async function serveByHost(resources: ReadonlyMap<string, ServedResource>
     else answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port };
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    nextLoad: () => new Promise((resolve) => waiting.push(resolve)),
+  };
+}
+
+/** Opens a LOAD_BEACON page in a new tab, with no debugger attached to it, and returns its load times. */
+export async function timedLoad(cdp: CdpPipe, served: HostServer, httpUrl: string): Promise<PageLoadTimes> {
+  const reported = served.nextLoad();
+  const { targetId } = await cdp.send<{ targetId: string }>('Target.createTarget', { url: httpUrl });
+  try {
+    return await reported;
+  } finally {
+    await cdp.send('Target.closeTarget', { targetId });
+  }
 }
 
 /** `https://host/path` → the `host/path` key serveByHost answers and the http URL a tab opens. */
@@ -95,21 +146,31 @@ export async function stopWorker(cdp: CdpPipe): Promise<void> {
 }
 
 /**
- * A copy of the built extension whose sidebar.html is a static page showing a title: the
- * content script, worker and iframe are Backstory's, the sidebar does no work at all. What
- * it measures is the floor of any sidebar in an extension-origin iframe on this machine.
+ * A copy of the built extension (the archive linked, not copied) with `change` applied to
+ * it: the benchmark's variants, each taking away one part of Backstory to see what it costs.
  */
-export async function staticSidebarVariant(extensionDir: string): Promise<{ dir: string; remove(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'backstory-static-sidebar-'));
+export async function extensionVariant(extensionDir: string, change: (dir: string) => Promise<void>): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'backstory-variant-'));
   for (const entry of await readdir(extensionDir)) {
     if (entry === 'archive') await symlink(join(extensionDir, entry), join(dir, entry));
     else await cp(join(extensionDir, entry), join(dir, entry), { recursive: true });
   }
-  await writeFile(
-    join(dir, 'sidebar.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Backstory</title></head><body><h1 elementtiming="article-title">A static title</h1></body></html>',
-  );
+  await change(dir);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The built extension with a sidebar.html that is a static page showing a title: the
+ * content script, worker and iframe are Backstory's, the sidebar does no work at all. What
+ * it measures is the floor of any sidebar in an extension-origin iframe on this machine.
+ */
+export function staticSidebarVariant(extensionDir: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  return extensionVariant(extensionDir, (dir) =>
+    writeFile(
+      join(dir, 'sidebar.html'),
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Backstory</title></head><body><h1 elementtiming="article-title">A static title</h1></body></html>',
+    ),
+  );
 }
 
 /** The extension's service worker's JS heap in use, after a garbage collection. */

@@ -33,6 +33,24 @@ export function siteHost(hostname: string): string {
   return host;
 }
 
+/**
+ * The match pattern of a site: the site itself and every subdomain (www., m., amp.,
+ * edition.), over http and https. The manifest names the archive's sites with it, and the
+ * worker asks for a captured page's site with it.
+ */
+export function sitePattern(site: string): string {
+  return `*://*.${site}/*`;
+}
+
+/**
+ * A site pattern's site: `*://*.<site>/*` as sitePattern makes it, or the http and https
+ * halves a browser may report a grant as (Chromium splits `*` into the two schemes it
+ * covers); null for any other pattern.
+ */
+export function siteOfPattern(pattern: string): string | null {
+  return /^(?:\*|https?):\/\/\*\.([^/*]+)\/\*$/.exec(pattern)?.[1] ?? null;
+}
+
 function stripAmpPath(pathname: string): string {
   let path = pathname;
   for (const [pattern, replacement] of AMP_PATH_RULES) path = path.replace(pattern, replacement);

@@ -10,7 +10,7 @@
  * site-access controls).
  */
 import { browser } from '../../shared/browser';
-import { siteHost } from '../../shared/url-key';
+import { siteHost, siteOfPattern, sitePattern } from '../../shared/url-key';
 import { serializedByKey } from '../storage';
 
 const SCRIPT_ID = 'backstory-captured-sites';
@@ -25,7 +25,7 @@ export function siteOrigins(pageUrl: string): { site: string; origins: string[] 
   }
   if (!/^https?:$/.test(url.protocol) || !url.hostname.includes('.') || /^[\d.]+$|:/.test(url.hostname)) return null;
   const site = siteHost(url.hostname);
-  return { site, origins: [`*://*.${site}/*`] };
+  return { site, origins: [sitePattern(site)] };
 }
 
 /**
@@ -47,14 +47,8 @@ export async function hasSiteAccess(origins: string[]): Promise<boolean> {
   return browser.permissions.contains({ origins }).catch(() => false);
 }
 
-/**
- * A site pattern's site: `*://*.<site>/*` as asked for, or the http and https halves a
- * browser may report a grant as (Chromium splits `*` into the two schemes it covers).
- */
-const SITE_PATTERN = /^(?:\*|https?):\/\/\*\.([^/*]+)\/\*$/;
-
 function sitesOf(patterns: readonly string[]): Set<string> {
-  return new Set(patterns.flatMap((pattern) => SITE_PATTERN.exec(pattern)?.[1] ?? []));
+  return new Set(patterns.flatMap((pattern) => siteOfPattern(pattern) ?? []));
 }
 
 /** The content script's own manifest sites: Chromium lists them among the granted origins. */
@@ -74,7 +68,7 @@ export function syncSiteScripts(): Promise<void> {
 
 async function registerOnGrantedSites(): Promise<void> {
   const declared = manifestSites();
-  const granted = [...sitesOf((await browser.permissions.getAll()).origins ?? [])].filter((site) => !declared.has(site)).map((site) => `*://*.${site}/*`);
+  const granted = [...sitesOf((await browser.permissions.getAll()).origins ?? [])].filter((site) => !declared.has(site)).map(sitePattern);
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (granted.length === 0) {
     if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });

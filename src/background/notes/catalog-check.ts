@@ -9,6 +9,7 @@
  * does not have: its claimed title only as text, its address only if http(s), never as a link.
  */
 import type { CatalogEntry } from '../../shared/archive-format';
+import type { NoteSearchResult } from '../../shared/messages/notes-messages';
 import type { NotesRecord } from '../../shared/notes-schema';
 import { tryUrlKey } from '../../shared/url-key';
 
@@ -55,4 +56,32 @@ export async function splitByCatalog(
     inArchive: placed.filter((p) => p.inArchive).map((p) => p.record),
     notInArchive: placed.filter((p) => !p.inArchive).map((p) => p.record),
   };
+}
+
+/**
+ * The first `limit` search hits whose article is in the catalog, with the catalog's title
+ * and address, looking up only as many hits as it takes (a few at a time), not every
+ * record: with 100,000 articles and 10,000 notes, checking every record read most of the
+ * catalog's shards into the worker on each search. The hits come from stored records,
+ * which were placed against the catalog when written (save, import, sync), so their
+ * titles are the catalog's.
+ */
+export async function firstHitsInCatalog(hits: readonly NoteSearchResult[], limit: number, lookup: CatalogLookup): Promise<NoteSearchResult[]> {
+  const entries = new Map<string, Promise<Pick<CatalogEntry, 'title' | 'url'> | null>>();
+  const entryOf = (articleId: string): Promise<Pick<CatalogEntry, 'title' | 'url'> | null> => {
+    let entry = entries.get(articleId);
+    if (!entry) entries.set(articleId, (entry = lookup(articleId)));
+    return entry;
+  };
+  const found: NoteSearchResult[] = [];
+  const batch = Math.max(1, limit);
+  for (let from = 0; from < hits.length && found.length < limit; from += batch) {
+    const slice = hits.slice(from, from + batch);
+    const placed = await Promise.all(slice.map((hit) => entryOf(hit.articleId)));
+    slice.forEach((hit, i) => {
+      const entry = placed[i];
+      if (entry && found.length < limit) found.push({ ...hit, articleTitle: entry.title, url: entry.url });
+    });
+  }
+  return found;
 }

@@ -7,7 +7,7 @@ import { broadcast } from '../../shared/messages/broadcasts';
 import type { notesMessages } from '../../shared/messages/notes-messages';
 import { CodedError } from '../../shared/result';
 import { emptyRecord, newRecordId, type NotesRecord } from '../../shared/notes-schema';
-import { placeAll, placeRecord, splitByCatalog, type CatalogLookup } from './catalog-check';
+import { firstHitsInCatalog, placeAll, placeRecord, splitByCatalog, type CatalogLookup } from './catalog-check';
 import { applyNoteWrite, mergeImported, mergeSynced, type NoteWrite } from './merge';
 import { exportNotes } from './export-file';
 import { readImportFile, planImport, summarize, type ImportFile } from './import';
@@ -156,9 +156,8 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
   },
 
   async 'notes/search'({ query, limit }) {
-    // The popup opens a result's address: only the catalog's.
-    const { inArchive } = await splitByCatalog(await readAllRecords(), inCatalog);
-    return searchNotes(inArchive, query, limit);
+    // The popup opens a result's address: only the catalog's, checked for the hits it shows.
+    return firstHitsInCatalog(searchNotes(await readAllRecords(), query, Number.POSITIVE_INFINITY), limit, inCatalog);
   },
 
   async 'notes/list'() {

@@ -81,6 +81,46 @@ describe('search ranking', () => {
   });
 });
 
+describe('a word with several expansions', () => {
+  const archive = compileArchive(
+    [
+      seed('2024-03-01', 'Coastal notes', 'The harbourside cafe and two harbours nearby, harbourmasters agree.'),
+      seed('2024-02-01', 'Port business', 'Ships left the harbour at dawn.'),
+    ],
+    { extractEntities: fakeEntities },
+  );
+  const engine = engineFor(archive);
+
+  it('counts once in a document, with the best of its expansions, not their sum', async () => {
+    // Three prefix expansions in one article do not outweigh the word itself in another.
+    expect(await titles(engine, 'harbour')).toEqual(['Port business', 'Coastal notes']);
+  });
+
+  it('is one word found, however many of its expansions a document has', async () => {
+    expect(await titles(engine, 'harbour ships')).toEqual(['Port business']);
+  });
+});
+
+describe('an index whose meta.json does not list the sites', () => {
+  it('reads search/hosts.json for a host: filter only', async () => {
+    const archive = compileArchive([seed('2024-03-01', 'On one site', 'Words.', 'one.example'), seed('2024-03-02', 'On another', 'Words.', 'two.example')]);
+    const files = new Map([...archive.files, ...archive.search]);
+    const { hosts, ...meta } = files.get('search/meta.json') as { hosts: Record<string, number> };
+    files.set('search/meta.json', meta);
+    files.set('search/hosts.json', hosts);
+    const read: string[] = [];
+    const engine = new SearchEngine(async (path) => {
+      read.push(path);
+      if (!files.has(path)) throw new Error(`missing ${path}`);
+      return JSON.parse(JSON.stringify(files.get(path)));
+    });
+    expect(await titles(engine, 'words')).toHaveLength(2);
+    expect(read).not.toContain('search/hosts.json');
+    expect(await titles(engine, 'words host:two.example')).toEqual(['On another']);
+    expect(read).toContain('search/hosts.json');
+  });
+});
+
 describe('search over the real seed and the fixture', async () => {
   const sources = [...(await readSeedDirectory(fromRoot('seeds'))), ...(await readSeedDirectory(fromRoot('tests/fixtures/seeds')))];
   const archive = compileArchive(sources);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidUrlError, siteHost, tryUrlKey, urlKey } from '../../../src/shared/url-key';
+import { InvalidUrlError, siteHost, siteOfPattern, sitePattern, tryUrlKey, urlKey } from '../../../src/shared/url-key';
 import { SEED_URL } from '../helpers/repo';
 
 const KEY = 'sputnikglobe.com/20240208/iraqi-militias-vow-steadfast-holy-war-against-us-occupation-after-commanders-killing-1116665114.html';
@@ -137,5 +137,23 @@ describe('siteHost', () => {
     ['mm.example.com', 'mm.example.com'],
   ])('%s → %s', (host, site) => {
     expect(siteHost(host)).toBe(site);
+  });
+});
+
+describe('sitePattern / siteOfPattern', () => {
+  it('names a site and its subdomains over http and https, and reads the site back', () => {
+    expect(sitePattern('ledger.example')).toBe('*://*.ledger.example/*');
+    expect(siteOfPattern(sitePattern('ledger.example'))).toBe('ledger.example');
+  });
+
+  it('reads the http and https halves Chromium reports a grant as', () => {
+    expect(siteOfPattern('http://*.ledger.example/*')).toBe('ledger.example');
+    expect(siteOfPattern('https://*.ledger.example/*')).toBe('ledger.example');
+  });
+
+  it('is not a site pattern: every host, one host without its subdomains, a path, another scheme', () => {
+    for (const pattern of ['*://*/*', '<all_urls>', '*://ledger.example/*', '*://*.ledger.example/news/*', 'ftp://*.ledger.example/*']) {
+      expect(siteOfPattern(pattern)).toBeNull();
+    }
   });
 });

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { checkedUrl, placeAll, placeRecord, splitByCatalog } from '../../../../src/background/notes/catalog-check';
+import { checkedUrl, firstHitsInCatalog, placeAll, placeRecord, splitByCatalog } from '../../../../src/background/notes/catalog-check';
 import { parseBackup, planImport, summarize } from '../../../../src/background/notes/import';
 import { NotesRecord as NotesRecordSchema, type NotesRecord } from '../../../../src/shared/notes-schema';
 import { useDomRoot } from '../../helpers/dom-root';
@@ -108,6 +108,35 @@ describe('placing a record against the catalog', () => {
     const { inArchive, notInArchive } = await splitByCatalog([mine, elsewhere], lookup);
     expect(inArchive.map((r) => [r.articleId, r.articleTitle, r.url])).toEqual([[ARTICLE_ID, ENTRY.title, ENTRY.url]]);
     expect(notInArchive.map((r) => [r.articleId, r.articleTitle, r.url])).toEqual([[OTHER_ARTICLE_ID, 'An article from another archive', '']]);
+  });
+});
+
+describe('note search hits against the catalog', () => {
+  const hit = (articleId: string, updatedAt: number) => ({ articleId, articleTitle: 'stored title', url: 'javascript:alert(1)', kind: 'note' as const, text: 'x', updatedAt });
+  const ids = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}${ARTICLE_ID.slice(2)}`);
+
+  it('keeps only hits whose article the catalog has, with the catalog’s title and address, in order', async () => {
+    const hits = [hit(OTHER_ARTICLE_ID, 3), hit(ARTICLE_ID, 2), hit(OTHER_ARTICLE_ID, 1), hit(ARTICLE_ID, 0)];
+    expect((await firstHitsInCatalog(hits, 5, lookup)).map((h) => [h.articleId, h.articleTitle, h.url, h.updatedAt])).toEqual([
+      [ARTICLE_ID, ENTRY.title, ENTRY.url, 2],
+      [ARTICLE_ID, ENTRY.title, ENTRY.url, 0],
+    ]);
+  });
+
+  it('looks up only as many hits as it takes to fill the limit, each article once', async () => {
+    const asked: string[] = [];
+    const everyId = async (articleId: string) => (asked.push(articleId), ENTRY);
+    const hits = [hit(ids[0]!, 99), hit(ids[0]!, 98), ...ids.slice(1).map((id, i) => hit(id, 90 - i))];
+    const found = await firstHitsInCatalog(hits, 5, everyId);
+    expect(found.map((h) => h.updatedAt)).toEqual([99, 98, 90, 89, 88]);
+    expect(asked.length).toBeLessThanOrEqual(10);
+    expect(new Set(asked).size).toBe(asked.length);
+  });
+
+  it('goes on past hits the catalog does not have until the limit is filled', async () => {
+    const onlyLast = async (articleId: string) => (articleId === ids[39] ? ENTRY : null);
+    const found = await firstHitsInCatalog(ids.map((id, i) => hit(id, 100 - i)), 5, onlyLast);
+    expect(found.map((h) => h.articleId)).toEqual([ids[39]]);
   });
 });
 
