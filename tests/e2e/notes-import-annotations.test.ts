@@ -3,7 +3,8 @@
  * a Hypothesis export chosen on the options page is previewed (what it holds, what is left
  * out and why), changes nothing until confirmed, and then its highlights, replies and page
  * note show in the article's sidebar; the Markdown folder export downloads a zip with one
- * file per article and its front matter.
+ * file per article and its front matter; the W3C Web Annotation export, chosen in a fresh
+ * profile, is previewed, imported and exported again as the same annotations.
  */
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -17,6 +18,13 @@ const HYPOTHESIS = readFileSync('tests/fixtures/hypothesis/export.json', 'utf8')
 /** Picks a file in the options page's import input, through the driver's file chooser. */
 const chooseFile = (frame: TestFrame, name: string, content: string): Promise<void> =>
   frame.chooseFile('input[type="file"]', { name, mimeType: 'application/json', content });
+
+/**
+ * The annotations of a W3C export file, without `generated` (when that file was written); the
+ * collection and its page get new ids each time.
+ */
+const annotationsIn = (file: Uint8Array): unknown[] =>
+  (JSON.parse(strFromU8(file)) as { first: { items: Array<Record<string, unknown>> } }).first.items.map(({ generated: _, ...annotation }) => annotation);
 
 const storedNotes = (browser: TestBrowser): Promise<number> =>
   browser.evaluateInBackground<number>(`(globalThis.browser ?? chrome).storage.local.get(null).then((all) => Object.keys(all).filter((key) => key.startsWith('notes:')).length)`);
@@ -87,5 +95,38 @@ describe.each(testBrowsers())('annotation import and Markdown export in %s', (br
     expect(markdown).toContain(`[Original article](<${FIXTURE_URL}>)`);
     expect(markdown).toContain("Compare with the Pentagon's own statement.");
     expect(markdown).toContain('> weapons depots');
+  });
+
+  it('imports its own W3C Web Annotation export into a fresh profile, with a preview, and exports the same annotations again', async () => {
+    const exported = await options.download(() => options.click('.export-jsonld'));
+    const annotations = annotationsIn(exported.content);
+    expect(annotations).toHaveLength(4); // three highlights and the page note
+
+    const fresh = await launch(browserName);
+    try {
+      fresh.serve(FIXTURE_URL, plainPage(FIXTURE_TITLE));
+      const page = await fresh.open(FIXTURE_URL);
+      const freshOptions = await page.openExtensionWindow('options.html');
+      await freshOptions.waitFor('input[type="file"]');
+      await freshOptions.chooseFile('input[type="file"]', { name: exported.filename, mimeType: 'application/ld+json', content: strFromU8(exported.content) });
+      await freshOptions.waitFor('.import-apply');
+      expect(await freshOptions.text('.import-found-summary')).toBe('Web Annotations: 3 highlight(s) on 1 archived article(s), 1 page note(s).');
+      expect(await freshOptions.text('.import-summary')).toContain('add 1, update 0 and skip 0');
+      expect(await storedNotes(fresh)).toBe(0);
+      await freshOptions.screenshot('import-w3c-preview');
+
+      await freshOptions.click('.import-apply');
+      expect(await eventually(() => freshOptions.text('.import-summary'), 'Imported: 1 added, 0 updated, 0 skipped.')).toBe('Imported: 1 added, 0 updated, 0 skipped.');
+      const again = await freshOptions.download(() => freshOptions.click('.export-jsonld'));
+      expect(annotationsIn(again.content)).toEqual(annotations);
+
+      await page.goto(FIXTURE_URL);
+      const sidebar = await page.sidebar();
+      await sidebar.waitFor('mark.highlight');
+      expect(await sidebar.count('mark.highlight')).toBe(3);
+      await page.screenshot('import-w3c-sidebar');
+    } finally {
+      await fresh.close();
+    }
   });
 });
