@@ -11,8 +11,8 @@ import type { DateSpan } from './nlp-tokens';
 const LEADING_WORDS = new Set(['in', 'on', 'at', 'by', 'after', 'before', 'since', 'until', 'during', 'from', 'of', 'to', 'for', 'and', 'or', 'as', 'till', 'between']);
 /** Spans that do not point at a time ("a decade ago", "days earlier", "in recent months"). */
 const VAGUE = /\b(?:ago|earlier|later|recent|recently|past few|coming|decades?|centuries|century|years|months|weeks|days)\b/i;
-/** "the first nine months of 2025" points at a time, though "months" alone is a span. */
-const COUNTED_MONTHS = /^the first \p{L}+ months of /u;
+/** "the first nine months of 2025", "the end of the decade", "the early 20th century" point at a time, though "months", "decade" or "century" alone is a span. */
+const COUNTED_MONTHS = /^the (?:first \p{L}+ months of |(?:start|beginning|middle|end) of the decade$|(?:early|mid|late)[- ]\d{1,2}(?:st|nd|rd|th) century$|(?:first|second|third|fourth|final|last) days? of )/u;
 /** Ages and temperatures written as decades ("in her 20s", "the mid-30s"). */
 const AGE = /^(?:(?:early|mid|late)-?\s?)?\d0s$/i;
 /** A date in lower case only is a named relative period ("last week", "yesterday"). */
@@ -20,6 +20,18 @@ const RELATIVE = /^(?:(?:early|late|mid)[- ])?(?:(?:last|next|this|past) \p{L}+|
 const MONTH = '(?:January|February|March|April|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const WEEKDAY = '(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day';
 const PERIOD = `(?:week(?:end)?|month|year|season|night|morning|afternoon|evening|quarter|spring|summer|autumn|fall|winter|${WEEKDAY})`;
+
+/**
+ * Named holidays of the major religions and calendars (Islamic, Hindu, Buddhist, Jewish, East
+ * Asian, Persian, Christian beyond Christmas and Easter), one word or fixed words each: news
+ * dates events by them as by months.
+ */
+const HOLIDAYS = [
+  'Ramadan', 'Eid al-Fitr', 'Eid al-Adha', 'Eid ul-Fitr', 'Eid ul-Adha', 'Ashura', 'Mawlid', 'Nowruz', 'Muharram',
+  'Diwali', 'Deepavali', 'Holi', 'Dashain', 'Tihar', 'Navratri', 'Durga Puja', 'Onam', 'Pongal', 'Vesak', 'Losar',
+  'Tet', 'Songkran', 'Tsagaan Sar', 'Seollal', 'Chuseok', 'Golden Week',
+  'Hanukkah', 'Passover', 'Yom Kippur', 'Rosh Hashanah', 'Purim', 'Thanksgiving', 'Pentecost',
+].join('|');
 
 const PATTERNS: readonly RegExp[] = [
   // "early next year", "late Sunday", "mid-October": a period with its part.
@@ -43,6 +55,19 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![\p{L}\p{N}])the first (?:two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?:\d{4}|the year)(?![\p{L}\p{N}])/gu,
   // "in the spring": a coming or past season named with its article ("every spring" is a habit, "earlier in the spring" vague).
   /(?<!(?:earlier|later) in )(?<=\bin )the (?:spring|summer|autumn|fall|winter)(?! of)(?![\p{L}\p{N}])/gu,
+  // A season of sport or a farming, fiscal or school year written by its two years ("the 2027–28 season", "the 2026-27 campaign").
+  /(?<![\p{L}\p{N}])the (?:19|20)\d{2}[–-](?:\d{2}|(?:19|20)\d{2}) (?:season|campaign|harvest|financial year|fiscal year|school year|academic year|crop year)(?![\p{L}\p{N}])/gu,
+  // A week or weekend of a month, and the end of a named stretch of time ("the second week of February", "the last weekend of October", "the end of the decade", "the end of the winter semester").
+  new RegExp(`(?<![\\p{L}\\p{N}])the (?:first|second|third|fourth|final|last) (?:week|weekend|days?) of ${MONTH}(?![\\p{L}\\p{N}])`, 'gu'),
+  /(?<![\p{L}\p{N}])the (?:start|beginning|middle|end) of the (?:decade|month|week|season|(?:(?:spring|summer|autumn|fall|winter) )?(?:semester|term|session))(?![\p{L}\p{N}])/gu,
+  // A season with its year ("spring 2027", "the summer 2026 transfer window": "summer 2026").
+  /(?<![\p{L}\p{N}])(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter) (?:19|20)\d{2}(?![\p{L}\p{N}])/gu,
+  // A century with its part ("the early 20th century").
+  /(?<![\p{L}\p{N}])the (?:early|mid|late)[- ]\d{1,2}(?:st|nd|rd|th) century(?![\p{L}\p{N}])/gu,
+  // A weekday with its date, written as one ("Saturday 14 February", "Friday, March 3").
+  new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY},? (?:\\d{1,2} ${MONTH}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?)(?![\\p{L}\\p{N}])`, 'gu'),
+  // The holidays of the world's calendars, which news dates things by ("before Eid al-Fitr", "after Lunar New Year").
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:Orthodox |Catholic )?(?:Christmas(?: Eve| Day)?|Easter(?: Sunday| Monday)?)|Good Friday|New Year's (?:Day|Eve)|(?:Lunar|Chinese) New Year|${HOLIDAYS})(?![\\p{L}\\p{N}])(?! Islands?\\b)`, 'gu'),
   // A weekday, which the model sometimes reads as a duration ("since Wednesday").
   new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY}(?![\\p{L}\\p{N}])`, 'gu'),
 ];

@@ -481,7 +481,7 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   // when it writes only acronyms ("UN": "United Nations"), a word of the name ("Acme": "Acme
   // Widgets") or a capital for its country ("Beijing": "China").
   const knownWords = new Set((known ?? '').split(/\s+/));
-  const ownWord = mentions.every((m) => !m.standsFor && /\p{Ll}/u.test(m.surface) && !/\s/.test(m.surface) && !knownWords.has(m.surface));
+  const ownWord = mentions.every((m) => !m.standsFor && !/\s/.test(m.surface) && !knownWords.has(m.surface));
   const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || (wordCount(fullest) < 2 && !ownWord) ? known ?? fullest : fullest);
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
