@@ -124,7 +124,14 @@ export const CONTEXT = {
     analyst analysts economist economists strategist researcher researchers lecturer scientist
     scientists spokesperson spokesman spokeswoman executive executives ceo cfo chairman chairwoman
     founder co-founder engineer engineers employee employees staff lawyer lawyers shareholder
-    shareholders investor investors partner board trader traders`),
+    shareholders investor investors partner board trader traders strategists`),
+  /** Words of a statement before "on" and what it is made on ("said on X", "a post on Telegram"). */
+  statementsOn: words('said says wrote writes posted posts announced announces shared shares post posts statement video message channel account'),
+  /** Verbs of a business after "which" or "whose" ("McCormick, which buys vanilla", "Statnett, which runs the grid"). */
+  corporateVerbs: words(`
+    runs operates owns makes sells buys manufactures produces supplies builds employs manages represents controls
+    publishes broadcasts distributes develops designs markets exports imports trades lends insures invests
+    shares stock stocks shareholders revenue revenues profit profits sales customers employees subscribers`),
   /** Business nouns before "in", "of", "with" and an organization ("a stake in Zentrix", "a unit of Roche"). */
   orgOfNouns: words('stake stakes shareholding takeover acquisition merger subsidiary unit affiliate'),
   /** Lower-case nouns right after a name that make it a place ("Guro district", "the Dnipropetrovsk region"). */

@@ -119,8 +119,10 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   }
   // "a stake in Zentrix", "a unit of Roche": business nouns before an organization.
   if ((before === 'in' || before === 'of' || before === 'with') && CONTEXT.orgOfNouns.has(before2)) return 'org';
-  // "an analyst at Renaissance", "chief executive of Safaricom": a job held at an organization.
-  if ((before === 'at' || before === 'of' || before === 'for') && CONTEXT.jobsAtOrgs.has(before2) && !(run.length === 1 && knowledge.commonWords.has(run[0]!.text.toLowerCase()))) return 'org';
+  // "an analyst at Renaissance", "chief executive of Safaricom", "Economists at TD Economics said": a job held at an organization.
+  // A lower-case word no dictionary holds may go on with the name ("Komerční banka"): the run is only part of it.
+  const goesOnLowerCase = /^\p{Ll}+$/u.test(afterWord) && !knowledge.commonWords.has(afterWord);
+  if ((before === 'at' || before === 'of' || before === 'for') && CONTEXT.jobsAtOrgs.has(before2.toLowerCase()) && !goesOnLowerCase && !(run.length === 1 && knowledge.commonWords.has(run[0]!.text.toLowerCase()))) return 'org';
   // "owned by Axel Springer", "published by Penguin Random House": what owns, runs or publishes without a person's name is a company.
   if (before === 'by' && /^(?:owned|operated|published|acquired|bought)$/.test(before2)) return 'org';
   // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
@@ -130,8 +132,21 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   // place too small for the gazetteer (people and organizations come with cues of their own).
   // After "at", only where a thing stands ("camps at", "the plant at"), not where one works or is treated ("worked at Careem").
   const located = before !== 'at' || tokens[first - 2]?.pos === 'NOUN';
-  const nextIsName = /^\p{Lu}/u.test(afterWord) || (/^\p{Ll}+$/u.test(afterWord) && !knowledge.commonWords.has(afterWord)); // "Komerční banka"
+  const nextIsName = /^\p{Lu}/u.test(afterWord) || goesOnLowerCase; // "Komerční banka"
   if (run.length === 1 && located && CONTEXT.locationPrepositions.has(before) && isUnlistedWord(run[0]!, knowledge) && !/^(?:'s|-)$/.test(afterWord) && !nextIsName) return 'place';
+  // "said on X", "wrote on Telegram", "in a post on Weibo": what a statement is made on is a platform, a company
+  // (a weekday or a month after "on" is a date and never an untyped run).
+  if (before === 'on' && CONTEXT.statementsOn.has(before2.toLowerCase()) && run.length <= 2) return 'org';
+  // "taking to X", "took to Telegram": the idiom of going public on a platform.
+  if (before === 'to' && /^(?:taking|took|take|takes|taken)$/.test(before2) && run.length <= 2) return 'org';
+  // "McCormick, which buys vanilla", "Statnett, which runs the grid", "Avianca, owned by Abra Group,": what
+  // runs, makes, sells or is owned is a company or an institution; people take "who", places do not trade.
+  if (afterWord === ',') {
+    const next = tokens[last + 2]?.text ?? '';
+    const verb = tokens[last + 3]?.text ?? '';
+    if ((next === 'which' || next === 'whose') && CONTEXT.corporateVerbs.has(verb)) return 'org';
+    if (/^(?:owned|controlled|run|founded|formed|backed|listed)$/.test(next) && /^(?:by|in|on|when)$/.test(verb)) return 'org';
+  }
   const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
   if (isAcronym && (CONTEXT.reportingVerbs.has(afterWord) || /^(?:spokesman|spokeswoman|spokesperson|official|officials|chief|head|statement)$/.test(afterWord))) return 'org';
   // An acronym no list knows that owns, acts or is where someone works ("NOAA's budget", "MSC has added",
