@@ -11,6 +11,8 @@ export interface Candidate {
   known?: boolean;
   /** A capital named for its country's government ("Beijing warned"): the name is the country's. */
   standsFor?: boolean;
+  /** A country named for its national team in an article about sport ("Bangladesh beat Pakistan"). */
+  team?: boolean;
 }
 
 export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -215,6 +215,12 @@ export const CONTEXT = {
     The A An I It He She We They This That These Those There Here Mr Ms Mrs Dr Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday January February March April May June July August
     September October November December`),
+  /** Words of a match beside a team's name ("beat Pakistan", "India collapsed", "against Estonia", "Ghana drew"). */
+  matchWords: words(`
+    beat beats beaten against over versus vs v play plays played playing face faces faced facing host hosts hosted
+    drew draw lost lose loses won win wins collapsed resumed reached declared trail trailed trails lead led leads
+    edged thrashed routed stunned defeated eliminated knocked qualify qualified needing bowled batted batting bowling
+    above below behind`),
   /** Words that make a sentence about sport. */
   sportsCues: words(`
     beat beats lost lose loses drew draw draws won win wins victory defeat match matches fixture

@@ -149,19 +149,57 @@ function resolveKnown(text: string, tokens: readonly Token[], knowledge: Knowled
   );
   const kept: Candidate[] = [];
   const governments = new Map<string, KnowledgeEntry>();
+  const aboutSport = sportsSentenceCount(tokens) >= 3;
+  // A country that plays somewhere in the article; its mentions in a team's context are the team.
+  const teams = new Set<string>();
+  const mayBeTeam = new Set<number>();
   for (const match of matches) {
     const sense = chooseSense(text, tokens, match, knowledge, strongEntries, match.start < titleEnd);
     if (!sense) continue;
     const entry = knowledge.entries[sense.entry]!;
+    if (aboutSport && entry.kind === 'country' && isTeamContext(tokens, match)) {
+      mayBeTeam.add(match.start);
+      if (playsAsTeam(tokens, match)) teams.add(entry.name);
+    }
     const country = entry.type === 'place' ? actingCapital(text, tokens, match, knowledge) : undefined;
     if (country) governments.set(entry.name, country);
     kept.push({ start: match.start, end: match.end, type: entry.type, name: entry.name, known: true });
   }
-  // One sense per article: once a capital has acted as its government, every bare mention of it is the country.
+  // One sense per article: once a capital has acted as its government, every bare mention of it is the country;
+  // once a country has played, its mentions in a sentence about sport, not after a preposition of place, are its team.
   return kept.map((c) => {
     const country = c.name === undefined ? undefined : governments.get(c.name);
+    if (c.name !== undefined && teams.has(c.name) && mayBeTeam.has(c.start)) return { ...c, type: 'org', team: true };
     return country && c.type === 'place' ? { ...c, name: country.name, standsFor: true } : c;
   });
+}
+
+function sportsSentenceCount(tokens: readonly Token[]): number {
+  const sentences = new Set(tokens.map((t) => t.sentence));
+  let count = 0;
+  for (const sentence of sentences) if (isSportsSentence(tokens, sentence)) count++;
+  return count;
+}
+
+/**
+ * "puts Bangladesh on the brink of series win over Pakistan", "plays Estonia and Georgia in the
+ * qualifiers": in an article about sport, a country that plays in a sentence about sport is its
+ * national team, an organization; after a preposition of place ("in Pakistan", "to India") or
+ * before a possessive or a demonym's noun it stays the country.
+ */
+function playsAsTeam(tokens: readonly Token[], match: KnownMatch): boolean {
+  const before = tokens[match.first - 1]?.text.toLowerCase() ?? '';
+  const after = tokens[match.last + 1]?.text.toLowerCase() ?? '';
+  return CONTEXT.matchWords.has(before) || CONTEXT.matchWords.has(after) || (/^(?:and|,)$/.test(before) && CONTEXT.matchWords.has(tokens[match.first - 3]?.text.toLowerCase() ?? ''));
+}
+
+/** A sentence about sport, the name not after a preposition of place, an article or "of", nor before a possessive or a compound. */
+function isTeamContext(tokens: readonly Token[], match: KnownMatch): boolean {
+  const before = tokens[match.first - 1]?.text.toLowerCase() ?? '';
+  const after = tokens[match.last + 1]?.text ?? '';
+  if (CONTEXT.placePrepositions.has(before) || /^(?:of|the|for)$/.test(before) || after === "'s" || after === '-') return false;
+  if (/^\p{Lu}/u.test(after) || /^\p{Lu}/u.test(tokens[match.first - 1]?.text ?? '') && !tokens[match.first]!.sentenceStart) return false;
+  return isSportsSentence(tokens, tokens[match.first]!.sentence);
 }
 
 function chooseSense(
@@ -353,6 +391,7 @@ interface Mention {
   surface: string;
   name?: string;
   standsFor?: boolean;
+  team?: boolean;
 }
 
 function buildEntities(text: string, accepted: readonly Candidate[], knowledge: Knowledge): ArticleEntity[] {
@@ -364,6 +403,7 @@ function buildEntities(text: string, accepted: readonly Candidate[], knowledge: 
       surface: text.slice(c.start, c.end),
       ...(c.name ? { name: c.name } : {}),
       ...(c.standsFor ? { standsFor: true } : {}),
+      ...(c.team ? { team: true } : {}),
     }),
   );
   retypeShortOrgNames(mentions);
@@ -441,6 +481,8 @@ function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (men
   }
   return (mention) => {
     const own = entityId(mention.type, mention.name ?? mention.surface);
+    // A national team is its country's name, not a short name of the country's board or federation.
+    if (mention.team) return own;
     if (/\s/.test(mention.surface)) return fullNameOf(mention);
     const spelled = mention.type === 'org' && !mention.name && /^\p{Lu}{2,}$/u.test(mention.surface) ? byInitials.get(mention.surface) : undefined;
     if (spelled?.size === 1) return [...spelled][0]!;
