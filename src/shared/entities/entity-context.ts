@@ -217,10 +217,8 @@ export const CONTEXT = {
     September October November December`),
   /** Words of a match beside a team's name ("beat Pakistan", "India collapsed", "against Estonia", "Ghana drew"). */
   matchWords: words(`
-    beat beats beaten against over versus vs v play plays played playing face faces faced facing host hosts hosted
-    drew draw lost lose loses won win wins collapsed resumed reached declared trail trailed trails lead led leads
-    edged thrashed routed stunned defeated eliminated knocked qualify qualified needing bowled batted batting bowling
-    above below behind`),
+    beat beats beaten against over versus vs v play plays played drew lost won thrashed routed defeated
+    eliminated collapsed resumed needing bowled batted above`),
   /** Words that make a sentence about sport. */
   sportsCues: words(`
     beat beats lost lose loses drew draw draws won win wins victory defeat match matches fixture
