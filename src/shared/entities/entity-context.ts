@@ -114,7 +114,10 @@ export const CONTEXT = {
     retailer developer supplier manufacturer producer rival network platform label publisher miner
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
     militia coalition alliance union corporation subsidiary unit affiliate journal daily weekly
-    magazine tabloid consultancy periodical bloc ministry lab laboratory bourse`),
+    magazine tabloid consultancy periodical bloc ministry lab laboratory bourse builder contractor charity
+    website portal marketplace insurer exchange cooperative co-op`),
+  /** Nouns that type a name only right before it ("the news site Médias24", "the flavour houses Symrise and Givaudan"), not in an apposition ("Kangerlussuaq, the site of …"). */
+  orgCuesBefore: words('site sites house houses'),
   /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
   orgNounsAfter: words(`
     party alliance coalition movement militia militias bloc faction group company firm conglomerate
@@ -125,6 +128,16 @@ export const CONTEXT = {
     scientists spokesperson spokesman spokeswoman executive executives ceo cfo chairman chairwoman
     founder co-founder engineer engineers employee employees staff lawyer lawyers shareholder
     shareholders investor investors partner board trader traders strategists`),
+  /** What a business owns or has, after its possessive ("Eisai's shareholders", "Almarai's factories"). */
+  businessPossessions: words(`
+    shareholders shareholder investors employees workforce subsidiary subsidiaries parent customers subscribers
+    listing factory factories plants plant mines mine executives chairman chairwoman directors brand brands products
+    stores outlets branches fleet share market-share valuation earnings dividend ipo`),
+  /** A business reporting its results ("posted a loss", "reported a net profit of"). */
+  resultVerbs: words('posted posts reported reports booked books swung swings announced announces forecast forecasts raised raises cut cuts'),
+  resultNouns: words(`
+    profit profits loss losses revenue revenues sales earnings dividend dividends guidance turnover ebitda
+    shipments deliveries orders bookings output`),
   /** Words of a statement before "on" and what it is made on ("said on X", "a post on Telegram"). */
   statementsOn: words('said says wrote writes posted posts announced announces shared shares post posts statement video message channel account'),
   /** Verbs of a business after "which" or "whose" ("McCormick, which buys vanilla", "Statnett, which runs the grid"). */

@@ -259,6 +259,12 @@ function isLeadOrHead(word: string): boolean {
   return CONTEXT.orgLeads.has(word) || CONTEXT.orgHeads.has(word) || CONTEXT.placeLeads.has(word) || CONTEXT.placeHeads.has(word);
 }
 
+/** A given name or a part of people's names in any of the lists ("Ngozi", "Okafor"). */
+function isPersonalNameWord(word: string, knowledge: Knowledge): boolean {
+  const lower = foldAccents(word.toLowerCase());
+  return knowledge.firstNames.has(lower) || knowledge.givenNames.has(word.toLowerCase()) || knowledge.nameParts.has(word);
+}
+
 function isPersonLike(tokens: readonly Token[], knowledge: Knowledge): boolean {
   const first = tokens[0];
   return first !== undefined && knowledge.firstNames.has(foldAccents(first.text.toLowerCase()));
@@ -442,11 +448,28 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
   const last = context.indexOf.get(run.at(-1)!) ?? 0;
   const before = tokens[first - 1]?.text ?? '';
   const before2 = tokens[first - 2]?.text.toLowerCase() ?? '';
-  if (before === before.toLowerCase() && (CONTEXT.orgCues.has(before) || CONTEXT.orgCues.has(before.replace(/s$/, '')))) return true;
+  // "Dementia charity Alzheimer's Research UK": a possessive before a capital goes on with the name.
+  const nameGoesOn = tokens[last + 1]?.text === "'s" && /^\p{Lu}/u.test(tokens[last + 2]?.text ?? '');
+  if (before === before.toLowerCase() && !nameGoesOn && (CONTEXT.orgCues.has(before) || CONTEXT.orgCues.has(before.replace(/s$/, '')) || CONTEXT.orgCuesBefore.has(before))) return true;
   if ((before === 'of' || before === 'in') && before2 === 'shares') return true;
+  // "listed on Nasdaq", "traded on the NZX": where shares trade is an exchange.
+  const on = before === 'the' ? first - 2 : first - 1;
+  if (tokens[on]?.text === 'on' && /^(?:listed|traded|trades|trading|listing|debut|debuted)$/.test(tokens[on - 1]?.text ?? '')) return true;
   if (CONTEXT.sportsOrgCues.has(before) && isSportsSentence(tokens, run[0]!.sentence)) return true;
   const after = tokens[last + 1]?.text ?? '';
   if (after === 'shares' || (after === "'s" && /^(?:shares|stock|profit|profits|revenue|revenues|chief|ceo|board|headquarters|founder)$/.test(tokens[last + 2]?.text ?? ''))) return true;
+  // What only a business has or does, for a name no list holds as a person's: "Eisai's shareholders",
+  // "Almarai's factories", "Nomu reported a net profit", "Cricova posted a loss".
+  if (!run.some((t) => isPersonalNameWord(t.text, context.knowledge))) {
+    if (after === "'s" && CONTEXT.businessPossessions.has(tokens[last + 2]?.text ?? '')) return true;
+    if (CONTEXT.resultVerbs.has(after)) {
+      for (let i = last + 2; i < last + 7; i++) {
+        const word = tokens[i]?.text ?? '';
+        if (CONTEXT.resultNouns.has(word)) return true;
+        if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word) && !/^\d/.test(word) && !/^[$€£¥%.,]$/.test(word)) break;
+      }
+    }
+  }
   if (after === ',') {
     for (let i = last + 2; i < last + 11; i++) {
       const token = tokens[i];
