@@ -87,6 +87,10 @@ interface Item {
   last: number;
 }
 
+function isCountryOrRegion(word: string, knowledge: Knowledge): boolean {
+  return knowledge.aliases.get(word)?.some((sense) => /^(?:country|region)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
+}
+
 function isNameLike(run: Run, knowledge: Knowledge): boolean {
   const words = run.filter((t) => /\p{L}/u.test(t.text));
   if (words.length === 0 || words.length > 4) return false;
@@ -102,8 +106,10 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   // "the Chega party" names one; "a Hutu militia" describes one.
   if (!/^(?:a|an)$/i.test(before)) {
     if (CONTEXT.orgNounsAfter.has(afterWord)) return 'org';
-    if (CONTEXT.placeNounsAfter.has(afterWord)) return 'place';
+    if (CONTEXT.placeNounsAfter.has(afterWord) || CONTEXT.featureNounsAfter.has(afterWord)) return 'place';
   }
+  // "slaloms in Levi, Finland, on …": a name placed by the country or region after it in commas.
+  if (afterWord === ',' && /^(?:,|\.|;|on)$/.test(tokens[last + 3]?.text ?? '') && isCountryOrRegion(tokens[last + 2]?.text ?? '', knowledge) && !/^(?:said|says|told)$/.test(before)) return 'place';
   const before2 = tokens[first - 2]?.text ?? '';
   if (before === 'of' && (CONTEXT.placeNounsAfter.has(before2) || CONTEXT.placeNounsBeforeOf.has(before2))) return 'place';
   // "Malaba, a border town in Kenya", "Kasese, the district capital": a place described in apposition.
