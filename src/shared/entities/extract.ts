@@ -518,7 +518,11 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   const knownAsWritten = known === undefined ? undefined : mentions.find((m) => slugify(m.surface) === slugify(known))?.surface;
   // The fullest form the article writes ("Tencent Holdings" over the known "Tencent"), unless it
   // writes only short forms of a known name ("IS", "UN": "Islamic State", "United Nations").
-  const fullerThanKnown = knownAsWritten !== undefined && wordCount(fullest) > wordCount(knownAsWritten);
+  // Not a product or service named after it ("Google Hotels", "Google Flights"): the words added to the known name
+  // must be an organization's head words ("Holdings", "Group").
+  const added = knownAsWritten !== undefined && fullest.startsWith(`${knownAsWritten} `) ? fullest.slice(knownAsWritten.length + 1).split(/\s+/) : [];
+  const fullerThanKnown =
+    knownAsWritten !== undefined && wordCount(fullest) > wordCount(knownAsWritten) && added.every((w) => CONTEXT.orgHeads.has(w) || CONTEXT.businessWords.has(w));
   // An article that writes only another word for a known name ("Britain") is shown that word; not
   // when it writes only acronyms ("UN": "United Nations"), a word of the name ("Acme": "Acme
   // Widgets") or a capital for its country ("Beijing": "China").
