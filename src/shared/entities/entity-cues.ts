@@ -87,6 +87,19 @@ interface Item {
   last: number;
 }
 
+/** A given name or a part of people's names in any of the lists ("Ngozi", "Okafor"). */
+function isPersonalNameWord(word: string, knowledge: Knowledge): boolean {
+  const lower = word.toLowerCase();
+  return knowledge.firstNames.has(lower) || knowledge.givenNames.has(lower) || knowledge.nameParts.has(word);
+}
+
+const TRANSFER_WORDS = new Set(['signed', 'signs', 'sign', 'signing', 'loan', 'loaned', 'transfer', 'joined', 'joins', 'contract', 'fee', 'buy-out', 'formerly']);
+
+/** A sentence about a player's move between clubs. */
+function isTransferSentence(tokens: readonly Token[], sentence: number): boolean {
+  return tokens.some((t) => t.sentence === sentence && TRANSFER_WORDS.has(t.text));
+}
+
 function isCountryOrRegion(word: string, knowledge: Knowledge): boolean {
   return knowledge.aliases.get(word)?.some((sense) => /^(?:country|region)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
 }
@@ -152,6 +165,16 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
     const verb = tokens[last + 3]?.text ?? '';
     if ((next === 'which' || next === 'whose') && CONTEXT.corporateVerbs.has(verb)) return 'org';
     if (/^(?:owned|controlled|run|founded|formed|backed|listed)$/.test(next) && /^(?:by|in|on|when)$/.test(verb)) return 'org';
+  }
+  // "Chile's Colo-Colo", "Singapore's Singtel", "Kazakhstan's Kazakhmys": what a country owns that no list holds as
+  // a person's name is its company, club or body (a person would be known by a given name or a name part).
+  // Not a place named with its head word ("Ethiopia's Somali Region") nor an index ("Tokyo's Nikkei 225").
+  const placeOrIndex = CONTEXT.placeHeads.has(run.at(-1)!.text) || /^\d/.test(afterWord);
+  if (before === "'s" && isCountryOrRegion(before2, knowledge) && !placeOrIndex && !run.some((t) => isPersonalNameWord(t.text, knowledge)) && !/^(?:'s|-)$/.test(afterWord) && !goesOnLowerCase && !/^\p{Lu}/u.test(afterWord)) return 'org';
+  // "signed a three-year contract with Rytas", "on loan to Lietkabelis", "formerly of VEF Rīga": in a sentence about
+  // a transfer, the name a player signs for, joins, leaves or is lent to is a club.
+  if (/^(?:for|with|from|to|joined|joins|join|joining|of)$/.test(before) && isTransferSentence(tokens, run[0]!.sentence) && !run.some((t) => isPersonalNameWord(t.text, knowledge)) && !/^(?:'s|-)$/.test(afterWord) && !/^\p{Lu}/u.test(afterWord)) {
+    if (before !== 'of' || /^(?:formerly|previously|currently)$/.test(before2)) return 'org';
   }
   const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
   if (isAcronym && (CONTEXT.reportingVerbs.has(afterWord) || /^(?:spokesman|spokeswoman|spokesperson|official|officials|chief|head|statement)$/.test(afterWord))) return 'org';
