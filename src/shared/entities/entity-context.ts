@@ -178,7 +178,8 @@ export const CONTEXT = {
     Exchange Cooperative Times Post Journal News Herald Tribune Gazette Telegraph Observer Agency
     Treasury Motor Holding Markets Platforms Games Materials Electron Music Laboratory Laboratories Initiative
     Division Directorate Secretariat Inspectorate Administration Regulator Council Chamber Conference
-    Confederation Institutes Museum Museums Library Orchestra Ballet Theatre Opera
+    Confederation Institutes Museum Museums Library Orchestra Ballet Theatre Opera Winery Wineries Vineyards
+    Distillery Distilleries
     Cement Steel Chemicals Electric Electronics Automotive Construction Properties Realty Retail
     Stores Brands Beverages Textiles Aerospace Defence Defense Biotech Therapeutics Semiconductor
     Semiconductors Microsystems Solutions Digital Interactive Entertainment Studios Pictures Records

@@ -312,7 +312,9 @@ function trimLeadingCommonWord(run: Run, knowledge: Knowledge): Run {
   let rest = run;
   // A title opening the sentence ("Professor Giulia Ferrante") stays: it is evidence, split off later.
   const isTitle = (t: Token): boolean => CONTEXT.titles.has(t.text.replace(/\.$/, '').toLowerCase()) && run.length > 1;
-  while (rest[0]?.sentenceStart && isCommon(rest[0].text, knowledge) && !knowledge.firstNames.has(rest[0].text.toLowerCase()) && !isTitle(rest[0])) {
+  // "Jean-Aimé Rakotomalala": a word joined by a hyphen to a capitalized one is part of a compound name, not a word of the sentence.
+  const hyphenated = (r: Run): boolean => r[1]?.text === '-' && r[1].start === r[0]!.end && r[2] !== undefined && r[2].start === r[1].end && /^\p{Lu}/u.test(r[2].text);
+  while (rest[0]?.sentenceStart && isCommon(rest[0].text, knowledge) && !knowledge.firstNames.has(rest[0].text.toLowerCase()) && !isTitle(rest[0]) && !hyphenated(rest)) {
     const [, ...others] = rest;
     rest = others;
     while (rest[0] && !/^\p{Lu}/u.test(rest[0].text)) rest = rest.slice(1);
@@ -524,6 +526,7 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   // "I&M Bank Rwanda", "Standard Chartered Bank Kenya": an organization by its head word, then its country.
   if (endsInPlace && words.length >= 3 && isCountryOrRegion(words.at(-1)!.text, knowledge) && headType(run.slice(0, run.indexOf(words.at(-1)!))) === 'org') return 'org';
   const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
+  if (!titled && followsPlaceNounOf(tokens, context.indexOf.get(run[0]!) ?? 0)) return 'place';
   if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
   if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
   const before = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
@@ -641,6 +644,8 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   if (words.every((w) => knowledge.demonyms.has(w.text) || CONTEXT.notNames.has(w.text) || CONTEXT.titles.has(w.text.toLowerCase()))) return undefined;
   const head = headType(run);
   if (head) return { start, end, type: head };
+  // "the neighbourhoods of Sidi Moumen and Ben M'Sick", "the town of Enerhodar": what a place noun and "of" name is a place, whatever given names it holds.
+  if (!titled && followsPlaceNounOf(tokens, context.indexOf.get(run[0]!) ?? 0)) return { start, end, type: 'place' };
   const orgName = shortFormOf(normalizeSurface(surface), context.knownOrgs);
   if (orgName) return { start, end, type: 'org', name: orgName, known: true };
   if (isCompanyRun(words, knowledge)) return { start, end, type: 'org' };
@@ -664,6 +669,21 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   const atPlace = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === 'at';
   if ((titled || !atPlace) && isPersonRun(words, titled || reports, context)) return { start, end, type: 'person' };
   return undefined;
+}
+
+/** The name at `i` is named by a place noun and "of", alone or in a list ("the villages of Ponnagyun and Mrauk-U"). */
+function followsPlaceNounOf(tokens: readonly Token[], i: number): boolean {
+  let j = i - 1;
+  if (tokens[j]?.text !== 'of') {
+    if (tokens[j]?.text !== 'and' && tokens[j]?.text !== ',') return false;
+    for (let steps = 0; j >= 0 && steps < 10 && tokens[j]?.text !== 'of'; steps++, j--) {
+      const t = tokens[j]!.text;
+      if (!/^(?:and|,|-|'|’)$/.test(t) && !/^\p{Lu}/u.test(t)) return false;
+    }
+    if (tokens[j]?.text !== 'of') return false;
+  }
+  const noun = tokens[j - 1]?.text ?? '';
+  return CONTEXT.placeNounsAfter.has(noun) || CONTEXT.placeNounsBeforeOf.has(noun);
 }
 
 const HONORIFIC_NAME = new RegExp(`(?<![\\p{L}])(?:${[...CONTEXT.honorifics].join('|')})\\.? (?:(?:Seri|Sri) )?(\\p{Lu}[\\p{L}'-]*\\p{L})`, 'gu');
