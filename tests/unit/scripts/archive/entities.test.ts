@@ -79,7 +79,8 @@ describe(`extractEntities on seed ${SEED}`, () => {
       const starts = entity.mentions.map(([start]) => start);
       expect(starts).toEqual([...starts].sort((a, b) => a - b));
       for (const [start, end] of entity.mentions) {
-        expect(end - start).toBeGreaterThanOrEqual(2);
+        // One letter only for a capital that names something ("X", the platform).
+        expect(end - start >= 2 || /^\p{Lu}$/u.test(text.slice(start, end))).toBe(true);
         expect(entity.aliases).toContain(text.slice(start, end));
       }
     }
@@ -117,9 +118,9 @@ describe(`extractEntities on seed ${SEED}`, () => {
     }
   });
 
-  it('still scores at least as well as the seed-tuned extractor did (typed F1 0.98, 29 of 30)', () => {
+  it('scores at least as well as the last measure (typed F1 1.00, 30 of 30; the seed-tuned extractor had 29)', () => {
     const score = scoreEntities(entities, gold);
-    expect(score.micro.tp).toBeGreaterThanOrEqual(29);
+    expect(score.micro.tp).toBeGreaterThanOrEqual(30);
     expect(score.micro.fp).toBe(0);
   });
 });
@@ -128,19 +129,21 @@ describe(`extractEntities on seed ${SEED}`, () => {
 // halves; the extractor does not reach it yet (docs/entities.md). Until it does, each corpus is
 // gated at the figures measured after the last tuning, less a margin of 0.005, so that no
 // change makes any half worse. Raise these as the extractor improves; never lower one, and
-// never tune on a held-out half (test4, test5) to raise it.
+// never tune on a held-out half (test4, test6) to raise it.
 const MEASURED_FLOORS = [
-  { corpus: 'dev', minArticles: 15, floor: { micro: 0.957, person: 0.995, org: 0.92, place: 0.958, date: 0.991 } },
+  { corpus: 'dev', minArticles: 15, floor: { micro: 0.962, person: 0.995, org: 0.936, place: 0.958, date: 0.991 } },
   // Held out in the first two rounds, tune material from the third.
-  { corpus: 'test', minArticles: 15, floor: { micro: 0.917, person: 0.949, org: 0.85, place: 0.91, date: 0.989 } },
+  { corpus: 'test', minArticles: 15, floor: { micro: 0.934, person: 0.949, org: 0.888, place: 0.928, date: 0.989 } },
   // Held out in the second and third rounds, tune material from the fourth.
-  { corpus: 'test2', minArticles: 12, floor: { micro: 0.911, person: 0.915, org: 0.893, place: 0.872, date: 0.983 } },
+  { corpus: 'test2', minArticles: 12, floor: { micro: 0.925, person: 0.915, org: 0.922, place: 0.887, date: 0.983 } },
   // Written fresh for the third round, held out in the third and fourth, tune material from the fifth.
-  { corpus: 'test3', minArticles: 12, floor: { micro: 0.905, person: 0.934, org: 0.833, place: 0.923, date: 0.948 } },
+  { corpus: 'test3', minArticles: 12, floor: { micro: 0.927, person: 0.935, org: 0.87, place: 0.932, date: 0.983 } },
   // Written fresh for the fourth round; held out (only its figures are read).
-  { corpus: 'test4', minArticles: 12, floor: { micro: 0.86, person: 0.811, org: 0.77, place: 0.856, date: 0.973 } },
-  // Written fresh for the fifth round and measured once, at its end; held out.
-  { corpus: 'test5', minArticles: 12, floor: { micro: 0.844, person: 0.883, org: 0.756, place: 0.84, date: 0.923 } },
+  { corpus: 'test4', minArticles: 12, floor: { micro: 0.869, person: 0.811, org: 0.795, place: 0.862, date: 0.977 } },
+  // Written fresh for the fifth round and measured once at its end; tune material from the sixth.
+  { corpus: 'test5', minArticles: 12, floor: { micro: 0.897, person: 0.916, org: 0.828, place: 0.874, date: 0.987 } },
+  // Written fresh for the sixth round and measured once, at its end; held out.
+  { corpus: 'test6', minArticles: 12, floor: { micro: 0.873, person: 0.86, org: 0.739, place: 0.886, date: 0.98 } },
 ] as const;
 
 describe.each(MEASURED_FLOORS)('extractEntities on the $corpus corpus (tests/fixtures/entities/$corpus)', ({ corpus, minArticles, floor }) => {

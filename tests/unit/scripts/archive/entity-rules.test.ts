@@ -202,6 +202,50 @@ describe('extractEntities on sentences written for each rule', () => {
   });
 });
 
+describe('extractEntities on the rules of the sixth round', () => {
+  it('shows a known name the article writes only as its acronym as written, with the known id', () => {
+    const eu = find(extractEntities(article('Farmers in Zedland want EU money. The EU said on Monday it would decide in May.')), 'EU');
+    expect(eu).toMatchObject({ type: 'org', name: 'EU', id: 'org:european-union' });
+  });
+
+  it('reads seasons by their two years, weeks of a month, holidays and a weekday with its date as dates', () => {
+    const entities = extractEntities(
+      article('He may leave after the 2027–28 season. Talks resume in the second week of February, before Eid al-Fitr, and end on Saturday 14 February.'),
+    );
+    for (const date of ['the 2027–28 season', 'the second week of February', 'Eid al-Fitr', 'Saturday 14 February']) expect(find(entities, date)).toMatchObject({ type: 'date' });
+    expect(find(entities, '2027')).toBeUndefined();
+  });
+
+  it('reads organizations from news grammar: a platform spoken on, what runs or is owned, what a country owns, a transfer', () => {
+    const entities = extractEntities(
+      article(
+        'The rebels said on Zorbix that talks had failed. Quellant, which runs the national grid, said power was back. ' +
+          'Vantoria, owned by Abra Group, declined to comment. Shares rose after Chile’s Marvelko bid. ' +
+          'The guard signed a three-year contract with Kavrytas on Tuesday.',
+      ),
+    );
+    for (const org of ['Zorbix', 'Quellant', 'Vantoria', 'Marvelko', 'Kavrytas']) expect(find(entities, org)).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a country that plays, in an article about sport, as its national team', () => {
+    const entities = extractEntities(
+      article(
+        'Bangladesh beat Pakistan by seven wickets in the first Test. The win lifted them in the table. ' +
+          'Pakistan collapsed to 189 all out on the fourth day of the match. Fans in Bangladesh celebrated the series win.',
+      ),
+    );
+    expect(entities.find((e) => e.id === 'org:pakistan')).toMatchObject({ type: 'org' });
+    expect(entities.find((e) => e.id === 'org:bangladesh')).toMatchObject({ type: 'org' });
+    expect(entities.find((e) => e.id === 'place:bangladesh')).toMatchObject({ type: 'place', count: 1 });
+  });
+
+  it('reads places from a geographic noun after the name and a country after it in commas', () => {
+    const entities = extractEntities(article('Barges waited on the Vorlesk river. The race opens in Kallavik, Finland, on Sunday.'));
+    expect(find(entities, 'Vorlesk')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Kallavik')).toMatchObject({ type: 'place' });
+  });
+});
+
 describe('extractEntities over a knowledge object', () => {
   it('is a function of the text and the knowledge it is given', () => {
     const knowledge = compileKnowledge({
