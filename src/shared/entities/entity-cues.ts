@@ -14,7 +14,7 @@
 import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT } from './entity-context';
-import type { Knowledge } from './knowledge';
+import { isPersonalNameWord, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
 type Run = readonly Token[];
@@ -85,12 +85,6 @@ interface Item {
   run: Run;
   first: number;
   last: number;
-}
-
-/** A given name or a part of people's names in any of the lists ("Ngozi", "Okafor"). */
-function isPersonalNameWord(word: string, knowledge: Knowledge): boolean {
-  const lower = word.toLowerCase();
-  return knowledge.firstNames.has(lower) || knowledge.givenNames.has(lower) || knowledge.nameParts.has(word);
 }
 
 const TRANSFER_WORDS = new Set(['signed', 'signs', 'sign', 'signing', 'loan', 'loaned', 'transfer', 'joined', 'joins', 'contract', 'fee', 'buy-out', 'formerly']);

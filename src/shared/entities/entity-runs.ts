@@ -9,7 +9,7 @@ import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
 import { localCue } from './entity-cues';
-import { normalizeSurface, type Knowledge } from './knowledge';
+import { foldAccents, isPersonalNameWord, normalizeSurface, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
 type Run = Token[];
@@ -259,20 +259,11 @@ function isLeadOrHead(word: string): boolean {
   return CONTEXT.orgLeads.has(word) || CONTEXT.orgHeads.has(word) || CONTEXT.placeLeads.has(word) || CONTEXT.placeHeads.has(word);
 }
 
-/** A given name or a part of people's names in any of the lists ("Ngozi", "Okafor"). */
-function isPersonalNameWord(word: string, knowledge: Knowledge): boolean {
-  const lower = foldAccents(word.toLowerCase());
-  return knowledge.firstNames.has(lower) || knowledge.givenNames.has(word.toLowerCase()) || knowledge.nameParts.has(word);
-}
-
 function isPersonLike(tokens: readonly Token[], knowledge: Knowledge): boolean {
   const first = tokens[0];
   return first !== undefined && knowledge.firstNames.has(foldAccents(first.text.toLowerCase()));
 }
 
-export function foldAccents(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '');
-}
 
 function isNameToken(token: Token, knowledge: Knowledge): boolean {
   if (!/^\p{Lu}/u.test(token.text)) return false;

@@ -122,3 +122,14 @@ export function compileKnowledge(input: KnowledgeInput): Knowledge {
 export function normalizeSurface(text: string): string {
   return text.replace(/[‘’ʼ]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
 }
+
+/** Marks taken off ("Aimé": "Aime"), the form some lists write names in. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+/** A given name or a part of people's names in any of the knowledge's lists ("Ngozi", "Okafor"). */
+export function isPersonalNameWord(word: string, knowledge: Knowledge): boolean {
+  const lower = word.toLowerCase();
+  return knowledge.firstNames.has(lower) || knowledge.firstNames.has(foldAccents(lower)) || knowledge.givenNames.has(lower) || knowledge.nameParts.has(word);
+}
