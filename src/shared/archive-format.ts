@@ -26,7 +26,7 @@ export interface ArticleEntity {
   /** Stable across articles, e.g. "org:kataib-hezbollah": the key of the entity index. */
   id: string;
   type: EntityType;
-  /** Canonical display name ("Islamic State" for IS / ISIS / ISIL / Daesh). */
+  /** Display name: the known name the article writes ("Islamic State" for IS / ISIS / ISIL / Daesh), else its fullest or only form ("IS"). */
   name: string;
   /** Every surface form seen in this article, canonical name included. */
   aliases: string[];

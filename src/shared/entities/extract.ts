@@ -508,7 +508,8 @@ function contains(words: readonly string[], part: readonly string[]): boolean {
  * The entity's id comes from the knowledge's canonical name when there is one, so it is
  * the same in every article; its display name is that name when the article uses it, or
  * else the fullest name the article uses ("Democratic Republic of Congo" for the entry
- * "DR Congo"), unless the article only uses short forms ("IS", "ISIS": "Islamic State").
+ * "DR Congo"), or the form it writes when it writes only one, an acronym too ("EU" for the
+ * entry "European Union").
  */
 function toEntity(mentions: Mention[]): ArticleEntity {
   const first = mentions[0]!;
@@ -516,15 +517,14 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   const fullest = canonicalSurface(mentions);
   // The article's own spelling of the known name ("Baghdad" for GeoNames' "Baghdād").
   const knownAsWritten = known === undefined ? undefined : mentions.find((m) => slugify(m.surface) === slugify(known))?.surface;
-  // The fullest form the article writes ("Tencent Holdings" over the known "Tencent"), unless it
-  // writes only short forms of a known name ("IS", "UN": "Islamic State", "United Nations").
+  // The fullest form the article writes ("Tencent Holdings" over the known "Tencent").
   // Not a product or service named after it ("Google Hotels", "Google Flights"): the words added to the known name
   // must be an organization's head words ("Holdings", "Group").
   const added = knownAsWritten !== undefined && fullest.startsWith(`${knownAsWritten} `) ? fullest.slice(knownAsWritten.length + 1).split(/\s+/) : [];
   const fullerThanKnown =
     knownAsWritten !== undefined && wordCount(fullest) > wordCount(knownAsWritten) && added.every((w) => CONTEXT.orgHeads.has(w) || CONTEXT.businessWords.has(w));
-  // An article that writes only another word for a known name ("Britain") is shown that word; not
-  // when it writes only acronyms ("UN": "United Nations"), a word of the name ("Acme": "Acme
+  // An article that writes only another word for a known name ("Britain", or only its acronym, "EU",
+  // "UN") is shown that word, as its reader knows it; not when it is a word of the name ("Acme": "Acme
   // Widgets") or a capital for its country ("Beijing": "China").
   const knownWords = new Set((known ?? '').split(/\s+/));
   const ownWord = mentions.every((m) => !m.standsFor && !/\s/.test(m.surface) && !knownWords.has(m.surface));
