@@ -113,11 +113,14 @@ function mapPage(doc: Document): {
   styles: string[];
   /** Ids given to elements Readability made in place of one of the page's (negative: never the page's). */
   made: { next: number };
+  /** The element each text of the page stood in as served (its parent's id). */
+  textParents: WeakMap<Node, number>;
 } {
   const ids = new WeakMap<Element, number>();
   const parents: number[] = [];
   const furniture: Furniture[] = [];
   const styles: string[] = [];
+  const textParents = new WeakMap<Node, number>();
   const all = doc.getElementsByTagName('*');
   for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
     const element = all[i] as Element;
@@ -126,6 +129,9 @@ function mapPage(doc: Document): {
     parents.push(parent ? ids.get(parent) ?? -1 : -1);
     furniture.push(furnitureByItself(element));
     styles.push(`${element.tagName} ${element.getAttribute('class') ?? ''}`);
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3 && HAS_TEXT.test(child.nodeValue ?? '')) textParents.set(child, i);
+    }
   }
   // A box holding a text field or a button is a widget (a sign-up box, a share bar).
   for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
@@ -134,22 +140,34 @@ function mapPage(doc: Document): {
       if (furniture[id] !== 'structure') furniture[id] = 'widget';
     }
   }
-  return { ids, parents, furniture, styles, made: { next: -2 } };
+  return { ids, parents, furniture, styles, made: { next: -2 }, textParents };
 }
 
 type PageMap = ReturnType<typeof mapPage>;
 
-function ancestryOf(node: Node, map: PageMap): LiveBlock['ancestry'] {
-  // Readability replaces some elements (a <div> made a <p>); the nearest one it kept stands in.
+const HAS_TEXT = /\S/u;
+
+/**
+ * The block's element and its ancestors as the page served them. `text` is the block's first
+ * text, `node` the element it stands in now.
+ */
+function ancestryOf(node: Node, map: PageMap, text?: Node): LiveBlock['ancestry'] {
+  // Readability replaces some elements with one of its own (a <div> of text made a <p>, a
+  // one-cell layout table made its cell's content, a <font> made a <span>), moving their
+  // children into it: the text still knows the element it stood in as served.
+  const servedIn = text ? map.textParents.get(text) : undefined;
   let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
   const chain: Array<{ id: number; furniture: Furniture; style: string }> = [];
-  // A block element Readability made (a <div> of text made a <p>) stands where the block's own
-  // element was: it is kept, with an id of its own, so the elements above stay wrappers.
-  if (element && !map.ids.has(element) && BLOCKS.has(element.tagName.toUpperCase())) {
+  if (servedIn !== undefined && element && !map.ids.has(element)) {
+    element = null;
+  } else if (element && !map.ids.has(element) && BLOCKS.has(element.tagName.toUpperCase())) {
+    // A block element Readability made around text the page had not in an element of its own
+    // stands where the block's own element was: it is kept, with an id of its own, so the
+    // elements above stay wrappers.
     chain.push({ id: map.made.next--, furniture: null, style: `${element.tagName} ` });
   }
   while (element && !map.ids.has(element)) element = element.parentElement;
-  for (let id = element ? (map.ids.get(element) ?? -1) : -1; id >= 0; id = map.parents[id] ?? -1) {
+  for (let id = element ? (map.ids.get(element) ?? -1) : (servedIn ?? -1); id >= 0; id = map.parents[id] ?? -1) {
     chain.push({ id, furniture: map.furniture[id] ?? null, style: map.styles[id] ?? '' });
   }
   return chain;
@@ -186,6 +204,7 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
   let links: string[] = [];
   let link = '';
   let owner: Node = root;
+  let ownerText: Node | undefined;
   // The outermost inline element around the block's text so far (null: text stood in the
   // block itself); `mixed` once two texts of the block sit in different ones.
   let wrapper: Element | null = null;
@@ -201,7 +220,7 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
         links: links.map(collapse).filter((l) => l !== ''),
         wrapper: mixed || !wrapper ? '' : wrapper.tagName.toUpperCase(),
         marks,
-        ancestry: map ? ancestryOf(owner, map) : [],
+        ancestry: map ? ancestryOf(owner, map, ownerText) : [],
       });
     }
     current = '';
@@ -217,6 +236,7 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
       if (value.trim() !== '') {
         if (current.trim() === '') {
           owner = node.parentNode ?? node;
+          ownerText = node;
           wrapper = outer;
         } else if (wrapper !== outer) mixed = true;
       }

@@ -281,11 +281,18 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
   return { counted, corrections, extras };
 }
 
-const DASH_KEY = '-';
+/**
+ * What sets a dateline off from the text: a dash, as wires print it ("CAIRO (Agency) -" or
+ * "—"), or the double hyphen agency copy types for it ("KUWAIT CITY, Feb. 8 (Agency) --");
+ * a bullet, a middle dot or a bar, as pages run a date line into the first paragraph
+ * ("Thursday, February 8, 2024 • …").
+ */
+const DATELINE_ENDS: ReadonlySet<string> = new Set(['-', '--', '\u2022', '\u00B7', '|']);
 
 /**
  * A dateline inside a block of article text: the block's first words, added with nothing
- * removed beside them, not a sentence, ending with a dash ("CAIRO, Feb 8 (Agency) -").
+ * removed beside them, not a sentence, ending with a separator (DATELINE_ENDS: "CAIRO, Feb 8
+ * (Agency) -", "BEIJING, Feb. 8 (Agency) --", "Thursday, February 8, 2024 •").
  * Per aligned live block: the datelines and the block's text without them.
  */
 function datelines(diff: LiveDiff, aligned: readonly boolean[]): Map<number, { extras: string[]; rest: string }> {
@@ -320,7 +327,7 @@ function datelines(diff: LiveDiff, aligned: readonly boolean[]): Map<number, { e
     const words = list.slice(run.start, run.end);
     const text = words.map((w) => w.text).join(' ');
     if (isSentenceShaped(text)) continue;
-    if (run.start !== 0 || words[words.length - 1]?.key !== DASH_KEY) continue;
+    if (run.start !== 0 || !DATELINE_ENDS.has(words[words.length - 1]?.key ?? '')) continue;
     const entry = result.get(run.block) ?? { extras: [], rest: '' };
     entry.extras.push(text);
     result.set(run.block, entry);

@@ -358,6 +358,32 @@ describe('the rest of the story collapsed behind "Continue reading"', () => {
   });
 });
 
+describe('round 6: datelines, replaced elements, nested emphasis, the publisher naming itself', () => {
+  const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
+  const ADDED_ONE = 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0';
+
+  it('a dateline set off by an agency’s double hyphen, or a date line run in with a bullet, is a page extra', () => {
+    const agency = page(p(ARTICLE.summary) + p(`HARBOURTON, Feb. 8 (Agency) -- ${P1}`) + [P2, P3, P4].map(p).join(''));
+    expect(verdict(agency)).toMatchObject({ text: 'liveUnchanged', extras: ['HARBOURTON, Feb. 8 (Agency) --'] });
+    for (const mark of ['•', '·', '|']) {
+      const dated = page(p(`Monday, February 5, 2024 ${mark} ${ARTICLE.summary}`) + [P1, P2, P3, P4].map(p).join(''));
+      expect(verdict(dated)).toMatchObject({ text: 'liveUnchanged', extras: [`Monday, February 5, 2024 ${mark}`] });
+    }
+    // An edit beside it is still one sentence edited.
+    const edited = page(p(ARTICLE.summary) + p(`HARBOURTON, Feb. 8 (Agency) -- ${P1.replace('first buses', 'last buses')}`) + [P2, P3, P4].map(p).join(''));
+    expect(verdict(edited)).toMatchObject({ text: 'liveChanged liveKind_sentencesEdited_one liveOneWord 1' });
+  });
+
+  it('a notice in a one-cell layout table is read where the page put it, though Readability makes the cell a paragraph', () => {
+    const box = (text: string) => `<table class="notice" role="presentation"><tbody><tr><td class="notice-text">${esc(text)}</td></tr></tbody></table>`;
+    const notice = 'This page has been archived and can no longer be edited. Suggested changes may be left on its discussion page.';
+    expect(verdict(page(box(notice) + plainBody))).toMatchObject({ text: 'liveUnchanged', extras: [notice] });
+    // A correction in the same kind of box still counts.
+    const correction = 'Correction: An earlier version of this story gave the wrong cost for the repairs.';
+    expect(verdict(page(box(correction) + plainBody))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 14 0' });
+  });
+});
+
 describe('a page behind a subscriber gate', () => {
   const gateLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","isAccessibleForFree":false,"hasPart":{"@type":"WebPageElement","isAccessibleForFree":false,"cssSelector":".paywall"}}</script>`;
   const gatePrompt = `<div class="gate"><h2>Subscribe to keep reading</h2><p>Get unlimited access to the Gazette’s journalism.</p><button>Subscribe</button></div>`;
