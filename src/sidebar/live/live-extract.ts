@@ -29,8 +29,8 @@ export interface LiveBlock {
   /** The texts of the links in it. */
   links: string[];
   /**
-   * The tag of an inline element that wraps all of the block's text (`<p><em>…</em></p>`:
-   * "EM"), '' when its text stands in the block itself: sites set their sign-offs, credits and
+   * The tags of the inline elements that wrap all of the block's text (`<p><em>…</em></p>`:
+   * "EM"; `<p><span><em>…</em></span></p>`: "SPAN EM"), '' when its text stands in the block itself: sites set their sign-offs, credits and
    * calls to action in italics or bold, rarely their paragraphs.
    */
   wrapper: string;
@@ -192,6 +192,27 @@ function footnoteMark(link: Element): string | null {
   return sup && collapse(sup.textContent ?? '') === text ? text : null;
 }
 
+/** The elements two chains start with, in order. */
+function commonStart(a: readonly Element[], b: readonly Element[]): readonly Element[] {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n === a.length ? a : a.slice(0, n);
+}
+
+/**
+ * The tags of the inline elements around all of a block's text, outermost first, each once:
+ * "EM", "STRONG", or "SPAN EM" where a page builder wraps every run in a <span> and the
+ * emphasis sits inside it (a builder's paragraphs are "SPAN"; its italic tip line is not).
+ */
+function wrapperOf(chain: readonly Element[]): string {
+  const tags: string[] = [];
+  for (const element of chain) {
+    const tag = element.tagName.toUpperCase();
+    if (!tags.includes(tag)) tags.push(tag);
+  }
+  return tags.join(' ');
+}
+
 /**
  * The blocks of an element (paragraphs, headings, list items), in order. Text nodes are
  * joined as they are, with no space put between them: a framework's separators
@@ -205,10 +226,9 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
   let link = '';
   let owner: Node = root;
   let ownerText: Node | undefined;
-  // The outermost inline element around the block's text so far (null: text stood in the
-  // block itself); `mixed` once two texts of the block sit in different ones.
-  let wrapper: Element | null = null;
-  let mixed = false;
+  // The inline elements around all of the block's text so far, outermost first (null: no
+  // text yet): what its texts' chains of inline elements have in common.
+  let wrapping: readonly Element[] | null = null;
   let marks: string[] = [];
   const flush = (): void => {
     const text = collapse(current);
@@ -218,7 +238,7 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
         text,
         linkDensity: chars === 0 ? 0 : Math.min(1, linkChars / chars),
         links: links.map(collapse).filter((l) => l !== ''),
-        wrapper: mixed || !wrapper ? '' : wrapper.tagName.toUpperCase(),
+        wrapper: wrapperOf(wrapping ?? []),
         marks,
         ancestry: map ? ancestryOf(owner, map, ownerText) : [],
       });
@@ -226,19 +246,18 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
     current = '';
     linkChars = 0;
     links = [];
-    wrapper = null;
-    mixed = false;
+    wrapping = null;
     marks = [];
   };
-  const walk = (node: Node, inLink: boolean, outer: Element | null): void => {
+  const walk = (node: Node, inLink: boolean, chain: readonly Element[]): void => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       if (value.trim() !== '') {
         if (current.trim() === '') {
           owner = node.parentNode ?? node;
           ownerText = node;
-          wrapper = outer;
-        } else if (wrapper !== outer) mixed = true;
+        }
+        wrapping = wrapping === null ? chain : commonStart(wrapping, chain);
       }
       current += value;
       if (inLink) {
@@ -259,12 +278,12 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
       return;
     }
     if (opensLink) link = '';
-    const inner = block || node === root ? null : (outer ?? (node as Element));
+    const inner = block || node === root ? [] : [...chain, node as Element];
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inLink || opensLink, inner);
     if (opensLink) links.push(link);
     if (block) flush();
   };
-  walk(root, false, null);
+  walk(root, false, []);
   flush();
   return blocks;
 }

@@ -254,8 +254,13 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
     const i = place[index] ?? 0;
     const twin = twins.get(index);
     // Of two copies, the one the archive aligns with is the article's; a text the page prints
-    // twice that the archive has nowhere is a promo or a label, not prose.
-    if (repeated.has(index) || (twin !== undefined && !aligned[i] && (aligned[place[twin] ?? 0] || !isCorrectionNote(block.text)))) {
+    // twice that the archive has nowhere is a promo or a label, not prose, unless one copy is
+    // set like the article's paragraphs and the other is not: a pull quote (a quote component)
+    // copying a paragraph the page added.
+    const other = twin === undefined ? undefined : blocks[twin];
+    const asParagraph = (b: LiveBlock): boolean => likeParagraphs(b, profile) && !inBox(b, holdsArticle, articleStyles);
+    const quotedAddition = other !== undefined && asParagraph(block) && !asParagraph(other);
+    if (repeated.has(index) || (twin !== undefined && !aligned[i] && (aligned[place[twin] ?? 0] || !(isCorrectionNote(block.text) || quotedAddition)))) {
       extras.push({ text: block.text, reason: 'repeat' });
       return;
     }
@@ -440,7 +445,7 @@ const MAX_LABEL_WORDS = 8;
 
 function isHeading(block: LiveBlock): boolean {
   if (SECTION_HEADINGS.has(tagOf(ownStyle(block)))) return true;
-  return BOLD_WRAPPERS.has(block.wrapper) && !isSentenceShaped(block.text) && splitWords(block.text).length <= MAX_LABEL_WORDS;
+  return block.wrapper.split(' ').some((tag) => BOLD_WRAPPERS.has(tag)) && !isSentenceShaped(block.text) && splitWords(block.text).length <= MAX_LABEL_WORDS;
 }
 
 /**
@@ -556,10 +561,13 @@ function extraReason(block: LiveBlock, article: ArticleShape, place: Place, head
   if (!outsideArticle && readsAsAddedProse(block, profile)) return null;
   if (furniture) return furniture;
   if (inBox(block, holdsArticle, articleStyles)) return 'box';
-  if (!profile.styles.has(ownStyle(block)) || !profile.wrappers.has(block.wrapper)) return 'unlike';
+  if (!likeParagraphs(block, profile)) return 'unlike';
   if (outsideArticle && splitWords(block.text).length < profile.edgeWords) return 'edge';
   return null;
 }
+
+/** Set like the article's paragraphs: its own element's style and its inline wrapping are the profile's. */
+const likeParagraphs = (block: LiveBlock, profile: ParagraphProfile): boolean => profile.styles.has(ownStyle(block)) && profile.wrappers.has(block.wrapper);
 
 const tagOf = (style: string): string => style.slice(0, style.indexOf(' ') >>> 0).toUpperCase();
 

@@ -382,6 +382,20 @@ describe('round 6: datelines, replaced elements, nested emphasis, the publisher 
     const correction = 'Correction: An earlier version of this story gave the wrong cost for the repairs.';
     expect(verdict(page(box(correction) + plainBody))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 14 0' });
   });
+
+  it('a page builder’s italic line inside the <span> every run has is unlike its paragraphs; an added paragraph in the span counts', () => {
+    const run = (text: string) => `<p class="block"><span class="r">${esc(text)}</span></p>`;
+    const tip = 'Have a news tip? Call the newsroom at 555-0134 or email news@gazette.example any day of the week.';
+    const body = [ARTICLE.summary, P1, P2, P3, P4].map(run).join('');
+    expect(verdict(page(body + `<p class="block"><span class="r"><em>${esc(tip)}</em></span></p>`))).toMatchObject({ text: 'liveUnchanged', extras: [tip] });
+    expect(verdict(page([ARTICLE.summary, P1, P2, added, P3, P4].map(run).join('')))).toMatchObject({ text: ADDED_ONE });
+  });
+
+  it('an added paragraph that a pull quote copies whole is the story’s; the quote is the repeat', () => {
+    const quoted = `<blockquote class="pull-quote"><p>${esc(added)}</p></blockquote>`;
+    const html = page([ARTICLE.summary, P1, P2, added].map(p).join('') + quoted + [P3, P4].map(p).join(''));
+    expect(verdict(html)).toMatchObject({ text: ADDED_ONE, extras: [added] });
+  });
 });
 
 describe('a page behind a subscriber gate', () => {
