@@ -51,6 +51,8 @@ export type LiveExtraction =
       blocks: LiveBlock[];
       /** The page marks a subscriber gate: part of the article may be withheld from it. */
       gated: boolean;
+      /** The site's own name as the page gives it (Readability's, or og:site_name); null: none given. */
+      siteName: string | null;
     }
   | { ok: false; reason: 'no-article' };
 
@@ -544,5 +546,5 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   const summaryOutside = standfirst !== undefined && standfirst.score > inContent.score && standfirst.score >= 0.5;
   if (summaryOutside && standfirst) blocks = [standfirst.block, ...blocks];
   blocks = withNotesOutside(blocks, pageBlocks);
-  return { ok: true, headline, blocks, gated };
+  return { ok: true, headline, blocks, gated, siteName: siteName ?? null };
 }

@@ -28,6 +28,7 @@
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../../shared/live-diff';
 import { SENTENCE_END } from '../../shared/live-verdict';
+import { mentionsSite } from '../../shared/page-title';
 import { BLOCKS, type LiveBlock } from './live-extract';
 
 export type ExtraReason =
@@ -211,7 +212,13 @@ const EMPTY_BLOCK: LiveBlock = { text: '', linkDensity: 0, links: [], wrapper: '
  * headline (always counted), `archived` the archived blocks (title, summary, paragraphs).
  * Null when the texts are too different to align within the diff's time budget.
  */
-export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock | undefined, blocks: readonly LiveBlock[]): Sorted | null {
+/** The site that publishes the page: its own name as the page gives it, and its host. */
+export interface Publisher {
+  name: string | null;
+  host: string | null;
+}
+
+export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock | undefined, blocks: readonly LiveBlock[], publisher: Publisher = { name: null, host: null }): Sorted | null {
   const { found: repeated, twins } = repeats(blocks);
   // Index in `all` of each block of the page (0 for a repeat, which is not diffed).
   const place: number[] = [];
@@ -267,7 +274,7 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
     extras.push(...block.marks.map((mark) => ({ text: mark, reason: 'fragment' as const })));
     const outside = firstAligned < 0 || i < firstAligned || i > lastAligned;
     const afterEnd = endMark > 0 && i > endMark;
-    const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile }, { outside, afterEnd }, headlinePlain);
+    const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile, publisher }, { outside, afterEnd }, headlinePlain);
     if (reason) {
       extras.push({ text: block.text, reason });
       return;
@@ -399,6 +406,7 @@ interface ArticleShape {
   /** Styles (tag and class) of the elements that hold article text. */
   articleStyles: ReadonlySet<string>;
   profile: ParagraphProfile;
+  publisher: Publisher;
 }
 
 /**
@@ -519,7 +527,7 @@ const PROSE_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE']);
  * block editor, an update pasted from elsewhere); what it says and where it stands show it is
  * the story's.
  */
-function readsAsAddedProse(block: LiveBlock, profile: ParagraphProfile): boolean {
+function readsAsAddedProse(block: LiveBlock, profile: ParagraphProfile, publisher: Publisher): boolean {
   const words = splitWords(block.text).length;
   const voice = ownVoice(block.text);
   return (
@@ -528,7 +536,8 @@ function readsAsAddedProse(block: LiveBlock, profile: ParagraphProfile): boolean
     block.links.length === 0 &&
     (block.text.match(SENTENCE_BREAK)?.length ?? 0) >= 1 &&
     !SECOND_PERSON.test(voice) &&
-    !FIRST_PLURAL.test(voice)
+    !FIRST_PLURAL.test(voice) &&
+    !mentionsSite(voice, publisher.name, publisher.host)
   );
 }
 
@@ -540,7 +549,7 @@ interface Place {
 }
 
 function extraReason(block: LiveBlock, article: ArticleShape, place: Place, headline: string | null): ExtraReason | null {
-  const { holdsArticle, articleStyles, profile } = article;
+  const { holdsArticle, articleStyles, profile, publisher } = article;
   const { outside: outsideArticle } = place;
   if (isCorrectionNote(block.text, outsideArticle)) return null;
   if (place.afterEnd) return 'after-end';
@@ -551,6 +560,9 @@ function extraReason(block: LiveBlock, article: ArticleShape, place: Place, head
   if (block.linkDensity >= MAX_LINK_DENSITY || (outsideArticle && block.linkDensity > 0)) return 'links';
   // A sentence that is all link is a call to action ("See our ethics statement.").
   if (block.links.some((link) => SENTENCE_END.test(link) && splitWords(link).length >= 3)) return 'links';
+  // A link naming the publisher is the page selling its own product ("sign up for <a>The
+  // Sentinel's free newsletter</a>", "follow <a>The Sentinel</a>"): a call to action.
+  if (block.links.some((link) => mentionsSite(link, publisher.name, publisher.host))) return 'links';
   let furniture: ExtraReason | null = null;
   for (const { id, furniture: kind, style } of block.ancestry) {
     if (holdsArticle.has(id)) break;
@@ -558,7 +570,7 @@ function extraReason(block: LiveBlock, article: ArticleShape, place: Place, head
     if (kind !== null && !articleStyles.has(style)) furniture = 'furniture';
   }
   if (callsReader(block.text, profile)) return 'calls-reader';
-  if (!outsideArticle && readsAsAddedProse(block, profile)) return null;
+  if (!outsideArticle && readsAsAddedProse(block, profile, publisher)) return null;
   if (furniture) return furniture;
   if (inBox(block, holdsArticle, articleStyles)) return 'box';
   if (!likeParagraphs(block, profile)) return 'unlike';

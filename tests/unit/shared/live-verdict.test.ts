@@ -391,6 +391,18 @@ describe('round 6: datelines, replaced elements, nested emphasis, the publisher 
     expect(verdict(page([ARTICLE.summary, P1, P2, added, P3, P4].map(run).join('')))).toMatchObject({ text: ADDED_ONE });
   });
 
+  it('the publisher naming itself: its disclosure is no reported prose, a link naming it is a call to action', () => {
+    const named = (body: string) => page(body).replace('<head>', '<head><meta property="og:site_name" content="The Gazette">');
+    const disclosure = 'The Gazette may receive compensation for some links to products and services in this article. Prices are accurate as of publication.';
+    const among = (block: string) => named(p(ARTICLE.summary) + block + [P1, P2, P3, P4].map(p).join(''));
+    expect(verdict(among(`<p class="disclosure"><em>${esc(disclosure)}</em></p>`))).toMatchObject({ text: 'liveUnchanged', extras: [disclosure] });
+    const pitch = `Never miss a story — sign up for <a href="/newsletters">The Gazette’s free daily newsletter</a> to stay up to date on the best of what the city has to offer, from council news to the stories behind them.`;
+    expect(verdict(among(`<p>${pitch}</p>`))).toMatchObject({ text: 'liveUnchanged' });
+    // An added paragraph set like the others that names the paper is still the story's.
+    const told = 'The mayor told the Gazette on Tuesday that the cycle lane would be painted within a fortnight of the reopening.';
+    expect(verdict(named([ARTICLE.summary, P1, P2, told, P3, P4].map(p).join('')))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 20 0' });
+  });
+
   it('an added paragraph that a pull quote copies whole is the story’s; the quote is the repeat', () => {
     const quoted = `<blockquote class="pull-quote"><p>${esc(added)}</p></blockquote>`;
     const html = page([ARTICLE.summary, P1, P2, added].map(p).join('') + quoted + [P3, P4].map(p).join(''));
