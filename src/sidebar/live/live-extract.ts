@@ -194,6 +194,13 @@ function footnoteMark(link: Element): string | null {
   return sup && collapse(sup.textContent ?? '') === text ? text : null;
 }
 
+/**
+ * Inline elements deeper than this inside a block are not followed for its wrapping (a
+ * page builder's span and an emphasis are two): a hostile page's thousands of nested spans
+ * cost no more than a few per text.
+ */
+const MAX_WRAPPER_DEPTH = 6;
+
 /** The elements two chains start with, in order. */
 function commonStart(a: readonly Element[], b: readonly Element[]): readonly Element[] {
   let n = 0;
@@ -280,7 +287,7 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
       return;
     }
     if (opensLink) link = '';
-    const inner = block || node === root ? [] : [...chain, node as Element];
+    const inner = block || node === root ? [] : chain.length >= MAX_WRAPPER_DEPTH ? chain : [...chain, node as Element];
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inLink || opensLink, inner);
     if (opensLink) links.push(link);
     if (block) flush();
