@@ -67,10 +67,10 @@ const MIN_NAME_CHARS = 4;
 
 /**
  * Whether a text names the site that publishes it: its own name (og:site_name or
- * Readability's, "The Sentinel", in its words and their order, any case) or its host's label
- * as one word ("SENTINELDAILY's" on sentineldaily.example), capitalized, as names are. How a page's furniture speaks of
- * the publisher in the third person: "Sentinel Daily may receive compensation …", "sign up
- * for SENTINELDAILY's newsletter".
+ * Readability's, "The Sentinel": its words in their order, any case but capitalized, as names
+ * are written) or its host's label as one capitalized word ("SENTINELDAILY's" on
+ * sentineldaily.example). How a page's furniture speaks of the publisher in the third
+ * person: "Sentinel Daily may receive compensation …", "sign up for SENTINELDAILY's newsletter".
  */
 export function mentionsSite(text: string, site: string | null | undefined, host: string | null | undefined): boolean {
   // Capitalized words only, as a name is written: "time" and "post" are no mention of Time or The Post.

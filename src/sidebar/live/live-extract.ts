@@ -29,9 +29,10 @@ export interface LiveBlock {
   /** The texts of the links in it. */
   links: string[];
   /**
-   * The tags of the inline elements that wrap all of the block's text (`<p><em>…</em></p>`:
-   * "EM"; `<p><span><em>…</em></span></p>`: "SPAN EM"), '' when its text stands in the block itself: sites set their sign-offs, credits and
-   * calls to action in italics or bold, rarely their paragraphs.
+   * The tags of the inline elements that wrap all of the block's text, outermost first
+   * (`<p><em>…</em></p>`: "EM"; `<p><span><em>…</em></span></p>`: "SPAN EM"), '' when its
+   * text stands in the block itself: sites set their sign-offs, credits and calls to action
+   * in italics or bold, rarely their paragraphs.
    */
   wrapper: string;
   /** Footnote marks taken out of the text (a superscript link "1" glued to "2021."). */

@@ -23,8 +23,9 @@
  *    quotation marks, shorter than a paragraph) is an extra however it is styled; reported
  *    prose among the paragraphs (third person, paragraph-long, no link) counts however it is
  *    styled; after an end-of-copy mark ("###"), a heading or a separator line that follows
- *    the story, nothing is the story; a text printed twice
- *    that the archive lacks is a promo. Anything else is an extra.
+ *    the story, nothing is the story; a text printed twice that the archive lacks is a promo
+ *    (unless one copy is a paragraph and the other a pull quote); the publisher naming itself
+ *    is the page's voice, and a link naming it a call to action. Anything else is an extra.
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../../shared/live-diff';
 import { SENTENCE_END } from '../../shared/live-verdict';
@@ -207,17 +208,18 @@ function alignment(diff: LiveDiff, blockCount: number): Alignment {
 
 const EMPTY_BLOCK: LiveBlock = { text: '', linkDensity: 0, links: [], wrapper: '', marks: [], ancestry: [] };
 
-/**
- * Sorts the live blocks into the article's text and page extras. `headline` is the live
- * headline (always counted), `archived` the archived blocks (title, summary, paragraphs).
- * Null when the texts are too different to align within the diff's time budget.
- */
 /** The site that publishes the page: its own name as the page gives it, and its host. */
 export interface Publisher {
   name: string | null;
   host: string | null;
 }
 
+/**
+ * Sorts the live blocks into the article's text and page extras. `headline` is the live
+ * headline (always counted), `archived` the archived blocks (title, summary, paragraphs),
+ * `publisher` the site (its furniture names it).
+ * Null when the texts are too different to align within the diff's time budget.
+ */
 export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock | undefined, blocks: readonly LiveBlock[], publisher: Publisher = { name: null, host: null }): Sorted | null {
   const { found: repeated, twins } = repeats(blocks);
   // Index in `all` of each block of the page (0 for a repeat, which is not diffed).
@@ -257,6 +259,7 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
   const headlinePlain = splitWords(counted[0] ?? '').length >= MIN_SENTENCE_WORDS ? plain(counted[0] ?? '') : null;
   const corrections = new Set<number>();
   const extras: Sorted['extras'] = [];
+  const asParagraph = (b: LiveBlock): boolean => likeParagraphs(b, profile) && !inBox(b, holdsArticle, articleStyles);
   blocks.forEach((block, index) => {
     const i = place[index] ?? 0;
     const twin = twins.get(index);
@@ -265,7 +268,6 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
     // set like the article's paragraphs and the other is not: a pull quote (a quote component)
     // copying a paragraph the page added.
     const other = twin === undefined ? undefined : blocks[twin];
-    const asParagraph = (b: LiveBlock): boolean => likeParagraphs(b, profile) && !inBox(b, holdsArticle, articleStyles);
     const quotedAddition = other !== undefined && asParagraph(block) && !asParagraph(other);
     if (repeated.has(index) || (twin !== undefined && !aligned[i] && (aligned[place[twin] ?? 0] || !(isCorrectionNote(block.text) || quotedAddition)))) {
       extras.push({ text: block.text, reason: 'repeat' });
