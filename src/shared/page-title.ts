@@ -61,3 +61,34 @@ export function withoutSiteName(title: string, site: string | null | undefined, 
   }
   return rest;
 }
+
+/** Shorter site names and host labels are common words too often to be looked for in running text. */
+const MIN_NAME_CHARS = 4;
+
+/**
+ * Whether a text names the site that publishes it: its own name (og:site_name or
+ * Readability's, "The Sentinel": its words in their order, any case but capitalized, as names
+ * are written) or its host's label as one capitalized word ("SENTINELDAILY's" on
+ * sentineldaily.example). How a page's furniture speaks of the publisher in the third
+ * person: "Sentinel Daily may receive compensation …", "sign up for SENTINELDAILY's newsletter".
+ */
+export function mentionsSite(text: string, site: string | null | undefined, host: string | null | undefined): boolean {
+  // Capitalized words only, as a name is written: "time" and "post" are no mention of Time or The Post.
+  const words = text
+    .split(/\s+/u)
+    .map((word) => word.replace(/^\P{L}+/u, ''))
+    .map((word) => (/^\p{Lu}/u.test(word) ? squash(word.replace(/['\u2019]s$/iu, '')) : ''));
+  const own = host ? hostName(host) : '';
+  if (own.length >= MIN_NAME_CHARS && words.includes(own)) return true;
+  const name = (site ?? '')
+    .trim()
+    .replace(/^the\s+/iu, '')
+    .split(/\s+/u)
+    .map(squash)
+    .filter((word) => word !== '');
+  if (name.join('').length < MIN_NAME_CHARS) return false;
+  for (let i = 0; i + name.length <= words.length; i++) {
+    if (name.every((word, k) => words[i + k] === word)) return true;
+  }
+  return false;
+}

@@ -28,7 +28,7 @@ export function compareWithLive(article: Article, html: string): LiveResult {
   const archived = articleBlocks(article);
   const extraction = extractLiveArticle(html, article);
   if (!extraction.ok) return { status: 'failed', reason: extraction.reason };
-  const sorted = sortLiveBlocks(archived, extraction.headline, extraction.blocks);
+  const sorted = sortLiveBlocks(archived, extraction.headline, extraction.blocks, { name: extraction.siteName, host: article.host });
   if (!sorted) return { status: 'failed', reason: 'too-different' };
   const whole = diffTexts(archived, sorted.counted);
   if (!whole) return { status: 'failed', reason: 'too-different' };

@@ -29,9 +29,10 @@ export interface LiveBlock {
   /** The texts of the links in it. */
   links: string[];
   /**
-   * The tag of an inline element that wraps all of the block's text (`<p><em>…</em></p>`:
-   * "EM"), '' when its text stands in the block itself: sites set their sign-offs, credits and
-   * calls to action in italics or bold, rarely their paragraphs.
+   * The tags of the inline elements that wrap all of the block's text, outermost first
+   * (`<p><em>…</em></p>`: "EM"; `<p><span><em>…</em></span></p>`: "SPAN EM"), '' when its
+   * text stands in the block itself: sites set their sign-offs, credits and calls to action
+   * in italics or bold, rarely their paragraphs.
    */
   wrapper: string;
   /** Footnote marks taken out of the text (a superscript link "1" glued to "2021."). */
@@ -51,6 +52,8 @@ export type LiveExtraction =
       blocks: LiveBlock[];
       /** The page marks a subscriber gate: part of the article may be withheld from it. */
       gated: boolean;
+      /** The site's own name as the page gives it (Readability's, or og:site_name); null: none given. */
+      siteName: string | null;
     }
   | { ok: false; reason: 'no-article' };
 
@@ -113,11 +116,14 @@ function mapPage(doc: Document): {
   styles: string[];
   /** Ids given to elements Readability made in place of one of the page's (negative: never the page's). */
   made: { next: number };
+  /** The element each text of the page stood in as served (its parent's id). */
+  textParents: WeakMap<Node, number>;
 } {
   const ids = new WeakMap<Element, number>();
   const parents: number[] = [];
   const furniture: Furniture[] = [];
   const styles: string[] = [];
+  const textParents = new WeakMap<Node, number>();
   const all = doc.getElementsByTagName('*');
   for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
     const element = all[i] as Element;
@@ -126,6 +132,9 @@ function mapPage(doc: Document): {
     parents.push(parent ? ids.get(parent) ?? -1 : -1);
     furniture.push(furnitureByItself(element));
     styles.push(`${element.tagName} ${element.getAttribute('class') ?? ''}`);
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3 && HAS_TEXT.test(child.nodeValue ?? '')) textParents.set(child, i);
+    }
   }
   // A box holding a text field or a button is a widget (a sign-up box, a share bar).
   for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
@@ -134,22 +143,34 @@ function mapPage(doc: Document): {
       if (furniture[id] !== 'structure') furniture[id] = 'widget';
     }
   }
-  return { ids, parents, furniture, styles, made: { next: -2 } };
+  return { ids, parents, furniture, styles, made: { next: -2 }, textParents };
 }
 
 type PageMap = ReturnType<typeof mapPage>;
 
-function ancestryOf(node: Node, map: PageMap): LiveBlock['ancestry'] {
-  // Readability replaces some elements (a <div> made a <p>); the nearest one it kept stands in.
+const HAS_TEXT = /\S/u;
+
+/**
+ * The block's element and its ancestors as the page served them. `text` is the block's first
+ * text, `node` the element it stands in now.
+ */
+function ancestryOf(node: Node, map: PageMap, text?: Node): LiveBlock['ancestry'] {
+  // Readability replaces some elements with one of its own (a <div> of text made a <p>, a
+  // one-cell layout table made its cell's content, a <font> made a <span>), moving their
+  // children into it: the text still knows the element it stood in as served.
+  const servedIn = text ? map.textParents.get(text) : undefined;
   let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
   const chain: Array<{ id: number; furniture: Furniture; style: string }> = [];
-  // A block element Readability made (a <div> of text made a <p>) stands where the block's own
-  // element was: it is kept, with an id of its own, so the elements above stay wrappers.
-  if (element && !map.ids.has(element) && BLOCKS.has(element.tagName.toUpperCase())) {
+  if (servedIn !== undefined && element && !map.ids.has(element)) {
+    element = null;
+  } else if (element && !map.ids.has(element) && BLOCKS.has(element.tagName.toUpperCase())) {
+    // A block element Readability made around text the page had not in an element of its own
+    // stands where the block's own element was: it is kept, with an id of its own, so the
+    // elements above stay wrappers.
     chain.push({ id: map.made.next--, furniture: null, style: `${element.tagName} ` });
   }
   while (element && !map.ids.has(element)) element = element.parentElement;
-  for (let id = element ? (map.ids.get(element) ?? -1) : -1; id >= 0; id = map.parents[id] ?? -1) {
+  for (let id = element ? (map.ids.get(element) ?? -1) : (servedIn ?? -1); id >= 0; id = map.parents[id] ?? -1) {
     chain.push({ id, furniture: map.furniture[id] ?? null, style: map.styles[id] ?? '' });
   }
   return chain;
@@ -175,6 +196,34 @@ function footnoteMark(link: Element): string | null {
 }
 
 /**
+ * Inline elements deeper than this inside a block are not followed for its wrapping (a
+ * page builder's span and an emphasis are two): a hostile page's thousands of nested spans
+ * cost no more than a few per text.
+ */
+const MAX_WRAPPER_DEPTH = 6;
+
+/** The elements two chains start with, in order. */
+function commonStart(a: readonly Element[], b: readonly Element[]): readonly Element[] {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n === a.length ? a : a.slice(0, n);
+}
+
+/**
+ * The tags of the inline elements around all of a block's text, outermost first, each once:
+ * "EM", "STRONG", or "SPAN EM" where a page builder wraps every run in a <span> and the
+ * emphasis sits inside it (a builder's paragraphs are "SPAN"; its italic tip line is not).
+ */
+function wrapperOf(chain: readonly Element[]): string {
+  const tags: string[] = [];
+  for (const element of chain) {
+    const tag = element.tagName.toUpperCase();
+    if (!tags.includes(tag)) tags.push(tag);
+  }
+  return tags.join(' ');
+}
+
+/**
  * The blocks of an element (paragraphs, headings, list items), in order. Text nodes are
  * joined as they are, with no space put between them: a framework's separators
  * ("A<!-- -->22") and inline elements split text without splitting words.
@@ -186,10 +235,10 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
   let links: string[] = [];
   let link = '';
   let owner: Node = root;
-  // The outermost inline element around the block's text so far (null: text stood in the
-  // block itself); `mixed` once two texts of the block sit in different ones.
-  let wrapper: Element | null = null;
-  let mixed = false;
+  let ownerText: Node | undefined;
+  // The inline elements around all of the block's text so far, outermost first (null: no
+  // text yet): what its texts' chains of inline elements have in common.
+  let wrapping: readonly Element[] | null = null;
   let marks: string[] = [];
   const flush = (): void => {
     const text = collapse(current);
@@ -199,26 +248,26 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
         text,
         linkDensity: chars === 0 ? 0 : Math.min(1, linkChars / chars),
         links: links.map(collapse).filter((l) => l !== ''),
-        wrapper: mixed || !wrapper ? '' : wrapper.tagName.toUpperCase(),
+        wrapper: wrapperOf(wrapping ?? []),
         marks,
-        ancestry: map ? ancestryOf(owner, map) : [],
+        ancestry: map ? ancestryOf(owner, map, ownerText) : [],
       });
     }
     current = '';
     linkChars = 0;
     links = [];
-    wrapper = null;
-    mixed = false;
+    wrapping = null;
     marks = [];
   };
-  const walk = (node: Node, inLink: boolean, outer: Element | null): void => {
+  const walk = (node: Node, inLink: boolean, chain: readonly Element[]): void => {
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       if (value.trim() !== '') {
         if (current.trim() === '') {
           owner = node.parentNode ?? node;
-          wrapper = outer;
-        } else if (wrapper !== outer) mixed = true;
+          ownerText = node;
+        }
+        wrapping = wrapping === null ? chain : commonStart(wrapping, chain);
       }
       current += value;
       if (inLink) {
@@ -239,12 +288,12 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
       return;
     }
     if (opensLink) link = '';
-    const inner = block || node === root ? null : (outer ?? (node as Element));
+    const inner = block || node === root ? [] : chain.length >= MAX_WRAPPER_DEPTH ? chain : [...chain, node as Element];
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inLink || opensLink, inner);
     if (opensLink) links.push(link);
     if (block) flush();
   };
-  walk(root, false, null);
+  walk(root, false, []);
   flush();
   return blocks;
 }
@@ -505,5 +554,5 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
   const summaryOutside = standfirst !== undefined && standfirst.score > inContent.score && standfirst.score >= 0.5;
   if (summaryOutside && standfirst) blocks = [standfirst.block, ...blocks];
   blocks = withNotesOutside(blocks, pageBlocks);
-  return { ok: true, headline, blocks, gated };
+  return { ok: true, headline, blocks, gated, siteName: siteName ?? null };
 }

@@ -23,11 +23,13 @@
  *    quotation marks, shorter than a paragraph) is an extra however it is styled; reported
  *    prose among the paragraphs (third person, paragraph-long, no link) counts however it is
  *    styled; after an end-of-copy mark ("###"), a heading or a separator line that follows
- *    the story, nothing is the story; a text printed twice
- *    that the archive lacks is a promo. Anything else is an extra.
+ *    the story, nothing is the story; a text printed twice that the archive lacks is a promo
+ *    (unless one copy is a paragraph and the other a pull quote); the publisher naming itself
+ *    is the page's voice, and a link naming it a call to action. Anything else is an extra.
  */
 import { diffTexts, splitWords, wordKey, type DiffPart, type LiveDiff } from '../../shared/live-diff';
 import { SENTENCE_END } from '../../shared/live-verdict';
+import { mentionsSite } from '../../shared/page-title';
 import { BLOCKS, type LiveBlock } from './live-extract';
 
 export type ExtraReason =
@@ -206,12 +208,19 @@ function alignment(diff: LiveDiff, blockCount: number): Alignment {
 
 const EMPTY_BLOCK: LiveBlock = { text: '', linkDensity: 0, links: [], wrapper: '', marks: [], ancestry: [] };
 
+/** The site that publishes the page: its own name as the page gives it, and its host. */
+export interface Publisher {
+  name: string | null;
+  host: string | null;
+}
+
 /**
  * Sorts the live blocks into the article's text and page extras. `headline` is the live
- * headline (always counted), `archived` the archived blocks (title, summary, paragraphs).
+ * headline (always counted), `archived` the archived blocks (title, summary, paragraphs),
+ * `publisher` the site (its furniture names it).
  * Null when the texts are too different to align within the diff's time budget.
  */
-export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock | undefined, blocks: readonly LiveBlock[]): Sorted | null {
+export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock | undefined, blocks: readonly LiveBlock[], publisher: Publisher = { name: null, host: null }): Sorted | null {
   const { found: repeated, twins } = repeats(blocks);
   // Index in `all` of each block of the page (0 for a repeat, which is not diffed).
   const place: number[] = [];
@@ -250,19 +259,24 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
   const headlinePlain = splitWords(counted[0] ?? '').length >= MIN_SENTENCE_WORDS ? plain(counted[0] ?? '') : null;
   const corrections = new Set<number>();
   const extras: Sorted['extras'] = [];
+  const asParagraph = (b: LiveBlock): boolean => likeParagraphs(b, profile) && !inBox(b, holdsArticle, articleStyles);
   blocks.forEach((block, index) => {
     const i = place[index] ?? 0;
     const twin = twins.get(index);
     // Of two copies, the one the archive aligns with is the article's; a text the page prints
-    // twice that the archive has nowhere is a promo or a label, not prose.
-    if (repeated.has(index) || (twin !== undefined && !aligned[i] && (aligned[place[twin] ?? 0] || !isCorrectionNote(block.text)))) {
+    // twice that the archive has nowhere is a promo or a label, not prose, unless one copy is
+    // set like the article's paragraphs and the other is not: a pull quote (a quote component)
+    // copying a paragraph the page added.
+    const other = twin === undefined ? undefined : blocks[twin];
+    const quotedAddition = other !== undefined && asParagraph(block) && !asParagraph(other);
+    if (repeated.has(index) || (twin !== undefined && !aligned[i] && (aligned[place[twin] ?? 0] || !(isCorrectionNote(block.text) || quotedAddition)))) {
       extras.push({ text: block.text, reason: 'repeat' });
       return;
     }
     extras.push(...block.marks.map((mark) => ({ text: mark, reason: 'fragment' as const })));
     const outside = firstAligned < 0 || i < firstAligned || i > lastAligned;
     const afterEnd = endMark > 0 && i > endMark;
-    const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile }, { outside, afterEnd }, headlinePlain);
+    const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile, publisher }, { outside, afterEnd }, headlinePlain);
     if (reason) {
       extras.push({ text: block.text, reason });
       return;
@@ -281,11 +295,18 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
   return { counted, corrections, extras };
 }
 
-const DASH_KEY = '-';
+/**
+ * What sets a dateline off from the text: a dash, as wires print it ("CAIRO (Agency) -" or
+ * "—"), or the double hyphen agency copy types for it ("KUWAIT CITY, Feb. 8 (Agency) --");
+ * a bullet, a middle dot or a bar, as pages run a date line into the first paragraph
+ * ("Thursday, February 8, 2024 • …").
+ */
+const DATELINE_ENDS: ReadonlySet<string> = new Set(['-', '--', '\u2022', '\u00B7', '|']);
 
 /**
  * A dateline inside a block of article text: the block's first words, added with nothing
- * removed beside them, not a sentence, ending with a dash ("CAIRO, Feb 8 (Agency) -").
+ * removed beside them, not a sentence, ending with a separator (DATELINE_ENDS: "CAIRO, Feb 8
+ * (Agency) -", "BEIJING, Feb. 8 (Agency) --", "Thursday, February 8, 2024 •").
  * Per aligned live block: the datelines and the block's text without them.
  */
 function datelines(diff: LiveDiff, aligned: readonly boolean[]): Map<number, { extras: string[]; rest: string }> {
@@ -320,7 +341,7 @@ function datelines(diff: LiveDiff, aligned: readonly boolean[]): Map<number, { e
     const words = list.slice(run.start, run.end);
     const text = words.map((w) => w.text).join(' ');
     if (isSentenceShaped(text)) continue;
-    if (run.start !== 0 || words[words.length - 1]?.key !== DASH_KEY) continue;
+    if (run.start !== 0 || !DATELINE_ENDS.has(words[words.length - 1]?.key ?? '')) continue;
     const entry = result.get(run.block) ?? { extras: [], rest: '' };
     entry.extras.push(text);
     result.set(run.block, entry);
@@ -387,6 +408,7 @@ interface ArticleShape {
   /** Styles (tag and class) of the elements that hold article text. */
   articleStyles: ReadonlySet<string>;
   profile: ParagraphProfile;
+  publisher: Publisher;
 }
 
 /**
@@ -433,7 +455,7 @@ const MAX_LABEL_WORDS = 8;
 
 function isHeading(block: LiveBlock): boolean {
   if (SECTION_HEADINGS.has(tagOf(ownStyle(block)))) return true;
-  return BOLD_WRAPPERS.has(block.wrapper) && !isSentenceShaped(block.text) && splitWords(block.text).length <= MAX_LABEL_WORDS;
+  return block.wrapper.split(' ').some((tag) => BOLD_WRAPPERS.has(tag)) && !isSentenceShaped(block.text) && splitWords(block.text).length <= MAX_LABEL_WORDS;
 }
 
 /**
@@ -507,7 +529,7 @@ const PROSE_TAGS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE']);
  * block editor, an update pasted from elsewhere); what it says and where it stands show it is
  * the story's.
  */
-function readsAsAddedProse(block: LiveBlock, profile: ParagraphProfile): boolean {
+function readsAsAddedProse(block: LiveBlock, profile: ParagraphProfile, publisher: Publisher): boolean {
   const words = splitWords(block.text).length;
   const voice = ownVoice(block.text);
   return (
@@ -516,7 +538,8 @@ function readsAsAddedProse(block: LiveBlock, profile: ParagraphProfile): boolean
     block.links.length === 0 &&
     (block.text.match(SENTENCE_BREAK)?.length ?? 0) >= 1 &&
     !SECOND_PERSON.test(voice) &&
-    !FIRST_PLURAL.test(voice)
+    !FIRST_PLURAL.test(voice) &&
+    !mentionsSite(voice, publisher.name, publisher.host)
   );
 }
 
@@ -528,7 +551,7 @@ interface Place {
 }
 
 function extraReason(block: LiveBlock, article: ArticleShape, place: Place, headline: string | null): ExtraReason | null {
-  const { holdsArticle, articleStyles, profile } = article;
+  const { holdsArticle, articleStyles, profile, publisher } = article;
   const { outside: outsideArticle } = place;
   if (isCorrectionNote(block.text, outsideArticle)) return null;
   if (place.afterEnd) return 'after-end';
@@ -539,6 +562,9 @@ function extraReason(block: LiveBlock, article: ArticleShape, place: Place, head
   if (block.linkDensity >= MAX_LINK_DENSITY || (outsideArticle && block.linkDensity > 0)) return 'links';
   // A sentence that is all link is a call to action ("See our ethics statement.").
   if (block.links.some((link) => SENTENCE_END.test(link) && splitWords(link).length >= 3)) return 'links';
+  // A link naming the publisher is the page selling its own product ("sign up for <a>The
+  // Sentinel's free newsletter</a>", "follow <a>The Sentinel</a>"): a call to action.
+  if (block.links.some((link) => mentionsSite(link, publisher.name, publisher.host))) return 'links';
   let furniture: ExtraReason | null = null;
   for (const { id, furniture: kind, style } of block.ancestry) {
     if (holdsArticle.has(id)) break;
@@ -546,13 +572,16 @@ function extraReason(block: LiveBlock, article: ArticleShape, place: Place, head
     if (kind !== null && !articleStyles.has(style)) furniture = 'furniture';
   }
   if (callsReader(block.text, profile)) return 'calls-reader';
-  if (!outsideArticle && readsAsAddedProse(block, profile)) return null;
+  if (!outsideArticle && readsAsAddedProse(block, profile, publisher)) return null;
   if (furniture) return furniture;
   if (inBox(block, holdsArticle, articleStyles)) return 'box';
-  if (!profile.styles.has(ownStyle(block)) || !profile.wrappers.has(block.wrapper)) return 'unlike';
+  if (!likeParagraphs(block, profile)) return 'unlike';
   if (outsideArticle && splitWords(block.text).length < profile.edgeWords) return 'edge';
   return null;
 }
+
+/** Set like the article's paragraphs: its own element's style and its inline wrapping are the profile's. */
+const likeParagraphs = (block: LiveBlock, profile: ParagraphProfile): boolean => profile.styles.has(ownStyle(block)) && profile.wrappers.has(block.wrapper);
 
 const tagOf = (style: string): string => style.slice(0, style.indexOf(' ') >>> 0).toUpperCase();
 

@@ -358,6 +358,58 @@ describe('the rest of the story collapsed behind "Continue reading"', () => {
   });
 });
 
+describe('round 6: datelines, replaced elements, nested emphasis, the publisher naming itself', () => {
+  const added = 'Traffic on the ring road fell by a third within hours of the reopening, the transport authority said.';
+  const ADDED_ONE = 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0';
+
+  it('a dateline set off by an agency’s double hyphen, or a date line run in with a bullet, is a page extra', () => {
+    const agency = page(p(ARTICLE.summary) + p(`HARBOURTON, Feb. 8 (Agency) -- ${P1}`) + [P2, P3, P4].map(p).join(''));
+    expect(verdict(agency)).toMatchObject({ text: 'liveUnchanged', extras: ['HARBOURTON, Feb. 8 (Agency) --'] });
+    for (const mark of ['•', '·', '|']) {
+      const dated = page(p(`Monday, February 5, 2024 ${mark} ${ARTICLE.summary}`) + [P1, P2, P3, P4].map(p).join(''));
+      expect(verdict(dated)).toMatchObject({ text: 'liveUnchanged', extras: [`Monday, February 5, 2024 ${mark}`] });
+    }
+    // An edit beside it is still one sentence edited.
+    const edited = page(p(ARTICLE.summary) + p(`HARBOURTON, Feb. 8 (Agency) -- ${P1.replace('first buses', 'last buses')}`) + [P2, P3, P4].map(p).join(''));
+    expect(verdict(edited)).toMatchObject({ text: 'liveChanged liveKind_sentencesEdited_one liveOneWord 1' });
+  });
+
+  it('a notice in a one-cell layout table is read where the page put it, though Readability makes the cell a paragraph', () => {
+    const box = (text: string) => `<table class="notice" role="presentation"><tbody><tr><td class="notice-text">${esc(text)}</td></tr></tbody></table>`;
+    const notice = 'This page has been archived and can no longer be edited. Suggested changes may be left on its discussion page.';
+    expect(verdict(page(box(notice) + plainBody))).toMatchObject({ text: 'liveUnchanged', extras: [notice] });
+    // A correction in the same kind of box still counts.
+    const correction = 'Correction: An earlier version of this story gave the wrong cost for the repairs.';
+    expect(verdict(page(box(correction) + plainBody))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 14 0' });
+  });
+
+  it('a page builder’s italic line inside the <span> every run has is unlike its paragraphs; an added paragraph in the span counts', () => {
+    const run = (text: string) => `<p class="block"><span class="r">${esc(text)}</span></p>`;
+    const tip = 'Have a news tip? Call the newsroom at 555-0134 or email news@gazette.example any day of the week.';
+    const body = [ARTICLE.summary, P1, P2, P3, P4].map(run).join('');
+    expect(verdict(page(body + `<p class="block"><span class="r"><em>${esc(tip)}</em></span></p>`))).toMatchObject({ text: 'liveUnchanged', extras: [tip] });
+    expect(verdict(page([ARTICLE.summary, P1, P2, added, P3, P4].map(run).join('')))).toMatchObject({ text: ADDED_ONE });
+  });
+
+  it('the publisher naming itself: its disclosure is no reported prose, a link naming it is a call to action', () => {
+    const named = (body: string) => page(body).replace('<head>', '<head><meta property="og:site_name" content="The Gazette">');
+    const disclosure = 'The Gazette may receive compensation for some links to products and services in this article. Prices are accurate as of publication.';
+    const among = (block: string) => named(p(ARTICLE.summary) + block + [P1, P2, P3, P4].map(p).join(''));
+    expect(verdict(among(`<p class="disclosure"><em>${esc(disclosure)}</em></p>`))).toMatchObject({ text: 'liveUnchanged', extras: [disclosure] });
+    const pitch = `Never miss a story — sign up for <a href="/newsletters">The Gazette’s free daily newsletter</a> to stay up to date on the best of what the city has to offer, from council news to the stories behind them.`;
+    expect(verdict(among(`<p>${pitch}</p>`))).toMatchObject({ text: 'liveUnchanged' });
+    // An added paragraph set like the others that names the paper is still the story's.
+    const told = 'The mayor told the Gazette on Tuesday that the cycle lane would be painted within a fortnight of the reopening.';
+    expect(verdict(named([ARTICLE.summary, P1, P2, told, P3, P4].map(p).join('')))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 20 0' });
+  });
+
+  it('an added paragraph that a pull quote copies whole is the story’s; the quote is the repeat', () => {
+    const quoted = `<blockquote class="pull-quote"><p>${esc(added)}</p></blockquote>`;
+    const html = page([ARTICLE.summary, P1, P2, added].map(p).join('') + quoted + [P3, P4].map(p).join(''));
+    expect(verdict(html)).toMatchObject({ text: ADDED_ONE, extras: [added] });
+  });
+});
+
 describe('a page behind a subscriber gate', () => {
   const gateLd = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","isAccessibleForFree":false,"hasPart":{"@type":"WebPageElement","isAccessibleForFree":false,"cssSelector":".paywall"}}</script>`;
   const gatePrompt = `<div class="gate"><h2>Subscribe to keep reading</h2><p>Get unlimited access to the Gazette’s journalism.</p><button>Subscribe</button></div>`;

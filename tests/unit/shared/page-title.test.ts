@@ -3,7 +3,7 @@
  * comparison reads one. Titles in the forms news sites use (expected values read from each).
  */
 import { describe, expect, it } from 'vitest';
-import { withoutSiteName } from '../../../src/shared/page-title';
+import { mentionsSite, withoutSiteName } from '../../../src/shared/page-title';
 
 describe('withoutSiteName', () => {
   it.each([
@@ -31,5 +31,19 @@ describe('withoutSiteName', () => {
     ['Harbour plan approved | The Coastal Ledger', null, null],
   ])('keeps %s whole', (title, site, host) => {
     expect(withoutSiteName(title, site, host)).toBe(title);
+  });
+});
+
+describe('mentionsSite', () => {
+  it.each([
+    // [text, og:site_name, host, whether it names the site]
+    ['The Coastal Ledger may receive compensation for some links.', 'The Coastal Ledger', 'www.coastal-ledger.example', true],
+    ['Sign up for the Coastal Ledger’s free newsletter.', 'The Coastal Ledger', null, true],
+    ['Sign up for COASTALLEDGER’s free newsletter.', null, 'www.coastalledger.example', true],
+    ['The ledger showed a coastal deficit.', 'The Coastal Ledger', 'www.coastalledger.example', false],
+    ['Officials said it was time to act.', 'Time', 'time.example', false],
+    ['The Coastal Times reported it first.', 'The Coastal Ledger', null, false],
+  ])('%s (site %s, host %s): %s', (text, site, host, expected) => {
+    expect(mentionsSite(text, site, host)).toBe(expected);
   });
 });
