@@ -4,7 +4,7 @@
  * comparing it with the seed article: the same pages the browser tests serve.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../../src/shared/archive-format';
 import { diffParagraphs } from '../../../../src/shared/live-diff';
 import { blockTexts, extractLiveArticle } from '../../../../src/sidebar/live/live-extract';
@@ -13,10 +13,17 @@ import { compileArchive, readSeedDirectory } from '../../../../scripts/archive/c
 
 const page = (name: string) => readFileSync(`tests/fixtures/pages/live/${name}.html`, 'utf8');
 
-async function seedArticle(): Promise<Article> {
+// Compiled once, in a hook with its own timeout: the compile runs the real entity
+// extractor, which on a loaded machine takes longer than a test's 5 s default.
+let compiledSeed: Article | undefined;
+beforeAll(async () => {
   const archive = compileArchive(await readSeedDirectory('seeds'));
-  const article = [...archive.files].find(([path]) => path.startsWith('articles/'))?.[1];
-  return article as Article;
+  compiledSeed = [...archive.files].find(([path]) => path.startsWith('articles/'))?.[1] as Article;
+}, 60_000);
+
+async function seedArticle(): Promise<Article> {
+  if (!compiledSeed) throw new Error('the seed article was not compiled');
+  return compiledSeed;
 }
 
 function summary(article: Article, name: string) {
