@@ -16,7 +16,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   // Extensions.triggerAction (clickAction) needs this switch, over Playwright's pipe.
   const args = ['--enable-unsafe-extension-debugging'];
   if (options.permissionAnswer) args.push(`--apps-gallery-install-auto-confirm-for-tests=${options.permissionAnswer === 'accept' ? 'accept' : 'cancel'}`);
-  const { context, worker, extensionId, close } = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, { ...options, args });
+  const launched = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, { ...options, args });
+  const { context, extensionId, close } = launched;
+  // Allowing the extension in incognito restarts it: the worker is then the new one.
+  let worker = launched.worker;
   const pages: ServedPages = new Map();
   await servePages(context, pages);
 
@@ -107,17 +110,60 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     close: () => page.close(),
   });
 
+  /** Opens `url` in a new tab of `page`'s context, or in `page` itself: served pages need the route set before the navigation. */
+  async function openIn(page: Page, url: string, viewport?: { width: number; height: number }): Promise<TestPage> {
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto(url);
+    return wrap(page);
+  }
+
   return {
     name: 'chromium',
     context,
-    worker,
+    get worker() {
+      return worker;
+    },
     serve: (url, body, options) => void pages.set(url, { body, ...options }),
     evaluateInBackground: (expression) => worker.evaluate(expression),
-    async open(url, viewport) {
-      const page = await context.newPage();
-      if (viewport) await page.setViewportSize(viewport);
-      await page.goto(url);
-      return wrap(page);
+    open: async (url, viewport) => openIn(await context.newPage(), url, viewport),
+    async allowInPrivateWindows() {
+      // As a user: the extension's details page, Developer mode on (an unpacked extension
+      // reloaded with it off is turned off), then "Allow in Incognito", which reloads it.
+      const settings = await context.newPage();
+      try {
+        await settings.goto(`chrome://extensions/?id=${extensionId}`);
+        const developerMode = settings.locator('extensions-toolbar #devMode');
+        if (!(await developerMode.evaluate((toggle) => (toggle as HTMLInputElement).checked))) await developerMode.click();
+        const allow = settings.locator('extensions-detail-view #allow-incognito');
+        const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${extensionId}/`) });
+        await allow.click();
+        worker = await restarted;
+        await settings.screenshot({ path: screenshotPath('chromium', 'private-allowed-in-incognito') });
+      } finally {
+        await settings.close();
+      }
+    },
+    async openPrivate(url, viewport) {
+      // An incognito window, opened by the extension's own options page (as any extension
+      // page allowed in incognito may); the tab is then driven to the served page.
+      const options = await context.newPage();
+      try {
+        await options.goto(`chrome-extension://${extensionId}/options.html`);
+        const [page] = await Promise.all([
+          context.waitForEvent('page'),
+          options.evaluate(async () => {
+            const opened = await chrome.windows.create({ incognito: true, url: 'about:blank' });
+            // Headless Chromium reports every window focused; the user's focus is in the new
+            // one, so the others are set aside (minimized), as the popup's "this tab" follows focus.
+            for (const other of await chrome.windows.getAll()) {
+              if (other.id !== opened?.id && other.type === 'normal') await chrome.windows.update(other.id as number, { state: 'minimized' });
+            }
+          }),
+        ]);
+        return await openIn(page, url, viewport);
+      } finally {
+        await options.close();
+      }
     },
     close,
   };

@@ -89,6 +89,18 @@ export interface TestBrowser {
    * Firefox: the background page over the Remote Debugging Protocol). Pages cannot reach it.
    */
   evaluateInBackground<T>(expression: string): Promise<T>;
+  /**
+   * Lets the extension run in private windows, as the user does in the browser's own
+   * settings (the extension restarts). Chromium: chrome://extensions, the extension's
+   * details, "Allow in Incognito" (Developer mode on, as for any unpacked extension);
+   * Firefox: about:addons, the add-on's details, "Run in Private Windows: Allow".
+   */
+  allowInPrivateWindows(): Promise<void>;
+  /**
+   * Opens `url` in a private window. Chromium: an incognito window; Firefox: any window of a
+   * browser launched with `privateWindows` (every window private), else it throws.
+   */
+  openPrivate(url: string, viewport?: { width: number; height: number }): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -100,4 +112,6 @@ export interface LaunchOptions {
    * answered in the parent process. Unset: nobody answers.
    */
   permissionAnswer?: 'accept' | 'decline';
+  /** Firefox: every window is private ("Always use private browsing mode"). Chromium opens incognito windows on request (TestBrowser.openPrivate). */
+  privateWindows?: boolean;
 }
