@@ -84,6 +84,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     },
     menuExists: (id) =>
       worker.evaluate((menuId) => chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id),
+    async clickMenuItem() {
+      throw new Error('headless Chromium opens no context menu to click; dispatch contextMenus.onClicked in the worker instead');
+    },
     async runCommand(command) {
       await page.bringToFront();
       // Headless Chromium has no keyboard shortcuts; the worker's own commands event, dispatched

@@ -179,6 +179,34 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     },
     // No browser lists menu items; updating one succeeds only if it exists.
     menuExists: (id) => inBackground<boolean>(`browser.contextMenus.update(${JSON.stringify(id)}, {}).then(() => true, () => false)`),
+    async clickMenuItem(id, at = { x: 200, y: 200 }) {
+      await page.bringToFront();
+      await page.mouse.click(at.x, at.y, { button: 'right' });
+      // The menu the right click opened in the browser window, and the add-on's item in it
+      // (ext-menus names it <widget id>-menuitem-_<item id>): activating it is the user's click.
+      const address = await page.evaluate(() => location.href);
+      const ran = await inParentProcess<string>(`(async () => {
+        const url = ${JSON.stringify(address)};
+        const win = [...Services.wm.getEnumerator('navigator:browser')].find((w) => w.gBrowser?.selectedBrowser?.currentURI?.spec === url);
+        if (!win) return 'no browser window shows ' + url;
+        const menu = win.document.getElementById('contentAreaContextMenu');
+        const wait = (ms) => new Promise((resolve) => win.setTimeout(resolve, ms));
+        for (const deadline = Date.now() + 5000; menu.state !== 'open'; await wait(20)) {
+          if (Date.now() > deadline) return 'the right click opened no context menu (state ' + menu.state + ')';
+        }
+        const itemId = ${JSON.stringify(`${addonId.replace(/[^a-z0-9_-]/gi, '_')}-menuitem-_${id}`)};
+        const item = [...menu.querySelectorAll('menuitem')].find((candidate) => candidate.id === itemId);
+        if (!item || item.hidden || item.disabled) {
+          menu.hidePopup();
+          return 'the context menu has no usable item ' + itemId;
+        }
+        const closed = new Promise((resolve) => menu.addEventListener('popuphidden', resolve, { once: true }));
+        menu.activateItem(item);
+        await closed;
+        return 'ran';
+      })()`);
+      if (ran !== 'ran') throw new Error(`Firefox: ${ran}`);
+    },
     async clickAction() {
       await page.bringToFront();
       const address = await page.evaluate(() => location.href);

@@ -68,6 +68,13 @@ export interface TestPage extends TestFrame {
   /** Whether the extension has a context-menu item with this id. */
   menuExists(id: string): Promise<boolean>;
   /**
+   * Right-clicks the page at (x, y) and clicks the extension's context-menu item `id` in the
+   * menu the browser opens, as the user does. Firefox: the real right click (WebDriver BiDi),
+   * then the item of the browser's own content-area menu activated in the parent process.
+   * Headless Chromium opens no context menu (it throws): its tests dispatch the worker's event.
+   */
+  clickMenuItem(id: string, at?: { x: number; y: number }): Promise<void>;
+  /**
    * Runs `trigger` and returns the file it makes the browser download, read from where the
    * browser saved it (Chromium: playwright's download event; Firefox: a new entry of the
    * browser's own download list that finished, saved to a test folder without asking).
