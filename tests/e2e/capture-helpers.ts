@@ -23,7 +23,9 @@ export async function popupCapture(page: TestPage): Promise<{ popup: TestPage; s
   await page.clickAction();
   const popup = await page.openExtensionWindow('popup.html');
   await popup.waitFor('.capture-page');
-  await popup.click('.capture-page');
+  // The popup says when the click will ask for the site (not yet granted): the browser's prompt is then answered.
+  if ((await popup.text('.capture-why'))?.includes('It will ask to run on')) await popup.clickAndAnswerPrompt('.capture-page');
+  else await popup.click('.capture-page');
   await popup.waitFor('.capture-outcome');
   return { popup, said: (await popup.text('.capture-outcome')) ?? '' };
 }

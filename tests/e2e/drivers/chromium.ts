@@ -6,6 +6,7 @@ import { CHROMIUM_EXTENSION_DIR } from '../paths';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
 import { screenshotPath, servedPage, type ServedPages } from './served-pages';
 import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
+import { startVirtualDisplay } from './xvfb';
 
 /** Answers every http(s) request from `pages` (URL without fragment → HTML), else a 404 page. */
 export async function servePages(context: BrowserContext, pages: ServedPages): Promise<void> {
@@ -15,9 +16,20 @@ export async function servePages(context: BrowserContext, pages: ServedPages): P
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser & { context: BrowserContext; worker: Worker }> {
   // Extensions.triggerAction (clickAction) needs this switch, over Playwright's pipe.
   const args = ['--enable-unsafe-extension-debugging'];
-  if (options.permissionAnswer) args.push(`--apps-gallery-install-auto-confirm-for-tests=${options.permissionAnswer === 'accept' ? 'accept' : 'cancel'}`);
-  const launched = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, { ...options, args });
-  const { context, extensionId, close } = launched;
+  // The prompt of permissions.request is a native dialog no switch answers: to accept it,
+  // Chromium runs headed on a virtual display and the dialog is answered with a click on "Allow"
+  // (clickAndAnswerPrompt). Declined: headless, where the prompt is never drawn nor answered.
+  const display = options.permissionAnswer === 'accept' ? await startVirtualDisplay() : null;
+  if (options.permissionAnswer === 'decline') args.push('--apps-gallery-install-auto-confirm-for-tests=cancel');
+  const launched = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, { ...options, args, ...(display ? { display: display.display } : {}) }).catch((error: unknown) => {
+    display?.close();
+    throw error;
+  });
+  const { context, extensionId } = launched;
+  const close = async (): Promise<void> => {
+    await launched.close();
+    display?.close();
+  };
   // Allowing the extension in incognito restarts it: the worker is then the new one.
   let worker = launched.worker;
   const pages: ServedPages = new Map();
@@ -84,6 +96,46 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     },
     menuExists: (id) =>
       worker.evaluate((menuId) => chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id),
+    async clickAndAnswerPrompt(selector) {
+      if (!display) return page.click(selector);
+      await page.bringToFront();
+      await page.waitForFunction(() => document.hasFocus(), null, { timeout: 10_000 });
+      // The dialog is drawn inside this window (no window of its own, no focus change the page
+      // sees) and dims the rest of it: a spot of the page's own background darkening is the
+      // sign it is up, and coming back that it is gone.
+      const window = display.focusedWindow();
+      const spot = { x: window.x + 8, y: window.y + window.height - 8 };
+      const lit = display.brightness(spot.x, spot.y);
+      const until = async (ready: () => boolean, what: string): Promise<void> => {
+        for (const deadline = Date.now() + 10_000; !ready(); await page.waitForTimeout(50)) {
+          if (Date.now() > deadline) throw new Error(`Chromium: ${what} (the window's corner stays at brightness ${display.brightness(spot.x, spot.y)}, was ${lit})`);
+        }
+      };
+      await page.click(selector);
+      await until(() => display.brightness(spot.x, spot.y) < lit * 0.8, 'no permission dialog came up after the click');
+      // It fades in: keys pressed before it has settled are lost.
+      let readings: number[] = [];
+      await until(() => {
+        readings = [...readings, display.brightness(spot.x, spot.y)].slice(-4);
+        return readings.length === 4 && readings.every((value) => value === readings[0]);
+      }, 'the permission dialog did not settle');
+      // Its buttons: "Deny" (the default, filled dark blue) and right of it "Allow" (light blue,
+      // once enabled: the browser enables it a moment after showing the dialog), clicked at its
+      // centre. (The dialog may be wider than the window: the search runs 300 px either side.)
+      const area = { x: Math.max(0, window.x - 300), y: window.y, width: window.width + 600, height: 400 };
+      const findDeny = () => display.find(area, (red, green, blue) => red < 40 && green > 60 && green < 110 && blue > 160);
+      await until(() => findDeny() !== null, 'the permission dialog shows no "Deny" button');
+      const deny = findDeny();
+      if (!deny) throw new Error('Chromium: the permission dialog\'s "Deny" button went away');
+      const besideDeny = { x: deny.x + deny.width, y: deny.y, width: 200, height: deny.height };
+      const findAllow = () => display.find(besideDeny, (red, green, blue) => blue > 230 && blue - red > 25 && green > 200);
+      await until(() => findAllow() !== null, 'the permission dialog shows no enabled "Allow" button beside "Deny"');
+      const allow = findAllow();
+      display.screenshot(screenshotPath('chromium', 'permission-dialog'));
+      if (!allow) throw new Error('Chromium: the permission dialog\'s "Allow" button went away');
+      display.click(allow.x + Math.round(allow.width / 2), allow.y + Math.round(allow.height / 2));
+      await until(() => display.brightness(spot.x, spot.y) >= lit * 0.95, 'the permission dialog did not close after a click on "Allow"');
+    },
     async clickMenuItem() {
       throw new Error('headless Chromium opens no context menu to click; dispatch contextMenus.onClicked in the worker instead');
     },
@@ -103,8 +155,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       const [opened] = await Promise.all([
         context.waitForEvent('page'),
         worker.evaluate(
-          (p) => chrome.windows.create({ url: chrome.runtime.getURL(p), type: 'popup', focused: false, width: 420, height: 600 }),
-          path,
+          // Headed (a virtual display), focused as a window the user opened, so keys reach it.
+          ({ p, focused }) => chrome.windows.create({ url: chrome.runtime.getURL(p), type: 'popup', focused, width: 420, height: 600 }),
+          { p: path, focused: display !== null },
         ),
       ]);
       await opened.waitForLoadState('domcontentloaded');

@@ -179,6 +179,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     },
     // No browser lists menu items; updating one succeeds only if it exists.
     menuExists: (id) => inBackground<boolean>(`browser.contextMenus.update(${JSON.stringify(id)}, {}).then(() => true, () => false)`),
+    // The prompt is answered by the observer set at launch (permissionAnswer).
+    clickAndAnswerPrompt: (selector) => page.click(selector),
     async clickMenuItem(id, at = { x: 200, y: 200 }) {
       await page.bringToFront();
       await page.mouse.click(at.x, at.y, { button: 'right' });

@@ -65,6 +65,14 @@ export interface TestPage extends TestFrame {
   clickAction(): Promise<void>;
   /** Runs an extension keyboard command with this page's tab active. */
   runCommand(command: string): Promise<void>;
+  /**
+   * Clicks `selector`, a control that asks the browser for a permission, and lets the
+   * browser's prompt be answered as the launch said (LaunchOptions.permissionAnswer).
+   * Firefox: answered in the parent process as it opens. Chromium, accepting: headed on a
+   * virtual display, the native dialog's "Allow" clicked (xdotool) once it is drawn;
+   * declining: headless, where the prompt is never drawn nor answered.
+   */
+  clickAndAnswerPrompt(selector: string): Promise<void>;
   /** Whether the extension has a context-menu item with this id. */
   menuExists(id: string): Promise<boolean>;
   /**
@@ -115,8 +123,9 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /**
    * How the browser answers the extension's permission requests (permissions.request):
-   * Chromium's auto-confirm switch for tests, Firefox's optional-permission prompt
-   * answered in the parent process. Unset: nobody answers.
+   * Firefox's optional-permission prompt answered in the parent process; Chromium's native
+   * dialog's "Allow" clicked, headed on a virtual display (accept; needs xvfb and xdotool,
+   * ./xvfb.ts), or left unanswered headless (decline). Unset: nobody answers.
    */
   permissionAnswer?: 'accept' | 'decline';
   /** Firefox: every window is private ("Always use private browsing mode"). Chromium opens incognito windows on request (TestBrowser.openPrivate). */
