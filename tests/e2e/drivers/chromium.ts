@@ -113,7 +113,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       };
       await page.click(selector);
       await until(() => display.brightness(spot.x, spot.y) < lit * 0.8, 'no permission dialog came up after the click');
-      // It fades in: keys pressed before it has settled are lost.
+      // It fades in: its buttons are looked for once it has settled.
       let readings: number[] = [];
       await until(() => {
         readings = [...readings, display.brightness(spot.x, spot.y)].slice(-4);
@@ -155,7 +155,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       const [opened] = await Promise.all([
         context.waitForEvent('page'),
         worker.evaluate(
-          // Headed (a virtual display), focused as a window the user opened, so keys reach it.
+          // Headed (a virtual display): focused, as a window the user opened, so a dialog it asks for comes up over it.
           ({ p, focused }) => chrome.windows.create({ url: chrome.runtime.getURL(p), type: 'popup', focused, width: 420, height: 600 }),
           { p: path, focused: display !== null },
         ),
@@ -166,7 +166,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     close: () => page.close(),
   });
 
-  /** Opens `url` in a new tab of `page`'s context, or in `page` itself: served pages need the route set before the navigation. */
+  /** Drives `page` (a new tab, normal or incognito) to `url`, a served page. */
   async function openIn(page: Page, url: string, viewport?: { width: number; height: number }): Promise<TestPage> {
     if (viewport) await page.setViewportSize(viewport);
     await page.goto(url);
