@@ -32,6 +32,8 @@ export const CHROMIUM_SWITCHES = ['--disable-background-networking', '--disable-
 interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   args?: string[];
+  /** Headed on this X display (e.g. ":99", an Xvfb), for what only a headed browser shows: its native dialogs. */
+  display?: string;
 }
 
 /** A Chromium with a fresh profile; the extension in `extensionDir` loaded, or none (null). */
@@ -43,7 +45,8 @@ export async function launchChromium(
   const extension = extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: options.display === undefined,
+    ...(options.display === undefined ? {} : { env: { ...process.env, DISPLAY: options.display } }),
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: 1280, height: 800 },
     args: [

@@ -181,6 +181,17 @@ export async function readPrefixed(area: AreaName, prefix: string): Promise<Reco
   return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix)));
 }
 
+/**
+ * The stored keys that start with `prefix`, without their values: where the browser can list
+ * keys (`getKeys`), or, only with `readAll`, by reading everything; else null.
+ */
+export async function keysPrefixed(area: AreaName, prefix: string, options: { readAll?: boolean } = {}): Promise<string[] | null> {
+  const storage = namedArea(area) as ReturnType<typeof namedArea> & { getKeys?: () => Promise<string[]> };
+  if (typeof storage.getKeys === 'function') return (await storage.getKeys()).filter((key) => key.startsWith(prefix));
+  if (!options.readAll) return null;
+  return Object.keys(await storage.get(null)).filter((key) => key.startsWith(prefix));
+}
+
 /** Writes several keys at once; rejects (quota exceeded, write refused) with the browser's error. */
 export async function writeRaw(area: AreaName, entries: Record<string, unknown>): Promise<void> {
   await namedArea(area).set(entries);

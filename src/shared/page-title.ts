@@ -10,6 +10,7 @@
  * host ("ledger.example" names "The Ledger", "Ledger"); only a part of the title that
  * is that name, set off by a separator, is taken off. Nothing is guessed from the title alone.
  */
+import { getDomainWithoutSuffix } from 'tldts';
 import { siteHost } from './url-key';
 
 /** A separator between a title's parts: a spaced bar, dash, bullet, slash, chevron or double colon. */
@@ -25,12 +26,14 @@ const squash = (text: string): string =>
     .replace(/^the\s+/u, '')
     .replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** The host's own name: "www.the-ledger.co.uk" → "theledger" (its label before the public suffix, roughly). */
-function hostName(host: string): string {
-  const labels = siteHost(host).split('.');
-  // The registrable label: the last one before a short country or generic suffix ("co.uk", "com").
-  const suffix = labels.length > 2 && labels.at(-2)!.length <= 3 ? 2 : 1;
-  return squash(labels.at(-1 - suffix) ?? labels[0] ?? '');
+/**
+ * The host's own name: "www.the-ledger.co.uk" → "theledger", "the-ledger.github.io" →
+ * "theledger": its label before the public suffix, by the Public Suffix List (tldts, private
+ * suffixes included: a github.io site's name is its own label, not "github").
+ */
+export function hostName(host: string): string {
+  const site = siteHost(host);
+  return squash(getDomainWithoutSuffix(site, { allowPrivateDomains: true }) ?? site.split('.')[0] ?? '');
 }
 
 function namesTheSite(part: string, site: string | null, host: string | null): boolean {

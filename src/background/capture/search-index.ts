@@ -38,7 +38,7 @@ import { buildSearchIndex, buildSearchIndexInSteps, docTerms, type DocTerms } fr
 import { SearchEngine, type HitDetails, type SearchHit, type SearchResults } from '../../shared/search-engine';
 import { mergeResults } from '../../shared/search-merge';
 import { parseQuery, isEmptyQuery } from '../../shared/search-query';
-import { lockOf, onAreaChanged, readRaw, removeRaw, serializedByKey, writeRaw } from '../storage';
+import { keysPrefixed, lockOf, onAreaChanged, readRaw, removeRaw, serializedByKey, writeRaw } from '../storage';
 import { CAPTURED_INDEX_PREFIX, capturedSnapshot, getCaptured } from './store';
 
 export const SEARCH_POINTER_KEY = 'captured-search';
@@ -235,6 +235,27 @@ async function overBase(base: Segment | null, stored: readonly CapturedSummary[]
 let merging: Promise<void> | null = null;
 
 /**
+ * Removes the files of generations `pointer` does not name: what a worker stopped in the
+ * middle of a merge (or of a segment's write) left, which nothing names and no later commit
+ * would remove. Run under the pointer's lock (segment writes under it are then done) with
+ * no merge of this worker building a base outside it. `readAll`: where the browser cannot
+ * list keys, read the whole area to find them (a merge reads every article anyway).
+ */
+async function removeUnnamedFiles(pointer: Pointer, readAll: boolean): Promise<void> {
+  if (pointer.legacy) return; // its files are named differently; the rebuild it gets removes them
+  const prefix = `${SEARCH_POINTER_KEY}:`;
+  const keys = await keysPrefixed('local', prefix, { readAll });
+  if (!keys) return;
+  const named = new Set([pointer.base?.gen, pointer.recent?.gen]);
+  const unnamed = keys.filter((key) => !named.has(key.slice(prefix.length).split(':')[0]));
+  if (unnamed.length === 0) return;
+  await removeRaw('local', unnamed).catch((error: unknown) => console.warn('Backstory: files of an unfinished search-index merge not removed', error));
+}
+
+/** Whether this worker life has looked for files an earlier one left (on its first sync). */
+let leftoversChecked = false;
+
+/**
  * Merges everything into a new base while searches and captures go on: the base is built
  * outside the pointer's lock, and replaces the old one only if no other merge did meanwhile;
  * what was captured during the build goes to the new recent segment.
@@ -242,7 +263,11 @@ let merging: Promise<void> | null = null;
 function mergeLater(): void {
   merging ??= (async () => {
     try {
-      const from = await serializedByKey(pointerLock, readPointer);
+      const from = await serializedByKey(pointerLock, async () => {
+        const read = await readPointer();
+        await removeUnnamedFiles(read, true);
+        return read;
+      });
       const base = await writeSegment(await capturedSnapshot(), 'base');
       await serializedByKey(pointerLock, async () => {
         const read = await readPointer();
@@ -277,6 +302,11 @@ export function syncCapturedSearch(options: { rebuild?: boolean } = {}): Promise
   return serializedByKey(pointerLock, async () => {
     const stored = await capturedSnapshot();
     const read = await readPointer(); // fresh, under the pointer's lock: this may change it
+    if (!leftoversChecked && merging === null) {
+      // On waking: a merge an earlier worker life did not finish left files (cheap only where keys can be listed).
+      leftoversChecked = true;
+      await removeUnnamedFiles(read, false);
+    }
     const rebuild = options.rebuild === true || read.legacy === true;
     if (!rebuild && upToDate(read, stored)) {
       known = { pointer: read, stored };
@@ -287,6 +317,7 @@ export function syncCapturedSearch(options: { rebuild?: boolean } = {}): Promise
     const hidden = Object.keys(read.base?.articles ?? {}).length - inBase.length;
     const due = rest > RECENT_LIMIT || hidden > HIDDEN_LIMIT || (inBase.length === 0 && read.base !== null);
     const now = rebuild || read.base === null || inBase.length === 0 || rest > RECENT_LIMIT * MERGE_LATER_FACTOR || hidden > HIDDEN_LIMIT * MERGE_LATER_FACTOR;
+    if (due && now && merging === null) await removeUnnamedFiles(read, true);
     const after = due && now ? { base: await writeSegment(stored, 'base'), recent: null, hidden: [] } : await overBase(rebuild ? null : read.base, stored);
     const committed = await commit(read, after, stored);
     if (due && !now) mergeLater();

@@ -6,6 +6,7 @@ import { CHROMIUM_EXTENSION_DIR } from '../paths';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
 import { screenshotPath, servedPage, type ServedPages } from './served-pages';
 import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
+import { startVirtualDisplay } from './xvfb';
 
 /** Answers every http(s) request from `pages` (URL without fragment → HTML), else a 404 page. */
 export async function servePages(context: BrowserContext, pages: ServedPages): Promise<void> {
@@ -15,8 +16,22 @@ export async function servePages(context: BrowserContext, pages: ServedPages): P
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser & { context: BrowserContext; worker: Worker }> {
   // Extensions.triggerAction (clickAction) needs this switch, over Playwright's pipe.
   const args = ['--enable-unsafe-extension-debugging'];
-  if (options.permissionAnswer) args.push(`--apps-gallery-install-auto-confirm-for-tests=${options.permissionAnswer === 'accept' ? 'accept' : 'cancel'}`);
-  const { context, worker, extensionId, close } = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, { ...options, args });
+  // The prompt of permissions.request is a native dialog no switch answers: to accept it,
+  // Chromium runs headed on a virtual display and the dialog is answered with a click on "Allow"
+  // (clickAndAnswerPrompt). Declined: headless, where the prompt is never drawn nor answered.
+  const display = options.permissionAnswer === 'accept' ? await startVirtualDisplay() : null;
+  if (options.permissionAnswer === 'decline') args.push('--apps-gallery-install-auto-confirm-for-tests=cancel');
+  const launched = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, { ...options, args, ...(display ? { display: display.display } : {}) }).catch((error: unknown) => {
+    display?.close();
+    throw error;
+  });
+  const { context, extensionId } = launched;
+  const close = async (): Promise<void> => {
+    await launched.close();
+    display?.close();
+  };
+  // Allowing the extension in incognito restarts it: the worker is then the new one.
+  let worker = launched.worker;
   const pages: ServedPages = new Map();
   await servePages(context, pages);
 
@@ -81,6 +96,49 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     },
     menuExists: (id) =>
       worker.evaluate((menuId) => chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id),
+    async clickAndAnswerPrompt(selector) {
+      if (!display) return page.click(selector);
+      await page.bringToFront();
+      await page.waitForFunction(() => document.hasFocus(), null, { timeout: 10_000 });
+      // The dialog is drawn inside this window (no window of its own, no focus change the page
+      // sees) and dims the rest of it: a spot of the page's own background darkening is the
+      // sign it is up, and coming back that it is gone.
+      const window = display.focusedWindow();
+      const spot = { x: window.x + 8, y: window.y + window.height - 8 };
+      const lit = display.brightness(spot.x, spot.y);
+      const until = async (ready: () => boolean, what: string): Promise<void> => {
+        for (const deadline = Date.now() + 10_000; !ready(); await page.waitForTimeout(50)) {
+          if (Date.now() > deadline) throw new Error(`Chromium: ${what} (the window's corner stays at brightness ${display.brightness(spot.x, spot.y)}, was ${lit})`);
+        }
+      };
+      await page.click(selector);
+      await until(() => display.brightness(spot.x, spot.y) < lit * 0.8, 'no permission dialog came up after the click');
+      // It fades in: its buttons are looked for once it has settled.
+      let readings: number[] = [];
+      await until(() => {
+        readings = [...readings, display.brightness(spot.x, spot.y)].slice(-4);
+        return readings.length === 4 && readings.every((value) => value === readings[0]);
+      }, 'the permission dialog did not settle');
+      // Its buttons: "Deny" (the default, filled dark blue) and right of it "Allow" (light blue,
+      // once enabled: the browser enables it a moment after showing the dialog), clicked at its
+      // centre. (The dialog may be wider than the window: the search runs 300 px either side.)
+      const area = { x: Math.max(0, window.x - 300), y: window.y, width: window.width + 600, height: 400 };
+      const findDeny = () => display.find(area, (red, green, blue) => red < 40 && green > 60 && green < 110 && blue > 160);
+      await until(() => findDeny() !== null, 'the permission dialog shows no "Deny" button');
+      const deny = findDeny();
+      if (!deny) throw new Error('Chromium: the permission dialog\'s "Deny" button went away');
+      const besideDeny = { x: deny.x + deny.width, y: deny.y, width: 200, height: deny.height };
+      const findAllow = () => display.find(besideDeny, (red, green, blue) => blue > 230 && blue - red > 25 && green > 200);
+      await until(() => findAllow() !== null, 'the permission dialog shows no enabled "Allow" button beside "Deny"');
+      const allow = findAllow();
+      display.screenshot(screenshotPath('chromium', 'permission-dialog'));
+      if (!allow) throw new Error('Chromium: the permission dialog\'s "Allow" button went away');
+      display.click(allow.x + Math.round(allow.width / 2), allow.y + Math.round(allow.height / 2));
+      await until(() => display.brightness(spot.x, spot.y) >= lit * 0.95, 'the permission dialog did not close after a click on "Allow"');
+    },
+    async clickMenuItem() {
+      throw new Error('headless Chromium opens no context menu to click; dispatch contextMenus.onClicked in the worker instead');
+    },
     async runCommand(command) {
       await page.bringToFront();
       // Headless Chromium has no keyboard shortcuts; the worker's own commands event, dispatched
@@ -97,8 +155,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
       const [opened] = await Promise.all([
         context.waitForEvent('page'),
         worker.evaluate(
-          (p) => chrome.windows.create({ url: chrome.runtime.getURL(p), type: 'popup', focused: false, width: 420, height: 600 }),
-          path,
+          // Headed (a virtual display): focused, as a window the user opened, so a dialog it asks for comes up over it.
+          ({ p, focused }) => chrome.windows.create({ url: chrome.runtime.getURL(p), type: 'popup', focused, width: 420, height: 600 }),
+          { p: path, focused: display !== null },
         ),
       ]);
       await opened.waitForLoadState('domcontentloaded');
@@ -107,17 +166,60 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
     close: () => page.close(),
   });
 
+  /** Drives `page` (a new tab, normal or incognito) to `url`, a served page. */
+  async function openIn(page: Page, url: string, viewport?: { width: number; height: number }): Promise<TestPage> {
+    if (viewport) await page.setViewportSize(viewport);
+    await page.goto(url);
+    return wrap(page);
+  }
+
   return {
     name: 'chromium',
     context,
-    worker,
+    get worker() {
+      return worker;
+    },
     serve: (url, body, options) => void pages.set(url, { body, ...options }),
     evaluateInBackground: (expression) => worker.evaluate(expression),
-    async open(url, viewport) {
-      const page = await context.newPage();
-      if (viewport) await page.setViewportSize(viewport);
-      await page.goto(url);
-      return wrap(page);
+    open: async (url, viewport) => openIn(await context.newPage(), url, viewport),
+    async allowInPrivateWindows() {
+      // As a user: the extension's details page, Developer mode on (an unpacked extension
+      // reloaded with it off is turned off), then "Allow in Incognito", which reloads it.
+      const settings = await context.newPage();
+      try {
+        await settings.goto(`chrome://extensions/?id=${extensionId}`);
+        const developerMode = settings.locator('extensions-toolbar #devMode');
+        if (!(await developerMode.evaluate((toggle) => (toggle as HTMLInputElement).checked))) await developerMode.click();
+        const allow = settings.locator('extensions-detail-view #allow-incognito');
+        const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(`chrome-extension://${extensionId}/`) });
+        await allow.click();
+        worker = await restarted;
+        await settings.screenshot({ path: screenshotPath('chromium', 'private-allowed-in-incognito') });
+      } finally {
+        await settings.close();
+      }
+    },
+    async openPrivate(url, viewport) {
+      // An incognito window, opened by the extension's own options page (as any extension
+      // page allowed in incognito may); the tab is then driven to the served page.
+      const options = await context.newPage();
+      try {
+        await options.goto(`chrome-extension://${extensionId}/options.html`);
+        const [page] = await Promise.all([
+          context.waitForEvent('page'),
+          options.evaluate(async () => {
+            const opened = await chrome.windows.create({ incognito: true, url: 'about:blank' });
+            // Headless Chromium reports every window focused; the user's focus is in the new
+            // one, so the others are set aside (minimized), as the popup's "this tab" follows focus.
+            for (const other of await chrome.windows.getAll()) {
+              if (other.id !== opened?.id && other.type === 'normal') await chrome.windows.update(other.id as number, { state: 'minimized' });
+            }
+          }),
+        ]);
+        return await openIn(page, url, viewport);
+      } finally {
+        await options.close();
+      }
     },
     close,
   };

@@ -67,6 +67,8 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
       'browser.download.always_ask_before_handling_new_types': false,
       'ui.systemUsesDarkTheme': dark ? 1 : 0,
       'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1,
+      // Every window private, as a user's "Always use private browsing mode" (about:preferences).
+      ...(options.privateWindows ? { 'browser.privatebrowsing.autostart': true } : {}),
     },
   });
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
@@ -177,6 +179,36 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     },
     // No browser lists menu items; updating one succeeds only if it exists.
     menuExists: (id) => inBackground<boolean>(`browser.contextMenus.update(${JSON.stringify(id)}, {}).then(() => true, () => false)`),
+    // The prompt is answered by the observer set at launch (permissionAnswer).
+    clickAndAnswerPrompt: (selector) => page.click(selector),
+    async clickMenuItem(id, at = { x: 200, y: 200 }) {
+      await page.bringToFront();
+      await page.mouse.click(at.x, at.y, { button: 'right' });
+      // The menu the right click opened in the browser window, and the add-on's item in it
+      // (ext-menus names it <widget id>-menuitem-_<item id>): activating it is the user's click.
+      const address = await page.evaluate(() => location.href);
+      const ran = await inParentProcess<string>(`(async () => {
+        const url = ${JSON.stringify(address)};
+        const win = [...Services.wm.getEnumerator('navigator:browser')].find((w) => w.gBrowser?.selectedBrowser?.currentURI?.spec === url);
+        if (!win) return 'no browser window shows ' + url;
+        const menu = win.document.getElementById('contentAreaContextMenu');
+        const wait = (ms) => new Promise((resolve) => win.setTimeout(resolve, ms));
+        for (const deadline = Date.now() + 5000; menu.state !== 'open'; await wait(20)) {
+          if (Date.now() > deadline) return 'the right click opened no context menu (state ' + menu.state + ')';
+        }
+        const itemId = ${JSON.stringify(`${addonId.replace(/[^a-z0-9_-]/gi, '_')}-menuitem-_${id}`)};
+        const item = [...menu.querySelectorAll('menuitem')].find((candidate) => candidate.id === itemId);
+        if (!item || item.hidden || item.disabled) {
+          menu.hidePopup();
+          return 'the context menu has no usable item ' + itemId;
+        }
+        const closed = new Promise((resolve) => menu.addEventListener('popuphidden', resolve, { once: true }));
+        menu.activateItem(item);
+        await closed;
+        return 'ran';
+      })()`);
+      if (ran !== 'ran') throw new Error(`Firefox: ${ran}`);
+    },
     async clickAction() {
       await page.bringToFront();
       const address = await page.evaluate(() => location.href);
@@ -307,19 +339,61 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<TestBr
     close: () => page.close(),
   });
 
+  async function open(url: string, viewport?: { width: number; height: number }): Promise<TestPage> {
+    const page = await browser.newPage();
+    if (viewport) await page.setViewport(viewport);
+    await prepare(page);
+    await page.goto(url);
+    return wrap(page);
+  }
+
   return {
     name: 'firefox',
     browser,
     serve: (url, body, options) => void pages.set(url, { body, ...options }),
-    async open(url, viewport) {
-      const page = await browser.newPage();
-      if (viewport) await page.setViewport(viewport);
-      await prepare(page);
-      await page.goto(url);
-      return wrap(page);
-    },
+    open,
     evaluateInBackground: inBackground,
     stopBackground: () => rdp.terminateBackground(addonId),
+    async allowInPrivateWindows() {
+      // As a user: about:addons, the add-on's details, "Run in Private Windows": Allow. The
+      // radio's change reloads the add-on (about:addons does, so the new policy applies).
+      const answer = await inParentProcess<{ was?: string; failed?: string }>(`(async () => {
+        const id = ${JSON.stringify(addonId)};
+        const win = Services.wm.getMostRecentWindow('navigator:browser');
+        const wait = (ms) => new Promise((resolve) => win.setTimeout(resolve, ms));
+        // In a tab of its own (opened on a blank tab, about:addons takes that tab), closed afterwards.
+        const tab = win.gBrowser.addTrustedTab('about:addons');
+        win.gBrowser.selectedTab = tab;
+        await win.BrowserAddonUI.openAddonsMgr('addons://detail/' + encodeURIComponent(id));
+        if (win.gBrowser.selectedTab !== tab) return { failed: 'about:addons opened in another tab' };
+        const doc = win.gBrowser.selectedBrowser.contentDocument;
+        let allow = null;
+        for (const deadline = Date.now() + 10000; !(allow = doc.querySelector('.addon-detail-row-private-browsing input[value="1"]')); await wait(50)) {
+          if (Date.now() > deadline) return { failed: 'about:addons shows no "Run in Private Windows" choice' };
+        }
+        const was = doc.querySelector('.addon-detail-row-private-browsing input:checked')?.value;
+        allow.click();
+        for (const deadline = Date.now() + 10000; !WebExtensionPolicy.getByID(id)?.privateBrowsingAllowed; await wait(50)) {
+          if (Date.now() > deadline) return { failed: 'the add-on is still not allowed in private windows' };
+        }
+        win.gBrowser.removeTab(tab);
+        return { was };
+      })()`);
+      if (answer.failed) throw new Error(`Firefox: ${answer.failed}`);
+      if (answer.was !== '0') throw new Error(`Firefox: "Run in Private Windows" was ${answer.was} before the click, not "Don't Allow"`);
+      // The reloaded background page, once it answers.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const allowed = await inBackground<boolean>('browser.extension.isAllowedIncognitoAccess()').catch(() => false);
+        if (allowed) return;
+        if (Date.now() > deadline) throw new Error('Firefox: the add-on did not start again in private windows');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async openPrivate(url, viewport) {
+      if (!options.privateWindows) throw new Error('Firefox: openPrivate needs a browser launched with privateWindows (every window private)');
+      return open(url, viewport);
+    },
     async close() {
       rdp.close();
       await browser.close();

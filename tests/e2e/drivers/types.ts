@@ -65,8 +65,23 @@ export interface TestPage extends TestFrame {
   clickAction(): Promise<void>;
   /** Runs an extension keyboard command with this page's tab active. */
   runCommand(command: string): Promise<void>;
+  /**
+   * Clicks `selector`, a control that asks the browser for a permission, and lets the
+   * browser's prompt be answered as the launch said (LaunchOptions.permissionAnswer).
+   * Firefox: answered in the parent process as it opens. Chromium, accepting: headed on a
+   * virtual display, the native dialog's "Allow" clicked (xdotool) once it is drawn;
+   * declining: headless, where the prompt is never drawn nor answered.
+   */
+  clickAndAnswerPrompt(selector: string): Promise<void>;
   /** Whether the extension has a context-menu item with this id. */
   menuExists(id: string): Promise<boolean>;
+  /**
+   * Right-clicks the page at (x, y) and clicks the extension's context-menu item `id` in the
+   * menu the browser opens, as the user does. Firefox: the real right click (WebDriver BiDi),
+   * then the item of the browser's own content-area menu activated in the parent process.
+   * Headless Chromium opens no context menu (it throws): its tests dispatch the worker's event.
+   */
+  clickMenuItem(id: string, at?: { x: number; y: number }): Promise<void>;
   /**
    * Runs `trigger` and returns the file it makes the browser download, read from where the
    * browser saved it (Chromium: playwright's download event; Firefox: a new entry of the
@@ -89,6 +104,18 @@ export interface TestBrowser {
    * Firefox: the background page over the Remote Debugging Protocol). Pages cannot reach it.
    */
   evaluateInBackground<T>(expression: string): Promise<T>;
+  /**
+   * Lets the extension run in private windows, as the user does in the browser's own
+   * settings (the extension restarts). Chromium: chrome://extensions, the extension's
+   * details, "Allow in Incognito" (Developer mode on, as for any unpacked extension);
+   * Firefox: about:addons, the add-on's details, "Run in Private Windows: Allow".
+   */
+  allowInPrivateWindows(): Promise<void>;
+  /**
+   * Opens `url` in a private window. Chromium: an incognito window; Firefox: any window of a
+   * browser launched with `privateWindows` (every window private), else it throws.
+   */
+  openPrivate(url: string, viewport?: { width: number; height: number }): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -96,8 +123,11 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /**
    * How the browser answers the extension's permission requests (permissions.request):
-   * Chromium's auto-confirm switch for tests, Firefox's optional-permission prompt
-   * answered in the parent process. Unset: nobody answers.
+   * Firefox's optional-permission prompt answered in the parent process; Chromium's native
+   * dialog's "Allow" clicked, headed on a virtual display (accept; needs xvfb and xdotool,
+   * ./xvfb.ts), or left unanswered headless (decline). Unset: nobody answers.
    */
   permissionAnswer?: 'accept' | 'decline';
+  /** Firefox: every window is private ("Always use private browsing mode"). Chromium opens incognito windows on request (TestBrowser.openPrivate). */
+  privateWindows?: boolean;
 }

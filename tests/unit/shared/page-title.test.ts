@@ -3,7 +3,7 @@
  * comparison reads one. Titles in the forms news sites use (expected values read from each).
  */
 import { describe, expect, it } from 'vitest';
-import { mentionsSite, withoutSiteName } from '../../../src/shared/page-title';
+import { hostName, mentionsSite, withoutSiteName } from '../../../src/shared/page-title';
 
 describe('withoutSiteName', () => {
   it.each([
@@ -45,5 +45,36 @@ describe('mentionsSite', () => {
     ['The Coastal Times reported it first.', 'The Coastal Ledger', null, false],
   ])('%s (site %s, host %s): %s', (text, site, host, expected) => {
     expect(mentionsSite(text, site, host)).toBe(expected);
+  });
+});
+
+describe('hostName: the host’s own label before its public suffix (the Public Suffix List)', () => {
+  it.each([
+    // [host, the name a reader sees in it]
+    ['www.the-ledger.co.uk', 'theledger'],
+    ['www.bbc.co.uk', 'bbc'],
+    ['www.smh.com.au', 'smh'],
+    ['news.abc.net.au', 'abc'],
+    // Private suffixes: a github.io or blogspot.com site is named by its own label, not the host's.
+    ['the-ledger.github.io', 'theledger'],
+    ['valley-times.blogspot.com', 'valleytimes'],
+    ['harbour-news.pages.dev', 'harbournews'],
+    // A wildcard suffix with its exception: *.kawasaki.jp, but city.kawasaki.jp is a site.
+    ['www.city.kawasaki.jp', 'city'],
+    ['www.lemonde.fr', 'lemonde'],
+    ['ledger.example', 'ledger'],
+  ])('%s → %s', (host, name) => {
+    expect(hostName(host)).toBe(name);
+  });
+
+  it.each([
+    // [title, host, the headline]: no og:site_name, so only the host names the site.
+    ['Harbour reopens | The Ledger', 'ledger.github.io', 'Harbour reopens'],
+    ['Storm closes the port - Valley Times', 'valley-times.blogspot.com', 'Storm closes the port'],
+    ['Bushfire warning lifted – SMH', 'www.smh.com.au', 'Bushfire warning lifted'],
+    // A section named like the hosting service is not the site: "GitHub" stays on a github.io page.
+    ['Release notes | GitHub', 'the-ledger.github.io', 'Release notes | GitHub'],
+  ])('%s on %s → %s', (title, host, headline) => {
+    expect(withoutSiteName(title, null, host)).toBe(headline);
   });
 });

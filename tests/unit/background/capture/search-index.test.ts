@@ -109,6 +109,53 @@ describe('the captured search index', () => {
     expect(searchFiles().sort()).toEqual(named.sort());
   });
 
+  /** What a worker stopped in the middle of a merge leaves: a base's files and manifest that no pointer names. */
+  const leaveUnfinishedMerge = (): string[] => {
+    const left = ['captured-search:stopped-1-x:manifest', 'captured-search:stopped-1-x:search/meta.json', 'captured-search:stopped-1-x:search/terms/0.json'];
+    for (const key of left) local().set(key, { left: 'by a worker stopped mid-merge' });
+    return left;
+  };
+  /** A new worker life over the same storage (a stopped worker's memory is gone). */
+  const restartWorker = async (): Promise<void> => {
+    vi.resetModules();
+    store = await import('../../../../src/background/capture/store');
+    index = await import('../../../../src/background/capture/search-index');
+  };
+
+  it('removes the files of a background merge a stopped worker did not finish, on the next merge', async () => {
+    const capture = async (from: number, to: number): Promise<void> => {
+      for (let i = from; i <= to; i++) {
+        await store.putCaptured(capturedArticle(id(i), { title: `Ferry timetable ${i}`, capturedAt: 1_760_000_000_000 + i }));
+        await index.syncCapturedSearch();
+      }
+      await index.capturedSearchMerged();
+    };
+    const n = index.RECENT_LIMIT + 3;
+    await capture(1, n); // a base, and a recent segment over it
+    const left = leaveUnfinishedMerge();
+    await restartWorker();
+    // Past the recent limit again: a merge runs in the background, and first removes what the stopped one left.
+    await capture(n + 1, 2 * n);
+    expect((local().get('captured-search') as { base: { count: number } }).base.count).toBeGreaterThan(n);
+    expect(searchFiles().filter((key) => left.includes(key))).toEqual([]);
+    expect((await index.searchCaptured('ferry', 100)).total).toBe(2 * n);
+  });
+
+  it('removes them on waking where the browser lists keys, keeping every file the pointer names', async () => {
+    for (let i = 1; i <= 5; i++) await store.putCaptured(capturedArticle(id(i), { title: `Lock gates ${i}`, capturedAt: 1_760_000_000_000 + i }));
+    await index.syncCapturedSearch();
+    const named = searchFiles();
+    const left = leaveUnfinishedMerge();
+    await restartWorker();
+    // storage.local.getKeys (Chromium 130, Firefox 143): keys listed without reading their values.
+    const area = fake.browser.storage.local as unknown as { getKeys: () => Promise<string[]> };
+    area.getKeys = async () => [...local().keys()];
+    await index.syncCapturedSearch();
+    expect(searchFiles().sort()).toEqual(named.sort());
+    expect(searchFiles().some((key) => left.includes(key))).toBe(false);
+    expect((await index.searchCaptured('lock', 100)).total).toBe(5);
+  });
+
   it('writes a pointer and files in proportion to the capture, not to the archive', async () => {
     const many = Array.from({ length: 400 }, (_, i) => capturedArticle(id(1000 + i), { title: `Harvest note ${i}`, capturedAt: 1_760_000_000_000 + i }));
     await store.restoreManyCaptured(many);
