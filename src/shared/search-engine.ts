@@ -15,12 +15,17 @@ import {
   dictShardName,
   entityKey,
   hostKey,
+  presenceKey,
+  tierKey,
   type DateIndex,
   type DictEntry,
   type DictShard,
   type DocChunk,
+  type HostFiles,
   type PostingsShard,
   type SearchMeta,
+  type TierRef,
+  type TiersShard,
 } from './search-format';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './search-query';
 import { snippet, terms as textTerms, words, type SnippetPart } from './search-text';
@@ -61,8 +66,9 @@ type Expansion = Map<string, number>;
 
 export class SearchEngine {
   private readonly dictionaries = new Map<string, Promise<SearchableMap<DictEntry>>>();
-  /** Term → its postings file, learnt from the dictionary. */
-  private readonly fileOf = new Map<string, number>();
+  /** Term → its dictionary entry (postings file, later tiers), learnt from the dictionary. */
+  private readonly entryOf = new Map<string, DictEntry>();
+  /** Postings decoded so far (a frequent term's deepen as later tiers are read). */
   private readonly decoded = new Map<string, Postings>();
 
   private readonly read: <T>(path: string) => Promise<T>;
@@ -79,14 +85,14 @@ export class SearchEngine {
   }
 
   /**
-   * Site → the postings file of its `host:` key. In meta.json as built today; an index
-   * that leaves them out of meta.json (about 30 bytes a site, read on every popup open:
-   * 156 KB at 100,000 articles on 5,005 sites) has them in search/hosts.json, read only
-   * by a query with a host: filter.
+   * Site → the postings file of its `host:` key: search/hosts.json, read only by a query
+   * with a host: filter (about 30 bytes a site: 156 KB at 100,000 articles on 5,005 sites,
+   * which meta.json held before and every popup open read). A captured segment stored by
+   * an earlier version has them in its meta.json.
    */
-  private async hostFiles(): Promise<Record<string, number>> {
-    const { hosts } = (await this.meta()) as Partial<Pick<SearchMeta, 'hosts'>>;
-    return hosts ?? this.read<Record<string, number>>('search/hosts.json');
+  private async hostFiles(): Promise<HostFiles> {
+    const { hosts } = await this.meta();
+    return hosts ?? this.read<HostFiles>('search/hosts.json');
   }
 
   private async dictionary(name: string): Promise<SearchableMap<DictEntry>> {
@@ -111,7 +117,7 @@ export class SearchEngine {
     const exact = dict.get(term);
     if (exact) {
       found.set(term, EXACT);
-      this.fileOf.set(term, exact[1]);
+      this.entryOf.set(term, exact);
     }
     if (term.length >= 2) {
       const longer: Array<[string, DictEntry]> = [];
@@ -121,7 +127,7 @@ export class SearchEngine {
       longer.sort((a, b) => b[1][0] - a[1][0] || a[0].localeCompare(b[0]));
       for (const [key, entry] of longer.slice(0, MAX_PREFIX_EXPANSIONS)) {
         found.set(key, PREFIX);
-        this.fileOf.set(key, entry[1]);
+        this.entryOf.set(key, entry);
       }
     }
     if (term.length >= 4) {
@@ -132,30 +138,33 @@ export class SearchEngine {
         .slice(0, MAX_TYPO_EXPANSIONS);
       for (const [key, [entry, distance]] of typos) {
         found.set(key, TYPO[distance] ?? 0);
-        this.fileOf.set(key, entry[1]);
+        this.entryOf.set(key, entry);
       }
     }
     return found;
   }
 
-  /** The postings of each key, decoded once and kept (absent keys give empty lists). */
+  /** The postings of each key as read so far (a frequent term: its first tier), decoded once and kept (absent keys give empty lists). */
   private async postings(keys: readonly string[]): Promise<Map<string, Postings>> {
     const result = new Map<string, Postings>();
     await Promise.all(
       keys.map(async (key) => {
         let decoded = this.decoded.get(key);
         if (!decoded) {
-          // "@term" lives beside its term; "host:" keys are listed by site (hostFiles).
+          // "@term" lives beside its term (its tiers are the term's); "host:" keys are listed by site (hostFiles).
           const host = key.startsWith('host:') ? key.slice(5) : null;
           const hosts = host !== null ? await this.hostFiles() : null;
-          const file = host !== null && hosts ? (Object.hasOwn(hosts, host) ? hosts[host] : undefined) : this.fileOf.get(key.replace(/^@/, ''));
+          const entry = host === null ? this.entryOf.get(key.replace(/^@/, '')) : undefined;
+          const file = host !== null && hosts ? (Object.hasOwn(hosts, host) ? hosts[host] : undefined) : entry?.[1];
           if (file === undefined) {
             result.set(key, EMPTY);
             return;
           }
           const shard = await this.read<PostingsShard>(`search/postings/${file}.json`);
-          decoded = decodePostings(Object.hasOwn(shard, key) ? shard[key] ?? [] : []);
-          this.decoded.set(key, decoded);
+          const tiers = entry && !key.startsWith('@') ? (entry[2] ?? []) : [];
+          decoded = decodePostings(key, shard, tiers, this.read.bind(this), (await this.meta()).docCount);
+          if (!this.decoded.has(key)) this.decoded.set(key, decoded);
+          decoded = this.decoded.get(key)!;
         }
         result.set(key, decoded);
       }),
@@ -212,40 +221,23 @@ export class SearchEngine {
       for (let doc = 0; doc < count; doc++) allowed[doc] = allowed[doc]! & hit[doc]!;
     }
 
-    // Each word counts with the best of its expansions in a document.
-    const total = new Float64Array(count);
-    const wordsFound = new Uint8Array(count);
-    const best = wordExpansions.some((expansion) => expansion.size > 1) ? new Float64Array(count) : null;
-    for (const expansion of wordExpansions) {
-      addWord([...expansion].map(([key, weight]) => [list(key), weight]), total, wordsFound, best);
-    }
-    // Documents with every word; when none has all, those with the most. Only filters: all allowed.
-    let needed = wordExpansions.length;
-    if (needed > 0) {
-      let most = 0;
-      for (let doc = 0; doc < count; doc++) if (allowed[doc] && wordsFound[doc]! > most) most = wordsFound[doc]!;
-      needed = most;
-    }
+    // Each word counts with the best of its expansions in a document. A frequent term's
+    // later tiers are read only while the first page cannot be proven from what was read.
     const needsText = query.phrases.length > 0 || query.entities.some((words) => words.length > 1);
     const keep = needsText ? MAX_VERIFIED : limit;
-    // Top `keep` by score, then newer (lower number) first: a sorted insert, since keep is small.
-    const top: number[] = [];
-    let matches = 0;
-    if (needed > 0 || wordExpansions.length === 0) {
-      for (let doc = 0; doc < count; doc++) {
-        if (!allowed[doc] || wordsFound[doc]! < needed) continue;
-        matches += 1;
-        const score = total[doc]!;
-        if (top.length === keep && score <= total[top[keep - 1]!]!) continue;
-        let at = top.length;
-        while (at > 0 && total[top[at - 1]!]! < score) at--;
-        top.splice(at, 0, doc);
-        if (top.length > keep) top.pop();
-      }
+    const wordKeys = [...new Set(wordExpansions.flatMap((expansion) => [...expansion.keys()]))];
+    const wordLists = wordExpansions.map((expansion) => [...expansion].map(([key, weight]) => [list(key), weight] as const));
+    let ranked = rank(wordLists, allowed, keep);
+    while (!ranked.proven) {
+      const unread = wordKeys.map(list).filter((p) => !p.complete);
+      if (unread.length === 0) throw new Error('search ranking unproven with every tier read');
+      await Promise.all(unread.map((p) => p.deepen()));
+      ranked = rank(wordLists, allowed, keep);
     }
+    const { top, total, matches } = ranked;
 
     const matchedTerms = (doc: number): string[] =>
-      wordExpansions.flatMap((expansion) => [...expansion.keys()].filter((key) => contains(list(key).docs, doc)));
+      wordExpansions.flatMap((expansion) => [...expansion.keys()].filter((key) => list(key).has(doc)));
     const hits: SearchHit[] = [];
     const batchSize = needsText ? 10 : limit;
     for (let i = 0; i < top.length && hits.length < limit; i += batchSize) {
@@ -314,57 +306,91 @@ function phrasePattern(phrase: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${phrase.map(word).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
 }
 
-interface Postings {
-  docs: Int32Array;
-  scores: Float64Array;
+/**
+ * A key's postings as read so far: the entries read (ascending documents and their
+ * scores) and, for a frequent term whose later tiers are not all read, the documents of
+ * those tiers (known from its presence list, without their scores) and the highest score
+ * among them. `deepen` reads the next tier.
+ */
+class Postings {
+  private next = 0;
+  private deepening: Promise<void> | null = null;
+
+  constructor(
+    public docs: Int32Array,
+    public scores: Float64Array,
+    /** Documents of the tiers not read yet, ascending. */
+    public pending: Int32Array,
+    private readonly tiers: readonly TierRef[] = [],
+    private readonly readTier: (tier: number, ref: TierRef) => Promise<readonly number[]> = () => Promise.resolve([]),
+  ) {}
+
+  /** The highest score a pending document can have (0: none pending). */
+  get bound(): number {
+    return this.tiers[this.next]?.[1] ?? 0;
+  }
+
+  get complete(): boolean {
+    return this.next >= this.tiers.length;
+  }
+
+  /** Whether the key is in this document (read or pending). */
+  has(doc: number): boolean {
+    return contains(this.docs, doc) || contains(this.pending, doc);
+  }
+
+  /** Reads the next tier: its entries join the read ones and leave the pending. */
+  deepen(): Promise<void> {
+    if (this.complete) return Promise.resolve();
+    this.deepening ??= (async () => {
+      const tier = decodeGaps(await this.readTier(this.next + 1, this.tiers[this.next]!));
+      [this.docs, this.scores] = mergeEntries(this.docs, this.scores, tier.docs, tier.scores);
+      this.pending = without(this.pending, tier.docs);
+      this.next += 1;
+    })().finally(() => {
+      this.deepening = null;
+    });
+    return this.deepening;
+  }
 }
 
-/**
- * Adds one query word to the documents' totals: in each document, the best of its
- * expansions' weighted scores. Walks the postings only, never every document: at 100,000
- * articles a pass over all documents per word cost more than the postings themselves.
- * `best` is a zeroed scratch array (needed only for a word with several expansions), left
- * zeroed again.
- */
-function addWord(lists: ReadonlyArray<readonly [Postings, number]>, total: Float64Array, wordsFound: Uint8Array, best: Float64Array | null): void {
-  const [only] = lists;
-  if (!only) return;
-  if (lists.length === 1) {
-    const [{ docs, scores }, weight] = only;
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i]!;
-      const score = scores[i]! * weight;
-      if (score > 0) {
-        total[doc] = total[doc]! + score;
-        wordsFound[doc] = wordsFound[doc]! + 1;
-      }
-    }
-    return;
-  }
-  if (!best) throw new Error('a word with several expansions needs a scratch array');
-  for (const [{ docs, scores }, weight] of lists) {
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i]!;
-      const score = scores[i]! * weight;
-      if (score > best[doc]!) best[doc] = score;
-    }
-  }
-  for (const [{ docs }] of lists) {
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i]!;
-      const score = best[doc]!;
-      if (score > 0) {
-        total[doc] = total[doc]! + score;
-        wordsFound[doc] = wordsFound[doc]! + 1;
-        best[doc] = 0;
-      }
-    }
-  }
+const EMPTY = new Postings(new Int32Array(0), new Float64Array(0), new Int32Array(0));
+
+/** A key's first tier (or whole list) and, for a frequent term, its presence and later tiers. */
+function decodePostings(key: string, shard: PostingsShard, tiers: readonly TierRef[], read: <T>(path: string) => Promise<T>, count: number): Postings {
+  const value = Object.hasOwn(shard, key) ? shard[key] : undefined;
+  const head = decodeGaps(Array.isArray(value) ? value : []);
+  if (tiers.length === 0) return new Postings(head.docs, head.scores, new Int32Array(0));
+  const presence = shard[presenceKey(key)];
+  if (presence === undefined) throw new Error(`search index has tiers of ${JSON.stringify(key)} but not its presence list`);
+  const readTier = async (tier: number, [file]: TierRef): Promise<readonly number[]> => {
+    const tierShard = await read<TiersShard>(`search/tiers/${file}.json`);
+    const list = tierShard[tierKey(key, tier)];
+    if (!list) throw new Error(`search index has no tier ${tier} of ${JSON.stringify(key)} in tiers/${file}.json`);
+    return list;
+  };
+  return new Postings(head.docs, head.scores, decodePresence(presence, count), tiers, readTier);
 }
-const EMPTY: Postings = { docs: new Int32Array(0), scores: new Float64Array(0) };
+
+/** A presence list (a base64 bitmap over the documents, or doc gaps) → ascending documents. */
+function decodePresence(presence: string | readonly number[], count: number): Int32Array {
+  if (typeof presence !== 'string') {
+    const docs = new Int32Array(presence.length);
+    let doc = 0;
+    presence.forEach((gap, i) => (docs[i] = doc += gap));
+    return docs;
+  }
+  const bits = atob(presence);
+  const docs: number[] = [];
+  for (let byte = 0; byte < bits.length; byte++) {
+    const value = bits.charCodeAt(byte);
+    for (let bit = 0; value >> bit; bit++) if ((value >> bit) & 1 && byte * 8 + bit < count) docs.push(byte * 8 + bit);
+  }
+  return Int32Array.from(docs);
+}
 
 /** [gap, score, gap, score, …] → ascending documents and their scores. */
-function decodePostings(encoded: readonly number[]): Postings {
+function decodeGaps(encoded: readonly number[]): { docs: Int32Array; scores: Float64Array } {
   const length = Math.floor(encoded.length / 2);
   const docs = new Int32Array(length);
   const scores = new Float64Array(length);
@@ -375,6 +401,179 @@ function decodePostings(encoded: readonly number[]): Postings {
     scores[i] = encoded[2 * i + 1]!;
   }
   return { docs, scores };
+}
+
+/** Two ascending entry lists with no document in both → one. */
+function mergeEntries(aDocs: Int32Array, aScores: Float64Array, bDocs: Int32Array, bScores: Float64Array): [Int32Array, Float64Array] {
+  const docs = new Int32Array(aDocs.length + bDocs.length);
+  const scores = new Float64Array(docs.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < docs.length; k++) {
+    if (j >= bDocs.length || (i < aDocs.length && aDocs[i]! < bDocs[j]!)) {
+      docs[k] = aDocs[i]!;
+      scores[k] = aScores[i++]!;
+    } else {
+      docs[k] = bDocs[j]!;
+      scores[k] = bScores[j++]!;
+    }
+  }
+  return [docs, scores];
+}
+
+/** Ascending `docs` without those of ascending `removed`. */
+function without(docs: Int32Array, removed: Int32Array): Int32Array {
+  const kept = new Int32Array(docs.length);
+  let n = 0;
+  let j = 0;
+  for (const doc of docs) {
+    while (j < removed.length && removed[j]! < doc) j++;
+    if (removed[j] !== doc) kept[n++] = doc;
+  }
+  return kept.slice(0, n);
+}
+
+/** Documents ranked: the first `keep`, every match counted, and whether the order is proven. */
+interface Ranked {
+  top: number[];
+  total: Float64Array;
+  matches: number;
+  /**
+   * The first `keep` are those an exhaustive read of every tier would give, in the same
+   * order: each has its exact score, and no other match could reach the last one's.
+   */
+  proven: boolean;
+}
+
+/** What a word may add where some of its documents' scores are not read yet. */
+interface Bounds {
+  /** A document's score with every unread score at its tier's bound: at least its exact score. */
+  upper: Float64Array;
+  /** 1 where `upper` may be above the score read so far. */
+  inexact: Uint8Array;
+  /** Scratch: a word's highest unread bound in a document (left zeroed). */
+  pendingBest: Float64Array;
+}
+
+/**
+ * Scores the documents with what is read of each word's postings (`words[i]`: word i's
+ * expansions with their weights), picks the first `keep` of the documents allowed that have
+ * the most words (by score, then newer first), and checks that reading more could not
+ * change them.
+ */
+function rank(words: ReadonlyArray<ReadonlyArray<readonly [Postings, number]>>, allowed: Uint8Array, keep: number): Ranked {
+  const count = allowed.length;
+  const total = new Float64Array(count);
+  const wordsFound = new Uint8Array(count);
+  const partial = words.some((lists) => lists.some(([p]) => !p.complete));
+  const bounds: Bounds | null = partial ? { upper: new Float64Array(count), inexact: new Uint8Array(count), pendingBest: new Float64Array(count) } : null;
+  const best = partial || words.some((lists) => lists.length > 1) ? new Float64Array(count) : null;
+  for (const lists of words) addWord(lists, total, wordsFound, best, bounds);
+
+  // Documents with every word; when none has all, those with the most. Only filters: all allowed.
+  let needed = words.length;
+  if (needed > 0) {
+    let most = 0;
+    for (let doc = 0; doc < count; doc++) if (allowed[doc] && wordsFound[doc]! > most) most = wordsFound[doc]!;
+    needed = most;
+  }
+  // Top `keep` by score, then newer (lower number) first: a sorted insert, since keep is small.
+  const top: number[] = [];
+  let matches = 0;
+  if (needed > 0 || words.length === 0) {
+    for (let doc = 0; doc < count; doc++) {
+      if (!allowed[doc] || wordsFound[doc]! < needed) continue;
+      matches += 1;
+      const score = total[doc]!;
+      if (top.length === keep && score <= total[top[keep - 1]!]!) continue;
+      let at = top.length;
+      while (at > 0 && total[top[at - 1]!]! < score) at--;
+      top.splice(at, 0, doc);
+      if (top.length > keep) top.pop();
+    }
+  }
+  return { top, total, matches, proven: !bounds || provenTop(top, total, bounds, allowed, wordsFound, needed, keep) };
+}
+
+/**
+ * The first page is proven when each of its documents has its exact score and no other
+ * match's upper bound reaches the last one's place (a higher score, or the same score on
+ * a newer document). Matches scored exactly are already in their place.
+ */
+function provenTop(top: readonly number[], total: Float64Array, { upper, inexact }: Bounds, allowed: Uint8Array, wordsFound: Uint8Array, needed: number, keep: number): boolean {
+  if (top.some((doc) => inexact[doc])) return false;
+  if (top.length < keep) return true; // every match is in it
+  const last = top[keep - 1]!;
+  const threshold = total[last]!;
+  for (let doc = 0; doc < allowed.length; doc++) {
+    if (!inexact[doc] || !allowed[doc] || wordsFound[doc]! < needed) continue;
+    if (upper[doc]! > threshold || (upper[doc] === threshold && doc < last)) return false;
+  }
+  return true;
+}
+
+/**
+ * Adds one query word to the documents' totals: in each document, the best of its
+ * expansions' weighted scores. Walks the postings only, never every document: at 100,000
+ * articles a pass over all documents per word cost more than the postings themselves.
+ * `best` is a zeroed scratch array (needed for a word with several expansions, or with
+ * unread tiers), left zeroed again. With `bounds`, a document pending in an expansion
+ * counts the word as found, and its upper bound takes that tier's bound.
+ */
+function addWord(
+  lists: ReadonlyArray<readonly [Postings, number]>,
+  total: Float64Array,
+  wordsFound: Uint8Array,
+  best: Float64Array | null,
+  bounds: Bounds | null,
+): void {
+  const [only] = lists;
+  if (!only) return;
+  if (lists.length === 1 && only[0].complete) {
+    const [{ docs, scores }, weight] = only;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const score = scores[i]! * weight;
+      if (score > 0) {
+        total[doc] = total[doc]! + score;
+        wordsFound[doc] = wordsFound[doc]! + 1;
+        if (bounds) bounds.upper[doc] = bounds.upper[doc]! + score;
+      }
+    }
+    return;
+  }
+  if (!best) throw new Error('a word with several expansions or unread tiers needs a scratch array');
+  for (const [{ docs, scores }, weight] of lists) {
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const score = scores[i]! * weight;
+      if (score > best[doc]!) best[doc] = score;
+    }
+  }
+  const pendingBest = bounds?.pendingBest;
+  if (pendingBest) {
+    for (const [postings, weight] of lists) {
+      const bound = postings.bound * weight;
+      for (const doc of postings.pending) if (bound > pendingBest[doc]!) pendingBest[doc] = bound;
+    }
+  }
+  const visit = (doc: number): void => {
+    const score = best[doc]!;
+    const unread = pendingBest ? pendingBest[doc]! : 0;
+    if (score === 0 && unread === 0) return; // counted already
+    if (score > 0) total[doc] = total[doc]! + score;
+    wordsFound[doc] = wordsFound[doc]! + 1;
+    best[doc] = 0;
+    if (bounds && pendingBest) {
+      bounds.upper[doc] = bounds.upper[doc]! + (unread > score ? unread : score);
+      if (unread > score) bounds.inexact[doc] = 1;
+      pendingBest[doc] = 0;
+    }
+  };
+  for (const [{ docs, pending }] of lists) {
+    for (const doc of docs) visit(doc);
+    if (pendingBest) for (const doc of pending) visit(doc);
+  }
 }
 
 /** Binary search in ascending documents. */
