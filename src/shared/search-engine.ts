@@ -228,10 +228,13 @@ export class SearchEngine {
     const wordKeys = [...new Set(wordExpansions.flatMap((expansion) => [...expansion.keys()]))];
     const wordLists = wordExpansions.map((expansion) => [...expansion].map(([key, weight]) => [list(key), weight] as const));
     let ranked = rank(wordLists, allowed, keep);
-    while (!ranked.proven) {
+    while (ranked.doubtful) {
+      // The next tier of each key holding a document whose place is in doubt.
+      const { doubtful } = ranked;
       const unread = wordKeys.map(list).filter((p) => !p.complete);
+      const needed = unread.filter((p) => p.pending.some((doc) => doubtful[doc] === 1));
       if (unread.length === 0) throw new Error('search ranking unproven with every tier read');
-      await Promise.all(unread.map((p) => p.deepen()));
+      await Promise.all((needed.length > 0 ? needed : unread).map((p) => p.deepen()));
       ranked = rank(wordLists, allowed, keep);
     }
     const { top, total, matches } = ranked;
@@ -439,10 +442,12 @@ interface Ranked {
   total: Float64Array;
   matches: number;
   /**
-   * The first `keep` are those an exhaustive read of every tier would give, in the same
-   * order: each has its exact score, and no other match could reach the last one's.
+   * Null when the first `keep` are those an exhaustive read of every tier would give, in
+   * the same order: each has its exact score, and no other match could reach the last
+   * one's place. Else 1 for each document in doubt: one of those without its exact score,
+   * or another match whose upper bound reaches the last one's place.
    */
-  proven: boolean;
+  doubtful: Uint8Array | null;
 }
 
 /** What a word may add where some of its documents' scores are not read yet. */
@@ -492,24 +497,27 @@ function rank(words: ReadonlyArray<ReadonlyArray<readonly [Postings, number]>>, 
       if (top.length > keep) top.pop();
     }
   }
-  return { top, total, matches, proven: !bounds || provenTop(top, total, bounds, allowed, wordsFound, needed, keep) };
+  return { top, total, matches, doubtful: bounds && doubtfulDocs(top, total, bounds, allowed, wordsFound, needed, keep) };
 }
 
 /**
  * The first page is proven when each of its documents has its exact score and no other
  * match's upper bound reaches the last one's place (a higher score, or the same score on
- * a newer document). Matches scored exactly are already in their place.
+ * a newer document). Matches scored exactly are already in their place. Returns the
+ * documents in doubt, or null when there are none.
  */
-function provenTop(top: readonly number[], total: Float64Array, { upper, inexact }: Bounds, allowed: Uint8Array, wordsFound: Uint8Array, needed: number, keep: number): boolean {
-  if (top.some((doc) => inexact[doc])) return false;
-  if (top.length < keep) return true; // every match is in it
+function doubtfulDocs(top: readonly number[], total: Float64Array, { upper, inexact }: Bounds, allowed: Uint8Array, wordsFound: Uint8Array, needed: number, keep: number): Uint8Array | null {
+  const doubtful = new Uint8Array(allowed.length);
+  let any = false;
+  for (const doc of top) if (inexact[doc]) [doubtful[doc], any] = [1, true];
+  if (top.length < keep) return any ? doubtful : null; // every match is in it
   const last = top[keep - 1]!;
   const threshold = total[last]!;
   for (let doc = 0; doc < allowed.length; doc++) {
     if (!inexact[doc] || !allowed[doc] || wordsFound[doc]! < needed) continue;
-    if (upper[doc]! > threshold || (upper[doc] === threshold && doc < last)) return false;
+    if (upper[doc]! > threshold || (upper[doc] === threshold && doc < last)) [doubtful[doc], any] = [1, true];
   }
-  return true;
+  return any ? doubtful : null;
 }
 
 /**
