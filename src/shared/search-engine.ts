@@ -229,11 +229,11 @@ export class SearchEngine {
     const wordLists = wordExpansions.map((expansion) => [...expansion].map(([key, weight]) => [list(key), weight] as const));
     let ranked = rank(wordLists, allowed, keep);
     while (ranked.doubtful) {
-      // The next tier of each key holding a document whose place is in doubt.
+      // The next tier of each key that may hold a document whose place is in doubt.
       const { doubtful } = ranked;
       const unread = wordKeys.map(list).filter((p) => !p.complete);
-      const needed = unread.filter((p) => p.pending.some((doc) => doubtful[doc] === 1));
       if (unread.length === 0) throw new Error('search ranking unproven with every tier read');
+      const needed = doubtful === 'unseen' ? [] : unread.filter((p) => doubtful.some((doc) => p.isPending(doc)));
       await Promise.all((needed.length > 0 ? needed : unread).map((p) => p.deepen()));
       ranked = rank(wordLists, allowed, keep);
     }
@@ -311,9 +311,9 @@ function phrasePattern(phrase: readonly string[]): RegExp {
 
 /**
  * A key's postings as read so far: the entries read (ascending documents and their
- * scores) and, for a frequent term whose later tiers are not all read, the documents of
- * those tiers (known from its presence list, without their scores) and the highest score
- * among them. `deepen` reads the next tier.
+ * scores) and, for a frequent term whose later tiers are not all read, which documents
+ * those tiers hold (a bitset from its presence list, without their scores) and the
+ * highest score among them. `deepen` reads the next tier.
  */
 class Postings {
   private next = 0;
@@ -322,11 +322,13 @@ class Postings {
   constructor(
     public docs: Int32Array,
     public scores: Float64Array,
-    /** Documents of the tiers not read yet, ascending. */
-    public pending: Int32Array,
+    /** Bitsets over all documents (tiered terms only): the documents read, and those of the tiers not read yet. */
+    private readonly bits: { read: Uint32Array; pending: Uint32Array } | null = null,
     private readonly tiers: readonly TierRef[] = [],
     private readonly readTier: (tier: number, ref: TierRef) => Promise<readonly number[]> = () => Promise.resolve([]),
-  ) {}
+  ) {
+    if (bits) for (const doc of docs) setBit(bits.read, doc);
+  }
 
   /** The highest score a pending document can have (0: none pending). */
   get bound(): number {
@@ -339,7 +341,21 @@ class Postings {
 
   /** Whether the key is in this document (read or pending). */
   has(doc: number): boolean {
-    return contains(this.docs, doc) || contains(this.pending, doc);
+    return this.bits ? hasBit(this.bits.read, doc) || hasBit(this.bits.pending, doc) : contains(this.docs, doc);
+  }
+
+  isPending(doc: number): boolean {
+    return !this.complete && this.bits !== null && hasBit(this.bits.pending, doc);
+  }
+
+  /** Adds every document of the key to `into` (a bitset). */
+  orInto(into: Uint32Array): void {
+    if (!this.bits) {
+      for (const doc of this.docs) setBit(into, doc);
+      return;
+    }
+    const { read, pending } = this.bits;
+    for (let i = 0; i < into.length; i++) into[i]! |= read[i]! | pending[i]!;
   }
 
   /** Reads the next tier: its entries join the read ones and leave the pending. */
@@ -348,7 +364,10 @@ class Postings {
     this.deepening ??= (async () => {
       const tier = decodeGaps(await this.readTier(this.next + 1, this.tiers[this.next]!));
       [this.docs, this.scores] = mergeEntries(this.docs, this.scores, tier.docs, tier.scores);
-      this.pending = without(this.pending, tier.docs);
+      for (const doc of tier.docs) {
+        setBit(this.bits!.read, doc);
+        clearBit(this.bits!.pending, doc);
+      }
       this.next += 1;
     })().finally(() => {
       this.deepening = null;
@@ -357,13 +376,31 @@ class Postings {
   }
 }
 
-const EMPTY = new Postings(new Int32Array(0), new Float64Array(0), new Int32Array(0));
+const EMPTY = new Postings(new Int32Array(0), new Float64Array(0));
+
+const bitsetOf = (count: number): Uint32Array => new Uint32Array((count + 31) >>> 5);
+const hasBit = (bits: Uint32Array, doc: number): boolean => ((bits[doc >>> 5]! >>> (doc & 31)) & 1) === 1;
+const setBit = (bits: Uint32Array, doc: number): void => {
+  bits[doc >>> 5]! |= 1 << (doc & 31);
+};
+const clearBit = (bits: Uint32Array, doc: number): void => {
+  bits[doc >>> 5]! &= ~(1 << (doc & 31));
+};
+function popcount(bits: Uint32Array): number {
+  let n = 0;
+  for (let v of bits) {
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
 
 /** A key's first tier (or whole list) and, for a frequent term, its presence and later tiers. */
 function decodePostings(key: string, shard: PostingsShard, tiers: readonly TierRef[], read: <T>(path: string) => Promise<T>, count: number): Postings {
   const value = Object.hasOwn(shard, key) ? shard[key] : undefined;
   const head = decodeGaps(Array.isArray(value) ? value : []);
-  if (tiers.length === 0) return new Postings(head.docs, head.scores, new Int32Array(0));
+  if (tiers.length === 0) return new Postings(head.docs, head.scores);
   const presence = shard[presenceKey(key)];
   if (presence === undefined) throw new Error(`search index has tiers of ${JSON.stringify(key)} but not its presence list`);
   const readTier = async (tier: number, [file]: TierRef): Promise<readonly number[]> => {
@@ -372,24 +409,21 @@ function decodePostings(key: string, shard: PostingsShard, tiers: readonly TierR
     if (!list) throw new Error(`search index has no tier ${tier} of ${JSON.stringify(key)} in tiers/${file}.json`);
     return list;
   };
-  return new Postings(head.docs, head.scores, decodePresence(presence, count), tiers, readTier);
+  return new Postings(head.docs, head.scores, { read: bitsetOf(count), pending: decodePresence(presence, count) }, tiers, readTier);
 }
 
-/** A presence list (a base64 bitmap over the documents, or doc gaps) → ascending documents. */
-function decodePresence(presence: string | readonly number[], count: number): Int32Array {
+/** A presence list (a base64 bitmap over the documents, bit d of byte d/8, or doc gaps) → a bitset. */
+function decodePresence(presence: string | readonly number[], count: number): Uint32Array {
+  const bits = bitsetOf(count);
   if (typeof presence !== 'string') {
-    const docs = new Int32Array(presence.length);
     let doc = 0;
-    presence.forEach((gap, i) => (docs[i] = doc += gap));
-    return docs;
+    for (const gap of presence) setBit(bits, (doc += gap));
+    return bits;
   }
-  const bits = atob(presence);
-  const docs: number[] = [];
-  for (let byte = 0; byte < bits.length; byte++) {
-    const value = bits.charCodeAt(byte);
-    for (let bit = 0; value >> bit; bit++) if ((value >> bit) & 1 && byte * 8 + bit < count) docs.push(byte * 8 + bit);
-  }
-  return Int32Array.from(docs);
+  const bytes = atob(presence);
+  for (let byte = 0; byte < bytes.length && byte < bits.length * 4; byte++) bits[byte >>> 2]! |= bytes.charCodeAt(byte) << (8 * (byte & 3));
+  if (count & 31) bits[bits.length - 1]! &= (1 << (count & 31)) - 1;
+  return bits;
 }
 
 /** [gap, score, gap, score, …] → ascending documents and their scores. */
@@ -424,17 +458,7 @@ function mergeEntries(aDocs: Int32Array, aScores: Float64Array, bDocs: Int32Arra
   return [docs, scores];
 }
 
-/** Ascending `docs` without those of ascending `removed`. */
-function without(docs: Int32Array, removed: Int32Array): Int32Array {
-  const kept = new Int32Array(docs.length);
-  let n = 0;
-  let j = 0;
-  for (const doc of docs) {
-    while (j < removed.length && removed[j]! < doc) j++;
-    if (removed[j] !== doc) kept[n++] = doc;
-  }
-  return kept.slice(0, n);
-}
+type WordLists = ReadonlyArray<ReadonlyArray<readonly [Postings, number]>>;
 
 /** Documents ranked: the first `keep`, every match counted, and whether the order is proven. */
 interface Ranked {
@@ -443,37 +467,28 @@ interface Ranked {
   matches: number;
   /**
    * Null when the first `keep` are those an exhaustive read of every tier would give, in
-   * the same order: each has its exact score, and no other match could reach the last
-   * one's place. Else 1 for each document in doubt: one of those without its exact score,
-   * or another match whose upper bound reaches the last one's place.
+   * the same order. Else the documents read in doubt (one of the first without its exact
+   * score, or another match whose upper bound reaches the last one's place), or 'unseen'
+   * when documents none of whose entries are read yet could (or when no document is known
+   * to have every word: then everything is read).
    */
-  doubtful: Uint8Array | null;
-}
-
-/** What a word may add where some of its documents' scores are not read yet. */
-interface Bounds {
-  /** A document's score with every unread score at its tier's bound: at least its exact score. */
-  upper: Float64Array;
-  /** 1 where `upper` may be above the score read so far. */
-  inexact: Uint8Array;
-  /** Scratch: a word's highest unread bound in a document (left zeroed). */
-  pendingBest: Float64Array;
+  doubtful: number[] | 'unseen' | null;
 }
 
 /**
  * Scores the documents with what is read of each word's postings (`words[i]`: word i's
  * expansions with their weights), picks the first `keep` of the documents allowed that have
  * the most words (by score, then newer first), and checks that reading more could not
- * change them.
+ * change them. With every list read whole, that is an exhaustive pass over the documents;
+ * else only the entries read are scored, and the rest are bounded (rankFromTiers).
  */
-function rank(words: ReadonlyArray<ReadonlyArray<readonly [Postings, number]>>, allowed: Uint8Array, keep: number): Ranked {
+function rank(words: WordLists, allowed: Uint8Array, keep: number): Ranked {
+  if (words.some((lists) => lists.some(([p]) => !p.complete))) return rankFromTiers(words, allowed, keep);
   const count = allowed.length;
   const total = new Float64Array(count);
   const wordsFound = new Uint8Array(count);
-  const partial = words.some((lists) => lists.some(([p]) => !p.complete));
-  const bounds: Bounds | null = partial ? { upper: new Float64Array(count), inexact: new Uint8Array(count), pendingBest: new Float64Array(count) } : null;
-  const best = partial || words.some((lists) => lists.length > 1) ? new Float64Array(count) : null;
-  for (const lists of words) addWord(lists, total, wordsFound, best, bounds);
+  const best = words.some((lists) => lists.length > 1) ? new Float64Array(count) : null;
+  for (const lists of words) addWord(lists, total, wordsFound, best);
 
   // Documents with every word; when none has all, those with the most. Only filters: all allowed.
   let needed = words.length;
@@ -482,62 +497,120 @@ function rank(words: ReadonlyArray<ReadonlyArray<readonly [Postings, number]>>, 
     for (let doc = 0; doc < count; doc++) if (allowed[doc] && wordsFound[doc]! > most) most = wordsFound[doc]!;
     needed = most;
   }
-  // Top `keep` by score, then newer (lower number) first: a sorted insert, since keep is small.
   const top: number[] = [];
   let matches = 0;
   if (needed > 0 || words.length === 0) {
     for (let doc = 0; doc < count; doc++) {
       if (!allowed[doc] || wordsFound[doc]! < needed) continue;
       matches += 1;
-      const score = total[doc]!;
-      if (top.length === keep && score <= total[top[keep - 1]!]!) continue;
-      let at = top.length;
-      while (at > 0 && total[top[at - 1]!]! < score) at--;
-      top.splice(at, 0, doc);
-      if (top.length > keep) top.pop();
+      insertTop(top, doc, total, keep);
     }
   }
-  return { top, total, matches, doubtful: bounds && doubtfulDocs(top, total, bounds, allowed, wordsFound, needed, keep) };
+  return { top, total, matches, doubtful: null };
+}
+
+/** Top `keep` by score, then newer (lower number) first, with documents offered in ascending order: a sorted insert, since keep is small. */
+function insertTop(top: number[], doc: number, total: Float64Array, keep: number): void {
+  const score = total[doc]!;
+  if (top.length === keep && score <= total[top[keep - 1]!]!) return;
+  let at = top.length;
+  while (at > 0 && total[top[at - 1]!]! < score) at--;
+  top.splice(at, 0, doc);
+  if (top.length > keep) top.pop();
 }
 
 /**
- * The first page is proven when each of its documents has its exact score and no other
- * match's upper bound reaches the last one's place (a higher score, or the same score on
- * a newer document). Matches scored exactly are already in their place. Returns the
- * documents in doubt, or null when there are none.
+ * The ranking while some tiers are unread. Which documents have every word is exact (each
+ * key's read and pending documents are bitsets); only documents with an entry read are
+ * scored: with its score so far (exact when no unread expansion of a word could beat what
+ * was read) and an upper bound (each word's best unread bound where the document is
+ * pending). A document with no entry read has at most the sum of the words' unread bounds.
+ * The first page is proven when its documents are exact and no other match's upper bound
+ * reaches the last one's place (a higher score, or the same on a newer document).
+ * Needs a document with every word; when none is known to have all, everything is read.
  */
-function doubtfulDocs(top: readonly number[], total: Float64Array, { upper, inexact }: Bounds, allowed: Uint8Array, wordsFound: Uint8Array, needed: number, keep: number): Uint8Array | null {
-  const doubtful = new Uint8Array(allowed.length);
-  let any = false;
-  for (const doc of top) if (inexact[doc]) [doubtful[doc], any] = [1, true];
-  if (top.length < keep) return any ? doubtful : null; // every match is in it
+function rankFromTiers(allWords: WordLists, allowed: Uint8Array, keep: number): Ranked {
+  const count = allowed.length;
+  // A word found nowhere counts for no document: as in the exhaustive pass, the others decide.
+  const words = allWords.filter((lists) => lists.some(([p]) => !p.complete || p.docs.length > 0));
+  const none: Ranked = { top: [], total: new Float64Array(0), matches: 0, doubtful: 'unseen' };
+  // Documents allowed that have every word.
+  let all: Uint32Array | null = null;
+  for (const lists of words) {
+    const present = bitsetOf(count);
+    for (const [p] of lists) p.orInto(present);
+    if (all) for (let i = 0; i < all.length; i++) all[i]! &= present[i]!;
+    else all = present;
+  }
+  if (!all) return none;
+  for (let doc = 0; doc < count; doc++) if (!allowed[doc]) clearBit(all, doc);
+  const matches = popcount(all);
+  if (matches === 0) return none;
+
+  // The documents with an entry read, ascending.
+  const seenMark = new Uint8Array(count);
+  const seenDocs: number[] = [];
+  for (const lists of words) {
+    for (const [p] of lists) {
+      for (const doc of p.docs) {
+        if (seenMark[doc] || !hasBit(all, doc)) continue;
+        seenMark[doc] = 1;
+        seenDocs.push(doc);
+      }
+    }
+  }
+  const seen = Int32Array.from(seenDocs).sort();
+
+  const total = new Float64Array(count);
+  const upper = new Float64Array(count);
+  const inexact = new Uint8Array(count);
+  const best = new Float64Array(count);
+  let unseenBound = 0;
+  for (const lists of words) {
+    for (const [{ docs, scores }, weight] of lists) {
+      for (let i = 0; i < docs.length; i++) {
+        const score = scores[i]! * weight;
+        if (score > best[docs[i]!]!) best[docs[i]!] = score;
+      }
+    }
+    const unread = lists.filter(([p]) => !p.complete).map(([p, weight]) => [p, p.bound * weight] as const);
+    let wordBound = 0;
+    for (const [, bound] of unread) if (bound > wordBound) wordBound = bound;
+    unseenBound += wordBound;
+    for (const doc of seen) {
+      const score = best[doc]!;
+      let pending = 0;
+      for (const [p, bound] of unread) if (bound > pending && p.isPending(doc)) pending = bound;
+      if (score > 0) total[doc] = total[doc]! + score;
+      upper[doc] = upper[doc]! + (pending > score ? pending : score);
+      if (pending > score) inexact[doc] = 1;
+    }
+    for (const [{ docs }] of lists) for (const doc of docs) best[doc] = 0;
+  }
+
+  const top: number[] = [];
+  for (const doc of seen) insertTop(top, doc, total, keep);
+  const doubtful = top.filter((doc) => inexact[doc]);
+  const unseen = matches > seen.length;
+  if (top.length < keep) return { top, total, matches, doubtful: unseen ? 'unseen' : doubtful.length > 0 ? doubtful : null };
   const last = top[keep - 1]!;
   const threshold = total[last]!;
-  for (let doc = 0; doc < allowed.length; doc++) {
-    if (!inexact[doc] || !allowed[doc] || wordsFound[doc]! < needed) continue;
-    if (upper[doc]! > threshold || (upper[doc] === threshold && doc < last)) [doubtful[doc], any] = [1, true];
-  }
-  return any ? doubtful : null;
+  if (unseen && unseenBound >= threshold) return { top, total, matches, doubtful: 'unseen' };
+  for (const doc of seen) if (inexact[doc] && (upper[doc]! > threshold || (upper[doc] === threshold && doc < last))) doubtful.push(doc);
+  return { top, total, matches, doubtful: doubtful.length > 0 ? doubtful : null };
 }
 
 /**
  * Adds one query word to the documents' totals: in each document, the best of its
  * expansions' weighted scores. Walks the postings only, never every document: at 100,000
  * articles a pass over all documents per word cost more than the postings themselves.
- * `best` is a zeroed scratch array (needed for a word with several expansions, or with
- * unread tiers), left zeroed again. With `bounds`, a document pending in an expansion
- * counts the word as found, and its upper bound takes that tier's bound.
+ * `best` is a zeroed scratch array (needed only for a word with several expansions), left
+ * zeroed again.
  */
-function addWord(
-  lists: ReadonlyArray<readonly [Postings, number]>,
-  total: Float64Array,
-  wordsFound: Uint8Array,
-  best: Float64Array | null,
-  bounds: Bounds | null,
-): void {
+function addWord(lists: ReadonlyArray<readonly [Postings, number]>, total: Float64Array, wordsFound: Uint8Array, best: Float64Array | null): void {
   const [only] = lists;
   if (!only) return;
-  if (lists.length === 1 && only[0].complete) {
+  if (lists.length === 1) {
     const [{ docs, scores }, weight] = only;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
@@ -545,12 +618,11 @@ function addWord(
       if (score > 0) {
         total[doc] = total[doc]! + score;
         wordsFound[doc] = wordsFound[doc]! + 1;
-        if (bounds) bounds.upper[doc] = bounds.upper[doc]! + score;
       }
     }
     return;
   }
-  if (!best) throw new Error('a word with several expansions or unread tiers needs a scratch array');
+  if (!best) throw new Error('a word with several expansions needs a scratch array');
   for (const [{ docs, scores }, weight] of lists) {
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i]!;
@@ -558,29 +630,16 @@ function addWord(
       if (score > best[doc]!) best[doc] = score;
     }
   }
-  const pendingBest = bounds?.pendingBest;
-  if (pendingBest) {
-    for (const [postings, weight] of lists) {
-      const bound = postings.bound * weight;
-      for (const doc of postings.pending) if (bound > pendingBest[doc]!) pendingBest[doc] = bound;
+  for (const [{ docs }] of lists) {
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i]!;
+      const score = best[doc]!;
+      if (score > 0) {
+        total[doc] = total[doc]! + score;
+        wordsFound[doc] = wordsFound[doc]! + 1;
+        best[doc] = 0;
+      }
     }
-  }
-  const visit = (doc: number): void => {
-    const score = best[doc]!;
-    const unread = pendingBest ? pendingBest[doc]! : 0;
-    if (score === 0 && unread === 0) return; // counted already
-    if (score > 0) total[doc] = total[doc]! + score;
-    wordsFound[doc] = wordsFound[doc]! + 1;
-    best[doc] = 0;
-    if (bounds && pendingBest) {
-      bounds.upper[doc] = bounds.upper[doc]! + (unread > score ? unread : score);
-      if (unread > score) bounds.inexact[doc] = 1;
-      pendingBest[doc] = 0;
-    }
-  };
-  for (const [{ docs, pending }] of lists) {
-    for (const doc of docs) visit(doc);
-    if (pendingBest) for (const doc of pending) visit(doc);
   }
 }
 

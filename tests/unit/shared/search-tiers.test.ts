@@ -193,3 +193,34 @@ describe('tiered postings give the exhaustive first page', () => {
     });
   }
 });
+
+describe('documents with no entry read yet', () => {
+  it('are bounded too: a site filter leaves only low-scoring first tiers, and an unread tier holds the best', async () => {
+    // "alp" expands to alpha and alpine. On site b, alpine's first tier (titles) is all that is
+    // read; alpha, rarer, scores higher in the bodies of its later tier on that site.
+    const filler = (n: number): string => Array.from({ length: n }, (_, i) => `filler${i % 40}`).join(' ');
+    const make = (i: number, host: string, title: string, body: string): Article => ({
+      format: ARCHIVE_FORMAT_VERSION,
+      id: i.toString(16).padStart(16, '0'),
+      url: `https://${host}/${i}`,
+      key: `${host}/${i}`,
+      host,
+      date: '2024-01-01',
+      title,
+      summary: 'Summary.',
+      paragraphs: [body],
+      entities: [],
+    });
+    const articles: Article[] = [];
+    for (let i = 0; i < 1000; i++) articles.push(make(articles.length, 'a.example', 'alpha report', filler(60)));
+    for (let i = 0; i < 1100; i++) articles.push(make(articles.length, i < 50 ? 'b.example' : 'c.example', 'other report', `alpha alpha alpha alpha alpha ${filler(10)}`));
+    for (let i = 0; i < 1000; i++) articles.push(make(articles.length, 'b.example', 'alpine report', filler(60)));
+    for (let i = 0; i < 3000; i++) articles.push(make(articles.length, 'c.example', 'other report', `alpine ${filler(120)}`));
+    const files = buildSearchIndex(articles);
+    const read: string[] = [];
+    const found = await engineOf(files, articles, read).search('alp host:b.example', 20);
+    expect(found).toEqual(await engineOf(untiered(files), articles).search('alp host:b.example', 20));
+    expect(found.hits[0]!.title).toBe('other report');
+    expect(read.some((path) => path.startsWith('search/tiers/'))).toBe(true);
+  });
+});
