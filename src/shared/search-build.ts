@@ -96,28 +96,21 @@ function encodeGaps(list: readonly number[]): number[] {
   return encoded;
 }
 
-/** A term's postings cut by impact: each tier's [doc, score, …] ascending by doc, best scores first. */
+/**
+ * A term's postings cut by impact: entries ordered by score, then newer (lower document
+ * number) first, the way the engine ranks ties, and cut at HEAD_DOCS, then each time
+ * TIER_GROWTH times as many; each tier's [doc, score, …] ascending by doc.
+ */
 export function impactTiers(list: readonly number[]): ReadonlyArray<readonly number[]> {
   const length = list.length / 2;
   if (length < TIER_MIN_DOCS) return [list as number[]];
-  const sorted = new Int32Array(length);
-  for (let i = 0; i < length; i++) sorted[i] = list[2 * i + 1]!;
-  sorted.sort().reverse();
-  // Each tier: every score at least the one at its target size; the next tier starts below it.
-  const cuts: number[] = [];
-  for (let size = HEAD_DOCS; size < length; size *= TIER_GROWTH) {
-    const cut = sorted[size - 1]!;
-    if (cut <= sorted[length - 1]!) break; // the rest all score at least this: it is the last tier
-    if (cut !== cuts.at(-1)) cuts.push(cut);
-  }
-  const tiers: number[][] = Array.from({ length: cuts.length + 1 }, () => []);
-  for (let i = 0; i < list.length; i += 2) {
-    const score = list[i + 1]!;
-    let tier = 0;
-    while (tier < cuts.length && score < cuts[tier]!) tier++;
-    tiers[tier]!.push(list[i]!, score);
-  }
-  return tiers;
+  const order = Array.from({ length }, (_, i) => i).sort((a, b) => list[2 * b + 1]! - list[2 * a + 1]! || list[2 * a]! - list[2 * b]!);
+  const tierOf = new Uint8Array(length);
+  let tiers = 1;
+  for (let size = HEAD_DOCS, rank = 0; rank < length; tiers++, size *= TIER_GROWTH) for (; rank < Math.min(size, length); rank++) tierOf[order[rank]!] = tiers - 1;
+  const cut: number[][] = Array.from({ length: tiers - 1 }, () => []);
+  for (let i = 0; i < length; i++) cut[tierOf[i]!]!.push(list[2 * i]!, list[2 * i + 1]!);
+  return cut;
 }
 
 /** Documents ascending → the shorter of a base64 bitmap over `count` documents and their gaps. */

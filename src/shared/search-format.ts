@@ -60,7 +60,7 @@ export type TierRef = [file: number, bound: number];
  *
  * A frequent term (at least TIER_MIN_DOCS documents) is stored in impact tiers: under its
  * key here only its first tier, the documents with its highest scores (about HEAD_DOCS,
- * cut between two distinct scores), and under presenceKey(term) which documents its later
+ * then newer first: the engine's order), and under presenceKey(term) which documents its later
  * tiers hold (no scores): a base64 bitmap over all documents, or doc gaps when shorter.
  * The later tiers, each about TIER_GROWTH times the entries before it, are in
  * archive/search/tiers/ (same shape, key tierKey(term, n)), read only when a query's first
@@ -71,7 +71,7 @@ export type PostingsShard = Record<string, number[] | string>;
 /** archive/search/tiers/<n>.json: tierKey(term, n) → [doc gap, score, …] of that tier. */
 export type TiersShard = Record<string, number[]>;
 
-/** Documents of a term's first tier, about (ties on the cut score stay together). */
+/** Documents of a term's first tier. */
 export const HEAD_DOCS = 1000;
 /** Each later tier holds up to this many times as many entries as the tiers before it. */
 export const TIER_GROWTH = 4;
