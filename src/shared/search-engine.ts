@@ -228,13 +228,15 @@ export class SearchEngine {
     const wordKeys = [...new Set(wordExpansions.flatMap((expansion) => [...expansion.keys()]))];
     const wordLists = wordExpansions.map((expansion) => [...expansion].map(([key, weight]) => [list(key), weight] as const));
     let ranked = rank(wordLists, allowed, keep);
-    while (ranked.doubtful) {
-      // The next tier of each key that may hold a document whose place is in doubt.
+    for (let round = 1; ranked.doubtful; round++) {
+      // The next tier of each key that may hold a document whose place is in doubt; from the
+      // second round on, all its tiers left (a query that needs more than one more tier
+      // usually needs most of them, and each round ranks again).
       const { doubtful } = ranked;
       const unread = wordKeys.map(list).filter((p) => !p.complete);
       if (unread.length === 0) throw new Error('search ranking unproven with every tier read');
       const needed = doubtful === 'unseen' ? [] : unread.filter((p) => doubtful.some((doc) => p.isPending(doc)));
-      await Promise.all((needed.length > 0 ? needed : unread).map((p) => p.deepen()));
+      await Promise.all((needed.length > 0 ? needed : unread).map((p) => p.deepen(round > 1)));
       ranked = rank(wordLists, allowed, keep);
     }
     const { top, total, matches } = ranked;
@@ -358,17 +360,21 @@ class Postings {
     for (let i = 0; i < into.length; i++) into[i]! |= read[i]! | pending[i]!;
   }
 
-  /** Reads the next tier: its entries join the read ones and leave the pending. */
-  deepen(): Promise<void> {
+  /** Reads the next tier (`rest`: every tier left, fetched together): its entries join the read ones and leave the pending. */
+  deepen(rest = false): Promise<void> {
     if (this.complete) return Promise.resolve();
     this.deepening ??= (async () => {
-      const tier = decodeGaps(await this.readTier(this.next + 1, this.tiers[this.next]!));
-      [this.docs, this.scores] = mergeEntries(this.docs, this.scores, tier.docs, tier.scores);
-      for (const doc of tier.docs) {
-        setBit(this.bits!.read, doc);
-        clearBit(this.bits!.pending, doc);
+      const from = this.next;
+      const lists = await Promise.all(this.tiers.slice(from, rest ? undefined : from + 1).map((ref, i) => this.readTier(from + i + 1, ref)));
+      for (const list of lists) {
+        const tier = decodeGaps(list);
+        [this.docs, this.scores] = mergeEntries(this.docs, this.scores, tier.docs, tier.scores);
+        for (const doc of tier.docs) {
+          setBit(this.bits!.read, doc);
+          clearBit(this.bits!.pending, doc);
+        }
+        this.next += 1;
       }
-      this.next += 1;
     })().finally(() => {
       this.deepening = null;
     });
