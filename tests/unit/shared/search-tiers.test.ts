@@ -9,19 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ARCHIVE_FORMAT_VERSION, type Article, type ArticleEntity } from '../../../src/shared/archive-format';
 import { buildSearchIndex, encodePresence, impactTiers } from '../../../src/shared/search-build';
 import { SearchEngine } from '../../../src/shared/search-engine';
+import { random } from '../../../scripts/bench/synthetic-archive';
 import { HEAD_DOCS, TIER_MIN_DOCS, presenceKey, tierKey, type DictShard, type PostingsShard, type TiersShard } from '../../../src/shared/search-format';
-
-/** Small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words sharing prefixes (prefix expansions) and near misses of each other (typo expansions). */
 const VOCAB = [
