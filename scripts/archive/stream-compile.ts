@@ -19,14 +19,14 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { ARCHIVE_FORMAT_VERSION, type ArchiveMeta, type EntityIndexEntry, type EntityShard, type EntityType } from '../../src/shared/archive-format';
-import { dictShardName, entityKey, hostKey, DOCS_PER_CHUNK, type DateIndex, type DictShard, type DocRow } from '../../src/shared/search-format';
+import { dictShardName, DOCS_PER_CHUNK, type DateIndex, type DictShard, type DocRow } from '../../src/shared/search-format';
 import { shardCountFor, shardIndex, shardName } from '../../src/shared/shards';
 import { ArchiveWriter } from './archive-files';
 import { IN_ENTITY, IN_TITLE, runArticleJob, type ArticleJob, type ArticleOutcome, type Extract, type ExtractorSpec } from './article-job';
 import { archiveOrder, articleId, CATALOG_PER_SHARD, ENTITIES_PER_SHARD, SeedChecker, URLS_PER_SHARD } from './seed-set';
 import type { WorkerReply, WorkerSetup } from './compile-worker';
 import { parseSeed } from './parse-seed';
-import { docRow, PostingsPacker, searchMeta, termScore, type Collection } from '../../src/shared/search-build';
+import { docRow, PostingsWriter, searchMeta, termScore, type Collection } from '../../src/shared/search-build';
 import { PostingSpill } from './spill';
 import { startWorker } from './threads';
 
@@ -228,7 +228,7 @@ class IndexBuilder {
   private writeSearch(hosts: readonly string[]): void {
     const count = this.entries.length;
     const collection: Collection = { count, avgLength: this.lengths.reduce((sum, n) => sum + n, 0) / Math.max(1, count) };
-    const packer = new PostingsPacker((index, file) => this.writer.write(`search/postings/${index}.json`, file));
+    const postings = new PostingsWriter(count, (path, file) => this.writer.write(path, file));
     const dict = new Map<string, DictShard>();
     // Terms sorted by UTF-16 code units are sorted by their first one first: each group
     // in turn, its terms sorted, is every term in sorted order.
@@ -248,22 +248,18 @@ class IndexBuilder {
       const termsOfGroup = [...lists.keys()].map((termId) => [this.termText[termId]!, termId] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       for (const [term, termId] of termsOfGroup) {
         const list = lists.get(termId)!;
-        const file = packer.place([
-          [term, list.postings],
-          [entityKey(term), list.entity.length > 0 ? list.entity : undefined],
-        ]);
         const name = dictShardName(term);
         let shard = dict.get(name);
         if (!shard) dict.set(name, (shard = {}));
-        shard[term] = [this.df[termId]!, file];
+        shard[term] = postings.term(term, this.df[termId]!, list.postings, list.entity);
       }
     }
-    const hostFiles: Record<string, number> = {};
-    for (const host of hosts) hostFiles[host] = packer.place([[hostKey(host), this.hostDocs.get(host)]]);
-    const postingFiles = packer.finish();
+    for (const host of hosts) postings.host(host, this.hostDocs.get(host)!);
+    const written = postings.finish();
     for (const [name, shard] of dict) this.writer.write(`search/dict/${name}.json`, shard);
     this.writer.write('search/dates.json', this.dates);
-    this.writer.write('search/meta.json', searchMeta(count, postingFiles, dict.keys(), hostFiles));
+    this.writer.write('search/hosts.json', written.hosts);
+    this.writer.write('search/meta.json', searchMeta(count, written, dict.keys()));
   }
 }
 

@@ -3,7 +3,9 @@
  * 10000` (compiles a synthetic archive in memory) or `… profile-queries.ts DIR` (a built
  * archive folder, e.g. a `--work-dir` build's dist/chromium/archive). For each query: the
  * first run on a fresh engine (every file read and parsed: what the popup's cold open pays,
- * with the files and the JSON bytes it read, unpacked), then the median of five warm runs.
+ * with the files and the JSON bytes it read, unpacked, and how many of those bytes were
+ * postings first tiers or whole lists, later tiers, article files), then the median of
+ * five warm runs.
  */
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
@@ -31,20 +33,25 @@ if (existsSync(arg)) {
 }
 let files = 0;
 let bytes = 0;
+const byFolder = new Map<string, number>();
 const fetchJson = async (path: string): Promise<unknown> => {
   const body = await text(path);
   files += 1;
   bytes += body.length;
+  const folder = /^(search\/postings|search\/tiers|articles)\//.exec(path)?.[1] ?? 'other';
+  byFolder.set(folder, (byFolder.get(folder) ?? 0) + body.length);
   return JSON.parse(body);
 };
+const kb = (folder: string): string => `${((byFolder.get(folder) ?? 0) / 1024).toFixed(0)}`;
 const warm = new SearchEngine(fetchJson);
 for (const q of queries) {
   files = 0;
   bytes = 0;
+  byFolder.clear();
   let started = performance.now();
   await new SearchEngine(fetchJson).search(q, 8);
   const cold = performance.now() - started;
-  const coldRead = `${files} files, ${(bytes / 1024).toFixed(0)} KB`;
+  const coldRead = `${files} files, ${(bytes / 1024).toFixed(0)} KB: postings ${kb('search/postings')}, tiers ${kb('search/tiers')}, articles ${kb('articles')}`;
   await warm.search(q, 20);
   const times: number[] = [];
   let total = 0;
@@ -54,5 +61,5 @@ for (const q of queries) {
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  console.log(q.padEnd(32), `cold ${cold.toFixed(1).padStart(6)} ms (${coldRead})`.padEnd(40), `warm ${times[2]!.toFixed(2)} ms`, `max ${times[4]!.toFixed(2)}`, `${total} hits`);
+  console.log(q.padEnd(32), `cold ${cold.toFixed(1).padStart(6)} ms (${coldRead})`.padEnd(72), `warm ${times[2]!.toFixed(2)} ms`, `max ${times[4]!.toFixed(2)}`, `${total} hits`);
 }

@@ -9,16 +9,25 @@
 import type { Article } from './archive-format';
 import {
   DOCS_PER_CHUNK,
+  HEAD_DOCS,
   SEARCH_FORMAT_VERSION,
+  TIER_GROWTH,
+  TIER_MIN_DOCS,
   dictShardName,
   entityKey,
   hostKey,
+  presenceKey,
+  tierKey,
   type DateIndex,
+  type DictEntry,
   type DictShard,
   type DocChunk,
   type DocRow,
+  type HostFiles,
   type PostingsShard,
   type SearchMeta,
+  type TierRef,
+  type TiersShard,
 } from './search-format';
 import { terms } from './search-text';
 
@@ -88,33 +97,112 @@ function encodeGaps(list: readonly number[]): number[] {
 }
 
 /**
- * Cuts postings files from keys placed in sorted term order (each term with its "@term"),
- * about FILE_NUMBERS numbers a file; `emit` receives each finished file with its number.
+ * A term's postings cut by impact: entries ordered by score, then newer (lower document
+ * number) first, the way the engine ranks ties, and cut at HEAD_DOCS, then each time
+ * TIER_GROWTH times as many; each tier's [doc, score, …] ascending by doc.
  */
-export class PostingsPacker {
-  private current: PostingsShard = {};
+export function impactTiers(list: readonly number[]): ReadonlyArray<readonly number[]> {
+  const length = list.length / 2;
+  if (length < TIER_MIN_DOCS) return [list as number[]];
+  const order = Array.from({ length }, (_, i) => i).sort((a, b) => list[2 * b + 1]! - list[2 * a + 1]! || list[2 * a]! - list[2 * b]!);
+  const tierOf = new Uint8Array(length);
+  let tiers = 1;
+  for (let size = HEAD_DOCS, rank = 0; rank < length; tiers++, size *= TIER_GROWTH) for (; rank < Math.min(size, length); rank++) tierOf[order[rank]!] = tiers - 1;
+  const cut: number[][] = Array.from({ length: tiers - 1 }, () => []);
+  for (let i = 0; i < length; i++) cut[tierOf[i]!]!.push(list[2 * i]!, list[2 * i + 1]!);
+  return cut;
+}
+
+/** Documents ascending → the shorter of a base64 bitmap over `count` documents and their gaps. */
+export function encodePresence(docs: readonly number[], count: number): string | number[] {
+  const gaps = docs.map((doc, i) => doc - (i > 0 ? docs[i - 1]! : 0));
+  const gapChars = gaps.reduce((sum, gap) => sum + String(gap).length + 1, 0);
+  const bytes = new Uint8Array(Math.ceil(count / 8));
+  if (4 * Math.ceil(bytes.length / 3) >= gapChars) return gaps;
+  for (const doc of docs) bytes[doc >> 3]! |= 1 << (doc & 7);
+  let binary = '';
+  for (let at = 0; at < bytes.length; at += 8192) binary += String.fromCharCode(...bytes.subarray(at, at + 8192));
+  return btoa(binary);
+}
+
+type Encoded = number[] | string;
+/** About how many numbers' worth of JSON a value is (3.5 characters a number). */
+const numbersOf = (value: Encoded): number => (typeof value === 'string' ? Math.ceil(value.length / 3.5) : value.length);
+
+/**
+ * Cuts files from encoded values placed in order, about FILE_NUMBERS numbers a file;
+ * `emit` receives each finished file with its number.
+ */
+class Packer<File extends Record<string, Encoded>> {
+  private current: Record<string, Encoded> = {};
   private size = 0;
   private files = 0;
 
-  constructor(private readonly emit: (index: number, file: PostingsShard) => void) {}
+  constructor(private readonly emit: (index: number, file: File) => void) {}
 
-  /** Places the lists (raw [doc, score, …], absent keys skipped) in one file; returns its number. */
-  place(lists: ReadonlyArray<readonly [key: string, list: readonly number[] | undefined]>): number {
-    const numbers = lists.reduce((sum, [, list]) => sum + (list?.length ?? 0), 0);
-    if (this.size > 0 && this.size + numbers > FILE_NUMBERS) {
-      this.emit(this.files++, this.current);
-      this.current = {};
-      this.size = 0;
-    }
-    for (const [key, list] of lists) if (list) this.current[key] = encodeGaps(list);
+  /** Places the values (absent ones skipped) in one file; returns its number. */
+  place(values: ReadonlyArray<readonly [key: string, value: Encoded | undefined]>): number {
+    const numbers = values.reduce((sum, [, value]) => sum + (value ? numbersOf(value) : 0), 0);
+    if (this.size > 0 && this.size + numbers > FILE_NUMBERS) this.flush();
+    for (const [key, value] of values) if (value) this.current[key] = value;
     this.size += numbers;
     return this.files;
   }
 
-  /** Emits the last file; returns the number of files. */
-  finish(): number {
-    this.emit(this.files++, this.current);
+  private flush(): void {
+    this.emit(this.files++, this.current as File);
+    this.current = {};
+    this.size = 0;
+  }
+
+  /** Emits the last file (the postings always have one); returns the number of files. */
+  finish(always: boolean): number {
+    if (always || this.size > 0) this.flush();
     return this.files;
+  }
+}
+
+/**
+ * Writes the postings: terms placed in sorted order (each with its "@term"), a frequent
+ * term's first tier and presence with them and its later tiers in archive/search/tiers/,
+ * then the sites' `host:` lists. Holds one unfinished file of each folder at a time.
+ */
+export class PostingsWriter {
+  private readonly postings: Packer<PostingsShard>;
+  private readonly tiers: Packer<TiersShard>;
+  private readonly hostFiles: HostFiles = {};
+
+  constructor(
+    private readonly count: number,
+    write: (path: string, file: PostingsShard | TiersShard) => void,
+  ) {
+    this.postings = new Packer((index, file) => write(`search/postings/${index}.json`, file));
+    this.tiers = new Packer((index, file) => write(`search/tiers/${index}.json`, file));
+  }
+
+  /** A term's [doc, score, …] and "@term" [doc, 1, …] lists, ascending by doc; returns its dictionary entry. */
+  term(term: string, df: number, list: readonly number[], entity: readonly number[] | undefined): DictEntry {
+    const [head, ...later] = impactTiers(list);
+    const presence = later.length > 0 ? encodePresence(later.flatMap((tier) => tier.filter((_, i) => i % 2 === 0)).sort((a, b) => a - b), this.count) : undefined;
+    const file = this.postings.place([
+      [term, encodeGaps(head!)],
+      [presenceKey(term), presence],
+      [entityKey(term), entity && entity.length > 0 ? encodeGaps(entity) : undefined],
+    ]);
+    if (later.length === 0) return [df, file];
+    const bounds = later.map((tier) => tier.reduce((max, value, i) => (i % 2 === 1 && value > max ? value : max), 0));
+    const refs: TierRef[] = later.map((tier, i) => [this.tiers.place([[tierKey(term, i + 1), encodeGaps(tier)]]), Math.max(...bounds.slice(i))]);
+    return [df, file, refs];
+  }
+
+  /** A site's `host:` list [doc, 1, …]. */
+  host(host: string, list: readonly number[]): void {
+    this.hostFiles[host] = this.postings.place([[hostKey(host), encodeGaps(list)]]);
+  }
+
+  /** Finishes the last files; returns their counts and the sites' files (search/hosts.json). */
+  finish(): { postingFiles: number; tierFiles: number; hosts: HostFiles } {
+    return { postingFiles: this.postings.finish(true), tierFiles: this.tiers.finish(false), hosts: this.hostFiles };
   }
 }
 
@@ -123,8 +211,8 @@ export function docRow(a: Pick<Article, 'id' | 'url' | 'title' | 'date' | 'host'
   return [a.id, a.url, a.title, a.date, a.host];
 }
 
-export function searchMeta(count: number, postingFiles: number, dictShards: Iterable<string>, hosts: Record<string, number>): SearchMeta {
-  return { format: SEARCH_FORMAT_VERSION, docCount: count, postingFiles, dictShards: [...dictShards].sort(), hosts };
+export function searchMeta(count: number, files: { postingFiles: number; tierFiles: number }, dictShards: Iterable<string>): SearchMeta {
+  return { format: SEARCH_FORMAT_VERSION, docCount: count, postingFiles: files.postingFiles, tierFiles: files.tierFiles, dictShards: [...dictShards].sort() };
 }
 
 /** What the index keeps of an article besides its terms (its row in search/docs/, its host). */
@@ -184,20 +272,17 @@ function* searchIndexSteps(articles: readonly IndexedArticle[], docs: readonly D
     if (doc % STEP_DOCS === STEP_DOCS - 1) yield;
   }
 
-  const packer = new PostingsPacker((index, file) => files.set(`search/postings/${index}.json`, file));
-  const place = (keys: readonly string[]): number => packer.place(keys.map((key) => [key, postings.get(key)] as const));
+  const writer = new PostingsWriter(count, (path, file) => files.set(path, file));
   const dict = new Map<string, DictShard>();
   for (const [i, term] of [...df.keys()].sort().entries()) {
-    const file = place([term, entityKey(term)]);
     const name = dictShardName(term);
     let shard = dict.get(name);
     if (!shard) dict.set(name, (shard = {}));
-    shard[term] = [df.get(term)!, file];
+    shard[term] = writer.term(term, df.get(term)!, postings.get(term) ?? [], postings.get(entityKey(term)));
     if (i % (STEP_DOCS * 50) === STEP_DOCS * 50 - 1) yield;
   }
-  const hosts: Record<string, number> = {};
-  for (const host of [...new Set(articles.map((a) => a.host))].sort()) hosts[host] = place([hostKey(host)]);
-  const postingFiles = packer.finish();
+  for (const host of [...new Set(articles.map((a) => a.host))].sort()) writer.host(host, postings.get(hostKey(host)) ?? []);
+  const written = writer.finish();
   for (const [name, shard] of dict) files.set(`search/dict/${name}.json`, shard);
 
   for (let start = 0; start < count; start += DOCS_PER_CHUNK) {
@@ -209,6 +294,7 @@ function* searchIndexSteps(articles: readonly IndexedArticle[], docs: readonly D
     if (dates.at(-1)?.[0] !== a.date) dates.push([a.date, doc]);
   });
   files.set('search/dates.json', dates);
-  files.set('search/meta.json', searchMeta(count, postingFiles, dict.keys(), hosts));
+  files.set('search/hosts.json', written.hosts);
+  files.set('search/meta.json', searchMeta(count, written, dict.keys()));
   return files;
 }

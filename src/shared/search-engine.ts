@@ -15,12 +15,17 @@ import {
   dictShardName,
   entityKey,
   hostKey,
+  presenceKey,
+  tierKey,
   type DateIndex,
   type DictEntry,
   type DictShard,
   type DocChunk,
+  type HostFiles,
   type PostingsShard,
   type SearchMeta,
+  type TierRef,
+  type TiersShard,
 } from './search-format';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './search-query';
 import { snippet, terms as textTerms, words, type SnippetPart } from './search-text';
@@ -61,8 +66,9 @@ type Expansion = Map<string, number>;
 
 export class SearchEngine {
   private readonly dictionaries = new Map<string, Promise<SearchableMap<DictEntry>>>();
-  /** Term → its postings file, learnt from the dictionary. */
-  private readonly fileOf = new Map<string, number>();
+  /** Term → its dictionary entry (postings file, later tiers), learnt from the dictionary. */
+  private readonly entryOf = new Map<string, DictEntry>();
+  /** Postings decoded so far (a frequent term's deepen as later tiers are read). */
   private readonly decoded = new Map<string, Postings>();
 
   private readonly read: <T>(path: string) => Promise<T>;
@@ -79,14 +85,14 @@ export class SearchEngine {
   }
 
   /**
-   * Site → the postings file of its `host:` key. In meta.json as built today; an index
-   * that leaves them out of meta.json (about 30 bytes a site, read on every popup open:
-   * 156 KB at 100,000 articles on 5,005 sites) has them in search/hosts.json, read only
-   * by a query with a host: filter.
+   * Site → the postings file of its `host:` key: search/hosts.json, read only by a query
+   * with a host: filter (about 30 bytes a site: 156 KB at 100,000 articles on 5,005 sites,
+   * which meta.json held before and every popup open read). A captured segment stored by
+   * an earlier version has them in its meta.json.
    */
-  private async hostFiles(): Promise<Record<string, number>> {
-    const { hosts } = (await this.meta()) as Partial<Pick<SearchMeta, 'hosts'>>;
-    return hosts ?? this.read<Record<string, number>>('search/hosts.json');
+  private async hostFiles(): Promise<HostFiles> {
+    const { hosts } = await this.meta();
+    return hosts ?? this.read<HostFiles>('search/hosts.json');
   }
 
   private async dictionary(name: string): Promise<SearchableMap<DictEntry>> {
@@ -111,7 +117,7 @@ export class SearchEngine {
     const exact = dict.get(term);
     if (exact) {
       found.set(term, EXACT);
-      this.fileOf.set(term, exact[1]);
+      this.entryOf.set(term, exact);
     }
     if (term.length >= 2) {
       const longer: Array<[string, DictEntry]> = [];
@@ -121,7 +127,7 @@ export class SearchEngine {
       longer.sort((a, b) => b[1][0] - a[1][0] || a[0].localeCompare(b[0]));
       for (const [key, entry] of longer.slice(0, MAX_PREFIX_EXPANSIONS)) {
         found.set(key, PREFIX);
-        this.fileOf.set(key, entry[1]);
+        this.entryOf.set(key, entry);
       }
     }
     if (term.length >= 4) {
@@ -132,30 +138,33 @@ export class SearchEngine {
         .slice(0, MAX_TYPO_EXPANSIONS);
       for (const [key, [entry, distance]] of typos) {
         found.set(key, TYPO[distance] ?? 0);
-        this.fileOf.set(key, entry[1]);
+        this.entryOf.set(key, entry);
       }
     }
     return found;
   }
 
-  /** The postings of each key, decoded once and kept (absent keys give empty lists). */
+  /** The postings of each key as read so far (a frequent term: its first tier), decoded once and kept (absent keys give empty lists). */
   private async postings(keys: readonly string[]): Promise<Map<string, Postings>> {
     const result = new Map<string, Postings>();
     await Promise.all(
       keys.map(async (key) => {
         let decoded = this.decoded.get(key);
         if (!decoded) {
-          // "@term" lives beside its term; "host:" keys are listed by site (hostFiles).
+          // "@term" lives beside its term (its tiers are the term's); "host:" keys are listed by site (hostFiles).
           const host = key.startsWith('host:') ? key.slice(5) : null;
           const hosts = host !== null ? await this.hostFiles() : null;
-          const file = host !== null && hosts ? (Object.hasOwn(hosts, host) ? hosts[host] : undefined) : this.fileOf.get(key.replace(/^@/, ''));
+          const entry = host === null ? this.entryOf.get(key.replace(/^@/, '')) : undefined;
+          const file = host !== null && hosts ? (Object.hasOwn(hosts, host) ? hosts[host] : undefined) : entry?.[1];
           if (file === undefined) {
             result.set(key, EMPTY);
             return;
           }
           const shard = await this.read<PostingsShard>(`search/postings/${file}.json`);
-          decoded = decodePostings(Object.hasOwn(shard, key) ? shard[key] ?? [] : []);
-          this.decoded.set(key, decoded);
+          const tiers = entry && !key.startsWith('@') ? (entry[2] ?? []) : [];
+          decoded = decodePostings(key, shard, tiers, this.read.bind(this), (await this.meta()).docCount);
+          if (!this.decoded.has(key)) this.decoded.set(key, decoded);
+          decoded = this.decoded.get(key)!;
         }
         result.set(key, decoded);
       }),
@@ -212,40 +221,28 @@ export class SearchEngine {
       for (let doc = 0; doc < count; doc++) allowed[doc] = allowed[doc]! & hit[doc]!;
     }
 
-    // Each word counts with the best of its expansions in a document.
-    const total = new Float64Array(count);
-    const wordsFound = new Uint8Array(count);
-    const best = wordExpansions.some((expansion) => expansion.size > 1) ? new Float64Array(count) : null;
-    for (const expansion of wordExpansions) {
-      addWord([...expansion].map(([key, weight]) => [list(key), weight]), total, wordsFound, best);
-    }
-    // Documents with every word; when none has all, those with the most. Only filters: all allowed.
-    let needed = wordExpansions.length;
-    if (needed > 0) {
-      let most = 0;
-      for (let doc = 0; doc < count; doc++) if (allowed[doc] && wordsFound[doc]! > most) most = wordsFound[doc]!;
-      needed = most;
-    }
+    // Each word counts with the best of its expansions in a document. A frequent term's
+    // later tiers are read only while the first page cannot be proven from what was read.
     const needsText = query.phrases.length > 0 || query.entities.some((words) => words.length > 1);
     const keep = needsText ? MAX_VERIFIED : limit;
-    // Top `keep` by score, then newer (lower number) first: a sorted insert, since keep is small.
-    const top: number[] = [];
-    let matches = 0;
-    if (needed > 0 || wordExpansions.length === 0) {
-      for (let doc = 0; doc < count; doc++) {
-        if (!allowed[doc] || wordsFound[doc]! < needed) continue;
-        matches += 1;
-        const score = total[doc]!;
-        if (top.length === keep && score <= total[top[keep - 1]!]!) continue;
-        let at = top.length;
-        while (at > 0 && total[top[at - 1]!]! < score) at--;
-        top.splice(at, 0, doc);
-        if (top.length > keep) top.pop();
-      }
+    const wordKeys = [...new Set(wordExpansions.flatMap((expansion) => [...expansion.keys()]))];
+    const wordLists = wordExpansions.map((expansion) => [...expansion].map(([key, weight]) => [list(key), weight] as const));
+    let ranked = rank(wordLists, allowed, keep);
+    for (let round = 1; ranked.doubtful; round++) {
+      // The next tier of each key that may hold a document whose place is in doubt; from the
+      // second round on, all its tiers left (a query that needs more than one more tier
+      // usually needs most of them, and each round ranks again).
+      const { doubtful } = ranked;
+      const unread = wordKeys.map(list).filter((p) => !p.complete);
+      if (unread.length === 0) throw new Error('search ranking unproven with every tier read');
+      const needed = doubtful === 'unseen' ? [] : unread.filter((p) => doubtful.some((doc) => p.isPending(doc)));
+      await Promise.all((needed.length > 0 ? needed : unread).map((p) => p.deepen(round > 1)));
+      ranked = rank(wordLists, allowed, keep);
     }
+    const { top, total, matches } = ranked;
 
     const matchedTerms = (doc: number): string[] =>
-      wordExpansions.flatMap((expansion) => [...expansion.keys()].filter((key) => contains(list(key).docs, doc)));
+      wordExpansions.flatMap((expansion) => [...expansion.keys()].filter((key) => list(key).has(doc)));
     const hits: SearchHit[] = [];
     const batchSize = needsText ? 10 : limit;
     for (let i = 0; i < top.length && hits.length < limit; i += batchSize) {
@@ -314,9 +311,299 @@ function phrasePattern(phrase: readonly string[]): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${phrase.map(word).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'u');
 }
 
-interface Postings {
-  docs: Int32Array;
-  scores: Float64Array;
+/**
+ * A key's postings as read so far: the entries read (ascending documents and their
+ * scores) and, for a frequent term whose later tiers are not all read, which documents
+ * those tiers hold (a bitset from its presence list, without their scores) and the
+ * highest score among them. `deepen` reads the next tier.
+ */
+class Postings {
+  private next = 0;
+  private deepening: Promise<void> | null = null;
+
+  constructor(
+    public docs: Int32Array,
+    public scores: Float64Array,
+    /** Bitsets over all documents (tiered terms only): the documents read, and those of the tiers not read yet. */
+    private readonly bits: { read: Uint32Array; pending: Uint32Array } | null = null,
+    private readonly tiers: readonly TierRef[] = [],
+    private readonly readTier: (tier: number, ref: TierRef) => Promise<readonly number[]> = () => Promise.resolve([]),
+  ) {
+    if (bits) for (const doc of docs) setBit(bits.read, doc);
+  }
+
+  /** The highest score a pending document can have (0: none pending). */
+  get bound(): number {
+    return this.tiers[this.next]?.[1] ?? 0;
+  }
+
+  get complete(): boolean {
+    return this.next >= this.tiers.length;
+  }
+
+  /** Whether the key is in this document (read or pending). */
+  has(doc: number): boolean {
+    return this.bits ? hasBit(this.bits.read, doc) || hasBit(this.bits.pending, doc) : contains(this.docs, doc);
+  }
+
+  isPending(doc: number): boolean {
+    return !this.complete && this.bits !== null && hasBit(this.bits.pending, doc);
+  }
+
+  /** Adds every document of the key to `into` (a bitset). */
+  orInto(into: Uint32Array): void {
+    if (!this.bits) {
+      for (const doc of this.docs) setBit(into, doc);
+      return;
+    }
+    const { read, pending } = this.bits;
+    for (let i = 0; i < into.length; i++) into[i]! |= read[i]! | pending[i]!;
+  }
+
+  /** Reads the next tier (`rest`: every tier left, fetched together): its entries join the read ones and leave the pending. */
+  deepen(rest = false): Promise<void> {
+    if (this.complete) return Promise.resolve();
+    this.deepening ??= (async () => {
+      const from = this.next;
+      const lists = await Promise.all(this.tiers.slice(from, rest ? undefined : from + 1).map((ref, i) => this.readTier(from + i + 1, ref)));
+      for (const list of lists) {
+        const tier = decodeGaps(list);
+        [this.docs, this.scores] = mergeEntries(this.docs, this.scores, tier.docs, tier.scores);
+        for (const doc of tier.docs) {
+          setBit(this.bits!.read, doc);
+          clearBit(this.bits!.pending, doc);
+        }
+        this.next += 1;
+      }
+    })().finally(() => {
+      this.deepening = null;
+    });
+    return this.deepening;
+  }
+}
+
+const EMPTY = new Postings(new Int32Array(0), new Float64Array(0));
+
+const bitsetOf = (count: number): Uint32Array => new Uint32Array((count + 31) >>> 5);
+const hasBit = (bits: Uint32Array, doc: number): boolean => ((bits[doc >>> 5]! >>> (doc & 31)) & 1) === 1;
+const setBit = (bits: Uint32Array, doc: number): void => {
+  bits[doc >>> 5]! |= 1 << (doc & 31);
+};
+const clearBit = (bits: Uint32Array, doc: number): void => {
+  bits[doc >>> 5]! &= ~(1 << (doc & 31));
+};
+function popcount(bits: Uint32Array): number {
+  let n = 0;
+  for (let v of bits) {
+    v -= (v >>> 1) & 0x55555555;
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+  }
+  return n;
+}
+
+/** A key's first tier (or whole list) and, for a frequent term, its presence and later tiers. */
+function decodePostings(key: string, shard: PostingsShard, tiers: readonly TierRef[], read: <T>(path: string) => Promise<T>, count: number): Postings {
+  const value = Object.hasOwn(shard, key) ? shard[key] : undefined;
+  const head = decodeGaps(Array.isArray(value) ? value : []);
+  if (tiers.length === 0) return new Postings(head.docs, head.scores);
+  const presence = shard[presenceKey(key)];
+  if (presence === undefined) throw new Error(`search index has tiers of ${JSON.stringify(key)} but not its presence list`);
+  const readTier = async (tier: number, [file]: TierRef): Promise<readonly number[]> => {
+    const tierShard = await read<TiersShard>(`search/tiers/${file}.json`);
+    const list = tierShard[tierKey(key, tier)];
+    if (!list) throw new Error(`search index has no tier ${tier} of ${JSON.stringify(key)} in tiers/${file}.json`);
+    return list;
+  };
+  return new Postings(head.docs, head.scores, { read: bitsetOf(count), pending: decodePresence(presence, count) }, tiers, readTier);
+}
+
+/** A presence list (a base64 bitmap over the documents, bit d of byte d/8, or doc gaps) → a bitset. */
+function decodePresence(presence: string | readonly number[], count: number): Uint32Array {
+  const bits = bitsetOf(count);
+  if (typeof presence !== 'string') {
+    let doc = 0;
+    for (const gap of presence) setBit(bits, (doc += gap));
+    return bits;
+  }
+  const bytes = atob(presence);
+  for (let byte = 0; byte < bytes.length && byte < bits.length * 4; byte++) bits[byte >>> 2]! |= bytes.charCodeAt(byte) << (8 * (byte & 3));
+  if (count & 31) bits[bits.length - 1]! &= (1 << (count & 31)) - 1;
+  return bits;
+}
+
+/** [gap, score, gap, score, …] → ascending documents and their scores. */
+function decodeGaps(encoded: readonly number[]): { docs: Int32Array; scores: Float64Array } {
+  const length = Math.floor(encoded.length / 2);
+  const docs = new Int32Array(length);
+  const scores = new Float64Array(length);
+  let doc = 0;
+  for (let i = 0; i < length; i++) {
+    doc += encoded[2 * i]!;
+    docs[i] = doc;
+    scores[i] = encoded[2 * i + 1]!;
+  }
+  return { docs, scores };
+}
+
+/** Two ascending entry lists with no document in both → one. */
+function mergeEntries(aDocs: Int32Array, aScores: Float64Array, bDocs: Int32Array, bScores: Float64Array): [Int32Array, Float64Array] {
+  const docs = new Int32Array(aDocs.length + bDocs.length);
+  const scores = new Float64Array(docs.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < docs.length; k++) {
+    if (j >= bDocs.length || (i < aDocs.length && aDocs[i]! < bDocs[j]!)) {
+      docs[k] = aDocs[i]!;
+      scores[k] = aScores[i++]!;
+    } else {
+      docs[k] = bDocs[j]!;
+      scores[k] = bScores[j++]!;
+    }
+  }
+  return [docs, scores];
+}
+
+type WordLists = ReadonlyArray<ReadonlyArray<readonly [Postings, number]>>;
+
+/** Documents ranked: the first `keep`, every match counted, and whether the order is proven. */
+interface Ranked {
+  top: number[];
+  total: Float64Array;
+  matches: number;
+  /**
+   * Null when the first `keep` are those an exhaustive read of every tier would give, in
+   * the same order. Else the documents read in doubt (one of the first without its exact
+   * score, or another match whose upper bound reaches the last one's place), or 'unseen'
+   * when documents none of whose entries are read yet could (or when no document is known
+   * to have every word: then everything is read).
+   */
+  doubtful: number[] | 'unseen' | null;
+}
+
+/**
+ * Scores the documents with what is read of each word's postings (`words[i]`: word i's
+ * expansions with their weights), picks the first `keep` of the documents allowed that have
+ * the most words (by score, then newer first), and checks that reading more could not
+ * change them. With every list read whole, that is an exhaustive pass over the documents;
+ * else only the entries read are scored, and the rest are bounded (rankFromTiers).
+ */
+function rank(words: WordLists, allowed: Uint8Array, keep: number): Ranked {
+  if (words.some((lists) => lists.some(([p]) => !p.complete))) return rankFromTiers(words, allowed, keep);
+  const count = allowed.length;
+  const total = new Float64Array(count);
+  const wordsFound = new Uint8Array(count);
+  const best = words.some((lists) => lists.length > 1) ? new Float64Array(count) : null;
+  for (const lists of words) addWord(lists, total, wordsFound, best);
+
+  // Documents with every word; when none has all, those with the most. Only filters: all allowed.
+  let needed = words.length;
+  if (needed > 0) {
+    let most = 0;
+    for (let doc = 0; doc < count; doc++) if (allowed[doc] && wordsFound[doc]! > most) most = wordsFound[doc]!;
+    needed = most;
+  }
+  const top: number[] = [];
+  let matches = 0;
+  if (needed > 0 || words.length === 0) {
+    for (let doc = 0; doc < count; doc++) {
+      if (!allowed[doc] || wordsFound[doc]! < needed) continue;
+      matches += 1;
+      insertTop(top, doc, total, keep);
+    }
+  }
+  return { top, total, matches, doubtful: null };
+}
+
+/** Top `keep` by score, then newer (lower number) first, with documents offered in ascending order: a sorted insert, since keep is small. */
+function insertTop(top: number[], doc: number, total: Float64Array, keep: number): void {
+  const score = total[doc]!;
+  if (top.length === keep && score <= total[top[keep - 1]!]!) return;
+  let at = top.length;
+  while (at > 0 && total[top[at - 1]!]! < score) at--;
+  top.splice(at, 0, doc);
+  if (top.length > keep) top.pop();
+}
+
+/**
+ * The ranking while some tiers are unread. Which documents have every word is exact (each
+ * key's read and pending documents are bitsets); only documents with an entry read are
+ * scored: with its score so far (exact when no unread expansion of a word could beat what
+ * was read) and an upper bound (each word's best unread bound where the document is
+ * pending). A document with no entry read has at most the sum of the words' unread bounds.
+ * The first page is proven when its documents are exact and no other match's upper bound
+ * reaches the last one's place (a higher score, or the same on a newer document).
+ * Needs a document with every word; when none is known to have all, everything is read.
+ */
+function rankFromTiers(allWords: WordLists, allowed: Uint8Array, keep: number): Ranked {
+  const count = allowed.length;
+  // A word found nowhere counts for no document: as in the exhaustive pass, the others decide.
+  const words = allWords.filter((lists) => lists.some(([p]) => !p.complete || p.docs.length > 0));
+  const none: Ranked = { top: [], total: new Float64Array(0), matches: 0, doubtful: 'unseen' };
+  // Documents allowed that have every word.
+  let all: Uint32Array | null = null;
+  for (const lists of words) {
+    const present = bitsetOf(count);
+    for (const [p] of lists) p.orInto(present);
+    if (all) for (let i = 0; i < all.length; i++) all[i]! &= present[i]!;
+    else all = present;
+  }
+  if (!all) return none;
+  for (let doc = 0; doc < count; doc++) if (!allowed[doc]) clearBit(all, doc);
+  const matches = popcount(all);
+  if (matches === 0) return none;
+
+  // The documents with an entry read, ascending.
+  const seenMark = new Uint8Array(count);
+  const seenDocs: number[] = [];
+  for (const lists of words) {
+    for (const [p] of lists) {
+      for (const doc of p.docs) {
+        if (seenMark[doc] || !hasBit(all, doc)) continue;
+        seenMark[doc] = 1;
+        seenDocs.push(doc);
+      }
+    }
+  }
+  const seen = Int32Array.from(seenDocs).sort();
+
+  const total = new Float64Array(count);
+  const upper = new Float64Array(count);
+  const inexact = new Uint8Array(count);
+  const best = new Float64Array(count);
+  let unseenBound = 0;
+  for (const lists of words) {
+    for (const [{ docs, scores }, weight] of lists) {
+      for (let i = 0; i < docs.length; i++) {
+        const score = scores[i]! * weight;
+        if (score > best[docs[i]!]!) best[docs[i]!] = score;
+      }
+    }
+    const unread = lists.filter(([p]) => !p.complete).map(([p, weight]) => [p, p.bound * weight] as const);
+    let wordBound = 0;
+    for (const [, bound] of unread) if (bound > wordBound) wordBound = bound;
+    unseenBound += wordBound;
+    for (const doc of seen) {
+      const score = best[doc]!;
+      let pending = 0;
+      for (const [p, bound] of unread) if (bound > pending && p.isPending(doc)) pending = bound;
+      if (score > 0) total[doc] = total[doc]! + score;
+      upper[doc] = upper[doc]! + (pending > score ? pending : score);
+      if (pending > score) inexact[doc] = 1;
+    }
+    for (const [{ docs }] of lists) for (const doc of docs) best[doc] = 0;
+  }
+
+  const top: number[] = [];
+  for (const doc of seen) insertTop(top, doc, total, keep);
+  const doubtful = top.filter((doc) => inexact[doc]);
+  const unseen = matches > seen.length;
+  if (top.length < keep) return { top, total, matches, doubtful: unseen ? 'unseen' : doubtful.length > 0 ? doubtful : null };
+  const last = top[keep - 1]!;
+  const threshold = total[last]!;
+  if (unseen && unseenBound >= threshold) return { top, total, matches, doubtful: 'unseen' };
+  for (const doc of seen) if (inexact[doc] && (upper[doc]! > threshold || (upper[doc] === threshold && doc < last))) doubtful.push(doc);
+  return { top, total, matches, doubtful: doubtful.length > 0 ? doubtful : null };
 }
 
 /**
@@ -360,21 +647,6 @@ function addWord(lists: ReadonlyArray<readonly [Postings, number]>, total: Float
       }
     }
   }
-}
-const EMPTY: Postings = { docs: new Int32Array(0), scores: new Float64Array(0) };
-
-/** [gap, score, gap, score, …] → ascending documents and their scores. */
-function decodePostings(encoded: readonly number[]): Postings {
-  const length = Math.floor(encoded.length / 2);
-  const docs = new Int32Array(length);
-  const scores = new Float64Array(length);
-  let doc = 0;
-  for (let i = 0; i < length; i++) {
-    doc += encoded[2 * i]!;
-    docs[i] = doc;
-    scores[i] = encoded[2 * i + 1]!;
-  }
-  return { docs, scores };
 }
 
 /** Binary search in ascending documents. */

@@ -101,13 +101,10 @@ describe('a word with several expansions', () => {
   });
 });
 
-describe('an index whose meta.json does not list the sites', () => {
-  it('reads search/hosts.json for a host: filter only', async () => {
-    const archive = compileArchive([seed('2024-03-01', 'On one site', 'Words.', 'one.example'), seed('2024-03-02', 'On another', 'Words.', 'two.example')]);
-    const files = new Map([...archive.files, ...archive.search]);
-    const { hosts, ...meta } = files.get('search/meta.json') as { hosts: Record<string, number> };
-    files.set('search/meta.json', meta);
-    files.set('search/hosts.json', hosts);
+describe('the sites of the index (search/hosts.json)', () => {
+  const archive = compileArchive([seed('2024-03-01', 'On one site', 'Words.', 'one.example'), seed('2024-03-02', 'On another', 'Words.', 'two.example')]);
+
+  async function run(files: Map<string, unknown>): Promise<string[]> {
     const read: string[] = [];
     const engine = new SearchEngine(async (path) => {
       read.push(path);
@@ -117,7 +114,20 @@ describe('an index whose meta.json does not list the sites', () => {
     expect(await titles(engine, 'words')).toHaveLength(2);
     expect(read).not.toContain('search/hosts.json');
     expect(await titles(engine, 'words host:two.example')).toEqual(['On another']);
-    expect(read).toContain('search/hosts.json');
+    return read;
+  }
+
+  it('are out of meta.json, in search/hosts.json, read for a host: filter only', async () => {
+    expect(archive.search.get('search/meta.json')).not.toHaveProperty('hosts');
+    expect(archive.search.get('search/hosts.json')).toEqual({ 'one.example': expect.any(Number), 'two.example': expect.any(Number) });
+    expect(await run(new Map([...archive.files, ...archive.search]))).toContain('search/hosts.json');
+  });
+
+  it('are still read from meta.json in an index built before hosts.json (a captured segment stored earlier)', async () => {
+    const files = new Map([...archive.files, ...archive.search]);
+    files.set('search/meta.json', { ...(files.get('search/meta.json') as object), hosts: files.get('search/hosts.json') });
+    files.delete('search/hosts.json');
+    expect(await run(files)).not.toContain('search/hosts.json');
   });
 });
 
