@@ -166,30 +166,37 @@ export async function readManyRaw(area: AreaName, keys: readonly string[]): Prom
   return keys.length === 0 ? {} : namedArea(area).get([...keys]);
 }
 
-/**
- * Every stored key that starts with `prefix`, with its raw value. Only those values are
- * read where the browser can list keys (`getKeys`: Chromium 130, Firefox 143): captured
- * articles and their search index are tens of MB beside a few notes records.
- */
-export async function readPrefixed(area: AreaName, prefix: string): Promise<Record<string, unknown>> {
+/** The stored keys that start with `prefix`, where the browser can list keys (`getKeys`: Chromium 130, Firefox 143); else null. */
+async function listedKeys(area: AreaName, prefix: string): Promise<string[] | null> {
   const storage = namedArea(area) as ReturnType<typeof namedArea> & { getKeys?: () => Promise<string[]> };
-  if (typeof storage.getKeys === 'function') {
-    const keys = (await storage.getKeys()).filter((key) => key.startsWith(prefix));
-    return keys.length === 0 ? {} : storage.get(keys);
-  }
-  const all = await storage.get(null);
+  return typeof storage.getKeys === 'function' ? (await storage.getKeys()).filter((key) => key.startsWith(prefix)) : null;
+}
+
+/** Where keys cannot be listed: the whole area is read to find them. */
+async function readAllPrefixed(area: AreaName, prefix: string): Promise<Record<string, unknown>> {
+  const all = await namedArea(area).get(null);
   return Object.fromEntries(Object.entries(all).filter(([key]) => key.startsWith(prefix)));
 }
 
 /**
+ * Every stored key that starts with `prefix`, with its raw value. Only those values are
+ * read where the browser can list keys: captured articles and their search index are tens
+ * of MB beside a few notes records.
+ */
+export async function readPrefixed(area: AreaName, prefix: string): Promise<Record<string, unknown>> {
+  const keys = await listedKeys(area, prefix);
+  if (keys === null) return readAllPrefixed(area, prefix);
+  return keys.length === 0 ? {} : namedArea(area).get(keys);
+}
+
+/**
  * The stored keys that start with `prefix`, without their values: where the browser can list
- * keys (`getKeys`), or, only with `readAll`, by reading everything; else null.
+ * keys, or, only with `readAll`, by reading everything; else null.
  */
 export async function keysPrefixed(area: AreaName, prefix: string, options: { readAll?: boolean } = {}): Promise<string[] | null> {
-  const storage = namedArea(area) as ReturnType<typeof namedArea> & { getKeys?: () => Promise<string[]> };
-  if (typeof storage.getKeys === 'function') return (await storage.getKeys()).filter((key) => key.startsWith(prefix));
-  if (!options.readAll) return null;
-  return Object.keys(await storage.get(null)).filter((key) => key.startsWith(prefix));
+  const keys = await listedKeys(area, prefix);
+  if (keys !== null || !options.readAll) return keys;
+  return Object.keys(await readAllPrefixed(area, prefix));
 }
 
 /** Writes several keys at once; rejects (quota exceeded, write refused) with the browser's error. */

@@ -302,13 +302,12 @@ export function syncCapturedSearch(options: { rebuild?: boolean } = {}): Promise
   return serializedByKey(pointerLock, async () => {
     const stored = await capturedSnapshot();
     const read = await readPointer(); // fresh, under the pointer's lock: this may change it
-    if (!leftoversChecked && merging === null) {
-      // On waking: a merge an earlier worker life did not finish left files (cheap only where keys can be listed).
-      leftoversChecked = true;
-      await removeUnnamedFiles(read, false);
-    }
+    // On waking: a merge an earlier worker life did not finish left files (cheap only where keys can be listed).
+    const onWaking = !leftoversChecked && merging === null;
+    if (onWaking) leftoversChecked = true;
     const rebuild = options.rebuild === true || read.legacy === true;
     if (!rebuild && upToDate(read, stored)) {
+      if (onWaking) await removeUnnamedFiles(read, false);
       known = { pointer: read, stored };
       return read;
     }
@@ -317,7 +316,9 @@ export function syncCapturedSearch(options: { rebuild?: boolean } = {}): Promise
     const hidden = Object.keys(read.base?.articles ?? {}).length - inBase.length;
     const due = rest > RECENT_LIMIT || hidden > HIDDEN_LIMIT || (inBase.length === 0 && read.base !== null);
     const now = rebuild || read.base === null || inBase.length === 0 || rest > RECENT_LIMIT * MERGE_LATER_FACTOR || hidden > HIDDEN_LIMIT * MERGE_LATER_FACTOR;
-    if (due && now && merging === null) await removeUnnamedFiles(read, true);
+    // A merge now looks for them anyway (reading everything if it must): once, not again on waking.
+    const mergeNow = due && now && merging === null;
+    if (mergeNow || onWaking) await removeUnnamedFiles(read, mergeNow);
     const after = due && now ? { base: await writeSegment(stored, 'base'), recent: null, hidden: [] } : await overBase(rebuild ? null : read.base, stored);
     const committed = await commit(read, after, stored);
     if (due && !now) mergeLater();

@@ -13,7 +13,7 @@ vi.mock('../../../src/shared/browser', () => ({
   },
 }));
 
-const { readItem, readPrefixed, removeItem, storageItem, updateItem, writeItem } = await import('../../../src/background/storage');
+const { keysPrefixed, readItem, readPrefixed, removeItem, storageItem, updateItem, writeItem } = await import('../../../src/background/storage');
 
 const counter = storageItem('local', 'counter', v.object({ n: v.number() }), () => ({ n: 0 }));
 
@@ -122,5 +122,22 @@ describe('readPrefixed', () => {
     expect(await readPrefixed('local', 'notes:')).toEqual({ 'notes:a': 1, 'notes:b': 2 });
     expect(get).toHaveBeenLastCalledWith(['notes:a', 'notes:b']);
     expect(await readPrefixed('local', 'none:')).toEqual({});
+  });
+});
+
+describe('keysPrefixed', () => {
+  it('lists the keys with the prefix where the browser can, reads everything only when told to, else answers null', async () => {
+    await fake.browser.storage.local.set({ 'notes:a': 1, 'notes:b': 2, 'captured:x': 'a long article' });
+    const get = reads();
+    expect(await keysPrefixed('local', 'notes:')).toBeNull();
+    expect(get).not.toHaveBeenCalled();
+    expect(await keysPrefixed('local', 'notes:', { readAll: true })).toEqual(['notes:a', 'notes:b']);
+    expect(get).toHaveBeenLastCalledWith(null);
+    const area = fake.browser.storage.local as typeof fake.browser.storage.local & { getKeys?: () => Promise<string[]> };
+    area.getKeys = async () => [...area.data.keys()];
+    get.mockClear();
+    expect(await keysPrefixed('local', 'notes:')).toEqual(['notes:a', 'notes:b']);
+    expect(await keysPrefixed('local', 'none:', { readAll: true })).toEqual([]);
+    expect(get).not.toHaveBeenCalled();
   });
 });

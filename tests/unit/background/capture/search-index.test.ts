@@ -14,6 +14,19 @@ vi.mock('../../../../src/shared/browser', () => ({
   },
 }));
 
+/** The prefixes the index lists stored keys under (storage.ts's keysPrefixed, passed through). */
+const listed: { prefixes: string[] } = vi.hoisted(() => ({ prefixes: [] }));
+vi.mock('../../../../src/background/storage', async (original) => {
+  const storage = await original<typeof import('../../../../src/background/storage')>();
+  return {
+    ...storage,
+    keysPrefixed: (...args: Parameters<typeof storage.keysPrefixed>) => {
+      listed.prefixes.push(args[1]);
+      return storage.keysPrefixed(...args);
+    },
+  };
+});
+
 type Store = typeof import('../../../../src/background/capture/store');
 type Index = typeof import('../../../../src/background/capture/search-index');
 let store: Store;
@@ -154,6 +167,20 @@ describe('the captured search index', () => {
     expect(searchFiles().sort()).toEqual(named.sort());
     expect(searchFiles().some((key) => left.includes(key))).toBe(false);
     expect((await index.searchCaptured('lock', 100)).total).toBe(5);
+  });
+
+  it('looks for them once when the first sync of a worker life is a merge', async () => {
+    const area = fake.browser.storage.local as unknown as { getKeys: () => Promise<string[]> };
+    area.getKeys = async () => [...local().keys()];
+    const left = leaveUnfinishedMerge();
+    // Restored without a sync: past the recent limit many times over, so the first sync merges at once.
+    await store.restoreManyCaptured(Array.from({ length: index.RECENT_LIMIT * 5 }, (_, i) => capturedArticle(id(i + 1), { title: `Tide table ${i}`, capturedAt: 1_760_000_000_000 + i })));
+    await restartWorker();
+    listed.prefixes = [];
+    await index.syncCapturedSearch();
+    expect(listed.prefixes).toEqual(['captured-search:']);
+    expect(searchFiles().some((key) => left.includes(key))).toBe(false);
+    expect((await index.searchCaptured('tide', 500)).total).toBe(index.RECENT_LIMIT * 5);
   });
 
   it('writes a pointer and files in proportion to the capture, not to the archive', async () => {
