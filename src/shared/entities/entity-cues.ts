@@ -24,6 +24,7 @@ export function typeByCues(
   untyped: readonly Run[],
   typed: readonly Candidate[],
   knowledge: Knowledge,
+  text?: string,
 ): Candidate[] {
   const indexOf = new Map(tokens.map((t, i) => [t, i]));
   const runs = untyped
@@ -36,7 +37,7 @@ export function typeByCues(
   const outOfLists = (item: Item): boolean =>
     tokens[item.first - 1]?.text === "'s" || tokens[item.last + 1]?.text === "'s" || (tokens[item.last + 1]?.text === '-' && tokens[item.last + 1]!.start === item.run.at(-1)!.end);
   runs.forEach((item, k) => {
-    const type = localCue(tokens, item, knowledge);
+    const type = localCue(tokens, item, knowledge, text);
     if (type) found.set(k, candidateOf(item, type));
   });
   // "border crossings at Rubavu and Rusizi", "voters on Bequia and Canouan": two one-word names no list
@@ -107,7 +108,7 @@ function isNameLike(run: Run, knowledge: Knowledge): boolean {
   return !(words.length === 1 && words[0]!.sentenceStart && knowledge.commonWords.has(words[0]!.text.toLowerCase()));
 }
 
-export function localCue(tokens: readonly Token[], { run, first, last }: Item, knowledge: Knowledge): EntityType | undefined {
+export function localCue(tokens: readonly Token[], { run, first, last }: Item, knowledge: Knowledge, text?: string): EntityType | undefined {
   const afterWord = tokens[last + 1]?.text ?? '';
   const before = tokens[first - 1]?.text ?? '';
   // "the Chega party" names one; "a Hutu militia" describes one.
@@ -140,6 +141,7 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   if (before === 'by' && /^(?:owned|operated|published|acquired|bought)$/.test(before2)) return 'org';
   // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
   if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
+  if (before === 'told' && text !== undefined && isToldOutlet(run, tokens[first - 1]!, { text, knowledge })) return 'org';
   // "refugees in Dadaab", "a camp near Bokolmanyo", "crossing at Elegu": one capitalized word after a
   // preposition of location that no list knows as a word, a name, a language or a company is a
   // place too small for the gazetteer (people and organizations come with cues of their own).
@@ -182,6 +184,27 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
     if (next && (next.pos === 'VERB' || next.pos === 'AUX') && !/^(?:a|an)$/i.test(before)) return 'org';
   }
   return undefined;
+}
+
+/**
+ * "told RFM that", "told Ecuavisa that", "she told Marca.": news quotes people to outlets. The
+ * one word told something is an outlet, not a person, when it holds no given name or name part
+ * and the article never writes it as the surname of a longer name ("Mamadou Lamine Diop" …
+ * "told Diop"): people in news are named in full before they are named alone.
+ */
+export function isToldOutlet(run: readonly Token[], before: Token, context: { text: string; knowledge: Knowledge }): boolean {
+  if (before.text !== 'told') return false;
+  const words = run.filter((t) => /\p{L}/u.test(t.text));
+  if (words.length !== 1) return false;
+  const word = words[0]!.text;
+  if (isPersonalNameWord(word, context.knowledge) || context.knowledge.commonWords.has(word.toLowerCase())) return false;
+  return !isSurnameInText(word, context.text);
+}
+
+/** The word is written after another capitalized word somewhere ("Fatou Ndiaye Sarr" for "Sarr"). */
+export function isSurnameInText(word: string, text: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\p{Lu}[\\p{L}.'-]* ${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
 /** The type the category noun before "including", "such as" or "like" gives the list `item` is in. */

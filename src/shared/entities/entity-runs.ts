@@ -8,7 +8,7 @@
 import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
-import { localCue } from './entity-cues';
+import { isToldOutlet, localCue } from './entity-cues';
 import { foldAccents, isPersonalNameWord, normalizeSurface, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
@@ -338,7 +338,7 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   const cued =
     honorific ||
     hasRoleBefore(run, context) ||
-    (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.reportingVerbs.has(before.text))) ||
+    (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || (CONTEXT.reportingVerbs.has(before.text) && !isToldOutlet(run, before, context)))) ||
     hasRoleApposition(run, context) ||
     hasAgeApposition(run, context) ||
     hasRelativeWho(run, context);
@@ -496,7 +496,7 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (words.length < 2) return undefined;
   const last = words.at(-1)!.text;
   // "the Chile Vamos alliance", "the Las Condes district": a category noun after the whole run.
-  const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 }, knowledge);
+  const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 }, knowledge, text);
   if (cue === 'org' || cue === 'place') return cue;
   if (CONTEXT.clubHeads.has(last) && isSportsSentence(tokens, run[0]!.sentence)) return 'org';
   // "Shan State", "Lagos State": a known region or city and "State" is the state ("Islamic State" is a known name).

@@ -35,7 +35,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const known = resolveKnown(prepared, tokens, knowledge, titleEnd);
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
-  named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
+  named.push(...typeByCues(tokens, typed.untyped, named, knowledge, prepared));
   const withDates = addNonOverlapping(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
