@@ -17,7 +17,7 @@ export const CONTEXT = {
     professor doctor officer director chairman chairwoman chair
     señor señora sr sra srta doña senhor senhora herr frau monsieur madame mme mlle signor signora
     shri smt shrimati alhaji alhaja hajia mallam malam datuk dato datin tun haji ustaz mwalimu mzee
-    grandad granddad grandpa grandma granny nana auntie aunty uncle aunt`),
+    grandad granddad grandpa grandma granny nana auntie aunty uncle aunt father fr`),
   /** Malay titles that "Seri" or "Sri" completes ("Datuk Seri Anwar Ibrahim", "Tan Sri"). */
   compoundTitleOpeners: words('datuk dato datin tan puan'),
   /** Titles that only stand before a person's name. */
@@ -79,7 +79,7 @@ export const CONTEXT = {
     Insurance Investments Ventures Labs Media Brands Foods Cement Steel Mining Telecom Communications
     Music Entertainment Studios Software Networks Automotive Chemicals Petroleum Oil Gas Power`),
   /** First words that make a capitalized run a place ("Lake Kivu", "Estadio Centenario"). */
-  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Fort Isla Isle Gulf Monte Sierra Cerro Mont'),
+  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Fort Isla Isle Gulf Monte Sierra Cerro Mont Camp Río Rio Lago Laguna'),
   /** Words after a name that make it a speaker. */
   reportingVerbs: words(`
     said says told added wrote explained argued warned noted insisted admitted acknowledged
@@ -177,6 +177,7 @@ export const CONTEXT = {
     Organisation Organization Network Forces Army Navy Guard Police Brigade Brigades Battalion
     Exchange Cooperative Times Post Journal News Herald Tribune Gazette Telegraph Observer Agency
     Treasury Motor Holding Markets Platforms Games Materials Electron Music Laboratory Laboratories Initiative
+    Archdiocese Diocese Eparchy Patriarchate Collective
     Division Directorate Secretariat Inspectorate Administration Regulator Council Chamber Conference
     Confederation Institutes Museum Museums Library Orchestra Ballet Theatre Opera Winery Wineries Vineyards
     Distillery Distilleries
@@ -211,7 +212,7 @@ export const CONTEXT = {
     Bank Ministry Department University Institute College Academy Council Commission Office Bureau
     Court Board Federation Association Union League Party Church Organisation Organization School
     Federal National Royal Society Chamber Assembly Armed Forces Museum Centre Center Agency Authority
-    Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices
+    Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices Archdiocese Diocese
     Centro Casa Museo Instituto Banco Consejo Comité Comisión Movement Front Alliance Coalition Survey`),
   /** Last words that make a capitalized run a place. */
   placeHeads: words(`
