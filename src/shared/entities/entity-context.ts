@@ -115,7 +115,7 @@ export const CONTEXT = {
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
     militia coalition alliance union corporation subsidiary unit affiliate journal daily weekly
     magazine tabloid consultancy periodical bloc ministry lab laboratory bourse builder contractor charity
-    website portal marketplace insurer exchange cooperative co-op`),
+    website portal marketplace insurer exchange cooperative co-op gang cartel syndicate`),
   /** Nouns that type a name only right before it ("the news site Médias24", "the flavour houses Symrise and Givaudan"), not in an apposition ("Kangerlussuaq, the site of …"). */
   orgCuesBefore: words('site sites house houses'),
   /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
@@ -204,7 +204,7 @@ export const CONTEXT = {
     Società Grupo Groupe Gruppo Empresa Compañía Companhia Compagnie Caja Caixa Bolsa Secretaría
     Superintendencia Procuraduría Fiscalía Congreso Senado Cámara Câmara Assemblée Asamblea Tribunal
     Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan
-    Campeonato Copa Coppa Coupe Liga Torneo`),
+    Campeonato Copa Coppa Coupe Liga Torneo Jornal Diário Diario Periódico Revista Rádio Televisión Televisão`),
   /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
   clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),
   /** Leading words of an organization name with "of" ("Ministry of Finance", "University of Lagos"). */
