@@ -151,11 +151,12 @@ export const CONTEXT = {
   placeNounsAfter: words(`
     district districts province provinces region county territory municipality prefecture governorate
     oblast village town city neighbourhood neighborhood suburb township commune regions counties
-    territories municipalities prefectures governorates villages towns cities suburbs communes`),
+    territories municipalities prefectures governorates villages towns cities suburbs communes quarter quarters`),
   /** Lower-case nouns of geography and facilities right after a name ("the Dniester river", "the Leușeni crossing", "Negros island", "the Upper Tamakoshi plant"). */
   featureNounsAfter: words(`
     river valley glacier crossing checkpoint island volcano mine mines plant station stations area peninsula
-    lagoon basin desert forest canal dam pass mountains hills range plateau`),
+    lagoon basin desert forest canal dam pass mountains hills range plateau
+    rivers valleys glaciers islands volcanoes lagoons canals dams lakes lock locks reservoir reservoirs`),
   /** Nouns before "of" that make the name after it a place ("the town of Enerhodar", "the outskirts of Goma"). */
   placeNounsBeforeOf: words('capital outskirts suburbs port'),
   /** Prepositions of location, the only evidence that lets a small town's name count. */

@@ -36,8 +36,9 @@ export function typeByCues(
   // first half of a compound word ("Western-sponsored").
   const outOfLists = (item: Item): boolean =>
     tokens[item.first - 1]?.text === "'s" || tokens[item.last + 1]?.text === "'s" || (tokens[item.last + 1]?.text === '-' && tokens[item.last + 1]!.start === item.run.at(-1)!.end);
+  const personEnds = new Set(typed.filter((c) => c.type === 'person').map((c) => c.end));
   runs.forEach((item, k) => {
-    const type = localCue(tokens, item, knowledge, text);
+    const type = localCue(tokens, item, knowledge, text) ?? (isAffiliation(tokens, item, personEnds, knowledge) ? 'org' : undefined);
     if (type) found.set(k, candidateOf(item, type));
   });
   // "border crossings at Rubavu and Rusizi", "voters on Bequia and Canouan": two one-word names no list
@@ -116,6 +117,9 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
     if (CONTEXT.orgNounsAfter.has(afterWord)) return 'org';
     if (CONTEXT.placeNounsAfter.has(afterWord) || CONTEXT.featureNounsAfter.has(afterWord)) return 'place';
   }
+  // "the Rogun hydropower plant", "the GigaVaasa industrial area": a facility named by its noun with one word of its kind between.
+  const kindWord = tokens[last + 1];
+  if (before.toLowerCase() === 'the' && kindWord && /^\p{Ll}[\p{Ll}-]+$/u.test(kindWord.text) && (kindWord.pos === 'NOUN' || kindWord.pos === 'ADJ') && CONTEXT.featureNounsAfter.has(tokens[last + 2]?.text ?? '') && !run.some((t) => isPersonalNameWord(t.text, knowledge) || knowledge.companyWords.has(t.text))) return 'place';
   // "slaloms in Levi, Finland, on …": a name placed by the country or region after it in commas.
   if (afterWord === ',' && /^(?:,|\.|;|on)$/.test(tokens[last + 3]?.text ?? '') && isCountryOrRegion(tokens[last + 2]?.text ?? '', knowledge) && !/^(?:said|says|told)$/.test(before)) return 'place';
   const before2 = tokens[first - 2]?.text ?? '';
@@ -207,6 +211,18 @@ export function isSurnameInText(word: string, text: string): boolean {
   return new RegExp(`\\p{Lu}[\\p{L}.'-]* ${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
+/**
+ * "said Petri Lindqvist of Inderes", "Santiago Quintero of Movistar": news places a person by the
+ * body they speak for with "of"; a name there that no list knows, holds no given name or name part
+ * and is no ordinary word is that body (a known place, "Lindqvist of Vaasa", is typed before).
+ */
+function isAffiliation(tokens: readonly Token[], item: Item, personEnds: ReadonlySet<number>, knowledge: Knowledge): boolean {
+  if (tokens[item.first - 1]?.text !== 'of' || !personEnds.has(tokens[item.first - 2]?.end ?? -1)) return false;
+  const after = tokens[item.last + 1]?.text ?? '';
+  if (after === "'s" || after === '-' || /^\p{Lu}/u.test(after)) return false;
+  return item.run.every((t) => !/\p{L}/u.test(t.text) || (!isPersonalNameWord(t.text, knowledge) && !knowledge.commonWords.has(t.text.toLowerCase()) && !knowledge.aliases.has(t.text)));
+}
+
 /** The type the category noun before "including", "such as" or "like" gives the list `item` is in. */
 function exampleListType(tokens: readonly Token[], item: Item): EntityType | undefined {
   const sentence = tokens[item.first]!.sentence;
@@ -243,13 +259,14 @@ const CONJUNCTIONS = new Set(['and', 'or', '&']);
 function listType(tokens: readonly Token[], item: Item, typed: readonly Candidate[], runs: readonly Item[]): EntityType | undefined {
   const startsAt = new Map<number, Candidate | Item>();
   const endsAt = new Map<number, Candidate | Item>();
-  for (const c of typed) {
-    startsAt.set(c.start, c);
-    endsAt.set(c.end, c);
-  }
+  // A run the cues have typed counts as typed: its candidate replaces the bare run.
   for (const r of runs) {
     startsAt.set(r.run[0]!.start, r);
     endsAt.set(r.run.at(-1)!.end, r);
+  }
+  for (const c of typed) {
+    startsAt.set(c.start, c);
+    endsAt.set(c.end, c);
   }
   const sentence = tokens[item.first]!.sentence;
   const members: (Candidate | Item)[] = [];
