@@ -143,7 +143,7 @@ export const CONTEXT = {
   /** Verbs of a business after "which" or "whose" ("McCormick, which buys vanilla", "Statnett, which runs the grid"). */
   corporateVerbs: words(`
     runs operates owns makes sells buys manufactures produces supplies builds employs manages represents controls
-    publishes broadcasts distributes develops designs markets exports imports trades lends insures invests
+    publishes broadcasts distributes develops designs markets exports imports trades lends insures invests rates
     shares stock stocks shareholders revenue revenues profit profits sales customers employees subscribers`),
   /** Business nouns before "in", "of", "with" and an organization ("a stake in Zentrix", "a unit of Roche"). */
   orgOfNouns: words('stake stakes shareholding takeover acquisition merger subsidiary unit affiliate'),
@@ -205,6 +205,7 @@ export const CONTEXT = {
     Società Grupo Groupe Gruppo Empresa Compañía Companhia Compagnie Caja Caixa Bolsa Secretaría
     Superintendencia Procuraduría Fiscalía Congreso Senado Cámara Câmara Assemblée Asamblea Tribunal
     Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan
+    Defensoría Defensoria Contraloría Controladoria Personería Registraduría Ouvidoria
     Campeonato Copa Coppa Coupe Liga Torneo Jornal Diário Diario Periódico Revista Rádio Televisión Televisão`),
   /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
   clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),

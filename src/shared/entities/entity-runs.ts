@@ -177,7 +177,11 @@ function joins(token: Token, previous: Token, tokens: readonly Token[], i: numbe
   if (!STRUCTURE_WORDS.has(lower) || token.text !== lower && token.text !== '&') return false;
   // "of the", "for the": a second structure word before the next name.
   const afterNext = tokens[i + 2];
-  const nextJoins = isNameToken(next, knowledge) || (next.text === 'the' && afterNext !== undefined && isNameToken(afterNext, knowledge));
+  // "Monuments Board of the Slovak Republic": a demonym opens the name after "of the" as at a run's start.
+  const isHead = (t: Token | undefined): boolean => t !== undefined && !t.sentenceStart && (CONTEXT.orgHeads.has(t.text) || CONTEXT.orgLeads.has(t.text));
+  const afterHead = (lower === 'of' && isHead(previous)) || (lower === 'the' && previous.text === 'of' && isHead(tokens[i - 2]));
+  const opensName = (at: number): boolean => isNameToken(tokens[at]!, knowledge) || (afterHead && startsWithDemonym(tokens, at, knowledge, gap));
+  const nextJoins = opensName(i + 1) || (next.text === 'the' && afterNext !== undefined && opensName(i + 2));
   return (previousIsName || previous.text === 'of' || previous.text === 'for') && nextJoins && !(lower === 'the' && previousIsName);
 }
 
@@ -399,10 +403,13 @@ function hasRoleApposition(run: Run, context: RunContext): boolean {
     const opensWithName = /^\p{Lu}/u.test(token?.text ?? '') && i === index + 2 && !/^(?:The|A|An)$/.test(token!.text) && context.tokens[i + 1]?.text !== "'s";
     if (!token || token.text === ',' || token.text === '.' || opensWithName) return false;
     const word = token.text.toLowerCase();
-    if (CONTEXT.roleWords.has(word) || CONTEXT.personNouns.has(word) || CONTEXT.personCues.has(word) && word !== 'leader' || /^(?:director|secretary|chief)-general$/.test(word)) return true;
+    if (CONTEXT.roleWords.has(word) || CONTEXT.personNouns.has(word) || CONTEXT.personCues.has(word) && !SHARED_ROLES.has(word) || /^(?:director|secretary|chief)-general$/.test(word)) return true;
   }
   return false;
 }
+
+/** Roles companies hold as well as people ("Metfone, its only remaining national rival"). */
+const SHARED_ROLES = new Set(['leader', 'rival', 'partner', 'owner']);
 
 /** "his former mentor, Evo Morales, who is barred": "who" after a name of two words or more (a one-word club may be "who" too). */
 function hasRelativeWho(run: Run, context: RunContext): boolean {
