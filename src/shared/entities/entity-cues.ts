@@ -141,6 +141,10 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   // A lower-case word no dictionary holds may go on with the name ("Komerční banka"): the run is only part of it.
   const goesOnLowerCase = /^\p{Ll}+$/u.test(afterWord) && !knowledge.commonWords.has(afterWord);
   if ((before === 'at' || before === 'of' || before === 'for') && CONTEXT.jobsAtOrgs.has(before2.toLowerCase()) && !goesOnLowerCase && !(run.length === 1 && knowledge.commonWords.has(run[0]!.text.toLowerCase()))) return 'org';
+  // "head of soft commodities at StoneX", "director of research at Inderes": a role over a field, then where it is held.
+  if (before === 'at' && heldRoleOver(tokens, first - 2) && !goesOnLowerCase && !run.some((t) => knowledge.commonWords.has(t.text.toLowerCase()))) return 'org';
+  // "Vietnam's military-owned Viettel", "the state-run Sodiam": what is owned or run is a body, a person is neither.
+  if (/^(?:owned|run|controlled|backed|funded|operated)$/.test(before) && tokens[first - 2]?.text === '-' && !run.some((t) => isPersonalNameWord(t.text, knowledge)) && !/^\p{Lu}/u.test(afterWord)) return 'org';
   // "owned by Axel Springer", "published by Penguin Random House": what owns, runs or publishes without a person's name is a company.
   if (before === 'by' && /^(?:owned|operated|published|acquired|bought)$/.test(before2)) return 'org';
   // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
@@ -209,6 +213,14 @@ export function isToldOutlet(run: readonly Token[], before: Token, context: { te
 export function isSurnameInText(word: string, text: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\p{Lu}[\\p{L}.'-]* ${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
+/** "head of soft commodities", "director of research": a role noun, "of" and lower-case words of a field, ending at `end`. */
+function heldRoleOver(tokens: readonly Token[], end: number): boolean {
+  let i = end;
+  while (i > end - 4 && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[i]?.text ?? '') && tokens[i]!.text !== 'of') i--;
+  if (i === end || tokens[i]?.text !== 'of') return false;
+  return /^(?:head|chief|director|manager|analyst|economist|strategist|professor|lecturer|researcher|editor)$/.test(tokens[i - 1]?.text ?? '');
 }
 
 /**
