@@ -696,6 +696,8 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   const after = tokens[afterIndex]?.text.toLowerCase() ?? '';
   if (words.length === 1) {
     if (isCommon(surface, knowledge) && !knowledge.nameParts.has(surface)) return undefined;
+    // "Lloyd's List", "Farmer's Weekly": an ordinary word owned by a name is the rest of a title, not a surname.
+    if (isCommon(surface, knowledge) && tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === "'s" && !context.surnames.has(surface)) return undefined;
     // "at Prince Rupert", "in San Martín": a title and a name right after "in" or "at" name a place after a person.
     const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 2];
     if (titled && previous && CONTEXT.locationPrepositions.has(previous.text) && after !== "'s" && !context.surnames.has(surface)) return undefined;
