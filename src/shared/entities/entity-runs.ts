@@ -481,7 +481,8 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
     }
   }
   if (reportsFinding(tokens, last, run, context)) return true;
-  if (after === ',') {
+  // "Mondulkiri, where Metfone built its network": a clause of where, not an apposition of what.
+  if (after === ',' && !/^(?:where|when|who)$/.test(tokens[last + 2]?.text ?? '')) {
     for (let i = last + 2; i < last + 11; i++) {
       const token = tokens[i];
       if (!token || token.text === ',' || token.text === '.') return false;

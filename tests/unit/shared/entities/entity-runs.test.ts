@@ -51,4 +51,9 @@ describe('names typed by their own words and the words around them (entity-runs)
     const entities = extractEntities(article("Forecasters expect rain, which Lloyd's List said would allow more transits."));
     expect(find(entities, 'List')).toBeUndefined();
   });
+
+  it('does not read an organization noun in a clause of where as an apposition', () => {
+    const entities = extractEntities(article('Rivals fear losing provinces such as Battambang and Kravanh, where the operator built its network first.'));
+    expect(find(entities, 'Kravanh')).toMatchObject({ type: 'place' });
+  });
 });
