@@ -131,8 +131,8 @@ function readSources(): KnowledgeInput {
   const knownNames = new Set(entries.flatMap((e) => [e.name, ...e.aliases.map(([form]) => form)]));
   // Languages ("in Arabic", "Swahili-language") are no entities either: world-countries names each country's.
   const languages = worldCountryLanguages().filter((language) => !placeNames.has(language));
-  // world-countries gives some countries their own name as a demonym ("Djibouti", "Gibraltar",
-  // "Laos"): the name of a country is a name first, or the country itself would never be found.
+  // world-countries ("Djibouti", "Gibraltar") and compromise's lexicon ("Laos", "Philippines") list
+  // some countries' own names as demonyms: a country's name is a name first, or it is never found.
   const countryNames = new Set(worldCountries.map((country) => country.name.common));
   const allDemonyms = [...demonyms, ...lexicon.demonyms, ...languages].filter((demonym) => !countryNames.has(demonym));
   const givenNames = internationalGivenNames((name) => {
