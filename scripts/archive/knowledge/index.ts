@@ -131,7 +131,10 @@ function readSources(): KnowledgeInput {
   const knownNames = new Set(entries.flatMap((e) => [e.name, ...e.aliases.map(([form]) => form)]));
   // Languages ("in Arabic", "Swahili-language") are no entities either: world-countries names each country's.
   const languages = worldCountryLanguages().filter((language) => !placeNames.has(language));
-  const allDemonyms = [...demonyms, ...lexicon.demonyms, ...languages];
+  // world-countries ("Djibouti", "Gibraltar") and compromise's lexicon ("Laos", "Philippines") list
+  // some countries' own names as demonyms: a country's name is a name first, or it is never found.
+  const countryNames = new Set(worldCountries.map((country) => country.name.common));
+  const allDemonyms = [...demonyms, ...lexicon.demonyms, ...languages].filter((demonym) => !countryNames.has(demonym));
   const givenNames = internationalGivenNames((name) => {
     const title = titleCase(name);
     return commonWords.has(name) || firstNames.has(name) || knownNames.has(title) || allDemonyms.includes(title);

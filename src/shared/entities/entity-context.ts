@@ -17,7 +17,7 @@ export const CONTEXT = {
     professor doctor officer director chairman chairwoman chair
     señor señora sr sra srta doña senhor senhora herr frau monsieur madame mme mlle signor signora
     shri smt shrimati alhaji alhaja hajia mallam malam datuk dato datin tun haji ustaz mwalimu mzee
-    grandad granddad grandpa grandma granny nana auntie aunty uncle aunt`),
+    grandad granddad grandpa grandma granny nana auntie aunty uncle aunt father fr`),
   /** Malay titles that "Seri" or "Sri" completes ("Datuk Seri Anwar Ibrahim", "Tan Sri"). */
   compoundTitleOpeners: words('datuk dato datin tan puan'),
   /** Titles that only stand before a person's name. */
@@ -79,7 +79,7 @@ export const CONTEXT = {
     Insurance Investments Ventures Labs Media Brands Foods Cement Steel Mining Telecom Communications
     Music Entertainment Studios Software Networks Automotive Chemicals Petroleum Oil Gas Power`),
   /** First words that make a capitalized run a place ("Lake Kivu", "Estadio Centenario"). */
-  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Fort Isla Isle Gulf Monte Sierra Cerro Mont'),
+  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Fort Isla Isle Gulf Monte Sierra Cerro Mont Camp Río Rio Lago Laguna'),
   /** Words after a name that make it a speaker. */
   reportingVerbs: words(`
     said says told added wrote explained argued warned noted insisted admitted acknowledged
@@ -115,7 +115,7 @@ export const CONTEXT = {
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
     militia coalition alliance union corporation subsidiary unit affiliate journal daily weekly
     magazine tabloid consultancy periodical bloc ministry lab laboratory bourse builder contractor charity
-    website portal marketplace insurer exchange cooperative co-op`),
+    website portal marketplace insurer exchange cooperative co-op gang cartel syndicate`),
   /** Nouns that type a name only right before it ("the news site Médias24", "the flavour houses Symrise and Givaudan"), not in an apposition ("Kangerlussuaq, the site of …"). */
   orgCuesBefore: words('site sites house houses'),
   /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
@@ -143,7 +143,7 @@ export const CONTEXT = {
   /** Verbs of a business after "which" or "whose" ("McCormick, which buys vanilla", "Statnett, which runs the grid"). */
   corporateVerbs: words(`
     runs operates owns makes sells buys manufactures produces supplies builds employs manages represents controls
-    publishes broadcasts distributes develops designs markets exports imports trades lends insures invests
+    publishes broadcasts distributes develops designs markets exports imports trades lends insures invests rates
     shares stock stocks shareholders revenue revenues profit profits sales customers employees subscribers`),
   /** Business nouns before "in", "of", "with" and an organization ("a stake in Zentrix", "a unit of Roche"). */
   orgOfNouns: words('stake stakes shareholding takeover acquisition merger subsidiary unit affiliate'),
@@ -151,11 +151,12 @@ export const CONTEXT = {
   placeNounsAfter: words(`
     district districts province provinces region county territory municipality prefecture governorate
     oblast village town city neighbourhood neighborhood suburb township commune regions counties
-    territories municipalities prefectures governorates villages towns cities suburbs communes`),
+    territories municipalities prefectures governorates villages towns cities suburbs communes quarter quarters`),
   /** Lower-case nouns of geography and facilities right after a name ("the Dniester river", "the Leușeni crossing", "Negros island", "the Upper Tamakoshi plant"). */
   featureNounsAfter: words(`
     river valley glacier crossing checkpoint island volcano mine mines plant station stations area peninsula
-    lagoon basin desert forest canal dam pass mountains hills range plateau`),
+    lagoon basin desert forest canal dam pass mountains hills range plateau
+    rivers valleys glaciers islands volcanoes lagoons canals dams lakes lock locks reservoir reservoirs`),
   /** Nouns before "of" that make the name after it a place ("the town of Enerhodar", "the outskirts of Goma"). */
   placeNounsBeforeOf: words('capital outskirts suburbs port'),
   /** Prepositions of location, the only evidence that lets a small town's name count. */
@@ -177,6 +178,7 @@ export const CONTEXT = {
     Organisation Organization Network Forces Army Navy Guard Police Brigade Brigades Battalion
     Exchange Cooperative Times Post Journal News Herald Tribune Gazette Telegraph Observer Agency
     Treasury Motor Holding Markets Platforms Games Materials Electron Music Laboratory Laboratories Initiative
+    Archdiocese Diocese Eparchy Patriarchate Collective
     Division Directorate Secretariat Inspectorate Administration Regulator Council Chamber Conference
     Confederation Institutes Museum Museums Library Orchestra Ballet Theatre Opera Winery Wineries Vineyards
     Distillery Distilleries
@@ -203,7 +205,8 @@ export const CONTEXT = {
     Società Grupo Groupe Gruppo Empresa Compañía Companhia Compagnie Caja Caixa Bolsa Secretaría
     Superintendencia Procuraduría Fiscalía Congreso Senado Cámara Câmara Assemblée Asamblea Tribunal
     Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan
-    Campeonato Copa Coppa Coupe Liga Torneo`),
+    Defensoría Defensoria Contraloría Controladoria Personería Registraduría Ouvidoria
+    Campeonato Copa Coppa Coupe Liga Torneo Jornal Diário Diario Periódico Revista Rádio Televisión Televisão`),
   /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
   clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),
   /** Leading words of an organization name with "of" ("Ministry of Finance", "University of Lagos"). */
@@ -211,7 +214,7 @@ export const CONTEXT = {
     Bank Ministry Department University Institute College Academy Council Commission Office Bureau
     Court Board Federation Association Union League Party Church Organisation Organization School
     Federal National Royal Society Chamber Assembly Armed Forces Museum Centre Center Agency Authority
-    Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices
+    Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices Archdiocese Diocese
     Centro Casa Museo Instituto Banco Consejo Comité Comisión Movement Front Alliance Coalition Survey`),
   /** Last words that make a capitalized run a place. */
   placeHeads: words(`

@@ -24,6 +24,7 @@ export function typeByCues(
   untyped: readonly Run[],
   typed: readonly Candidate[],
   knowledge: Knowledge,
+  text?: string,
 ): Candidate[] {
   const indexOf = new Map(tokens.map((t, i) => [t, i]));
   const runs = untyped
@@ -35,8 +36,9 @@ export function typeByCues(
   // first half of a compound word ("Western-sponsored").
   const outOfLists = (item: Item): boolean =>
     tokens[item.first - 1]?.text === "'s" || tokens[item.last + 1]?.text === "'s" || (tokens[item.last + 1]?.text === '-' && tokens[item.last + 1]!.start === item.run.at(-1)!.end);
+  const personEnds = new Set(typed.filter((c) => c.type === 'person').map((c) => c.end));
   runs.forEach((item, k) => {
-    const type = localCue(tokens, item, knowledge);
+    const type = localCue(tokens, item, knowledge, text) ?? (isAffiliation(tokens, item, personEnds, knowledge) ? 'org' : undefined);
     if (type) found.set(k, candidateOf(item, type));
   });
   // "border crossings at Rubavu and Rusizi", "voters on Bequia and Canouan": two one-word names no list
@@ -107,7 +109,7 @@ function isNameLike(run: Run, knowledge: Knowledge): boolean {
   return !(words.length === 1 && words[0]!.sentenceStart && knowledge.commonWords.has(words[0]!.text.toLowerCase()));
 }
 
-export function localCue(tokens: readonly Token[], { run, first, last }: Item, knowledge: Knowledge): EntityType | undefined {
+export function localCue(tokens: readonly Token[], { run, first, last }: Item, knowledge: Knowledge, text?: string): EntityType | undefined {
   const afterWord = tokens[last + 1]?.text ?? '';
   const before = tokens[first - 1]?.text ?? '';
   // "the Chega party" names one; "a Hutu militia" describes one.
@@ -115,6 +117,9 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
     if (CONTEXT.orgNounsAfter.has(afterWord)) return 'org';
     if (CONTEXT.placeNounsAfter.has(afterWord) || CONTEXT.featureNounsAfter.has(afterWord)) return 'place';
   }
+  // "the Rogun hydropower plant", "the GigaVaasa industrial area": a facility named by its noun with one word of its kind between.
+  const kindWord = tokens[last + 1];
+  if (before.toLowerCase() === 'the' && kindWord && /^\p{Ll}[\p{Ll}-]+$/u.test(kindWord.text) && (kindWord.pos === 'NOUN' || kindWord.pos === 'ADJ') && CONTEXT.featureNounsAfter.has(tokens[last + 2]?.text ?? '') && !run.some((t) => isPersonalNameWord(t.text, knowledge) || knowledge.companyWords.has(t.text))) return 'place';
   // "slaloms in Levi, Finland, on …": a name placed by the country or region after it in commas.
   if (afterWord === ',' && /^(?:,|\.|;|on)$/.test(tokens[last + 3]?.text ?? '') && isCountryOrRegion(tokens[last + 2]?.text ?? '', knowledge) && !/^(?:said|says|told)$/.test(before)) return 'place';
   const before2 = tokens[first - 2]?.text ?? '';
@@ -136,10 +141,15 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   // A lower-case word no dictionary holds may go on with the name ("Komerční banka"): the run is only part of it.
   const goesOnLowerCase = /^\p{Ll}+$/u.test(afterWord) && !knowledge.commonWords.has(afterWord);
   if ((before === 'at' || before === 'of' || before === 'for') && CONTEXT.jobsAtOrgs.has(before2.toLowerCase()) && !goesOnLowerCase && !(run.length === 1 && knowledge.commonWords.has(run[0]!.text.toLowerCase()))) return 'org';
+  // "head of soft commodities at StoneX", "director of research at Inderes": a role over a field, then where it is held.
+  if (before === 'at' && heldRoleOver(tokens, first - 2) && !goesOnLowerCase && !run.some((t) => knowledge.commonWords.has(t.text.toLowerCase()))) return 'org';
+  // "Vietnam's military-owned Viettel", "the state-run Sodiam": what is owned or run is a body, a person is neither.
+  if (/^(?:owned|run|controlled|backed|funded|operated)$/.test(before) && tokens[first - 2]?.text === '-' && !run.some((t) => isPersonalNameWord(t.text, knowledge)) && !/^\p{Lu}/u.test(afterWord)) return 'org';
   // "owned by Axel Springer", "published by Penguin Random House": what owns, runs or publishes without a person's name is a company.
   if (before === 'by' && /^(?:owned|operated|published|acquired|bought)$/.test(before2)) return 'org';
   // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
   if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
+  if (before === 'told' && text !== undefined && isToldOutlet(run, tokens[first - 1]!, { text, knowledge })) return 'org';
   // "refugees in Dadaab", "a camp near Bokolmanyo", "crossing at Elegu": one capitalized word after a
   // preposition of location that no list knows as a word, a name, a language or a company is a
   // place too small for the gazetteer (people and organizations come with cues of their own).
@@ -184,6 +194,47 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   return undefined;
 }
 
+/**
+ * "told RFM that", "told Ecuavisa that", "she told Marca.": news quotes people to outlets. The
+ * one word told something is an outlet, not a person, when it holds no given name or name part
+ * and the article never writes it as the surname of a longer name ("Mamadou Lamine Diop" …
+ * "told Diop"): people in news are named in full before they are named alone.
+ */
+export function isToldOutlet(run: readonly Token[], before: Token, context: { text: string; knowledge: Knowledge }): boolean {
+  if (before.text !== 'told') return false;
+  const words = run.filter((t) => /\p{L}/u.test(t.text));
+  if (words.length !== 1) return false;
+  const word = words[0]!.text;
+  if (isPersonalNameWord(word, context.knowledge) || context.knowledge.commonWords.has(word.toLowerCase())) return false;
+  return !isSurnameInText(word, context.text);
+}
+
+/** The word is written after another capitalized word somewhere ("Fatou Ndiaye Sarr" for "Sarr"). */
+export function isSurnameInText(word: string, text: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\p{Lu}[\\p{L}.'-]* ${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
+/** "head of soft commodities", "director of research": a role noun, "of" and lower-case words of a field, ending at `end`. */
+function heldRoleOver(tokens: readonly Token[], end: number): boolean {
+  let i = end;
+  while (i > end - 4 && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[i]?.text ?? '') && tokens[i]!.text !== 'of') i--;
+  if (i === end || tokens[i]?.text !== 'of') return false;
+  return /^(?:head|chief|director|manager|analyst|economist|strategist|professor|lecturer|researcher|editor)$/.test(tokens[i - 1]?.text ?? '');
+}
+
+/**
+ * "said Petri Lindqvist of Inderes", "Santiago Quintero of Movistar": news places a person by the
+ * body they speak for with "of"; a name there that no list knows, holds no given name or name part
+ * and is no ordinary word is that body (a known place, "Lindqvist of Vaasa", is typed before).
+ */
+function isAffiliation(tokens: readonly Token[], item: Item, personEnds: ReadonlySet<number>, knowledge: Knowledge): boolean {
+  if (tokens[item.first - 1]?.text !== 'of' || !personEnds.has(tokens[item.first - 2]?.end ?? -1)) return false;
+  const after = tokens[item.last + 1]?.text ?? '';
+  if (after === "'s" || after === '-' || /^\p{Lu}/u.test(after)) return false;
+  return item.run.every((t) => !/\p{L}/u.test(t.text) || (!isPersonalNameWord(t.text, knowledge) && !knowledge.commonWords.has(t.text.toLowerCase()) && !knowledge.aliases.has(t.text)));
+}
+
 /** The type the category noun before "including", "such as" or "like" gives the list `item` is in. */
 function exampleListType(tokens: readonly Token[], item: Item): EntityType | undefined {
   const sentence = tokens[item.first]!.sentence;
@@ -220,13 +271,14 @@ const CONJUNCTIONS = new Set(['and', 'or', '&']);
 function listType(tokens: readonly Token[], item: Item, typed: readonly Candidate[], runs: readonly Item[]): EntityType | undefined {
   const startsAt = new Map<number, Candidate | Item>();
   const endsAt = new Map<number, Candidate | Item>();
-  for (const c of typed) {
-    startsAt.set(c.start, c);
-    endsAt.set(c.end, c);
-  }
+  // A run the cues have typed counts as typed: its candidate replaces the bare run.
   for (const r of runs) {
     startsAt.set(r.run[0]!.start, r);
     endsAt.set(r.run.at(-1)!.end, r);
+  }
+  for (const c of typed) {
+    startsAt.set(c.start, c);
+    endsAt.set(c.end, c);
   }
   const sentence = tokens[item.first]!.sentence;
   const members: (Candidate | Item)[] = [];

@@ -12,7 +12,7 @@ const LEADING_WORDS = new Set(['in', 'on', 'at', 'by', 'after', 'before', 'since
 /** Spans that do not point at a time ("a decade ago", "days earlier", "in recent months"). */
 const VAGUE = /\b(?:ago|earlier|later|recent|recently|past few|coming|decades?|centuries|century|years|months|weeks|days)\b/i;
 /** "the first nine months of 2025", "the end of the decade", "the early 20th century" point at a time, though "months", "decade" or "century" alone is a span. */
-const COUNTED_MONTHS = /^the (?:first \p{L}+ months of |(?:start|beginning|middle|end) of the decade$|(?:early|mid|late)[- ]\d{1,2}(?:st|nd|rd|th) century$|(?:first|second|third|fourth|final|last) days? of )/u;
+const COUNTED_MONTHS = /^the (?:first \p{L}+ months of |(?:start|beginning|middle|end) of the decade$|(?:(?:early|mid|late)[- ])?\d{1,2}(?:st|nd|rd|th) century$|(?:first|second|third|fourth|final|last) days? of )/u;
 /** Ages and temperatures written as decades ("in her 20s", "the mid-30s"). */
 const AGE = /^(?:(?:early|mid|late)-?\s?)?\d0s$/i;
 /** A date in lower case only is a named relative period ("last week", "yesterday"). */
@@ -47,7 +47,8 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![\p{L}\p{N}$€£¥.,-])(?:19|20)\d{2}(?![\p{L}\p{N}%]|[.,]\d| (?:people|tonnes|tons|troops|jobs|units|votes|cases|deaths|km|miles|metres|meters|feet)\b)/gu,
   /(?<![\p{L}\p{N}-])\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}-])/gu,
   // A decade of a century ("the 2040s"; the article joins it in withNamedPeriodArticle).
-  /(?<![\p{L}\p{N}$€£¥.,-])(?:19|20)\d0s(?![\p{L}\p{N}])/gu,
+  // Any century's decade: history writes "the 1420s" as news writes "the 1990s".
+  /(?<![\p{L}\p{N}$€£¥.,-])(?:1\d|20)\d0s(?![\p{L}\p{N}])/gu,
   // A day with its part, written as one time ("Thursday evening", "tomorrow morning", "Tonight").
   new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:${WEEKDAY}|[Yy]esterday|[Tt]oday|[Tt]omorrow) (?:morning|afternoon|evening|night)|[Tt]onight)(?![\\p{L}\\p{N}])`, 'gu'),
   // A month placed by a relative year ("November last year"), and the months of a year counted from its start ("the first nine months of 2025").
@@ -63,7 +64,8 @@ const PATTERNS: readonly RegExp[] = [
   // A season with its year ("spring 2027", "the summer 2026 transfer window": "summer 2026").
   /(?<![\p{L}\p{N}])(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter) (?:19|20)\d{2}(?![\p{L}\p{N}])/gu,
   // A century with its part ("the early 20th century").
-  /(?<![\p{L}\p{N}])the (?:early|mid|late)[- ]\d{1,2}(?:st|nd|rd|th) century(?![\p{L}\p{N}])/gu,
+  // A century with its part ("the early 20th century") or alone ("laid in the 15th century"): a named period, not a span.
+  /(?<![\p{L}\p{N}])the (?:(?:early|mid|late)[- ])?\d{1,2}(?:st|nd|rd|th) century(?![\p{L}\p{N}])/gu,
   // A weekday with its date, written as one ("Saturday 14 February", "Friday, March 3").
   new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY},? (?:\\d{1,2} ${MONTH}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?)(?![\\p{L}\\p{N}])`, 'gu'),
   // The holidays of the world's calendars, which news dates things by ("before Eid al-Fitr", "after Lunar New Year").

@@ -8,7 +8,7 @@
 import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
-import { localCue } from './entity-cues';
+import { isSurnameInText, isToldOutlet, localCue } from './entity-cues';
 import { foldAccents, isPersonalNameWord, normalizeSurface, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
@@ -20,6 +20,8 @@ const NAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'del', 'de
 const OF_WORDS = new Set(['of', 'for', 'de', 'del', 'do', 'da', 'dos', 'das', 'des', 'du', 'di', 'della', 'degli']);
 /** Lower-case words that join the parts of an organization or place name ("Bank of England"). */
 const STRUCTURE_WORDS = new Set(['of', 'for', 'and', '&', 'the', 'on']);
+/** The capitalized articles of the Romance languages that open names of papers, groups and places ("La Nation", "Los Lobos"). */
+const ROMANCE_ARTICLES = new Set(['La', 'Le', 'Les', 'Los', 'Las', 'El', 'Il', 'Lo']);
 /** Arabic particles written before a hyphen ("al-Saadi"). */
 const PARTICLES = /^(?:al|el|ad|ash|bin|ibn|abu)$/;
 
@@ -101,7 +103,7 @@ function properNounRuns(context: RunContext): Run[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const previous = current.at(-1);
-    if (isNameToken(token, knowledge) || startsParticleName(tokens, i) || startsWithDemonym(tokens, i, knowledge, gap)) {
+    if (isNameToken(token, knowledge) || startsParticleName(tokens, i) || startsWithDemonym(tokens, i, knowledge, gap) || startsWithArticle(tokens, i, knowledge, gap)) {
       if (previous && !(gap(previous, token) === ' ' || (gap(previous, token) === '' && (previous.text === '-' || previous.text === '–')))) flush();
       current.push(token);
       continue;
@@ -175,7 +177,11 @@ function joins(token: Token, previous: Token, tokens: readonly Token[], i: numbe
   if (!STRUCTURE_WORDS.has(lower) || token.text !== lower && token.text !== '&') return false;
   // "of the", "for the": a second structure word before the next name.
   const afterNext = tokens[i + 2];
-  const nextJoins = isNameToken(next, knowledge) || (next.text === 'the' && afterNext !== undefined && isNameToken(afterNext, knowledge));
+  // "Monuments Board of the Slovak Republic": a demonym opens the name after "of the" as at a run's start.
+  const isHead = (t: Token | undefined): boolean => t !== undefined && !t.sentenceStart && (CONTEXT.orgHeads.has(t.text) || CONTEXT.orgLeads.has(t.text));
+  const afterHead = (lower === 'of' && isHead(previous)) || (lower === 'the' && previous.text === 'of' && isHead(tokens[i - 2]));
+  const opensName = (at: number): boolean => isNameToken(tokens[at]!, knowledge) || (afterHead && startsWithDemonym(tokens, at, knowledge, gap));
+  const nextJoins = opensName(i + 1) || (next.text === 'the' && afterNext !== undefined && opensName(i + 2));
   return (previousIsName || previous.text === 'of' || previous.text === 'for') && nextJoins && !(lower === 'the' && previousIsName);
 }
 
@@ -281,6 +287,12 @@ function startsWithDemonym(tokens: readonly Token[], i: number, knowledge: Knowl
   return token !== undefined && next !== undefined && knowledge.demonyms.has(token.text) && gap(token, next) === ' ' && isNameToken(next, knowledge);
 }
 
+/** "La Prensa", "Los Choneros": a Romance article, which the tagger reads as a determiner, opens the name after it. */
+function startsWithArticle(tokens: readonly Token[], i: number, knowledge: Knowledge, gap: (a: Token, b: Token) => string): boolean {
+  const [token, next] = [tokens[i], tokens[i + 1]];
+  return token !== undefined && next !== undefined && ROMANCE_ARTICLES.has(token.text) && gap(token, next) === ' ' && isNameToken(next, knowledge);
+}
+
 /** ... but only an organization or place name: "Iraqi Kurdish leader" keeps no demonym. */
 function dropLeadingDemonym(run: Run, knowledge: Knowledge): Run {
   if (!run[0] || !knowledge.demonyms.has(run[0].text) || headType(run)) return run;
@@ -305,7 +317,9 @@ function trimLeadingCommonWord(run: Run, knowledge: Knowledge): Run {
   const isTitle = (t: Token): boolean => CONTEXT.titles.has(t.text.replace(/\.$/, '').toLowerCase()) && run.length > 1;
   // "Jean-Aimé Rakotomalala": a word joined by a hyphen to a capitalized one is part of a compound name, not a word of the sentence.
   const hyphenated = (r: Run): boolean => r[1]?.text === '-' && r[1].start === r[0]!.end && r[2] !== undefined && r[2].start === r[1].end && /^\p{Lu}/u.test(r[2].text);
-  while (rest[0]?.sentenceStart && isCommon(rest[0].text, knowledge) && !knowledge.firstNames.has(rest[0].text.toLowerCase()) && !isTitle(rest[0]) && !hyphenated(rest)) {
+  // "La Prensa reported": a Romance article opening the sentence opens the name.
+  const article = (r: Run): boolean => ROMANCE_ARTICLES.has(r[0]!.text) && r.length > 1 && /^\p{Lu}/u.test(r[1]!.text);
+  while (rest[0]?.sentenceStart && isCommon(rest[0].text, knowledge) && !knowledge.firstNames.has(rest[0].text.toLowerCase()) && !isTitle(rest[0]) && !hyphenated(rest) && !article(rest)) {
     const [, ...others] = rest;
     rest = others;
     while (rest[0] && !/^\p{Lu}/u.test(rest[0].text)) rest = rest.slice(1);
@@ -338,7 +352,7 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   const cued =
     honorific ||
     hasRoleBefore(run, context) ||
-    (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || CONTEXT.reportingVerbs.has(before.text))) ||
+    (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || (CONTEXT.reportingVerbs.has(before.text) && !isToldOutlet(run, before, context)))) ||
     hasRoleApposition(run, context) ||
     hasAgeApposition(run, context) ||
     hasRelativeWho(run, context);
@@ -389,10 +403,13 @@ function hasRoleApposition(run: Run, context: RunContext): boolean {
     const opensWithName = /^\p{Lu}/u.test(token?.text ?? '') && i === index + 2 && !/^(?:The|A|An)$/.test(token!.text) && context.tokens[i + 1]?.text !== "'s";
     if (!token || token.text === ',' || token.text === '.' || opensWithName) return false;
     const word = token.text.toLowerCase();
-    if (CONTEXT.roleWords.has(word) || CONTEXT.personNouns.has(word) || CONTEXT.personCues.has(word) && word !== 'leader' || /^(?:director|secretary|chief)-general$/.test(word)) return true;
+    if (CONTEXT.roleWords.has(word) || CONTEXT.personNouns.has(word) || CONTEXT.personCues.has(word) && !SHARED_ROLES.has(word) || /^(?:director|secretary|chief)-general$/.test(word)) return true;
   }
   return false;
 }
+
+/** Roles companies hold as well as people ("Metfone, its only remaining national rival"). */
+const SHARED_ROLES = new Set(['leader', 'rival', 'partner', 'owner']);
 
 /** "his former mentor, Evo Morales, who is barred": "who" after a name of two words or more (a one-word club may be "who" too). */
 function hasRelativeWho(run: Run, context: RunContext): boolean {
@@ -463,7 +480,9 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
       }
     }
   }
-  if (after === ',') {
+  if (reportsFinding(tokens, last, run, context)) return true;
+  // "Mondulkiri, where Metfone built its network": a clause of where, not an apposition of what.
+  if (after === ',' && !/^(?:where|when|who)$/.test(tokens[last + 2]?.text ?? '')) {
     for (let i = last + 2; i < last + 11; i++) {
       const token = tokens[i];
       if (!token || token.text === ',' || token.text === '.') return false;
@@ -472,6 +491,26 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
       if (CONTEXT.orgCues.has(token.text)) return true;
       if (CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word)) return false;
     }
+  }
+  return false;
+}
+
+/**
+ * "La Prensa reported that", "Kauppalehti reported on Thursday that", "Denník N found that": what
+ * reports or finds that something is so, with no given name or name part and never a longer
+ * name's surname in the article, is a newspaper or a broadcaster (people in news "said").
+ */
+function reportsFinding(tokens: readonly Token[], last: number, run: Run, context: RunContext): boolean {
+  const { text } = context;
+  if (!/^(?:reported|reports|revealed|found)$/.test(tokens[last + 1]?.text ?? '')) return false;
+  const surface = text.slice(run[0]!.start, run.at(-1)!.end);
+  const words = run.filter((t) => /\p{L}/u.test(t.text) && !(t === run[0] && ROMANCE_ARTICLES.has(t.text)));
+  if (isSurnameInText(surface, text) || words.length === 0 || words.every((t) => isCommon(t.text, context.knowledge))) return false;
+  if (words.some((t) => isPersonalNameWord(t.text, context.knowledge))) return false;
+  for (let i = last + 2; i < last + 6; i++) {
+    const word = tokens[i]?.text ?? '';
+    if (word === 'that') return true;
+    if (!/^(?:on|last|this|in|late|early|\p{Lu}\p{Ll}+day)$/u.test(word) && !/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year)$/.test(word)) return false;
   }
   return false;
 }
@@ -496,7 +535,7 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (words.length < 2) return undefined;
   const last = words.at(-1)!.text;
   // "the Chile Vamos alliance", "the Las Condes district": a category noun after the whole run.
-  const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 }, knowledge);
+  const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 }, knowledge, text);
   if (cue === 'org' || cue === 'place') return cue;
   if (CONTEXT.clubHeads.has(last) && isSportsSentence(tokens, run[0]!.sentence)) return 'org';
   // "Shan State", "Lagos State": a known region or city and "State" is the state ("Islamic State" is a known name).
@@ -518,6 +557,7 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (endsInPlace && words.length >= 3 && isCountryOrRegion(words.at(-1)!.text, knowledge) && headType(run.slice(0, run.indexOf(words.at(-1)!))) === 'org') return 'org';
   const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
   if (!titled && followsPlaceNounOf(tokens, context.indexOf.get(run[0]!) ?? 0)) return 'place';
+  if (!titled && opensWithArticle(words, text) && hasOrgEvidence(run, context)) return 'org';
   if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
   if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
   const before = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
@@ -576,6 +616,7 @@ function isPersonRun(words: readonly Token[], titled: boolean, context: RunConte
   if (!capitalized) return false;
   // "the Tian Shan", "the Diya Kepeema ceremony": a name right after "the" is no person's, unless a title says so.
   if (!titled && context.tokens[(context.indexOf.get(words[0]!) ?? 0) - 1]?.text === 'the') return false;
+  if (opensWithArticle(words, context.text)) return false;
   const firstName = knowledge.firstNames.has(foldAccents(words[0]!.text.toLowerCase()));
   const lastWord = words.at(-1)!.text;
   const surnameEvidence =
@@ -594,6 +635,16 @@ function isPersonRun(words: readonly Token[], titled: boolean, context: RunConte
     words.every((w, i) => i === 0 || context.text[w.start - 1] === ' ');
   if (titled || firstName || surnameEvidence || givenName) return common < words.length;
   return parts + words.filter((w) => NAME_PARTICLES.has(w.text)).length === words.length && parts >= 2 && common === 0;
+}
+
+/**
+ * "La Prensa", "Los Choneros", "El Comercio": a name opening with a Romance language's article is
+ * a paper, a group, a club or a place, not a person, unless the article writes it as the end of a
+ * longer name ("Marine Le Pen" … "Le Pen").
+ */
+function opensWithArticle(words: readonly Token[], text: string): boolean {
+  if (words.length < 2 || !ROMANCE_ARTICLES.has(words[0]!.text) || text[words[0]!.end] !== ' ') return false;
+  return !isSurnameInText(text.slice(words[0]!.start, words.at(-1)!.end), text);
 }
 
 function hyphenatedEnd(words: readonly Token[], text: string): string {
@@ -646,6 +697,8 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   const after = tokens[afterIndex]?.text.toLowerCase() ?? '';
   if (words.length === 1) {
     if (isCommon(surface, knowledge) && !knowledge.nameParts.has(surface)) return undefined;
+    // "Lloyd's List", "Farmer's Weekly": an ordinary word owned by a name is the rest of a title, not a surname.
+    if (isCommon(surface, knowledge) && tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === "'s" && !context.surnames.has(surface)) return undefined;
     // "at Prince Rupert", "in San Martín": a title and a name right after "in" or "at" name a place after a person.
     const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 2];
     if (titled && previous && CONTEXT.locationPrepositions.has(previous.text) && after !== "'s" && !context.surnames.has(surface)) return undefined;

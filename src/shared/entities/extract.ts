@@ -35,7 +35,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const known = resolveKnown(prepared, tokens, knowledge, titleEnd);
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
-  named.push(...typeByCues(tokens, typed.untyped, named, knowledge));
+  named.push(...typeByCues(tokens, typed.untyped, named, knowledge, prepared));
   const withDates = addNonOverlapping(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
@@ -433,18 +433,22 @@ function retypeShortOrgNames(mentions: Mention[]): void {
   }
 }
 
+const SURNAME_PARTICLES = new Set(['de', 'da', 'do', 'dos', 'das', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'ten', 'ter', 'af', 'le', 'la']);
+
 /**
  * A one-word person ("Okafor") joins the only longer person with that surname ("Ngozi
  * Okafor"), or else with that given name ("Tedros"), and a one-word organization the only longer one it begins ("Tencent" after
  * "Tencent Holdings"); with two candidates it stays apart rather than guess.
  */
 function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (mention: Mention) => string {
-  const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.surface))].map((surface) => surface.split(/\s+/));
+  // "De Graaf" after "Thijs de Graaf": a surname's particle is capitalized where it opens the name.
+  const nameWords = (surface: string): string[] => surface.split(/\s+/).map((w) => (SURNAME_PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : w));
+  const people = [...new Set(mentions.filter((m) => m.type === 'person').map((m) => m.surface))].map(nameWords);
   /** "Gluesenkamp Perez" after "Marie Gluesenkamp Perez", "Abang Johari" before "Abang Johari Openg": the only longer name it begins or ends. */
   const fullNameOf = (m: Mention): string => {
     const own = entityId(m.type, m.name ?? m.surface);
     if (m.type !== 'person') return own;
-    const words = m.surface.split(/\s+/);
+    const words = nameWords(m.surface);
     const longer = people.filter((other) => other.length > words.length && (words.every((w, i) => other[i] === w) || words.every((w, i) => other[other.length - words.length + i] === w)));
     const longest = longer.filter((name) => !longer.some((other) => other.length > name.length));
     const ids = new Set(longest.map((name) => entityId('person', name.join(' '))));

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { extractEntities } from '../../../../scripts/archive/entities';
+
+/** Round 7 rules in src/shared/entities/extract.ts (merging) and scripts/archive/knowledge (demonyms). */
+const article = (body: string): string => `Headline\n\n${body}`;
+
+describe('merging and known names (extract)', () => {
+  it('joins a surname whose particle is capitalized at its start to the full name written in lower case', () => {
+    const entities = extractEntities(article('Pieter van Doorn won on Friday. He finished ahead of Van Doorn, who rides for a Dutch team. Van Doorn had led since Monday.'));
+    const people = entities.filter((e) => e.type === 'person');
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({ name: 'Pieter van Doorn', count: 3 });
+  });
+
+  it('finds a country that world-countries also lists as its own demonym', () => {
+    const entities = extractEntities(article('Djibouti has recorded 1,340 cases. Flights to Laos resumed.'));
+    expect(entities.find((e) => e.id === 'place:djibouti')).toMatchObject({ type: 'place' });
+    expect(entities.find((e) => e.id === 'place:laos')).toMatchObject({ type: 'place' });
+  });
+});
