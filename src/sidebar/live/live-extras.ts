@@ -275,7 +275,8 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
     }
     extras.push(...block.marks.map((mark) => ({ text: mark, reason: 'fragment' as const })));
     const outside = firstAligned < 0 || i < firstAligned || i > lastAligned;
-    const afterEnd = endMark > 0 && i > endMark;
+    // A paragraph with its heading run in is the section's first text as well as its heading.
+    const afterEnd = endMark > 0 && (i > endMark || (i === endMark && opensWithLabel(block)));
     const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile, publisher }, { outside, afterEnd }, headlinePlain);
     if (reason) {
       extras.push({ text: block.text, reason });
@@ -453,10 +454,20 @@ const SECTION_HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const BOLD_WRAPPERS = new Set(['STRONG', 'B']);
 const MAX_LABEL_WORDS = 8;
 
+const isLabel = (text: string): boolean => !isSentenceShaped(text) && splitWords(text).length <= MAX_LABEL_WORDS;
+
 function isHeading(block: LiveBlock): boolean {
   if (SECTION_HEADINGS.has(tagOf(ownStyle(block)))) return true;
-  return block.wrapper.split(' ').some((tag) => BOLD_WRAPPERS.has(tag)) && !isSentenceShaped(block.text) && splitWords(block.text).length <= MAX_LABEL_WORDS;
+  return block.wrapper.split(' ').some((tag) => BOLD_WRAPPERS.has(tag)) && isLabel(block.text);
 }
+
+/**
+ * A paragraph that opens with its own heading run in: a bold label and a line break, then the
+ * section's text in the same paragraph ("<p><b>Forward-Looking Statements</b><br>This release
+ * …", "<b>Media Contact:</b><br>…"), as press releases and wires set the sections they add
+ * after the story.
+ */
+const opensWithLabel = (block: LiveBlock): boolean => block.runIn !== undefined && block.runIn !== '' && isLabel(block.runIn);
 
 /**
  * After all of the article's text, what starts a section of the page that is not the story:
@@ -468,7 +479,7 @@ function isHeading(block: LiveBlock): boolean {
  * lines and funder notes), never as the story's next paragraph.
  */
 function opensTrailingSection(block: LiveBlock): boolean {
-  return END_OF_COPY.test(block.text) || SEPARATOR_LINE.test(block.text) || isHeading(block);
+  return END_OF_COPY.test(block.text) || SEPARATOR_LINE.test(block.text) || isHeading(block) || opensWithLabel(block);
 }
 
 function paragraphProfile(all: readonly LiveBlock[], aligned: readonly boolean[], standfirst: readonly boolean[], archived: readonly string[]): ParagraphProfile {
