@@ -30,9 +30,9 @@ export interface LiveBlock {
   links: string[];
   /**
    * The tags of the inline elements that wrap all of the block's text, outermost first
-   * (`<p><em>…</em></p>`: "EM"; `<p><span><em>…</em></span></p>`: "SPAN EM"), '' when its
-   * text stands in the block itself: sites set their sign-offs, credits and calls to action
-   * in italics or bold, rarely their paragraphs.
+   * (`<p><em>…</em></p>`: "EM"; `<p><span><em>…</em></span></p>`: "EM", a <span> being no
+   * style), '' when its text stands in the block itself: sites set their sign-offs, credits
+   * and calls to action in italics or bold, rarely their paragraphs.
    */
   wrapper: string;
   /** Footnote marks taken out of the text (a superscript link "1" glued to "2021."). */
@@ -256,13 +256,17 @@ function commonStart(a: readonly Element[], b: readonly Element[]): readonly Ele
 
 /**
  * The tags of the inline elements around all of a block's text, outermost first, each once:
- * "EM", "STRONG", or "SPAN EM" where a page builder wraps every run in a <span> and the
- * emphasis sits inside it (a builder's paragraphs are "SPAN"; its italic tip line is not).
+ * "EM", "STRONG", or "EM" too where a page builder wraps every run in a <span> and the
+ * emphasis sits inside it. A <span> means nothing by itself (HTML's generic inline
+ * container): builders wrap every run in one, and editors leave one around a sentence (a
+ * tracked change, a comment anchor, a language run), so a one-sentence paragraph added with
+ * its sentence in a span is set like the rest. Only the emphasis elements are a style here.
  */
 function wrapperOf(chain: readonly Element[]): string {
   const tags: string[] = [];
   for (const element of chain) {
     const tag = element.tagName.toUpperCase();
+    if (tag === 'SPAN') continue;
     if (!tags.includes(tag)) tags.push(tag);
   }
   return tags.join(' ');

@@ -293,7 +293,30 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
     }
     counted.push(text);
   });
+  const relabelled = correctionLabel(counted[0] ?? '', archived[0] ?? '');
+  if (relabelled && corrections.size > 0) {
+    extras.unshift({ text: relabelled.label, reason: 'fragment' });
+    counted[0] = relabelled.rest;
+  }
   return { counted, corrections, extras };
+}
+
+// In capitals, as wires set it, with any separator: "CORRECTED-UPDATE 1-…", "CORRECTION -- …".
+const HEADLINE_LABEL_CAPS = /^((?:CORRECTIONS?|CORRECTED|CLARIFICATION|CLARIFIED|UPDATED?)(?:\s+\d{1,2})?\s*(?:--|[-\u2013\u2014:|]))\s*(?=\S)/u;
+// In any case only before a colon, a bar or a spaced dash: "Correction-minded councils …" is a headline.
+const HEADLINE_LABEL = /^((?:corrections?|corrected|clarification|clarified|updated?)(?:\s+\d{1,2})?(?:\s*(?:--|[:|])|\s+[-\u2013\u2014]))\s+(?=\S)/iu;
+
+/**
+ * "CORRECTION -- ", "CORRECTED-", "UPDATE 2-", "Clarification: " before a headline: wires and
+ * press-release services reissue a corrected story under its headline with such a label. On
+ * a page that carries the correction itself, the label is its flag, not a new headline (the
+ * correction is named); without one it still reads as the headline changed.
+ */
+function correctionLabel(headline: string, archivedTitle: string): { label: string; rest: string } | null {
+  const labelled = (text: string) => HEADLINE_LABEL_CAPS.exec(text) ?? HEADLINE_LABEL.exec(text);
+  const match = labelled(headline);
+  if (!match || labelled(archivedTitle)) return null;
+  return { label: match[1] ?? '', rest: headline.slice(match[0].length) };
 }
 
 /**
