@@ -106,7 +106,7 @@ describe('a wire’s correction label before the headline', () => {
 });
 
 describe('a <details> fold among the paragraphs', () => {
-  const context = 'Independent engineers were asked to check the cables after a report found corrosion. Their findings were published last spring.';
+  const context = 'Independent engineers were asked to check the cables after a report found corrosion. Their findings were published in full last spring.';
 
   it('is a page extra: shown only on a tap, set apart from the story', () => {
     const body = [ARTICLE.summary, P1, P2].map(p).join('') + `<details class="context"><summary>Context</summary>${p(context)}</details>` + [P3, P4].map(p).join('');
