@@ -221,14 +221,26 @@ function footnoteMark(link: Element): string | null {
  * A reference sign set in superscript with no link (`IS<sup>*</sup>`, `<sup>†</sup>`): the mark
  * Russian-language and exile media must put after a name the state has labelled, and that
  * footnote plug-ins print, its note below the story. Signs only: a bare superscript digit or
- * letter is as often an exponent or an ordinal ("km<sup>2</sup>", "1<sup>st</sup>").
+ * letter is as often an exponent or an ordinal ("km<sup>2</sup>", "1<sup>st</sup>"). Where
+ * the archive has the same word with the sign ("IS*": the archived page printed it as text),
+ * the sign is the article's and stays.
  */
 const SIGN_MARK = /^[[(]?[*\u2020\u2021\u00A7]{1,3}[\])]?$/u;
+const SIGNED_WORD = /[*\u2020\u2021\u00A7]$/u;
 
-function superscriptSign(element: Element): string | null {
+function superscriptSign(element: Element, before: string, archivedSigned: ReadonlySet<string>): string | null {
   if (element.tagName.toUpperCase() !== 'SUP') return null;
   const text = (element.textContent ?? '').trim();
-  return SIGN_MARK.test(text) ? text : null;
+  if (!SIGN_MARK.test(text)) return null;
+  const word = /\S*$/u.exec(before)?.[0] ?? '';
+  return archivedSigned.has(`${word}${text}`) ? null : text;
+}
+
+/** The archived words that end in a reference sign ("IS*", "overseas.”*"), as written. */
+export function signedWords(texts: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of text.split(/\s+/u)) if (SIGNED_WORD.test(word)) words.add(word);
+  return words;
 }
 
 const RUN_IN_TAGS = new Set(['STRONG', 'B']);
@@ -277,7 +289,7 @@ function wrapperOf(chain: readonly Element[]): string {
  * joined as they are, with no space put between them: a framework's separators
  * ("A<!-- -->22") and inline elements split text without splitting words.
  */
-export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
+export function liveBlocks(root: Node, map?: PageMap, archivedSigned: ReadonlySet<string> = new Set()): LiveBlock[] {
   const blocks: LiveBlock[] = [];
   let current = '';
   let linkChars = 0;
@@ -334,7 +346,7 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
     const block = BLOCKS.has(tag);
     if (block) flush();
     const opensLink = !inLink && tag === 'A';
-    const mark = opensLink ? footnoteMark(node as Element) : !inLink ? superscriptSign(node as Element) : null;
+    const mark = opensLink ? footnoteMark(node as Element) : !inLink ? superscriptSign(node as Element, current, archivedSigned) : null;
     if (mark !== null) {
       marks.push(mark);
       return;
@@ -579,7 +591,8 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
     .slice(0, MAX_HEADLINE_CANDIDATES);
   // Blocks of the whole page, before Readability takes the body apart: where a standfirst
   // outside Readability's content is looked for.
-  const pageBlocks = doc.body ? liveBlocks(doc.body, map) : [];
+  const signed = signedWords([archived.title, archived.summary, ...(archived.paragraphs ?? [])]);
+  const pageBlocks = doc.body ? liveBlocks(doc.body, map, signed) : [];
   let article: ReturnType<Readability<Node>['parse']>;
   try {
     // maxElemsToParse: Readability throws rather than work through a larger document.
@@ -588,7 +601,7 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
     return { ok: false, reason: 'no-article' };
   }
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };
-  let blocks = liveBlocks(article.content, map);
+  let blocks = liveBlocks(article.content, map, signed);
   // Without the site's name ("Headline | Site"), as the capture stores its headline and as a seed's title line is.
   const siteName = article.siteName ?? pageSiteName;
   const readabilityTitle = article.title ? withoutSiteName(article.title, siteName, archived.host) : '';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../../src/shared/archive-format';
 import { diffParagraphs } from '../../../../src/shared/live-diff';
-import { blockTexts, componentClasses, extractLiveArticle, liveBlocks } from '../../../../src/sidebar/live/live-extract';
+import { blockTexts, componentClasses, extractLiveArticle, liveBlocks, signedWords } from '../../../../src/sidebar/live/live-extract';
 import { compareWithLive } from '../../../../src/sidebar/live/live-compare';
 import { compileArchive, readSeedDirectory } from '../../../../scripts/archive/compile';
 
@@ -95,6 +95,13 @@ describe('round 7: reference signs, run-in headings, build hashes', () => {
       ['Fighters of IS said so. Later.', ['*', '†']],
       ['An area of 40 km2 on the 1st day.', []],
     ]);
+  });
+
+  it('keeps a superscript sign where the archive has the same word with it (the archived page printed it as text)', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p>Fighters of IS<sup>*</sup> said so.<sup>*</sup> Later.</p>';
+    expect(signedWords(['Fighters of IS* said so.'])).toEqual(new Set(['IS*']));
+    expect(liveBlocks(root, undefined, signedWords(['Fighters of IS* said so.'])).map((block) => [block.text, block.marks])).toEqual([['Fighters of IS* said so. Later.', ['*']]]);
   });
 
   it('notes a bold label with a line break after it as the block’s run-in heading', () => {
