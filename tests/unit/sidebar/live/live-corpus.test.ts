@@ -22,7 +22,7 @@ const tune = [
   ...(await loadTemplates('heldout6')),
   ...(await loadTemplates('heldout7')),
 ];
-const heldout = [...(await loadTemplates('heldout5'))];
+const heldout = [...(await loadTemplates('heldout5')), ...(await loadTemplates('heldout8'))];
 
 describe.each(tune.map((template) => [template.name, template] as const))('tuned half: %s', (_, template) => {
   it.each(EDITS)('%s: the right verdict, the change named', (edit) => {
