@@ -30,13 +30,18 @@ export interface LiveBlock {
   links: string[];
   /**
    * The tags of the inline elements that wrap all of the block's text, outermost first
-   * (`<p><em>…</em></p>`: "EM"; `<p><span><em>…</em></span></p>`: "SPAN EM"), '' when its
-   * text stands in the block itself: sites set their sign-offs, credits and calls to action
-   * in italics or bold, rarely their paragraphs.
+   * (`<p><em>…</em></p>`: "EM"; `<p><span><em>…</em></span></p>`: "EM", a <span> being no
+   * style), '' when its text stands in the block itself: sites set their sign-offs, credits
+   * and calls to action in italics or bold, rarely their paragraphs.
    */
   wrapper: string;
   /** Footnote marks taken out of the text (a superscript link "1" glued to "2021."). */
   marks: string[];
+  /**
+   * A run-in heading: the bold words the block starts with when a line break follows them
+   * (`<p><b>Media Contact:</b><br>…`), as press offices set their sections' headings.
+   */
+  runIn?: string;
   /**
    * The block's element and its ancestors in the page as served (before Readability moved
    * it), nearest first: an id per element, whether the element is furniture by itself, and
@@ -66,9 +71,12 @@ export const BLOCKS: ReadonlySet<string> = new Set([
 /**
  * Elements that hold page furniture, never article prose, by what HTML says they are: a
  * figure and its caption, a sidebar, a form, navigation, a page or section footer or
- * header, interactive controls.
+ * header, interactive controls, and a disclosure widget (`<details>`: the context cards,
+ * spec sheets and glossaries sites fold between paragraphs, shown only on a tap). A story
+ * folded in one whole still counts: its text aligns, and what holds article text is never
+ * furniture for the blocks inside it.
  */
-const FURNITURE_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'FORM', 'NAV', 'FOOTER', 'HEADER', 'BUTTON', 'LABEL', 'SELECT', 'MENU', 'DIALOG']);
+const FURNITURE_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'FORM', 'NAV', 'FOOTER', 'HEADER', 'BUTTON', 'LABEL', 'SELECT', 'MENU', 'DIALOG', 'DETAILS', 'SUMMARY']);
 const CONTROL_TAGS = new Set(['INPUT', 'BUTTON', 'SELECT', 'TEXTAREA']);
 
 /** Readability reports no article below this many characters of text. */
@@ -131,7 +139,7 @@ function mapPage(doc: Document): {
     const parent = element.parentElement;
     parents.push(parent ? ids.get(parent) ?? -1 : -1);
     furniture.push(furnitureByItself(element));
-    styles.push(`${element.tagName} ${element.getAttribute('class') ?? ''}`);
+    styles.push(`${element.tagName} ${componentClasses(element.getAttribute('class') ?? '')}`);
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3 && HAS_TEXT.test(child.nodeValue ?? '')) textParents.set(child, i);
     }
@@ -147,6 +155,20 @@ function mapPage(doc: Document): {
 }
 
 type PageMap = ReturnType<typeof mapPage>;
+
+/**
+ * A CSS-modules class name, `<file>_<local>__<hash>` ("SimpleBlock-module_p__Q3azU", Next.js'
+ * and css-loader's default): the hash is the build's, not the component's. One page mixes
+ * builds (a story's old paragraphs server-rendered, a new one from the client's bundle;
+ * blocks from a micro-frontend), so the same paragraph component carries different hashes.
+ * BEM's `block__element` has no `_` before its `__`, and keeps its name.
+ */
+const MODULE_HASH = /^([A-Za-z][A-Za-z0-9-]*_[A-Za-z][A-Za-z0-9-]*)__[A-Za-z0-9_-]{5}$/u;
+
+/** The class attribute as component names: each class without its build hash. */
+export function componentClasses(classes: string): string {
+  return classes.replace(/\S+/gu, (name) => name.replace(MODULE_HASH, '$1'));
+}
 
 const HAS_TEXT = /\S/u;
 
@@ -196,6 +218,41 @@ function footnoteMark(link: Element): string | null {
 }
 
 /**
+ * A reference sign set in superscript with no link (`IS<sup>*</sup>`, `<sup>†</sup>`): the mark
+ * Russian-language and exile media must put after a name the state has labelled, and that
+ * footnote plug-ins print, its note below the story. Signs only: a bare superscript digit or
+ * letter is as often an exponent or an ordinal ("km<sup>2</sup>", "1<sup>st</sup>"). Where
+ * the archive has the same word with the sign ("IS*": the archived page printed it as text),
+ * the sign is the article's and stays.
+ */
+const SIGN_MARK = /^[[(]?[*\u2020\u2021\u00A7]{1,3}[\])]?$/u;
+const SIGNED_WORD = /[*\u2020\u2021\u00A7]$/u;
+
+function superscriptSign(element: Element, before: string, archivedSigned: ReadonlySet<string>): string | null {
+  if (element.tagName.toUpperCase() !== 'SUP') return null;
+  const text = (element.textContent ?? '').trim();
+  if (!SIGN_MARK.test(text)) return null;
+  const word = /\S*$/u.exec(before)?.[0] ?? '';
+  return archivedSigned.has(`${word}${text}`) ? null : text;
+}
+
+/** The archived words that end in a reference sign ("IS*", "overseas.”*"), as written. */
+export function signedWords(texts: readonly string[]): Set<string> {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of text.split(/\s+/u)) if (SIGNED_WORD.test(word)) words.add(word);
+  return words;
+}
+
+const RUN_IN_TAGS = new Set(['STRONG', 'B']);
+
+/** A bold element with a line break right after it (white space aside): a run-in heading. */
+function endsInBreak(element: Element): boolean {
+  let next = element.nextSibling;
+  while (next && next.nodeType === 3 && !HAS_TEXT.test(next.nodeValue ?? '')) next = next.nextSibling;
+  return next !== null && next.nodeType === 1 && (next as Element).tagName.toUpperCase() === 'BR';
+}
+
+/**
  * Inline elements deeper than this inside a block are not followed for its wrapping (a
  * page builder's span and an emphasis are two): a hostile page's thousands of nested spans
  * cost no more than a few per text.
@@ -211,13 +268,17 @@ function commonStart(a: readonly Element[], b: readonly Element[]): readonly Ele
 
 /**
  * The tags of the inline elements around all of a block's text, outermost first, each once:
- * "EM", "STRONG", or "SPAN EM" where a page builder wraps every run in a <span> and the
- * emphasis sits inside it (a builder's paragraphs are "SPAN"; its italic tip line is not).
+ * "EM", "STRONG", or "EM" too where a page builder wraps every run in a <span> and the
+ * emphasis sits inside it. A <span> means nothing by itself (HTML's generic inline
+ * container): builders wrap every run in one, and editors leave one around a sentence (a
+ * tracked change, a comment anchor, a language run), so a one-sentence paragraph added with
+ * its sentence in a span is set like the rest. Only the emphasis elements are a style here.
  */
 function wrapperOf(chain: readonly Element[]): string {
   const tags: string[] = [];
   for (const element of chain) {
     const tag = element.tagName.toUpperCase();
+    if (tag === 'SPAN') continue;
     if (!tags.includes(tag)) tags.push(tag);
   }
   return tags.join(' ');
@@ -228,7 +289,7 @@ function wrapperOf(chain: readonly Element[]): string {
  * joined as they are, with no space put between them: a framework's separators
  * ("A<!-- -->22") and inline elements split text without splitting words.
  */
-export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
+export function liveBlocks(root: Node, map?: PageMap, archivedSigned: ReadonlySet<string> = new Set()): LiveBlock[] {
   const blocks: LiveBlock[] = [];
   let current = '';
   let linkChars = 0;
@@ -240,6 +301,7 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
   // text yet): what its texts' chains of inline elements have in common.
   let wrapping: readonly Element[] | null = null;
   let marks: string[] = [];
+  let runIn: string | undefined;
   const flush = (): void => {
     const text = collapse(current);
     if (text) {
@@ -250,6 +312,7 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
         links: links.map(collapse).filter((l) => l !== ''),
         wrapper: wrapperOf(wrapping ?? []),
         marks,
+        ...(runIn === undefined ? {} : { runIn }),
         ancestry: map ? ancestryOf(owner, map, ownerText) : [],
       });
     }
@@ -258,6 +321,7 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
     links = [];
     wrapping = null;
     marks = [];
+    runIn = undefined;
   };
   const walk = (node: Node, inLink: boolean, chain: readonly Element[]): void => {
     if (node.nodeType === 3) {
@@ -282,14 +346,17 @@ export function liveBlocks(root: Node, map?: PageMap): LiveBlock[] {
     const block = BLOCKS.has(tag);
     if (block) flush();
     const opensLink = !inLink && tag === 'A';
-    const mark = opensLink ? footnoteMark(node as Element) : null;
+    const mark = opensLink ? footnoteMark(node as Element) : !inLink ? superscriptSign(node as Element, current, archivedSigned) : null;
     if (mark !== null) {
       marks.push(mark);
       return;
     }
     if (opensLink) link = '';
+    const leads = RUN_IN_TAGS.has(tag) && current.trim() === '';
+    const before = current.length;
     const inner = block || node === root ? [] : chain.length >= MAX_WRAPPER_DEPTH ? chain : [...chain, node as Element];
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inLink || opensLink, inner);
+    if (leads && endsInBreak(node as Element)) runIn = collapse(current.slice(before));
     if (opensLink) links.push(link);
     if (block) flush();
   };
@@ -524,7 +591,8 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
     .slice(0, MAX_HEADLINE_CANDIDATES);
   // Blocks of the whole page, before Readability takes the body apart: where a standfirst
   // outside Readability's content is looked for.
-  const pageBlocks = doc.body ? liveBlocks(doc.body, map) : [];
+  const signed = signedWords([archived.title, archived.summary, ...(archived.paragraphs ?? [])]);
+  const pageBlocks = doc.body ? liveBlocks(doc.body, map, signed) : [];
   let article: ReturnType<Readability<Node>['parse']>;
   try {
     // maxElemsToParse: Readability throws rather than work through a larger document.
@@ -533,7 +601,7 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
     return { ok: false, reason: 'no-article' };
   }
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };
-  let blocks = liveBlocks(article.content, map);
+  let blocks = liveBlocks(article.content, map, signed);
   // Without the site's name ("Headline | Site"), as the capture stores its headline and as a seed's title line is.
   const siteName = article.siteName ?? pageSiteName;
   const readabilityTitle = article.title ? withoutSiteName(article.title, siteName, archived.host) : '';

@@ -275,7 +275,8 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
     }
     extras.push(...block.marks.map((mark) => ({ text: mark, reason: 'fragment' as const })));
     const outside = firstAligned < 0 || i < firstAligned || i > lastAligned;
-    const afterEnd = endMark > 0 && i > endMark;
+    // A paragraph with its heading run in is the section's first text as well as its heading.
+    const afterEnd = endMark > 0 && (i > endMark || (i === endMark && opensWithLabel(block)));
     const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile, publisher }, { outside, afterEnd }, headlinePlain);
     if (reason) {
       extras.push({ text: block.text, reason });
@@ -292,7 +293,30 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
     }
     counted.push(text);
   });
+  const relabelled = correctionLabel(counted[0] ?? '', archived[0] ?? '');
+  if (relabelled && corrections.size > 0) {
+    extras.unshift({ text: relabelled.label, reason: 'fragment' });
+    counted[0] = relabelled.rest;
+  }
   return { counted, corrections, extras };
+}
+
+// In capitals, as wires set it, with any separator: "CORRECTED-UPDATE 1-…", "CORRECTION -- …".
+const HEADLINE_LABEL_CAPS = /^((?:CORRECTIONS?|CORRECTED|CLARIFICATION|CLARIFIED|UPDATED?)(?:\s+\d{1,2})?\s*(?:--|[-\u2013\u2014:|]))\s*(?=\S)/u;
+// In any case only before a colon, a bar or a spaced dash: "Correction-minded councils …" is a headline.
+const HEADLINE_LABEL = /^((?:corrections?|corrected|clarification|clarified|updated?)(?:\s+\d{1,2})?(?:\s*(?:--|[:|])|\s+[-\u2013\u2014]))\s+(?=\S)/iu;
+
+/**
+ * "CORRECTION -- ", "CORRECTED-", "UPDATE 2-", "Clarification: " before a headline: wires and
+ * press-release services reissue a corrected story under its headline with such a label. On
+ * a page that carries the correction itself, the label is its flag, not a new headline (the
+ * correction is named); without one it still reads as the headline changed.
+ */
+function correctionLabel(headline: string, archivedTitle: string): { label: string; rest: string } | null {
+  const labelled = (text: string) => HEADLINE_LABEL_CAPS.exec(text) ?? HEADLINE_LABEL.exec(text);
+  const match = labelled(headline);
+  if (!match || labelled(archivedTitle)) return null;
+  return { label: match[1] ?? '', rest: headline.slice(match[0].length) };
 }
 
 /**
@@ -453,10 +477,20 @@ const SECTION_HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const BOLD_WRAPPERS = new Set(['STRONG', 'B']);
 const MAX_LABEL_WORDS = 8;
 
+const isLabel = (text: string): boolean => !isSentenceShaped(text) && splitWords(text).length <= MAX_LABEL_WORDS;
+
 function isHeading(block: LiveBlock): boolean {
   if (SECTION_HEADINGS.has(tagOf(ownStyle(block)))) return true;
-  return block.wrapper.split(' ').some((tag) => BOLD_WRAPPERS.has(tag)) && !isSentenceShaped(block.text) && splitWords(block.text).length <= MAX_LABEL_WORDS;
+  return block.wrapper.split(' ').some((tag) => BOLD_WRAPPERS.has(tag)) && isLabel(block.text);
 }
+
+/**
+ * A paragraph that opens with its own heading run in: a bold label and a line break, then the
+ * section's text in the same paragraph ("<p><b>Forward-Looking Statements</b><br>This release
+ * …", "<b>Media Contact:</b><br>…"), as press releases and wires set the sections they add
+ * after the story.
+ */
+const opensWithLabel = (block: LiveBlock): boolean => block.runIn !== undefined && block.runIn !== '' && isLabel(block.runIn);
 
 /**
  * After all of the article's text, what starts a section of the page that is not the story:
@@ -468,7 +502,7 @@ function isHeading(block: LiveBlock): boolean {
  * lines and funder notes), never as the story's next paragraph.
  */
 function opensTrailingSection(block: LiveBlock): boolean {
-  return END_OF_COPY.test(block.text) || SEPARATOR_LINE.test(block.text) || isHeading(block);
+  return END_OF_COPY.test(block.text) || SEPARATOR_LINE.test(block.text) || isHeading(block) || opensWithLabel(block);
 }
 
 function paragraphProfile(all: readonly LiveBlock[], aligned: readonly boolean[], standfirst: readonly boolean[], archived: readonly string[]): ParagraphProfile {
@@ -539,9 +573,26 @@ function readsAsAddedProse(block: LiveBlock, profile: ParagraphProfile, publishe
     (block.text.match(SENTENCE_BREAK)?.length ?? 0) >= 1 &&
     !SECOND_PERSON.test(voice) &&
     !FIRST_PLURAL.test(voice) &&
-    !mentionsSite(voice, publisher.name, publisher.host)
+    !mentionsSite(voice.replace(PUBLISHER_AS_SOURCE, ' '), publisher.name, publisher.host)
   );
 }
+
+/**
+ * The publisher named as one more party to the reporting: "told the Sentinel", "according to
+ * The Sentinel", "seen by the Sentinel", "in an interview with The Sentinel", "The Sentinel
+ * reported in March": news prose names its own paper so (an added paragraph quoting what an
+ * official told it), where furniture names it as the one speaking or selling ("The Sentinel
+ * may receive compensation …", "The Sentinel's newsletter"). The capitalized words in such a
+ * phrase are left out before looking for the publisher's name.
+ */
+const NAME_RUN = String.raw`(?:the\s+)?(?:\p{Lu}[\p{L}\p{N}'\u2019.&-]*\s*){1,4}`;
+const PUBLISHER_AS_SOURCE = new RegExp(
+  [
+    String.raw`\b(?:told|according to|(?:seen|obtained|reviewed|contacted|interviewed|asked) by|(?:an? )?interviews? with|(?:spoke|speaking|talked|talking) (?:to|with)|(?:said|confirmed|explained|wrote) to)\s+${NAME_RUN}`,
+    String.raw`${NAME_RUN}(?:first |previously |earlier )?(?:reported|revealed|has (?:reported|revealed|learned|learnt)|learned|learnt|understands)\b`,
+  ].join('|'),
+  'gu',
+);
 
 interface Place {
   /** Before or after all of the article's text, not among it. */

@@ -3,7 +3,8 @@
  * The live-diff corpus (tests/fixtures/live-pages/): every archived article through every
  * template, unchanged and with each edit, must give the verdict a reader would and name the
  * change. The held-out halves are measured by scripts/live-corpus-table.ts and reported in
- * docs/live-diff.md; they are run here too, so a crash on them shows.
+ * docs/live-diff.md, and run in live-corpus-heldout.test.ts (a file of its own: one worker
+ * holding every half's pages ran out of its 4 GB heap once heldout8 came in).
  */
 import { describe, expect, it } from 'vitest';
 import { corpusArticles, EDITS, loadTemplates } from '../../../fixtures/live-pages/corpus';
@@ -12,7 +13,7 @@ import { runCase } from '../../../fixtures/live-pages/matrix';
 const articles = corpusArticles();
 // Each test runs a template over every article (a few seconds on a loaded two-core machine).
 const CASES_TIMEOUT_MS = 60_000;
-// heldout … heldout4 and heldout6 were seen while tuning (docs/live-diff.md, "The corpus"): tune material now.
+// heldout … heldout4, heldout6 and heldout7 were seen while tuning (docs/live-diff.md, "The corpus"): tune material now.
 const tune = [
   ...(await loadTemplates('tune')),
   ...(await loadTemplates('heldout')),
@@ -20,8 +21,8 @@ const tune = [
   ...(await loadTemplates('heldout3')),
   ...(await loadTemplates('heldout4')),
   ...(await loadTemplates('heldout6')),
+  ...(await loadTemplates('heldout7')),
 ];
-const heldout = [...(await loadTemplates('heldout5')), ...(await loadTemplates('heldout7'))];
 
 describe.each(tune.map((template) => [template.name, template] as const))('tuned half: %s', (_, template) => {
   it.each(EDITS)('%s: the right verdict, the change named', (edit) => {
@@ -30,14 +31,6 @@ describe.each(tune.map((template) => [template.name, template] as const))('tuned
       // `ok` also reads the counts the status line gives ("1 sentence edited"), as the browser test does.
       expect({ article: article.url, got: outcome.got, ok: outcome.ok }).toEqual({ article: article.url, got: outcome.expected, ok: true });
     }
-  }, CASES_TIMEOUT_MS);
-});
-
-describe.runIf(heldout.length > 0).each(heldout.map((template) => [template.name, template] as const))('held-out half: %s', (_, template) => {
-  // Only that every case runs to a verdict: which verdict is measured by the table, so a held-out
-  // failure is never read here (reading it would make the half tune material).
-  it.each(EDITS)('%s: runs to a verdict', (edit) => {
-    for (const article of articles) expect(runCase(template, article, edit).got).toBeDefined();
   }, CASES_TIMEOUT_MS);
 });
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../../src/shared/archive-format';
 import { diffParagraphs } from '../../../../src/shared/live-diff';
-import { blockTexts, extractLiveArticle } from '../../../../src/sidebar/live/live-extract';
+import { blockTexts, componentClasses, extractLiveArticle, liveBlocks, signedWords } from '../../../../src/sidebar/live/live-extract';
 import { compareWithLive } from '../../../../src/sidebar/live/live-compare';
 import { compileArchive, readSeedDirectory } from '../../../../scripts/archive/compile';
 
@@ -84,5 +84,52 @@ describe('blockTexts', () => {
     const root = document.createElement('div');
     root.innerHTML = '<h2>Head</h2><p>One <b>bold</b> line<br>two</p><ul><li>a</li><li>b</li></ul>tail';
     expect(blockTexts(root)).toEqual(['Head', 'One bold line two', 'a', 'b', 'tail']);
+  });
+});
+
+describe('round 7: reference signs, run-in headings, build hashes', () => {
+  it('a superscript sign with no link is a reference mark, taken out; a superscript digit or letter is text', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p>Fighters of IS<sup>*</sup> said so.<sup class="fn">†</sup> Later.</p><p>An area of 40 km<sup>2</sup> on the 1<sup>st</sup> day.</p>';
+    expect(liveBlocks(root).map((block) => [block.text, block.marks])).toEqual([
+      ['Fighters of IS said so. Later.', ['*', '†']],
+      ['An area of 40 km2 on the 1st day.', []],
+    ]);
+  });
+
+  it('keeps a superscript sign where the archive has the same word with it (the archived page printed it as text)', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p>Fighters of IS<sup>*</sup> said so.<sup>*</sup> Later.</p>';
+    expect(signedWords(['Fighters of IS* said so.'])).toEqual(new Set(['IS*']));
+    expect(liveBlocks(root, undefined, signedWords(['Fighters of IS* said so.'])).map((block) => [block.text, block.marks])).toEqual([['Fighters of IS* said so. Later.', ['*']]]);
+  });
+
+  it('notes a bold label with a line break after it as the block’s run-in heading', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p><b>Media Contact:</b> <br>Jane Roe</p><p><strong>The council</strong> said so.</p><p>Text <b>bold</b><br>more</p>';
+    expect(liveBlocks(root).map((block) => block.runIn)).toEqual(['Media Contact:', undefined, undefined]);
+  });
+
+  it('takes a CSS-modules class’s build hash out of its name, and leaves BEM names whole', () => {
+    expect(componentClasses('SimpleBlock-module_p__Q3azU SimpleBlock-module_p__2f1-9 article__body c-card')).toBe('SimpleBlock-module_p SimpleBlock-module_p article__body c-card');
+  });
+
+  it('a one-sentence paragraph added in the paragraph component counts though each paragraph carries another build hash', () => {
+    const article = {
+      title: 'Harbour Bridge Reopens After Two Years of Repairs',
+      summary: 'The city’s oldest bridge carried traffic again on Monday, a year later than planned.',
+      paragraphs: [
+        'Crowds lined both banks as the first buses crossed the harbour bridge on Monday morning. The mayor cut a ribbon at the northern end.',
+        'The repairs replaced the deck and most of the steel cables, engineers said. The original cables had corroded far faster than expected.',
+        'The work cost 84 million, twice the first estimate. The council blamed the rising price of steel and a wet winter.',
+      ],
+    } as Article;
+    const added = 'A spokesperson for the port authority declined to comment when contacted on Thursday.';
+    const hashes = ['Q3azU', 'b81Kx', '0pLmW', 'zz9Ay'];
+    const texts = [article.paragraphs[0], article.paragraphs[1], added, article.paragraphs[2]] as string[];
+    const body = texts.map((text, i) => `<p class="SimpleBlock-module_p__${hashes[i]}">${text}</p>`).join('');
+    const html = `<html><head><title>${article.title}</title></head><body><main><article><h1>${article.title}</h1><p class="Lead-module_root__aaaaa">${article.summary}</p>${body}</article></main></body></html>`;
+    const result = compareWithLive(article, html);
+    expect(result.status === 'compared' && { added: result.diff.added, removed: result.diff.removed, paragraphs: result.changes.paragraphsAdded }).toEqual({ added: 13, removed: 0, paragraphs: 1 });
   });
 });

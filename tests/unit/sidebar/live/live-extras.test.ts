@@ -1,0 +1,142 @@
+// @vitest-environment happy-dom
+/**
+ * Round 7's rules for page extras (src/sidebar/live/live-extras.ts), from the general causes
+ * heldout7 showed: press releases' run-in section headings after the story, a <span> an
+ * editor left around a one-sentence paragraph, a wire's CORRECTION label before the headline,
+ * <details> folds among the paragraphs, and the publisher named as a party to the reporting.
+ * Real edits are still caught beside each.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { Article } from '../../../../src/shared/archive-format';
+import { compareWithLive } from '../../../../src/sidebar/live/live-compare';
+import { verdictText } from '../../../../src/sidebar/live/live-verdict-text';
+
+vi.mock('../../../../src/shared/browser', () => ({
+  t: (key: string, subs?: string | string[]) => [key, ...(subs === undefined ? [] : Array.isArray(subs) ? subs : [subs])].join(' '),
+}));
+
+const ARTICLE = {
+  title: 'Harbour Bridge Reopens After Two Years of Repairs',
+  summary: 'The city’s oldest bridge carried traffic again on Monday, a year later than planned.',
+  paragraphs: [
+    'Crowds lined both banks as the first buses crossed the harbour bridge on Monday morning. The mayor cut a ribbon at the northern end.',
+    'The repairs replaced the deck and most of the steel cables, engineers said. The original cables had corroded far faster than expected.',
+    'The work cost 84 million, twice the first estimate. The council blamed the rising price of steel and a wet winter.',
+    'Cyclists will be allowed on the bridge from next month, once a separate lane is painted. Pedestrians can use it from today.',
+  ],
+} as Article;
+
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const p = (text: string) => `<p>${esc(text)}</p>`;
+function page(body: string, headline = ARTICLE.title): string {
+  return `<html><head><title>${esc(headline)} | The Gazette</title><meta property="og:site_name" content="The Gazette"></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><article><h1>${esc(headline)}</h1>${body}</article></main><footer><p>© The Gazette. All rights reserved.</p></footer></body></html>`;
+}
+const [P1, P2, P3, P4] = ARTICLE.paragraphs as [string, string, string, string];
+const plainBody = [ARTICLE.summary, P1, P2, P3, P4].map(p).join('');
+
+function verdict(html: string) {
+  const result = compareWithLive(ARTICLE, html);
+  if (result.status !== 'compared') return result.reason;
+  return { text: verdictText(result.diff, result.changes), extras: result.extras.map((e) => e.text) };
+}
+
+describe('a section with its heading run in, after the story', () => {
+  const statements =
+    'This release may contain statements about future plans and expectations. Such statements involve risks and uncertainties, and actual results may differ materially.';
+  const trailer = `<p><b>Forward-Looking Statements</b><br>${esc(statements)}</p><p><b>Media Contact:</b><br>Jane Roe<br>press@gazette.example</p>`;
+
+  it('is the page’s, not the story’s, and so is what follows it', () => {
+    const result = verdict(page(plainBody + trailer));
+    expect(result).toMatchObject({ text: 'liveUnchanged' });
+    expect(typeof result === 'string' ? [] : result.extras).toContain(`Forward-Looking Statements ${statements}`);
+  });
+
+  it('a correction set with a run-in label still counts', () => {
+    const correction = 'An earlier version of this story gave the wrong cost for the repairs.';
+    // "Correction:" and its 13 words: 14 added.
+    expect(verdict(page(plainBody + `<p><b>Correction:</b><br>${esc(correction)}</p>` + trailer))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 14 0' });
+  });
+
+  it('a paragraph added at the end whose first words are bold, with no line break, is the story’s', () => {
+    const added = 'The council said on Tuesday that tolls would not be charged on the bridge before the end of the year at the earliest.';
+    // 23 words, all added.
+    expect(verdict(page(plainBody + `<p><b>The council</b> ${esc(added.slice('The council '.length))}</p>`))).toMatchObject({
+      text: 'liveChanged liveKind_paragraphsAdded_one liveWords 23 0',
+    });
+  });
+});
+
+describe('a <span> is no style of its own', () => {
+  it('a one-sentence paragraph added with its sentence in a span an editor left counts', () => {
+    const added = 'A spokesperson for the port authority declined to comment when contacted on Thursday.';
+    const body = [ARTICLE.summary, P1, P2].map(p).join('') + `<p><span class="s">${esc(added)}</span></p>` + [P3, P4].map(p).join('');
+    // 13 words.
+    expect(verdict(page(body))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 13 0' });
+  });
+
+  it('an italic line is still unlike plain paragraphs, span or not', () => {
+    const tip = 'Have a news tip? Call the newsroom at 555-0134 or email the desk any day of the week.';
+    const body = plainBody + `<p><span class="s"><em>${esc(tip)}</em></span></p>`;
+    expect(verdict(page(body))).toMatchObject({ text: 'liveUnchanged', extras: [tip] });
+  });
+});
+
+describe('a wire’s correction label before the headline', () => {
+  const note = 'Correction: An earlier version of this release gave the wrong cost for the repairs.';
+  const withNote = p(note) + plainBody;
+
+  it('is the correction’s flag on a page that carries the correction', () => {
+    for (const label of ['CORRECTION -- ', 'CORRECTED-', 'Correction: ']) {
+      const result = verdict(page(withNote, `${label}${ARTICLE.title}`));
+      // The note's 14 words; the headline unchanged.
+      expect(result).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 14 0' });
+      expect(typeof result === 'string' ? [] : result.extras).toContain(label.trim());
+    }
+  });
+
+  it('is the headline changed when the page carries no correction', () => {
+    expect(verdict(page(plainBody, `CORRECTION -- ${ARTICLE.title}`))).toMatchObject({ text: 'liveChanged liveKind_headline liveWords 2 0' });
+  });
+
+  it('a headline that only starts with such a word is a new headline', () => {
+    const headline = 'Correction-minded councils reopen harbour bridge after two years of repairs';
+    expect(verdict(page(withNote, headline))).toMatchObject({ text: expect.stringMatching(/^liveChanged liveKind_headline, liveKind_correction /) });
+  });
+});
+
+describe('a <details> fold among the paragraphs', () => {
+  const context = 'Independent engineers were asked to check the cables after a report found corrosion. Their findings were published in full last spring.';
+
+  it('is a page extra: shown only on a tap, set apart from the story', () => {
+    const body = [ARTICLE.summary, P1, P2].map(p).join('') + `<details class="context"><summary>Context</summary>${p(context)}</details>` + [P3, P4].map(p).join('');
+    expect(verdict(page(body))).toMatchObject({ text: 'liveUnchanged', extras: ['Context', context] });
+  });
+
+  it('a story folded in one whole is still the story, and an edit in it is caught', () => {
+    const edited = P4.replace('next month', 'next week');
+    const body = [ARTICLE.summary, P1, P2].map(p).join('') + `<details open><summary>Read the full story</summary>${[P3, edited].map(p).join('')}</details>`;
+    expect(verdict(page(body))).toMatchObject({ text: 'liveChanged liveKind_sentencesEdited_one liveOneWord 1' });
+  });
+});
+
+describe('the publisher named as a party to the reporting', () => {
+  const added =
+    'The mayor told the Gazette on Tuesday that the cycle lane would be painted within a fortnight. Council officers said the paint had already been ordered.';
+
+  it('an added paragraph quoting what was told to the paper counts, also in a component unlike the paragraphs', () => {
+    const among = (block: string) => page([ARTICLE.summary, P1, P2].map(p).join('') + block + [P3, P4].map(p).join(''));
+    // 26 words.
+    expect(verdict(among(p(added)))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 26 0' });
+    expect(verdict(among(`<div class="text-block">${esc(added)}</div>`))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 26 0' });
+    const reported = 'The Gazette reported in March that the repairs would overrun. The council has not said why the work took a year longer than planned.';
+    // 24 words.
+    expect(verdict(among(`<div class="text-block">${esc(reported)}</div>`))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 24 0' });
+  });
+
+  it('the publisher speaking for itself in a box of its own is still furniture', () => {
+    const disclosure = 'The Gazette may receive compensation for some links to products and services in this article. Prices are accurate as of publication.';
+    const body = [ARTICLE.summary, P1, P2].map(p).join('') + `<div class="text-block">${esc(disclosure)}</div>` + [P3, P4].map(p).join('');
+    expect(verdict(page(body))).toMatchObject({ text: 'liveUnchanged', extras: [disclosure] });
+  });
+});
