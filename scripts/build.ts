@@ -18,7 +18,6 @@ import { ArchiveBuildError } from './archive/seed-errors';
 import { inOwnThread } from './archive/threads';
 import { ENTITY_EXTRACTOR_GLOBAL, ENTITY_EXTRACTOR_SCRIPT, ENTITY_KNOWLEDGE_PACK } from '../src/background/capture/extractor-files';
 import { BROWSER_TARGETS, browserManifest } from './manifest';
-import { PACKED_FILE_SUFFIX } from '../src/shared/archive-format';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -142,26 +141,12 @@ function staticImports(metafile: esbuild.Metafile, entry: string): string[] {
   return [...found].map((path) => path.replace(/^out\//, ''));
 }
 
-/**
- * Archive files a page reads whatever it is asked, fetched with the page itself instead of
- * after its script ran: the popup's search meta and its first chunk of documents (the
- * recent articles an empty query lists). `crossorigin` makes the preload's request the
- * one fetch() sends (cors mode, same-origin credentials), so it is used, not repeated.
- */
-const FETCH_PRELOADS: Readonly<Record<string, readonly string[]>> = {
-  'popup.html': ['search/meta.json', 'search/docs/0.json'].map((path) => `archive/${path}${PACKED_FILE_SUFFIX}`),
-};
-
 async function pageHtml(page: string, preloads: readonly string[]): Promise<string> {
   const name = page.split('.')[0] ?? '';
   const html = await readFile(join(root, 'src', name, page), 'utf8');
-  const fetches = FETCH_PRELOADS[page] ?? [];
-  if (preloads.length === 0 && fetches.length === 0) return html;
-  if (!html.includes('</head>')) throw new Error(`src/${name}/${page} has no </head> for its preloads`);
-  const links = [
-    ...preloads.map((path) => `  <link rel="modulepreload" href="${path}" />\n`),
-    ...fetches.map((path) => `  <link rel="preload" href="${path}" as="fetch" crossorigin="anonymous" />\n`),
-  ].join('');
+  if (preloads.length === 0) return html;
+  if (!html.includes('</head>')) throw new Error(`src/${name}/${page} has no </head> for its module preloads`);
+  const links = preloads.map((path) => `  <link rel="modulepreload" href="${path}" />\n`).join('');
   return html.replace('</head>', `${links}  </head>`);
 }
 
