@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --sizes 1000,10000 --runs 7 --captured 1000,5000 --minisearch-max 50000 --many-hosts --work-dir DIR]
+ * npm run bench:search [-- --sizes 1000,10000 --runs 7 --captured 1000,5000 --minisearch-max 50000 --many-hosts --work-dir DIR --code-from DIST]
  *
  * For each size: generates a synthetic archive (scripts/bench/synthetic-archive.ts) and
  * builds the extension with it in a process of its own (child-build.ts), and prints build
