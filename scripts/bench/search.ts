@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --sizes 1000,10000 --runs 7 --captured 1000,5000 --minisearch-max 50000 --many-hosts --work-dir DIR]
+ * npm run bench:search [-- --sizes 1000,10000 --runs 7 --captured 1000,5000 --minisearch-max 50000 --many-hosts --work-dir DIR --code-from DIST]
  *
  * For each size: generates a synthetic archive (scripts/bench/synthetic-archive.ts) and
  * builds the extension with it in a process of its own (child-build.ts), and prints build
@@ -12,9 +12,9 @@
  * per 20 articles). Not part of `npm test`. Figures: docs/performance.md.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
 import type { BrowserContext } from 'playwright-core';
@@ -32,14 +32,26 @@ const root = resolve(import.meta.dirname, '../..');
 /** The recent segment's limit of src/background/capture/search-index.ts (the worker module cannot load in Node). */
 const RECENT_LIMIT = 32;
 
-/** Opens `url` in a new tab and reads when the page marked its first results (ms after navigation start). */
-async function coldOpen(context: BrowserContext, url: string, mark: string): Promise<number> {
+/** The popup's second mark: every source (bundled, captured, notes) merged into the list (src/popup/use-search.ts). */
+const MERGED_MARK = 'backstory:search-merged';
+
+/**
+ * Opens `url` in a new tab and reads when the page marked its first results (ms after
+ * navigation start); with `merged`, also when it marked that mark (`merged` of the answer).
+ */
+async function coldOpenBoth(context: BrowserContext, url: string, mark: string, merged?: string): Promise<{ first: number; merged: number }> {
   const page = await context.newPage();
   await page.goto(url);
   const at = await page.waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, mark, { timeout: 60_000 });
-  const value = (await at.jsonValue()) as number;
+  const first = (await at.jsonValue()) as number;
+  let all = NaN;
+  if (merged) all = (await (await page.waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, merged, { timeout: 60_000 })).jsonValue()) as number;
   await page.close();
-  return value;
+  return { first, merged: all };
+}
+
+async function coldOpen(context: BrowserContext, url: string, mark: string): Promise<number> {
+  return (await coldOpenBoth(context, url, mark)).first;
 }
 
 async function miniSearchPage(dir: string): Promise<void> {
@@ -59,11 +71,18 @@ async function miniSearchPage(dir: string): Promise<void> {
 }
 
 /** Cold opens (each query, then the empty one) and, in one open popup, every query of the set: input event → results ready. */
-async function popupFigures(context: BrowserContext, popup: string, coldQueries: readonly string[], queries: readonly string[], runs: number) {
-  const figures = { coldOpen: [] as number[], coldOpenEmpty: [] as number[], popupQuery: [] as number[] };
+async function popupFigures(context: BrowserContext, popup: string, coldQueries: readonly string[], queries: readonly string[], runs: number, hasMergedMark: boolean) {
+  const mergedMark = hasMergedMark ? MERGED_MARK : undefined;
+  const figures = { coldOpen: [] as number[], coldOpenEmpty: [] as number[], popupQuery: [] as number[], coldOpenMerged: [] as number[], coldOpenEmptyMerged: [] as number[], popupQueryMerged: [] as number[] };
   for (let run = 0; run < runs; run++) {
-    for (const q of coldQueries) figures.coldOpen.push(await coldOpen(context, `${popup}?q=${encodeURIComponent(q)}`, 'backstory:search-results'));
-    figures.coldOpenEmpty.push(await coldOpen(context, popup, 'backstory:search-results'));
+    for (const q of coldQueries) {
+      const { first, merged } = await coldOpenBoth(context, `${popup}?q=${encodeURIComponent(q)}`, 'backstory:search-results', mergedMark);
+      figures.coldOpen.push(first);
+      figures.coldOpenMerged.push(merged);
+    }
+    const { first, merged } = await coldOpenBoth(context, popup, 'backstory:search-results', mergedMark);
+    figures.coldOpenEmpty.push(first);
+    figures.coldOpenEmptyMerged.push(merged);
   }
   const page = await context.newPage();
   await page.goto(popup);
@@ -71,16 +90,21 @@ async function popupFigures(context: BrowserContext, popup: string, coldQueries:
   for (let run = 0; run < runs; run++) {
     for (const q of queries) {
       const latency = await page.evaluate(`(async () => {
-        const marks = () => performance.getEntriesByName('backstory:search-results');
-        const before = marks().length;
+        const marks = (name) => performance.getEntriesByName(name);
+        const before = marks('backstory:search-results').length;
+        const mergedBefore = marks(${JSON.stringify(MERGED_MARK)}).length;
         const box = document.querySelector('.search-box');
         const started = performance.now();
         box.value = ${JSON.stringify(q)};
         box.dispatchEvent(new Event('input', { bubbles: true }));
-        while (marks().length === before) await new Promise((resolve) => setTimeout(resolve, 0));
-        return marks()[before].startTime - started;
+        while (marks('backstory:search-results').length === before) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (!${hasMergedMark}) return [marks('backstory:search-results')[before].startTime - started, NaN];
+        while (marks(${JSON.stringify(MERGED_MARK)}).length === mergedBefore) await new Promise((resolve) => setTimeout(resolve, 0));
+        return [marks('backstory:search-results')[before].startTime - started, marks(${JSON.stringify(MERGED_MARK)})[mergedBefore].startTime - started];
       })()`);
-      figures.popupQuery.push(latency as number);
+      const [first, merged] = latency as [number, number];
+      figures.popupQuery.push(first);
+      figures.popupQueryMerged.push(merged);
     }
   }
   await page.close();
@@ -93,6 +117,9 @@ interface Figures {
   indexFiles: number;
   coldOpen: number[];
   coldOpenEmpty: number[];
+  coldOpenMerged: number[];
+  coldOpenEmptyMerged: number[];
+  popupQueryMerged: number[];
   query: number[];
   queryCold: number[];
   popupQuery: number[];
@@ -103,6 +130,9 @@ interface CapturedFigures {
   coldOpen: number[];
   coldOpenEmpty: number[];
   popupQuery: number[];
+  coldOpenMerged: number[];
+  coldOpenEmptyMerged: number[];
+  popupQueryMerged: number[];
   nodeBase: number;
   nodeRecent: number;
   nodeQuery: number[];
@@ -115,6 +145,21 @@ interface Options {
   miniSearchMax: number;
   manyHosts: boolean;
   workDir: string | undefined;
+  /** A built extension (dist/chromium) whose code replaces the reused build's: the archive is kept. */
+  codeFrom: string | undefined;
+}
+
+/**
+ * The code of `from` (a build of this checkout) over a reused build's, keeping its archive
+ * and manifest (its sites): a code change is measured at 100,000 articles without the
+ * 15-minute compile of the same archive again.
+ */
+async function refreshCode(from: string, to: string): Promise<void> {
+  const kept = (path: string): boolean => {
+    const inside = relative(from, path);
+    return inside !== 'manifest.json' && inside !== 'archive' && !inside.startsWith('archive/');
+  };
+  await cp(from, to, { recursive: true, force: true, filter: kept });
 }
 
 /** MiniSearch's build and queries in a process of its own; why it failed when it did. */
@@ -137,9 +182,10 @@ async function benchSize(size: number, options: Options, realSeed: string): Prom
     const queries = syntheticArchive(realSeed, 1).queries;
 
     // --- Backstory ---
-    const ours: Figures = { build: 0, indexBytes: 0, indexFiles: 0, coldOpen: [], coldOpenEmpty: [], query: [], queryCold: [], popupQuery: [] };
+    const ours: Figures = { build: 0, indexBytes: 0, indexFiles: 0, coldOpen: [], coldOpenEmpty: [], coldOpenMerged: [], coldOpenEmptyMerged: [], popupQueryMerged: [], query: [], queryCold: [], popupQuery: [] };
     const built = buildInOwnProcess(size, work, { manyHosts: options.manyHosts });
     ours.build = built.ms;
+    if (options.codeFrom) await refreshCode(options.codeFrom, join(work, 'dist/chromium'));
     const archiveDir = join(work, 'dist/chromium/archive');
     ({ bytes: ours.indexBytes, files: ours.indexFiles } = await dirSize(join(archiveDir, 'search')));
 
@@ -163,7 +209,7 @@ async function benchSize(size: number, options: Options, realSeed: string): Prom
     const capturedAll = capturedMost > 0 ? capturedArticles(realSeed, capturedMost) : [];
     const captured = new Map<number, CapturedFigures>();
     for (const capturedCount of options.captured) {
-      const figures: CapturedFigures = { indexBuild: 0, coldOpen: [], coldOpenEmpty: [], popupQuery: [], nodeBase: 0, nodeRecent: 0, nodeQuery: [] };
+      const figures: CapturedFigures = { indexBuild: 0, coldOpen: [], coldOpenEmpty: [], popupQuery: [], coldOpenMerged: [], coldOpenEmptyMerged: [], popupQueryMerged: [], nodeBase: 0, nodeRecent: 0, nodeQuery: [] };
       captured.set(capturedCount, figures);
       // What the worker computes (src/background/capture/search-index.ts), without storage: a base
       // segment of every article, a recent segment of RECENT_LIMIT, and queries on the base (warm).
@@ -189,7 +235,7 @@ async function benchSize(size: number, options: Options, realSeed: string): Prom
     // --- MiniSearch, same articles, same fields, in a process of its own ---
     const msDir = join(work, 'minisearch');
     const msFigures = size <= options.miniSearchMax ? await miniSearchInOwnProcess(work, queries, runs) : { failed: `not tried (--minisearch-max ${options.miniSearchMax})` };
-    const ms: Figures | null = 'failed' in msFigures ? null : { build: msFigures.build, indexBytes: msFigures.indexBytes, indexFiles: 1, coldOpen: [], coldOpenEmpty: [], query: msFigures.query, queryCold: [], popupQuery: [] };
+    const ms: Figures | null = 'failed' in msFigures ? null : { build: msFigures.build, indexBytes: msFigures.indexBytes, indexFiles: 1, coldOpen: [], coldOpenEmpty: [], coldOpenMerged: [], coldOpenEmptyMerged: [], popupQueryMerged: [], query: msFigures.query, queryCold: [], popupQuery: [] };
     if (ms) await miniSearchPage(msDir);
 
     // --- Chromium: cold open to first results ---
@@ -210,7 +256,9 @@ async function benchSize(size: number, options: Options, realSeed: string): Prom
       const popup = `chrome-extension://${browser.extensionId}/popup.html`;
       const coldQueries = ['kirb', 'hezbollah', queries[5]!, queries[7]!];
       await coldOpen(browser.context, `${popup}?q=warmup`, 'backstory:search-results'); // first start of the browser's extension process
-      Object.assign(ours, await popupFigures(browser.context, popup, coldQueries, queries, runs));
+      // A build from before the second mark (a "before" run with --code-from) is measured on the first only.
+      const hasMergedMark = (await readFile(join(work, 'dist/chromium/popup.js'), 'utf8')).includes(MERGED_MARK);
+      Object.assign(ours, await popupFigures(browser.context, popup, coldQueries, queries, runs, hasMergedMark));
       // The same popup, the same queries, with the user's own archive beside the bundled one (stored in steps: 1,000, then 4,000 more…).
       let stored = 0;
       for (const [capturedCount, figures] of [...captured].sort((a, b) => a[0] - b[0])) {
@@ -220,7 +268,7 @@ async function benchSize(size: number, options: Options, realSeed: string): Prom
         stored = capturedCount;
         await page.close();
         await coldOpen(browser.context, `${popup}?q=warmup`, 'backstory:search-results');
-        Object.assign(figures, await popupFigures(browser.context, popup, coldQueries, queries, runs));
+        Object.assign(figures, await popupFigures(browser.context, popup, coldQueries, queries, runs, hasMergedMark));
       }
       if (ms) {
         const msRuns = Math.min(runs, size >= 5000 ? 3 : runs);
@@ -251,13 +299,14 @@ async function benchSize(size: number, options: Options, realSeed: string): Prom
     console.log(`- Backstory query in the open popup (Chromium, input event → results ready, before paint; first round reads files, later rounds hit the cache): median ${fmtMs(median(ours.popupQuery))}, p95 ${fmtMs(percentile(ours.popupQuery, 0.95))}`);
     console.log(`- Backstory whole build (own process; compile with the synthetic entity extractor, bundle, write both browsers)${built.reused ? ', from an earlier run' : ''}: ${fmtMs(ours.build)}, peak ${mb(built.peakRssBytes)}`);
     console.log(`- Backstory popup cold open with an empty query (recent articles): median ${fmtMs(median(ours.coldOpenEmpty))}`);
+    console.log(`- Second mark (${MERGED_MARK}: bundled, captured and notes all in the list): cold open median ${fmtMs(median(ours.coldOpenMerged))}, p95 ${fmtMs(percentile(ours.coldOpenMerged, 0.95))}; empty query median ${fmtMs(median(ours.coldOpenEmptyMerged))}; query in the open popup median ${fmtMs(median(ours.popupQueryMerged))}, p95 ${fmtMs(percentile(ours.popupQueryMerged, 0.95))}`);
     console.log(`- Backstory query on a fresh engine (nothing cached, files read from disk): median ${fmtMs(median(ours.queryCold))}, p95 ${fmtMs(percentile(ours.queryCold, 0.95))}`);
     if (captured.size > 0) {
       const steps = [...captured].sort((a, b) => a[0] - b[0]);
       console.log(`\n#### The same popup with captured articles (searched by the worker, src/background/capture/search-index.ts)\n`);
       console.log(`| figure | 0 captured (baseline, this run) | ${steps.map(([n]) => `${n.toLocaleString('en')} captured | ratio`).join(' | ')} |`);
       console.log(`|---|---|${steps.map(() => '---|---|').join('')}`);
-      const vs = (label: string, pick: (f: Pick<Figures, 'coldOpen' | 'coldOpenEmpty' | 'popupQuery'>) => number): void => {
+      const vs = (label: string, pick: (f: Pick<Figures, 'coldOpen' | 'coldOpenEmpty' | 'popupQuery' | 'coldOpenMerged' | 'coldOpenEmptyMerged' | 'popupQueryMerged'>) => number): void => {
         const base = pick(ours);
         console.log(`| ${label} | ${fmtMs(base)} | ${steps.map(([, f]) => `${fmtMs(pick(f))} | ${(pick(f) / base).toFixed(2)}×`).join(' | ')} |`);
       };
@@ -266,6 +315,11 @@ async function benchSize(size: number, options: Options, realSeed: string): Prom
       vs('cold open, empty query (recent), median', (f) => median(f.coldOpenEmpty));
       vs('query in the open popup, median', (f) => median(f.popupQuery));
       vs('query in the open popup, p95', (f) => percentile(f.popupQuery, 0.95));
+      vs('all merged (second mark): cold open, median', (f) => median(f.coldOpenMerged));
+      vs('all merged: cold open, p95', (f) => percentile(f.coldOpenMerged, 0.95));
+      vs('all merged: empty query, median', (f) => median(f.coldOpenEmptyMerged));
+      vs('all merged: query in the open popup, median', (f) => median(f.popupQueryMerged));
+      vs('all merged: query in the open popup, p95', (f) => percentile(f.popupQueryMerged, 0.95));
       for (const [n, f] of steps) {
         console.log(`\n- ${n.toLocaleString('en')} captured: the worker's search index built from storage (a merge into one base segment, Chromium): ${fmtMs(f.indexBuild)}`);
         console.log(`- ${n.toLocaleString('en')} captured, in Node, without storage: base segment built in ${fmtMs(f.nodeBase)}; recent segment of ${RECENT_LIMIT} (what a capture rebuilds) in ${fmtMs(f.nodeRecent)}; query on the base, warm: median ${fmtMs(median(f.nodeQuery))}, p95 ${fmtMs(percentile(f.nodeQuery, 0.95))}`);
@@ -287,9 +341,11 @@ async function main(): Promise<void> {
       'many-hosts': { type: 'boolean', default: false },
       // Keep each size's build in DIR/<size> and reuse it on the next run.
       'work-dir': { type: 'string' },
+      // With --work-dir: the popup and worker code of this build (e.g. dist/chromium after `npm run build`) over the reused one's.
+      'code-from': { type: 'string' },
     },
   });
-  const options: Options = { runs: Number(values.runs), captured: values.captured.split(',').map(Number).filter((n) => n > 0), miniSearchMax: Number(values['minisearch-max']), manyHosts: values['many-hosts'], workDir: values['work-dir'] };
+  const options: Options = { runs: Number(values.runs), captured: values.captured.split(',').map(Number).filter((n) => n > 0), miniSearchMax: Number(values['minisearch-max']), manyHosts: values['many-hosts'], workDir: values['work-dir'], codeFrom: values['code-from'] };
   const realSeed = await readFile(join(root, 'seeds', (await readdir(join(root, 'seeds'))).filter((n) => n.endsWith('.txt')).sort()[0]!), 'utf8');
   console.log(`search benchmark on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
   for (const size of values.sizes.split(',').map(Number)) await benchSize(size, options, realSeed);

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/browser';
 import type { SnippetPart } from '../shared/search-text';
 import type { ArchiveSearch } from './archive-search';
@@ -41,11 +41,13 @@ interface ResultRowProps {
   active: boolean;
   className?: string;
   onOpen(): void;
+  /** The pointer entered (true) or left (false) the row. */
+  onPointer(over: boolean): void;
   children: ComponentChildren;
 }
 
 /** One option of a results list; mouse-down is swallowed so the search box keeps focus. */
-function ResultRow({ id, active, className, onOpen, children }: ResultRowProps) {
+function ResultRow({ id, active, className, onOpen, onPointer, children }: ResultRowProps) {
   return (
     <li
       id={id}
@@ -54,6 +56,8 @@ function ResultRow({ id, active, className, onOpen, children }: ResultRowProps) 
       class={['hit', className, active ? 'active' : ''].filter(Boolean).join(' ')}
       onMouseDown={(event) => event.preventDefault()}
       onClick={onOpen}
+      onMouseEnter={() => onPointer(true)}
+      onMouseLeave={() => onPointer(false)}
     >
       {children}
     </li>
@@ -65,7 +69,10 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
   const [query, setQuery] = useState(initialQuery);
   // The chosen row, for the query whose results it was chosen in: new results start at the top.
   const [active, setActive] = useState({ query: initialQuery, index: 0 });
-  const state = useSearch(engine, notes, query);
+  // The row under the pointer; with the chosen row, where results that come late may go (late-hits.ts).
+  const [hovered, setHovered] = useState<string | null>(null);
+  const pinned = useRef(0);
+  const state = useSearch(engine, notes, query, pinned);
   const empty = query.trim() === '';
 
   const items = useMemo<Item[]>(
@@ -77,6 +84,8 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
   );
   const activeIndex = active.query === state.query ? Math.min(active.index, Math.max(0, items.length - 1)) : 0;
   const activeKey = items[activeIndex]?.key;
+  pinned.current = Math.max(activeIndex, hovered === null ? -1 : items.findIndex((item) => item.key === hovered));
+  const pointer = (key: string) => (over: boolean) => setHovered((now) => (over ? key : now === key ? null : now));
 
   const onKeyDown = (event: KeyboardEvent): void => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -94,7 +103,8 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
     }
   };
 
-  const showNoResults = state.hits !== undefined && state.hits.length === 0 && !empty && (state.notes?.length ?? 0) === 0;
+  // Said only once every source answered: the worker's captured hits and the notes may still come.
+  const showNoResults = state.complete && state.hits !== undefined && state.hits.length === 0 && !empty && (state.notes?.length ?? 0) === 0;
 
   return (
     <section class="search" aria-label={t('searchLabel')}>
@@ -131,7 +141,7 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
         </div>
       )}
       <div class="results">
-        {state.hits?.length === 0 && !empty && !showNoResults && !state.error && <p class="message muted">{t('searchNoArticles')}</p>}
+        {state.complete && state.hits?.length === 0 && !empty && !showNoResults && !state.error && <p class="message muted">{t('searchNoArticles')}</p>}
         {state.hits && state.hits.length > 0 && (
           <section aria-labelledby="articles-heading">
             <h2 id="articles-heading">
@@ -142,7 +152,7 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
                 const key = `a-${hit.id}`;
                 const details = state.details.get(hit.id);
                 return (
-                  <ResultRow id={key} key={key} active={key === activeKey} onOpen={() => open(hit.url)}>
+                  <ResultRow id={key} key={key} active={key === activeKey} onOpen={() => open(hit.url)} onPointer={pointer(key)}>
                     <span class="hit-title">{hit.title}</span>
                     <span class="hit-meta muted">
                       <time dateTime={hit.date}>{formatDate(hit.date)}</time> · {hit.host}
@@ -171,7 +181,7 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
               {state.notes.map((note, i) => {
                 const key = `n-${note.articleId}-${i}`;
                 return (
-                  <ResultRow id={key} key={key} active={key === activeKey} className="note" onOpen={() => open(note.url)}>
+                  <ResultRow id={key} key={key} active={key === activeKey} className="note" onOpen={() => open(note.url)} onPointer={pointer(key)}>
                     <span class="hit-title">{note.articleTitle}</span>
                     <span class="hit-meta muted">
                       {note.kind === 'note' ? t('searchKindNote') : t('searchKindHighlight')} ·{' '}

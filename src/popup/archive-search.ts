@@ -25,7 +25,12 @@ export interface ArchiveResults {
 }
 
 export interface ArchiveSearch {
+  /** Both archives' hits merged, once both answered. */
   search(query: string, limit: number): Promise<ArchiveResults>;
+  /** Each archive on its own, for a view that shows the bundled hits first and the captured ones as they come (use-search.ts). */
+  readonly bundled: HitSource;
+  /** Hits already marked `byYou`. */
+  readonly captured: HitSource;
   details(hit: ArchiveHit, query: string): Promise<HitDetails>;
 }
 
@@ -70,13 +75,19 @@ const KEPT_QUERIES = 1;
 
 /** Hits of both, best first (newest first for an empty query); captured ones marked. */
 export function combineResults(bundled: SearchResults, captured: SearchResults, limit: number, byDate: boolean): ArchiveResults {
-  return mergeResults<ArchiveHit>([bundled, { ...captured, hits: captured.hits.map((hit) => ({ ...hit, byYou: true })) }], limit, byDate);
+  return mergeResults<ArchiveHit>([bundled, markByYou(captured)], limit, byDate);
+}
+
+function markByYou(captured: SearchResults): SearchResults {
+  return { ...captured, hits: captured.hits.map((hit) => ({ ...hit, byYou: true })) };
 }
 
 const NONE: SearchResults = { hits: [], total: 0 };
 
 export function archiveSearch(bundled: HitSource, captured: HitSource): ArchiveSearch {
   return {
+    bundled,
+    captured: { search: async (query, limit) => markByYou(await captured.search(query, limit)), details: (hit, query) => captured.details(hit, query) },
     async search(query, limit) {
       const [fromBundle, fromUser] = await Promise.allSettled([bundled.search(query, limit), captured.search(query, limit)]);
       if (fromBundle.status === 'rejected' && fromUser.status === 'rejected') throw fromBundle.reason;

@@ -19,7 +19,8 @@ const engine = archiveSearch(new SearchEngine(packagedJson((path) => browser.run
 // Start reading the index before the first render: the files this query needs are then
 // on their way while preact sets up (reads are shared, so the view's own search reuses them).
 const initialQuery = params.get('q') ?? '';
-void engine.search(initialQuery, FIRST_LIMIT).catch(() => undefined);
+void engine.bundled.search(initialQuery, FIRST_LIMIT).catch(() => undefined);
+void engine.captured.search(initialQuery, ARTICLE_LIMIT).catch(() => undefined);
 
 function openArticle(url: string): void {
   void browser.tabs.create({ url }).then(() => {

@@ -5,7 +5,10 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { failureMessage } from '../shared/failures';
 import type { HitDetails } from '../shared/search-engine';
-import type { ArchiveResults, ArchiveSearch } from './archive-search';
+import type { SearchResults } from '../shared/search-engine';
+import { isEmptyQuery, parseQuery } from '../shared/search-query';
+import { combineResults, type ArchiveHit, type ArchiveResults, type ArchiveSearch } from './archive-search';
+import { placeLateHits } from './late-hits';
 import type { NoteHit, NotesSource } from './notes-source';
 
 /** Articles listed, and how many of them get a snippet (one small article fetch each). */
@@ -28,6 +31,8 @@ export interface SearchState {
   warning: string | null;
   /** Why the user's notes could not be read, if they could not. */
   notesError: string | null;
+  /** Every source (bundled, captured, notes) has answered this query: "no results" can be said. */
+  complete: boolean;
 }
 
 /** The free words of a query, for the notes store (which knows no archive fields). */
@@ -35,44 +40,107 @@ export function notesQuery(query: string): string {
   return query.replace(/\b\w+:("[^"]*"?|\S+)/g, ' ').replace(/"/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export function useSearch(engine: ArchiveSearch, notes: NotesSource, query: string): SearchState {
-  const [state, setState] = useState<SearchState>({ query, hits: undefined, total: 0, details: new Map(), notes: null, error: null, warning: null, notesError: null });
+/** Marks set once the rows they name are in the DOM (a layout effect: the same frame's paint shows them). */
+export const FIRST_RESULTS_MARK = 'backstory:search-results';
+export const ALL_MERGED_MARK = 'backstory:search-merged';
+
+const TOP_ROW = { current: 0 };
+
+/**
+ * `pinned` (read when an answer arrives): the lowest row the user is on (late-hits.ts).
+ * The first results paint as soon as the bundled engine answers; the worker's captured
+ * hits and the notes join them when they come, without moving the rows on screen.
+ */
+export function useSearch(engine: ArchiveSearch, notes: NotesSource, query: string, pinned: { readonly current: number } = TOP_ROW): SearchState {
+  const [state, setState] = useState<SearchState>({ query, hits: undefined, total: 0, details: new Map(), notes: null, error: null, warning: null, notesError: null, complete: false });
   const latest = useRef(0);
+  const marks = useRef<string[]>([]);
+
+  useLayoutEffect(() => {
+    for (const name of marks.current.splice(0)) performance.mark(name);
+  });
 
   // A layout effect runs right after rendering; preact defers useEffect to the next frame.
   useLayoutEffect(() => {
     const run = ++latest.current;
     const current = (): boolean => run === latest.current;
-    // The first few results show as soon as their rows are read; the rest follow.
-    const show = ({ hits, total, warning }: ArchiveResults, details: boolean): void => {
+    const byDate = isEmptyQuery(parseQuery(query));
+    type Answer = { ok: true; value: SearchResults } | { ok: false; error: unknown } | undefined;
+    let firstBundled: Answer, allBundled: Answer, captured: Answer;
+    let notesIn = false;
+    let shown: ArchiveHit[] | undefined;
+    let merged = false;
+    const snippetsAsked = new Set<string>();
+
+    const bundledAnswer = (): Answer => allBundled ?? firstBundled;
+    /** True once no more article hits will come for this query. */
+    const articlesDone = (): boolean => captured !== undefined && (allBundled !== undefined || (firstBundled !== undefined && (!firstBundled.ok || firstBundled.value.hits.length < FIRST_LIMIT)));
+    const update = (): void => {
       if (!current()) return;
-      setState((previous) => ({ ...previous, query, hits, total, details: details ? new Map() : previous.details, error: null, warning: warning ?? null }));
-      if (!details) return;
-      performance.mark('backstory:search-results');
-      for (const hit of hits.slice(0, SNIPPET_LIMIT)) {
-        engine.details(hit, query).then(
-          (found) => {
-            if (current()) setState((previous) => ({ ...previous, details: new Map(previous.details).set(hit.id, found) }));
-          },
-          () => undefined, // A result without a snippet still reads well.
-        );
+      const bundled = bundledAnswer();
+      // The first paint waits for the bundled engine (local, fast); on its own the worker's answer waits for it, unless it failed.
+      if (bundled === undefined || (!bundled.ok && captured === undefined)) return;
+      const failed = [bundled, captured].find((answer) => answer?.ok === false) as { error: unknown } | undefined;
+      if (!bundled.ok && !captured?.ok) {
+        setState((previous) => ({ ...previous, query, hits: [], total: 0, error: String(failed?.error), complete: merged }));
+      } else {
+        const none: SearchResults = { hits: [], total: 0 };
+        const all = combineResults(bundled.ok ? bundled.value : none, captured?.ok ? captured.value : none, ARTICLE_LIMIT, byDate);
+        const limit = allBundled !== undefined || !bundled.ok ? ARTICLE_LIMIT : FIRST_LIMIT;
+        const hits = placeLateHits(shown ?? [], all.hits, shown ? pinned.current : -1, limit);
+        const first = shown === undefined;
+        shown = hits;
+        setState((previous) => ({ ...previous, query, hits, total: all.total, details: first ? new Map() : previous.details, error: null, warning: failed ? failureMessage(failed.error) : null, complete: merged }));
+        if (first) marks.current.push(FIRST_RESULTS_MARK);
+        for (const hit of hits.slice(0, SNIPPET_LIMIT)) {
+          if (snippetsAsked.has(hit.id)) continue;
+          snippetsAsked.add(hit.id);
+          engine.details(hit, query).then(
+            (found) => {
+              if (current()) setState((previous) => ({ ...previous, details: new Map(previous.details).set(hit.id, found) }));
+            },
+            () => undefined, // A result without a snippet still reads well.
+          );
+        }
       }
+      markMerged();
     };
-    engine
-      .search(query, FIRST_LIMIT)
-      .then((first) => {
-        show(first, true);
-        return first.hits.length < FIRST_LIMIT || !current() ? null : engine.search(query, ARTICLE_LIMIT);
-      })
-      .then((all) => all && show(all, false))
-      .catch((error: unknown) => {
-        if (current()) setState((previous) => ({ ...previous, query, hits: [], total: 0, error: String(error) }));
-      });
+    const markMerged = (): void => {
+      if (merged || !notesIn || !articlesDone() || shown === undefined && !(bundledAnswer()?.ok === false && captured?.ok === false)) return;
+      merged = true;
+      marks.current.push(ALL_MERGED_MARK);
+      setState((previous) => ({ ...previous, complete: true }));
+    };
+    const settle = <T>(promise: Promise<T>, keep: (answer: { ok: true; value: T } | { ok: false; error: unknown }) => void): Promise<void> =>
+      promise.then(
+        (value) => keep({ ok: true, value }),
+        (error: unknown) => keep({ ok: false, error }),
+      );
+
+    void settle(engine.bundled.search(query, FIRST_LIMIT), (answer) => {
+      firstBundled = answer;
+      update();
+      if (answer.ok && answer.value.hits.length >= FIRST_LIMIT && current()) {
+        void settle(engine.bundled.search(query, ARTICLE_LIMIT), (all) => {
+          // The whole list failing after its first part did is no failure of the search.
+          allBundled = all.ok ? all : answer;
+          update();
+        });
+      }
+    });
+    void settle(engine.captured.search(query, ARTICLE_LIMIT), (answer) => {
+      captured = answer;
+      update();
+    });
     notes.searchNotes(notesQuery(query), NOTE_LIMIT).then(
       (found) => current() && setState((previous) => ({ ...previous, notes: found, notesError: null })),
       (error: unknown) => current() && setState((previous) => ({ ...previous, notes: null, notesError: failureMessage(error) })),
-    );
-  }, [engine, notes, query]);
+    ).finally(() => {
+      if (!current()) return;
+      notesIn = true;
+      markMerged();
+    });
+  }, [engine, notes, query, pinned]);
 
   return state;
 }

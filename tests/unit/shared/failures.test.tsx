@@ -152,10 +152,8 @@ describe('the popup’s views of failures', () => {
   });
 
   it('says the notes could not be read, and still shows the archive results', async () => {
-    const engine = {
-      search: async () => ({ hits: [], total: 0 }),
-      details: async () => ({ snippet: [], entities: [] }),
-    } as never;
+    const none = { search: async () => ({ hits: [], total: 0 }), details: async () => ({ snippet: [], entities: [] }) };
+    const engine = { ...none, bundled: none, captured: none };
     const notes = { searchNotes: () => Promise.reject(new MessageError('internal', 'notes/search: storage.local is not available')) };
     const root = domRoot();
     await act(() => render(<SearchView engine={engine} notes={notes} initialQuery="" open={() => undefined} />, root));
