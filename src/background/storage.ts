@@ -199,8 +199,69 @@ export async function keysPrefixed(area: AreaName, prefix: string, options: { re
   return Object.keys(await readAllPrefixed(area, prefix));
 }
 
+/**
+ * The keys under one prefix, known to this worker: listed once per worker life (the whole
+ * area read where the browser cannot list keys), then kept by this module's writes and by
+ * storage.onChanged for keys written elsewhere. A key is only ever added: one removed stays
+ * listed until the worker stops, which costs a get of a missing key, where dropping it could
+ * hide a record written again meanwhile.
+ */
+interface KnownKeys {
+  prefix: string;
+  /** Null while the listing is under way: keys written meanwhile wait in `added`. */
+  listed: Set<string> | null;
+  added: Set<string>;
+  ready: Promise<Set<string>>;
+}
+const knownKeys = new WeakMap<object, Map<string, KnownKeys>>();
+
+function knownOf(area: AreaName): Map<string, KnownKeys> {
+  const storage = namedArea(area);
+  let byPrefix = knownKeys.get(storage);
+  if (!byPrefix) knownKeys.set(storage, (byPrefix = new Map()));
+  return byPrefix;
+}
+
+function noteWritten(area: AreaName, keys: readonly string[]): void {
+  for (const known of knownOf(area).values()) {
+    for (const key of keys) if (key.startsWith(known.prefix)) (known.listed ?? known.added).add(key);
+  }
+}
+
+function keysKnown(area: AreaName, prefix: string): Promise<Set<string>> {
+  const byPrefix = knownOf(area);
+  const held = byPrefix.get(prefix);
+  if (held) return held.ready;
+  const known: KnownKeys = { prefix, listed: null, added: new Set(), ready: undefined as unknown as Promise<Set<string>> };
+  // Listening before the listing starts: a key written while it runs is either listed or reported.
+  const stop = onAreaChanged(area, (changes) => {
+    for (const [key, change] of Object.entries(changes)) if (change.newValue !== undefined && key.startsWith(prefix)) (known.listed ?? known.added).add(key);
+  });
+  known.ready = keysPrefixed(area, prefix, { readAll: true }).then(
+    (keys) => (known.listed = new Set([...(keys ?? []), ...known.added])),
+    (error: unknown) => {
+      stop();
+      if (byPrefix.get(prefix) === known) byPrefix.delete(prefix);
+      throw error;
+    },
+  );
+  byPrefix.set(prefix, known);
+  return known.ready;
+}
+
+/**
+ * Every stored key that starts with `prefix`, with its raw value, without listing the area's
+ * keys on each call (`readPrefixed` does: tens of thousands of captured-article keys beside a
+ * few notes records). For read-only use: a read-modify-write reads its key fresh under its lock.
+ */
+export async function readPrefixedKnown(area: AreaName, prefix: string): Promise<Record<string, unknown>> {
+  return readManyRaw(area, [...(await keysKnown(area, prefix))]);
+}
+
 /** Writes several keys at once; rejects (quota exceeded, write refused) with the browser's error. */
 export async function writeRaw(area: AreaName, entries: Record<string, unknown>): Promise<void> {
+  // Known before the write begins: a read that starts while it runs may already find it.
+  noteWritten(area, Object.keys(entries));
   await namedArea(area).set(entries);
 }
 

@@ -157,7 +157,7 @@ export const notesHandlers: FeatureHandlers<keyof typeof notesMessages> = {
 
   async 'notes/search'({ query, limit }) {
     // The popup opens a result's address: only the catalog's, checked for the hits it shows.
-    return firstHitsInCatalog(searchNotes(await readAllRecords(), query, Number.POSITIVE_INFINITY), limit, inCatalog);
+    return firstHitsInCatalog(searchNotes(await readAllRecords({ knownKeys: true }), query, Number.POSITIVE_INFINITY), limit, inCatalog);
   },
 
   async 'notes/list'() {

@@ -13,6 +13,7 @@ import {
   lockOf,
   quarantine,
   readPrefixed,
+  readPrefixedKnown,
   readRaw,
   removeRaw,
   serializedByKey,
@@ -53,9 +54,13 @@ export async function readRecord(articleId: string): Promise<NotesRecord | null>
   return fromUnlockedRead(key, await readRaw('local', key));
 }
 
-/** Every article's record, most recently changed first. */
-export async function readAllRecords(): Promise<NotesRecord[]> {
-  const stored = await readPrefixed('local', NOTES_PREFIX);
+/**
+ * Every article's record, most recently changed first. `knownKeys`: of the keys this worker
+ * knows (storage.ts), not a listing of storage.local's every key, which costs the popup's
+ * notes search, run on each query, tens of ms with thousands of captured articles.
+ */
+export async function readAllRecords(options: { knownKeys?: boolean } = {}): Promise<NotesRecord[]> {
+  const stored = options.knownKeys ? await readPrefixedKnown('local', NOTES_PREFIX) : await readPrefixed('local', NOTES_PREFIX);
   const records = await Promise.all(Object.entries(stored).map(([key, raw]) => fromUnlockedRead(key, raw)));
   return records.filter((record): record is NotesRecord => record !== null).sort((a, b) => b.updatedAt - a.updatedAt);
 }
