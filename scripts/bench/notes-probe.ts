@@ -5,7 +5,7 @@
  * articles stored, times from an extension page the worker's round trips of `notes/search`
  * and `capture/search` (one at a time, then both at once as the popup sends them), and in
  * the worker itself storage.local.getKeys() and a get of one key (what a notes search
- * that lists keys pays). Figures: docs/performance.md.
+ * that lists keys pays).
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
