@@ -36,12 +36,17 @@ function failureText(code: string, message: string): Said {
   return { text: t('popupCaptureFailed', message), error: true };
 }
 
+/** The page is in the user's archive now: the button has done its job. */
+const archivedNow = (outcome: CaptureOutcome): boolean => outcome.status === 'archived' || outcome.status === 'already-archived';
+
 const lastText = (last: LastCapture): Said => ('outcome' in last ? outcomeText(last.outcome) : failureText(last.code, last.failed));
 
-export function CapturePage() {
+/** `onArchived`: the capture put the page in the archive, with what was said (the popup then shows it as archived). */
+export function CapturePage({ onArchived }: { onArchived?: (said: string) => void } = {}) {
   const [status, setStatus] = useState<CaptureStatus | null>(null);
   const [said, setSaid] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
   useEffect(() => {
     sendToWorker('popup/capturable', {}).then(
       (answer) => {
@@ -52,14 +57,21 @@ export function CapturePage() {
     );
   }, []);
   const page = status?.page;
-  if (!page) return said && <p class={`capture-outcome${said.error ? ' error' : ''}`} role="status">{said.text}</p>;
+  // Once archived, offering "Archive this page" again (and saying what it would ask) misleads.
+  if (!page || done) return said && <p class={`capture-outcome${said.error ? ' error' : ''}`} role="status">{said.text}</p>;
 
   const archive = (): void => {
     if (!page.siteAccess) void browser.permissions.request({ origins: page.origins }).catch(() => false);
     setBusy(true);
     setSaid(null);
     sendToWorker('popup/capture', {}).then(
-      (outcome) => setSaid(outcomeText(outcome)),
+      (outcome) => {
+        const text = outcomeText(outcome);
+        setSaid(text);
+        if (!archivedNow(outcome)) return;
+        setDone(true);
+        onArchived?.(text.text);
+      },
       (error: unknown) => setSaid(failureText(failureCode(error), failureMessage(error))),
     ).finally(() => setBusy(false));
   };

@@ -30,13 +30,25 @@ export function SidebarToggle() {
       (error: unknown) => setStatus({ kind: 'failed', message: toggleFailureText(error) }),
     );
   }, []);
+  // After "Archive this page" the tab shows an archived article: say so, as a popup opened now would.
+  const [archivedSaid, setArchivedSaid] = useState<string | null>(null);
+  const showCaptured = (said: string): void => {
+    sendToWorker('popup/active-article', {}).then(
+      (active) => {
+        if (!active) return;
+        setArchivedSaid(said);
+        setStatus({ kind: 'ready', active });
+      },
+      () => undefined, // The capture's own outcome line stays; the next popup asks again.
+    );
+  };
   if (status.kind === 'loading') return null;
   if (status.kind === 'failed') return <p class="page-status error" role="alert">{status.message}</p>;
   if (status.active === null) {
     return (
       <>
         <p class="page-status muted">{t('popupPageNotArchived')}</p>
-        <CapturePage />
+        <CapturePage onArchived={showCaptured} />
       </>
     );
   }
@@ -58,6 +70,11 @@ export function SidebarToggle() {
       >
         {t('popupToggleSidebar')}
       </button>
+      {archivedSaid && (
+        <p class="capture-outcome" role="status">
+          {archivedSaid}
+        </p>
+      )}
       {toggleError && (
         <p class="toggle-error error" role="alert">
           {toggleError}

@@ -52,6 +52,10 @@ describe.each(testBrowsers().filter((name) => ANSWERS_SITE_PROMPT.includes(name)
     expect(view.source).toMatch(/^The Coastal Ledger · Published February 8, 2024 · Archived by you \w+ \d+, \d{4}$/);
     expect(view.paragraphs.join(' ')).toContain('The mayor, who cast the deciding vote');
     expect(await page.badge()).toBe('1');
+    // The popup that archived it now shows the page as archived, as a popup opened now would: no second "Archive this page".
+    await popup.waitFor('.page-status strong');
+    expect(await popup.text('.page-status strong')).toBe('Harbour plan approved after marathon council debate');
+    expect(await popup.count('.capture-page')).toBe(0);
     await page.screenshot('capture-popup-sidebar');
     await popup.screenshot('capture-popup-archived');
     await popup.close();
