@@ -37,12 +37,19 @@ async function announce(record: NotesRecord): Promise<void> {
   if (await syncEnabled()) await pushToSync();
 }
 
-/** Changes one article's record, stores it, and announces it when it changed. */
+/** The record without its stamp: a change that only moves the stamp changes nothing. */
+const unstamped = (record: NotesRecord): string => JSON.stringify({ ...record, updatedAt: 0 });
+
+/**
+ * Changes one article's record, stores it, and announces it when it changed. A request that
+ * changes nothing (deleting a highlight that is gone) stores and announces nothing, even when
+ * the clock moved between making a new record and applying the request to it.
+ */
 async function change(articleId: string, apply: (record: NotesRecord, now: number) => NotesRecord): Promise<NotesRecord> {
-  const { record, changed } = await updateRecord(articleId, () => newRecordFor(articleId), (current) => ({
-    record: apply(current, Date.now()),
-    result: null,
-  }));
+  const { record, changed } = await updateRecord(articleId, () => newRecordFor(articleId), (current) => {
+    const next = apply(current, Date.now());
+    return { record: unstamped(next) === unstamped(current) ? current : next, result: null };
+  });
   if (changed) await announce(record);
   return record;
 }

@@ -3,7 +3,7 @@
  * records, migrations, quarantine of unreadable records, conflicts, storage failures.
  */
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, type FakeBrowser } from '../../helpers/fake-browser';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, highlight, record } from '../../helpers/records';
 
@@ -104,10 +104,29 @@ describe('the notes store', () => {
     expect(fake.browser.sent).toEqual([{ channel: 'backstory/1', type: 'notes/changed', payload: { articleId: ARTICLE_ID, revision: 1 } }]);
   });
 
-  it('does not write or announce a change that changes nothing', async () => {
-    await notesHandlers['notes/delete-highlight']({ articleId: ARTICLE_ID, id: 'none' }, popup);
-    expect(local().size).toBe(0);
-    expect(fake.browser.sent).toEqual([]);
+  describe('a change that changes nothing, while the clock moves on every read', () => {
+    // Each call of Date.now a millisecond later: the new record's stamp and the change's differ.
+    beforeEach(() => {
+      let clock = Date.now();
+      vi.spyOn(Date, 'now').mockImplementation(() => (clock += 1));
+    });
+    afterEach(() => vi.restoreAllMocks());
+
+    it('is not written or announced for an article with nothing stored', async () => {
+      await notesHandlers['notes/delete-highlight']({ articleId: ARTICLE_ID, id: 'none' }, popup);
+      expect(local().size).toBe(0);
+      expect(fake.browser.sent).toEqual([]);
+    });
+
+    it('leaves a stored record as it was, unannounced', async () => {
+      await notesHandlers['notes/add-highlight']({ articleId: ARTICLE_ID, highlight: { ...highlight('kept', 'quote', 0), createdAt: undefined } }, popup);
+      const stored = local().get(`notes:${ARTICLE_ID}`);
+      fake.browser.sent.length = 0;
+      await notesHandlers['notes/delete-highlight']({ articleId: ARTICLE_ID, id: 'none' }, popup);
+      await notesHandlers['notes/dismiss-conflict']({ articleId: ARTICLE_ID, conflictId: 'none' }, popup);
+      expect(local().get(`notes:${ARTICLE_ID}`)).toEqual(stored);
+      expect(fake.browser.sent).toEqual([]);
+    });
   });
 });
 
