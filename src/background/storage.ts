@@ -222,10 +222,13 @@ function knownOf(area: AreaName): Map<string, KnownKeys> {
   return byPrefix;
 }
 
+/** A key stored under a known prefix: listed, or kept for the listing under way. */
+function addKnown(known: KnownKeys, key: string): void {
+  if (key.startsWith(known.prefix)) (known.listed ?? known.added).add(key);
+}
+
 function noteWritten(area: AreaName, keys: readonly string[]): void {
-  for (const known of knownOf(area).values()) {
-    for (const key of keys) if (key.startsWith(known.prefix)) (known.listed ?? known.added).add(key);
-  }
+  for (const known of knownOf(area).values()) for (const key of keys) addKnown(known, key);
 }
 
 function keysKnown(area: AreaName, prefix: string): Promise<Set<string>> {
@@ -235,7 +238,7 @@ function keysKnown(area: AreaName, prefix: string): Promise<Set<string>> {
   const known: KnownKeys = { prefix, listed: null, added: new Set(), ready: undefined as unknown as Promise<Set<string>> };
   // Listening before the listing starts: a key written while it runs is either listed or reported.
   const stop = onAreaChanged(area, (changes) => {
-    for (const [key, change] of Object.entries(changes)) if (change.newValue !== undefined && key.startsWith(prefix)) (known.listed ?? known.added).add(key);
+    for (const [key, change] of Object.entries(changes)) if (change.newValue !== undefined) addKnown(known, key);
   });
   known.ready = keysPrefixed(area, prefix, { readAll: true }).then(
     (keys) => (known.listed = new Set([...(keys ?? []), ...known.added])),

@@ -10,3 +10,30 @@ export function packedArchiveFetch(file: (url: string) => unknown): (url: string
     return new Response(deflateRawSync(JSON.stringify(body)));
   };
 }
+
+export interface CatalogEntryStub {
+  id: string;
+  url: string;
+  title: string;
+  date: string;
+  host: string;
+}
+
+/**
+ * The packaged archive holding `catalog` (one shard of each index): its meta, its catalog,
+ * its URL index (`urls`, key → id) and any other file `files` answers (null: 404).
+ */
+export function catalogArchiveFetch(
+  catalog: Readonly<Record<string, CatalogEntryStub>>,
+  options: { urls?: Readonly<Record<string, string>>; files?: (url: string) => unknown } = {},
+): (url: string) => Promise<Response> {
+  return packedArchiveFetch((url) =>
+    url.endsWith('meta.json')
+      ? { format: 1, articleCount: Object.keys(catalog).length, shards: { urls: 1, entities: 1, catalog: 1 } }
+      : url.includes('/catalog/')
+        ? catalog
+        : url.includes('/urls/')
+          ? (options.urls ?? {})
+          : (options.files?.(url) ?? null),
+  );
+}

@@ -39,10 +39,10 @@ async function loadWorker(): Promise<void> {
   ({ planCapturedImport } = await import('../../../../src/background/capture/backup'));
   ({ readRecord, updateRecord } = await import('../../../../src/background/notes/store'));
 }
-import type { SenderInfo } from '../../../../src/background/router';
-import { packedArchiveFetch } from '../../helpers/packed-archive';
+import { EXTENSION_PAGE } from '../../helpers/senders';
+import { catalogArchiveFetch } from '../../helpers/packed-archive';
 
-const page: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: undefined, frameId: undefined, sidebar: undefined };
+const page = EXTENSION_PAGE;
 const A = 'aaaaaaaaaaaaaaaa';
 const B = 'bbbbbbbbbbbbbbbb';
 
@@ -53,9 +53,7 @@ beforeEach(async () => {
   // A bundled archive with no articles: every article here is a captured one.
   vi.stubGlobal(
     'fetch',
-    packedArchiveFetch((url) =>
-      url.endsWith('meta.json') ? { format: 1, articleCount: 0, shards: { urls: 1, entities: 1, catalog: 1 } } : /\/(catalog|urls)\//.test(url) ? {} : null,
-    ),
+    catalogArchiveFetch({}),
   );
 });
 

@@ -7,7 +7,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, type FakeBrowser } from '../../helpers/fake-browser';
 import { urlKey } from '../../../../src/shared/url-key';
-import { packedArchiveFetch } from '../../helpers/packed-archive';
+import { catalogArchiveFetch } from '../../helpers/packed-archive';
 
 const fake: { browser: FakeBrowser & Record<string, unknown> } = vi.hoisted(() => ({ browser: undefined as never }));
 vi.mock('../../../../src/shared/browser', () => ({
@@ -67,14 +67,9 @@ beforeEach(async () => {
   // The bundled archive: one article, on another address.
   vi.stubGlobal(
     'fetch',
-    packedArchiveFetch((url) =>
-      url.endsWith('meta.json')
-      ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } }
-      : url.includes('/urls/')
-        ? { 'sputnikglobe.com/a.html': '31f14c63a51e4b00' }
-        : url.includes('/catalog/')
-          ? { '31f14c63a51e4b00': { id: '31f14c63a51e4b00', url: 'https://sputnikglobe.com/a.html', title: 'Bundled', date: '2024-02-08', host: 'sputnikglobe.com' } }
-          : null,
+    catalogArchiveFetch(
+      { '31f14c63a51e4b00': { id: '31f14c63a51e4b00', url: 'https://sputnikglobe.com/a.html', title: 'Bundled', date: '2024-02-08', host: 'sputnikglobe.com' } },
+      { urls: { 'sputnikglobe.com/a.html': '31f14c63a51e4b00' } },
     ),
   );
   vi.resetModules();

@@ -1,6 +1,6 @@
 /** Damaged notes records: listed with what was wrong, exported, deleted only on request, with Undo. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SenderInfo } from '../../../../src/background/router';
+import { EXTENSION_PAGE } from '../../helpers/senders';
 import { fakeBrowser, type FakeBrowser } from '../../helpers/fake-browser';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, record } from '../../helpers/records';
 
@@ -14,7 +14,7 @@ vi.mock('../../../../src/shared/browser', () => ({
 const { damagedHandlers } = await import('../../../../src/background/notes/damaged-handlers');
 const { readAllRecords, readQuarantined } = await import('../../../../src/background/notes/store');
 
-const page: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: undefined, frameId: undefined, sidebar: undefined };
+const page = EXTENSION_PAGE;
 const future = { ...record(), schemaVersion: 99 };
 const broken = { ...record({}, OTHER_ARTICLE_ID), highlights: 'none' };
 

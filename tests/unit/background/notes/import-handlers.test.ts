@@ -25,10 +25,10 @@ vi.mock('../../../../src/shared/browser', () => ({
 
 const { notesHandlers } = await import('../../../../src/background/notes/handlers');
 const { readRecord } = await import('../../../../src/background/notes/store');
-import type { SenderInfo } from '../../../../src/background/router';
-import { packedArchiveFetch } from '../../helpers/packed-archive';
+import { EXTENSION_PAGE } from '../../helpers/senders';
+import { catalogArchiveFetch } from '../../helpers/packed-archive';
 
-const page: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: undefined, frameId: undefined, sidebar: undefined };
+const page = EXTENSION_PAGE;
 const ARTICLE = {
   format: 1,
   id: KIRBY_ID,
@@ -50,16 +50,9 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   vi.stubGlobal(
     'fetch',
-    packedArchiveFetch((url) =>
-      url.endsWith('meta.json')
-        ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } }
-        : url.includes('/catalog/')
-          ? { [KIRBY_ID]: { id: KIRBY_ID, url: KIRBY_URL, title: KIRBY.title, date: KIRBY.date, host: 'sputnikglobe.com' } }
-          : url.includes('/urls/')
-            ? { [urlKey(KIRBY_URL)]: KIRBY_ID }
-            : url.endsWith(`/articles/${KIRBY_ID}.json`)
-              ? ARTICLE
-              : null,
+    catalogArchiveFetch(
+      { [KIRBY_ID]: { id: KIRBY_ID, url: KIRBY_URL, title: KIRBY.title, date: KIRBY.date, host: 'sputnikglobe.com' } },
+      { urls: { [urlKey(KIRBY_URL)]: KIRBY_ID }, files: (url) => (url.endsWith(`/articles/${KIRBY_ID}.json`) ? ARTICLE : null) },
     ),
   );
 });

@@ -16,10 +16,10 @@ vi.mock('../../../../src/shared/browser', () => ({
 }));
 
 const { notesHandlers } = await import('../../../../src/background/notes/handlers');
-import type { SenderInfo } from '../../../../src/background/router';
-import { packedArchiveFetch } from '../../helpers/packed-archive';
+import { EXTENSION_PAGE } from '../../helpers/senders';
+import { catalogArchiveFetch } from '../../helpers/packed-archive';
 
-const popup: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: undefined, frameId: undefined, sidebar: undefined };
+const popup = EXTENSION_PAGE;
 const CATALOG = { id: ARTICLE_ID, url: 'https://sputnikglobe.com/20240208/article.html', title: 'Iraqi Militias Vow', date: '2024-02-08', host: 'sputnikglobe.com' };
 
 /** storage.local.getKeys as Chromium 130 has it, counted, optionally answering only when released. */
@@ -50,13 +50,7 @@ beforeEach(() => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   vi.stubGlobal(
     'fetch',
-    packedArchiveFetch((url) =>
-      url.endsWith('meta.json')
-        ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } }
-        : url.includes('/catalog/')
-          ? { [ARTICLE_ID]: CATALOG }
-          : null,
-    ),
+    catalogArchiveFetch({ [ARTICLE_ID]: CATALOG }),
   );
 });
 

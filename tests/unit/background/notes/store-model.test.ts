@@ -11,12 +11,12 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SenderInfo } from '../../../../src/background/router';
+import { EXTENSION_PAGE } from '../../helpers/senders';
 import type { NotesRecord } from '../../../../src/shared/notes-schema';
 import { FakeArea, fakeBrowser, type FakeBrowser } from '../../helpers/fake-browser';
 import { NEXT_VERSION, nextMigrations, nextSchema, previousShape } from '../../helpers/next-schema';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, highlight } from '../../helpers/records';
-import { packedArchiveFetch } from '../../helpers/packed-archive';
+import { catalogArchiveFetch } from '../../helpers/packed-archive';
 
 const fake: { browser: FakeBrowser } = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
 vi.mock('../../../../src/shared/browser', () => ({
@@ -40,7 +40,7 @@ const ARTICLES = [ARTICLE_ID, OTHER_ARTICLE_ID] as const;
 const CATALOG = Object.fromEntries(
   ARTICLES.map((id) => [id, { id, url: `https://sputnikglobe.com/2024/${id}.html`, title: `Article ${id}`, date: '2024-02-08', host: 'sputnikglobe.com' }]),
 );
-const sender: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: undefined, frameId: undefined, sidebar: undefined };
+const sender = EXTENSION_PAGE;
 const keyOf = (articleId: string): string => `notes:${articleId}`;
 
 /** The sidebars: two tabs on the first article, one on the second, each with the note it last saw. */
@@ -274,9 +274,7 @@ describe('the notes store against a model of what must be kept', () => {
     vi.spyOn(Date, 'now').mockReturnValue(1_764_000_000_000);
     vi.stubGlobal(
       'fetch',
-      packedArchiveFetch((url) =>
-        url.endsWith('meta.json') ? { format: 1, articleCount: 2, shards: { urls: 1, entities: 1, catalog: 1 } } : url.includes('/catalog/') ? CATALOG : null,
-      ),
+      catalogArchiveFetch(CATALOG),
     );
   });
   afterEach(() => vi.restoreAllMocks());

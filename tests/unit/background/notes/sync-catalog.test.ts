@@ -7,8 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, type FakeBrowser } from '../../helpers/fake-browser';
 import { ARTICLE_ID, OTHER_ARTICLE_ID, record } from '../../helpers/records';
-import type { SenderInfo } from '../../../../src/background/router';
-import { packedArchiveFetch } from '../../helpers/packed-archive';
+import { EXTENSION_PAGE } from '../../helpers/senders';
+import { catalogArchiveFetch } from '../../helpers/packed-archive';
 
 const fake: { browser: FakeBrowser } = vi.hoisted(() => ({ browser: undefined as unknown as FakeBrowser }));
 vi.mock('../../../../src/shared/browser', () => ({
@@ -21,7 +21,7 @@ vi.mock('../../../../src/shared/browser', () => ({
 const { notesHandlers } = await import('../../../../src/background/notes/handlers');
 
 const ENTRY = { id: ARTICLE_ID, url: 'https://sputnikglobe.com/20240208/iraqi-militias.html', title: 'Iraqi Militias Vow', date: '2024-02-08', host: 'sputnikglobe.com' };
-const sender: SenderInfo = { role: 'extension-page', tabId: undefined, pageUrl: undefined, frameId: undefined, sidebar: undefined };
+const sender = EXTENSION_PAGE;
 
 describe('a record synced in from another browser', () => {
   beforeEach(() => {
@@ -29,9 +29,7 @@ describe('a record synced in from another browser', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     vi.stubGlobal(
       'fetch',
-      packedArchiveFetch((url) =>
-        url.endsWith('meta.json') ? { format: 1, articleCount: 1, shards: { urls: 1, entities: 1, catalog: 1 } } : url.includes('/catalog/') ? { [ARTICLE_ID]: ENTRY } : null,
-      ),
+      catalogArchiveFetch({ [ARTICLE_ID]: ENTRY }),
     );
   });
   afterEach(() => vi.restoreAllMocks());
