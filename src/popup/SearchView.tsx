@@ -104,7 +104,8 @@ export function SearchView({ engine, notes, initialQuery, open }: Props) {
   };
 
   // Said only once every source answered: the worker's captured hits and the notes may still come.
-  const showNoResults = state.complete && state.hits !== undefined && state.hits.length === 0 && !empty && (state.notes?.length ?? 0) === 0;
+  // Not when the archive could not be searched: the error says so, "no results" would be untrue.
+  const showNoResults = state.complete && !state.error && state.hits !== undefined && state.hits.length === 0 && !empty && (state.notes?.length ?? 0) === 0;
 
   return (
     <section class="search" aria-label={t('searchLabel')}>

@@ -2,15 +2,14 @@
  * One search over both archives for the popup: the bundled one (its index read from the
  * package, src/shared/search-engine.ts) and the user's own captured articles (searched by
  * the worker, which alone reads them: `capture/search`). Both answer in the same shape
- * with the same scoring; a captured hit carries `byYou` and nothing else differs. When the
- * user's archive cannot be searched, the bundled results still show, with a warning.
+ * with the same scoring; a captured hit carries `byYou` and nothing else differs. The view
+ * merges them (use-search.ts): when one archive cannot be searched, the other's results
+ * still show, with a warning.
  */
-import { failureMessage } from '../shared/failures';
 import type { CapturedSearchResults } from '../shared/messages/captured-messages';
 import { sendToWorker } from '../shared/messages/to-worker';
 import type { HitDetails, SearchHit, SearchResults } from '../shared/search-engine';
 import { mergeResults } from '../shared/search-merge';
-import { isEmptyQuery, parseQuery } from '../shared/search-query';
 
 export interface ArchiveHit extends SearchHit {
   /** Captured by the user ("Archived by you"), not bundled. */
@@ -25,9 +24,7 @@ export interface ArchiveResults {
 }
 
 export interface ArchiveSearch {
-  /** Both archives' hits merged, once both answered. */
-  search(query: string, limit: number): Promise<ArchiveResults>;
-  /** Each archive on its own, for a view that shows the bundled hits first and the captured ones as they come (use-search.ts). */
+  /** Each archive on its own: the view shows the bundled hits first and merges the captured ones as they come (use-search.ts, combineResults). */
   readonly bundled: HitSource;
   /** Hits already marked `byYou`. */
   readonly captured: HitSource;
@@ -82,24 +79,10 @@ function markByYou(captured: SearchResults): SearchResults {
   return { ...captured, hits: captured.hits.map((hit) => ({ ...hit, byYou: true })) };
 }
 
-const NONE: SearchResults = { hits: [], total: 0 };
-
 export function archiveSearch(bundled: HitSource, captured: HitSource): ArchiveSearch {
   return {
     bundled,
     captured: { search: async (query, limit) => markByYou(await captured.search(query, limit)), details: (hit, query) => captured.details(hit, query) },
-    async search(query, limit) {
-      const [fromBundle, fromUser] = await Promise.allSettled([bundled.search(query, limit), captured.search(query, limit)]);
-      if (fromBundle.status === 'rejected' && fromUser.status === 'rejected') throw fromBundle.reason;
-      const results = combineResults(
-        fromBundle.status === 'fulfilled' ? fromBundle.value : NONE,
-        fromUser.status === 'fulfilled' ? fromUser.value : NONE,
-        limit,
-        isEmptyQuery(parseQuery(query)),
-      );
-      const failed = fromBundle.status === 'rejected' ? fromBundle : fromUser.status === 'rejected' ? fromUser : null;
-      return failed ? { ...results, warning: failureMessage(failed.reason) } : results;
-    },
     details: (hit, query) => (hit.byYou ? captured : bundled).details(hit, query),
   };
 }

@@ -82,7 +82,7 @@ export function useSearch(engine: ArchiveSearch, notes: NotesSource, query: stri
       if (bundled === undefined || (!bundled.ok && captured === undefined)) return;
       const failed = [bundled, captured].find((answer) => answer?.ok === false) as { error: unknown } | undefined;
       if (!bundled.ok && !captured?.ok) {
-        setState((previous) => ({ ...previous, query, hits: [], total: 0, error: String(failed?.error), complete: merged }));
+        setState((previous) => ({ ...previous, query, hits: [], total: 0, error: String(failed?.error), warning: null, complete: merged }));
       } else {
         const none: SearchResults = { hits: [], total: 0 };
         const all = combineResults(bundled.ok ? bundled.value : none, captured?.ok ? captured.value : none, ARTICLE_LIMIT, byDate);

@@ -1,6 +1,6 @@
 /** The popup's one search over the bundled and the captured archive. */
 import { describe, expect, it, vi } from 'vitest';
-import { archiveSearch, workerCaptured, type HitSource } from '../../../src/popup/archive-search';
+import { archiveSearch, combineResults, workerCaptured, type ArchiveHit, type HitSource } from '../../../src/popup/archive-search';
 import type { SearchHit } from '../../../src/shared/search-engine';
 
 vi.mock('../../../src/shared/browser', () => ({ browser: {}, t: (key: string) => key }));
@@ -16,39 +16,29 @@ function source(hits: SearchHit[], total = hits.length): HitSource & { details: 
   };
 }
 
-describe('archiveSearch', () => {
-  it('merges both by score, marks captured hits, and adds the totals', async () => {
-    const bundled = source([hit('b1', 900, '2024-01-01'), hit('b2', 300, '2024-02-01')], 7);
-    const captured = source([hit('c1', 500, '2020-01-01')], 2);
-    const results = await archiveSearch(bundled, captured).search('cranes', 20);
+describe('combineResults', () => {
+  it('merges both by score, marks captured hits, and adds the totals', () => {
+    const results = combineResults({ hits: [hit('b1', 900, '2024-01-01'), hit('b2', 300, '2024-02-01')], total: 7 }, { hits: [hit('c1', 500, '2020-01-01')], total: 2 }, 20, false);
     expect(results.hits.map((h) => [h.id, h.byYou ?? false])).toEqual([['b1', false], ['c1', true], ['b2', false]]);
     expect(results.total).toBe(9);
-    expect(results.warning).toBeUndefined();
   });
 
-  it('lists recent articles of both by date for an empty query, within the limit', async () => {
-    const bundled = source([hit('b1', 0, '2024-01-01'), hit('b2', 0, '2023-01-01')]);
-    const captured = source([hit('c1', 0, '2025-05-05')]);
-    const results = await archiveSearch(bundled, captured).search('', 2);
+  it('lists recent articles of both by date for an empty query, within the limit', () => {
+    const results = combineResults({ hits: [hit('b1', 0, '2024-01-01'), hit('b2', 0, '2023-01-01')], total: 2 }, { hits: [hit('c1', 0, '2025-05-05')], total: 1 }, 2, true);
     expect(results.hits.map((h) => h.id)).toEqual(['c1', 'b1']);
   });
+});
 
-  it('asks the archive a hit came from for its details', async () => {
+describe('archiveSearch', () => {
+  it('marks the captured archive\'s hits and asks the archive a hit came from for its details', async () => {
     const bundled = source([hit('b1', 1, '2024-01-01')]);
     const captured = source([hit('c1', 2, '2024-01-01')]);
     const search = archiveSearch(bundled, captured);
-    const { hits } = await search.search('x', 5);
+    const hits = [...(await search.bundled.search('x', 5)).hits, ...(await search.captured.search('x', 5)).hits];
+    expect(hits.map((h: ArchiveHit) => h.byYou ?? false)).toEqual([false, true]);
     await Promise.all(hits.map((h) => search.details(h, 'x')));
     expect(bundled.details).toHaveBeenCalledTimes(1);
     expect(captured.details).toHaveBeenCalledWith(expect.objectContaining({ id: 'c1', byYou: true }), 'x');
-  });
-
-  it('shows one archive with a warning when the other fails, and fails only when both do', async () => {
-    const failing: HitSource = { search: async () => Promise.reject(new Error('storage unreadable')), details: async () => ({ snippet: [], entities: [] }) };
-    const results = await archiveSearch(source([hit('b1', 1, '2024-01-01')]), failing).search('x', 5);
-    expect(results.hits.map((h) => h.id)).toEqual(['b1']);
-    expect(results.warning).toMatch(/storage unreadable/);
-    await expect(archiveSearch(failing, failing).search('x', 5)).rejects.toThrow(/storage unreadable/);
   });
 });
 

@@ -62,6 +62,25 @@ describe('the popup list with a late captured answer', () => {
     expect(marks('backstory:search-merged')).toBe(1);
   });
 
+  it('shows one archive\'s hits with a warning when the other cannot be searched, and an error only when neither can', async () => {
+    const failing: HitSource = { search: async () => Promise.reject(new Error('storage unreadable')), details: async () => ({ snippet: [], entities: [] }) };
+    const bundled = heldSource();
+    const root = domRoot();
+    await act(() => render(<SearchView engine={archiveSearch(bundled, failing)} notes={{ searchNotes: async () => [] }} initialQuery="cranes" open={() => undefined} />, root));
+    bundled.answer({ hits: [hit('b1', 50)], total: 1 });
+    await flush();
+    expect(titles(root)).toEqual(['b1']);
+    expect(root.querySelector('.search-warning')?.textContent).toMatch(/storage unreadable/);
+
+    const other = domRoot();
+    await act(() => render(<SearchView engine={archiveSearch(failing, failing)} notes={{ searchNotes: async () => [] }} initialQuery="cranes" open={() => undefined} />, other));
+    await flush();
+    expect(titles(other)).toEqual([]);
+    expect(other.querySelector('.search-warning')).toBeNull();
+    expect(other.querySelector('.message.error')?.textContent).toMatch(/storage unreadable/);
+    expect(other.querySelector('.no-results')).toBeNull();
+  });
+
   it('says "no results" only when the captured archive has answered too', async () => {
     const bundled = heldSource();
     const captured = heldSource();
