@@ -32,7 +32,7 @@ export const CORPORA = [
   { label: 'test4', what: 'held out', load: () => readCorpus(fromRoot('tests/fixtures/entities/test4')) },
   { label: 'test5', what: 'tune material; held out in earlier rounds', load: () => readCorpus(fromRoot('tests/fixtures/entities/test5')) },
   { label: 'test6', what: 'tune material in round 7; held out in round 6', load: () => readCorpus(fromRoot('tests/fixtures/entities/test6')) },
-  { label: 'test7', what: 'held out, fresh this round', load: () => readCorpus(fromRoot('tests/fixtures/entities/test7')) },
+  { label: 'test7', what: 'tune material in round 8; measured once in round 7', load: () => readCorpus(fromRoot('tests/fixtures/entities/test7')) },
   { label: 'seed', what: 'the bundled seed', load: readSeed },
 ] as const;
 

@@ -33,6 +33,11 @@ export function definedNames(text: string, tokens: readonly Token[], named: read
     if (open.text !== '(' || close.text !== ')' || !ACRONYM.test(acronym.text)) continue;
     const letters = acronym.text.replace(/[^\p{L}]/gu, '');
     if ((letters.match(/\p{Lu}/gu) ?? []).length < Math.max(2, letters.length / 2)) continue;
+    const placed = letters.length >= 3 ? orgInPlace(text, tokens[i - 1]!, all) : undefined;
+    if (placed) {
+      all = [...all.filter((c) => !placed.parts.includes(c)), placed.name].sort((a, b) => a.start - b.start);
+      continue;
+    }
     const words = wordsBefore(text, tokens, i, letters.length);
     const from = byInitials(words, letters.toLowerCase()) ?? bySchwartzHearst(words, letters.toLowerCase()) ?? byHeadWord(words);
     if (from === undefined) continue;
@@ -51,6 +56,20 @@ export function definedNames(text: string, tokens: readonly Token[], named: read
     all = [...all.filter((c) => !inside.includes(c)), { ...span, type: place ? ('place' as const) : ('org' as const) }].sort((a, b) => a.start - b.start);
   }
   return all;
+}
+
+/**
+ * "Arab Bank for Economic Development in Africa (BADEA)", "UN Integrated Office in Haiti (BINUH)": an
+ * organization, "in" and a place, then an acronym of three letters or more, often of the name in
+ * another language and word order: the acronym names the whole, place included (a body's acronym
+ * does not end at its country's name unless the name does).
+ */
+function orgInPlace(text: string, last: Token, named: readonly Candidate[]): { name: Candidate; parts: Candidate[] } | undefined {
+  const place = named.find((c) => c.type === 'place' && c.end === last.end);
+  if (!place) return undefined;
+  const org = named.find((c) => c.type === 'org' && / in $/.test(text.slice(c.end, place.start)) && place.start - c.end === 4);
+  if (!org) return undefined;
+  return { name: { start: org.start, end: place.end, type: 'org' }, parts: [org, place] };
 }
 
 /** The words of the sentence before the parenthesis, back to the first that cannot be part of a name. */

@@ -57,14 +57,18 @@ export const CONTEXT = {
     candidate challenger incumbent rival teammate midfielder head governor-general envoy negotiator
     skipper keeper goalkeeper winger full-back centre-back substitute referee mep mp mla senator
     councillor councilor legislator congressman congresswoman debutant grandmother grandfather
-    grandson granddaughter aunt uncle niece nephew cousin mentor protégé`),
+    grandson granddaughter aunt uncle niece nephew cousin mentor protégé
+    soprano mezzo-soprano mezzo contralto alto tenor countertenor baritone bass-baritone pianist violinist cellist conductor
+    flanker hooker fly-half scrum-half lock prop fullback full-back batsman batter bowler pitcher quarterback`),
   /** Role nouns inside a capitalized run ("Chief Financial Officer Wendell Huang"): the name follows. */
   roleWords: words(`
     officer executive minister secretary president director chairman chairwoman chairperson governor
     commissioner spokesman spokeswoman spokesperson ambassador coach manager mayor senator judge
     chancellor premier editor founder ceo cfo coo cto envoy striker midfielder defender goalkeeper
     captain economist analyst strategist professor lawmaker commander fighter soldier militant
-    negotiator adviser advisor aide`),
+    negotiator adviser advisor aide
+    soprano mezzo-soprano contralto tenor countertenor baritone bass-baritone pianist violinist cellist conductor
+    flanker fly-half scrum-half fullback batsman bowler pitcher quarterback`),
   /** Words that may stand before a role in a title ("Chief Financial Officer", "Health Minister"). */
   roleModifiers: words(`
     chief financial operating executive technology deputy vice prime foreign finance health defence
@@ -79,7 +83,7 @@ export const CONTEXT = {
     Insurance Investments Ventures Labs Media Brands Foods Cement Steel Mining Telecom Communications
     Music Entertainment Studios Software Networks Automotive Chemicals Petroleum Oil Gas Power`),
   /** First words that make a capitalized run a place ("Lake Kivu", "Estadio Centenario"). */
-  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Fort Isla Isle Gulf Monte Sierra Cerro Mont Camp Río Rio Lago Laguna'),
+  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Cap Fort Isla Isle Gulf Monte Sierra Cerro Mont Camp Río Rio Lago Laguna'),
   /** Words after a name that make it a speaker. */
   reportingVerbs: words(`
     said says told added wrote explained argued warned noted insisted admitted acknowledged
@@ -144,7 +148,8 @@ export const CONTEXT = {
   corporateVerbs: words(`
     runs operates owns makes sells buys manufactures produces supplies builds employs manages represents controls
     publishes broadcasts distributes develops designs markets exports imports trades lends insures invests rates
-    shares stock stocks shareholders revenue revenues profit profits sales customers employees subscribers`),
+    shares stock stocks shareholders revenue revenues profit profits sales customers employees subscribers
+    run operate own make sell buy manufacture produce supply build employ manage publish distribute develop design export import lend insure`),
   /** Business nouns before "in", "of", "with" and an organization ("a stake in Zentrix", "a unit of Roche"). */
   orgOfNouns: words('stake stakes shareholding takeover acquisition merger subsidiary unit affiliate'),
   /** Lower-case nouns right after a name that make it a place ("Guro district", "the Dnipropetrovsk region"). */
@@ -187,7 +192,8 @@ export const CONTEXT = {
     Semiconductors Microsystems Solutions Digital Interactive Entertainment Studios Pictures Records
     Publishing Press Broadcasting Television Radio Airline Hospitals Clinics Force Consortium
     Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte
-    Coalition Bloc Ratings Center Centre Survey Forum Railway División Divisão`),
+    Coalition Bloc Ratings Center Centre Survey Forum Railway División Divisão
+    Lab Cruises Astronautics Aeronautics Robotics Contractors`),
   /** Words before "Centre" that make it a facility, a place ("Satish Dhawan Space Centre", "Jiuquan Satellite Launch Center"), not an institution. */
   facilityCentres: words('Space Launch Convention Conference Exhibition Shopping'),
   /**
@@ -215,7 +221,8 @@ export const CONTEXT = {
     Court Board Federation Association Union League Party Church Organisation Organization School
     Federal National Royal Society Chamber Assembly Armed Forces Museum Centre Center Agency Authority
     Confederation Order Congress Institution Office Centres Centers Institutes Ministries Offices Archdiocese Diocese
-    Centro Casa Museo Instituto Banco Consejo Comité Comisión Movement Front Alliance Coalition Survey`),
+    Centro Casa Museo Instituto Banco Consejo Comité Comisión Movement Front Alliance Coalition Survey
+    Fund Foundation Trust Programme Administration Directorate Secretariat Inspectorate`),
   /** Last words that make a capitalized run a place. */
   placeHeads: words(`
     River Lake Sea Ocean Mountains Mountain Mount Hills Valley Island Islands Peninsula Desert Bay
@@ -224,9 +231,17 @@ export const CONTEXT = {
     Camp Village Town City Heights Falls Beach Reef Dome Base Plant Reservoir Arc Ridge Trench Range
     Parque Palace Cathedral Mosque Temple Castle Tower Terminal Pass Corridor Garden Gardens Drive
     Lane Boulevard Highway Motorway Expressway Quay Wharf Pier Docks Stand Oval Ground Racecourse
-    Speedway Technopolis Glacier Icefield Fjord Fort`),
+    Speedway Technopolis Glacier Icefield Fjord Fort
+    Bazaar Mall Hotel Souk Route Complex`),
+  /** Place heads that a number completes ("State Highway 2", "U.S. Route 20", "Launch Complex 1", "Terminal 3"). */
+  numberedHeads: words('Highway Route Complex Terminal Pier Gate Platform Runway Berth Line'),
   /** First words of a place named with "of" ("Port of Longview", "Isle of Man"). */
   placeLeadsOf: words('Port Isle Bay Gulf Strait Sea Straits'),
+  /** Positions of players, between a team's name and a player's ("the Moana Pasifika flanker Brooklyn Sapolu", "the Rangers striker Ade Bello"). */
+  sportsPositions: words(`
+    striker midfielder defender goalkeeper keeper forward winger full-back fullback centre-back centre-half playmaker
+    flanker hooker prop lock fly-half scrum-half number-eight batsman batter bowler opener wicketkeeper all-rounder
+    pitcher quarterback linebacker guard centre center`),
   /** Words of sport before a club's name ("leaders Botafogo", "defending champions Chelsea"), read only in a sentence about sport. */
   sportsOrgCues: words('leaders champions holders hosts visitors rivals opponents side club outfit'),
   /** Last words of runs that name no entity (laws, indices, prizes, works): the run is left out. */

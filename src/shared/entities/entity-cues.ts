@@ -13,7 +13,7 @@
  */
 import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
-import { CONTEXT } from './entity-context';
+import { CONTEXT, isSportsSentence } from './entity-context';
 import { isPersonalNameWord, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
@@ -38,7 +38,7 @@ export function typeByCues(
     tokens[item.first - 1]?.text === "'s" || tokens[item.last + 1]?.text === "'s" || (tokens[item.last + 1]?.text === '-' && tokens[item.last + 1]!.start === item.run.at(-1)!.end);
   const personEnds = new Set(typed.filter((c) => c.type === 'person').map((c) => c.end));
   runs.forEach((item, k) => {
-    const type = localCue(tokens, item, knowledge, text) ?? (isAffiliation(tokens, item, personEnds, knowledge) ? 'org' : undefined);
+    const type = localCue(tokens, item, knowledge, text) ?? (isAffiliation(tokens, item, personEnds, knowledge) || isCamelCaseBrand(item.run) ? 'org' : undefined);
     if (type) found.set(k, candidateOf(item, type));
   });
   // "border crossings at Rubavu and Rusizi", "voters on Bequia and Canouan": two one-word names no list
@@ -144,12 +144,16 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   // "head of soft commodities at StoneX", "director of research at Inderes": a role over a field, then where it is held.
   if (before === 'at' && heldRoleOver(tokens, first - 2) && !goesOnLowerCase && !run.some((t) => knowledge.commonWords.has(t.text.toLowerCase()))) return 'org';
   // "Vietnam's military-owned Viettel", "the state-run Sodiam": what is owned or run is a body, a person is neither.
-  if (/^(?:owned|run|controlled|backed|funded|operated)$/.test(before) && tokens[first - 2]?.text === '-' && !run.some((t) => isPersonalNameWord(t.text, knowledge)) && !/^\p{Lu}/u.test(afterWord)) return 'org';
+  // "the Singapore-based Hyflux": where a business is based, right before its name (a person based somewhere is "the London-based designer …").
+  if (/^(?:owned|run|controlled|backed|funded|operated|based|headquartered|listed)$/.test(before) && tokens[first - 2]?.text === '-' && !run.some((t) => isPersonalNameWord(t.text, knowledge)) && !/^\p{Lu}/u.test(afterWord)) return 'org';
   // "owned by Axel Springer", "published by Penguin Random House": what owns, runs or publishes without a person's name is a company.
-  if (before === 'by' && /^(?:owned|operated|published|acquired|bought)$/.test(before2)) return 'org';
+  // "the grid run by Sonelgaz", "a fund managed by Arvenne": what runs or manages a thing and no list knows as a person is a body.
+  if (before === 'by' && /^(?:owned|operated|published|acquired|bought|run|managed|controlled|financed)$/.test(before2)) return 'org';
   // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
   if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
   if (before === 'told' && text !== undefined && isToldOutlet(run, tokens[first - 1]!, { text, knowledge })) return 'org';
+  // "Writing in Politiken, the critic …", "a study published in Nature": what one writes or publishes in is a paper or a journal.
+  if (before === 'in' && /^(?:writing|wrote|written|writes|published|publishing|column|op-ed|editorial|interview|commentary)$/.test(before2.toLowerCase()) && run.length <= 3 && !/^\p{Lu}/u.test(afterWord) && afterWord !== "'s") return 'org';
   // "refugees in Dadaab", "a camp near Bokolmanyo", "crossing at Elegu": one capitalized word after a
   // preposition of location that no list knows as a word, a name, a language or a company is a
   // place too small for the gazetteer (people and organizations come with cues of their own).
@@ -157,6 +161,9 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   const located = before !== 'at' || tokens[first - 2]?.pos === 'NOUN';
   const nextIsName = /^\p{Lu}/u.test(afterWord) || goesOnLowerCase; // "Komerční banka"
   if (run.length === 1 && located && CONTEXT.locationPrepositions.has(before) && isUnlistedWord(run[0]!, knowledge) && !/^(?:'s|-)$/.test(afterWord) && !nextIsName) return 'place';
+  // "ranchers near Paso de los Toros", "fields in Le Papaigalagala", "a berth in Pulau Indah": so too a name of a few
+  // words, joined by a place name's particles, none of them an ordinary word, a given name or a company's word.
+  if (run.length > 1 && before !== 'at' && CONTEXT.locationPrepositions.has(before) && isUnlistedName(run, knowledge) && !/^(?:'s|-)$/.test(afterWord) && !nextIsName) return 'place';
   // "said on X", "wrote on Telegram", "in a post on Weibo": what a statement is made on is a platform, a company
   // (a weekday or a month after "on" is a date and never an untyped run).
   if (before === 'on' && CONTEXT.statementsOn.has(before2.toLowerCase()) && run.length <= 2) return 'org';
@@ -180,6 +187,8 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   if (/^(?:for|with|from|to|joined|joins|join|joining|of)$/.test(before) && isTransferSentence(tokens, run[0]!.sentence) && !run.some((t) => isPersonalNameWord(t.text, knowledge)) && !/^(?:'s|-)$/.test(afterWord) && !/^\p{Lu}/u.test(afterWord)) {
     if (before !== 'of' || /^(?:formerly|previously|currently)$/.test(before2)) return 'org';
   }
+  if (text !== undefined && isCitedSource(tokens, { run, first, last }, knowledge, text)) return 'org';
+  if (isTeamOfPlay(tokens, { run, first, last }, knowledge)) return 'org';
   const isAcronym = run.length === 1 && /^\p{Lu}[\p{Lu}\d]{2,7}$/u.test(run[0]!.text);
   if (isAcronym && (CONTEXT.reportingVerbs.has(afterWord) || /^(?:spokesman|spokeswoman|spokesperson|official|officials|chief|head|statement)$/.test(afterWord))) return 'org';
   // An acronym no list knows that owns, acts or is where someone works ("NOAA's budget", "MSC has added",
@@ -213,6 +222,62 @@ export function isToldOutlet(run: readonly Token[], before: Token, context: { te
 export function isSurnameInText(word: string, text: string): boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\p{Lu}[\\p{L}.'-]* ${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
+}
+
+/**
+ * "the opening match against the Flying Fijians", "plays in France for Bayonne", "the Moana Pasifika
+ * flanker Brooklyn Sapolu": in a sentence about sport, what a side plays against, what a player plays
+ * for and what stands before a player's position and name is a team, an organization. Not a name
+ * holding a given name or a name part (a player faces a player too), nor one going on with a capital.
+ */
+function isTeamOfPlay(tokens: readonly Token[], { run, first, last }: Item, knowledge: Knowledge): boolean {
+  const after = tokens[last + 1]?.text ?? '';
+  // A known place's name counts as no person's ("Sale" of "Sale Sharks" is also a surname).
+  if (after === "'s" || after === '-' || run.some((t) => isPersonalNameWord(t.text, knowledge) && !knowledge.aliases.has(t.text))) return false;
+  const sentence = tokens[first]!.sentence;
+  const positioned = CONTEXT.sportsPositions.has(after) && /^\p{Lu}/u.test(tokens[last + 2]?.text ?? '') && tokens[last + 2]!.sentence === sentence;
+  if (/^\p{Lu}/u.test(after) || !isSportsSentence(tokens, sentence)) return false;
+  if (positioned) return true;
+  const at = tokens[first - 1]?.text === 'the' ? first - 2 : first - 1;
+  if (tokens[at]?.text === 'against') return true;
+  if (tokens[at]?.text !== 'for') return false;
+  for (let i = at - 1; i >= Math.max(0, at - 6) && tokens[i]!.sentence === sentence; i--) if (/^(?:plays|played|playing|play)$/.test(tokens[i]!.text)) return true;
+  return false;
+}
+
+/**
+ * "CoinGecko", "ByteDance", "PetroChina", "JetBlue": a word with a capital inside it after three
+ * lower-case letters or more is a brand, the name of a company or a body; people's names do that
+ * only after a surname's prefix ("MacAskill", "FitzGerald", "VanDyke"). A place so written is typed
+ * before, by its category noun ("the GigaVaasa industrial area").
+ */
+function isCamelCaseBrand(run: Run): boolean {
+  if (run.length !== 1) return false;
+  const word = run[0]!.text;
+  return /^\p{Lu}\p{Ll}{2,}\p{Lu}[\p{L}\d]*$/u.test(word) && !SURNAME_PREFIX.test(word);
+}
+
+const SURNAME_PREFIX = /^(?:Mac|Fitz|Van|Von|Del|Della|Des|Dal|Dos|Das|Den|Der|Ter|Ten|Abu|Ben|Bin|Ibn)\p{Lu}/u;
+
+/** Nouns of what a source publishes ("according to CoinGecko data", "according to Kpler figures"). */
+const SOURCE_NOUNS = new Set(['data', 'figures', 'estimates', 'statistics', 'numbers', 'research', 'analysis', 'calculations', 'survey', 'tally', 'records', 'filings', 'tracking', 'polling']);
+
+/**
+ * "according to CoinGecko data", "according to Nation Online.": news cites a body's data by its name,
+ * and a person it cites is named in full with a given name before being cited alone; so the name after
+ * "according to" is an organization when its data follows, or when it ends the clause holding no given
+ * name or name part and is no surname the article writes after another name.
+ */
+function isCitedSource(tokens: readonly Token[], { run, first, last }: Item, knowledge: Knowledge, text: string): boolean {
+  if (tokens[first - 1]?.text !== 'to' || tokens[first - 2]?.text.toLowerCase() !== 'according') return false;
+  const after = tokens[last + 1]?.text ?? '.';
+  if (after === "'s" || /^\p{Lu}/u.test(after)) return false;
+  if (SOURCE_NOUNS.has(after)) return true;
+  if (!/^(?:\.|,|;|\))$/.test(after)) return false;
+  const words = run.filter((t) => /\p{L}/u.test(t.text));
+  if (words.some((t) => isPersonalNameWord(t.text, knowledge))) return false;
+  if (words.length === 1 && (knowledge.commonWords.has(words[0]!.text.toLowerCase()) || isSurnameInText(words[0]!.text, text))) return false;
+  return true;
 }
 
 /** "head of soft commodities", "director of research": a role noun, "of" and lower-case words of a field, ending at `end`. */
@@ -249,6 +314,18 @@ function exampleListType(tokens: readonly Token[], item: Item): EntityType | und
   if (singular.some((w) => CONTEXT.orgCues.has(w) || CONTEXT.orgNounsAfter.has(w))) return 'org';
   if (singular.some((w) => CONTEXT.placeNounsAfter.has(w) || CONTEXT.placeNounsBeforeOf.has(w))) return 'place';
   return undefined;
+}
+
+const PLACE_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'da', 'do', 'dos', 'di', 'La', 'Le', 'Las', 'Los', 'El', 'Al', 'al']);
+
+function isUnlistedName(run: Run, knowledge: Knowledge): boolean {
+  const words = run.filter((t) => !PLACE_PARTICLES.has(t.text));
+  if (run.length < 2 || words.length === 0 || words.length > 4 || run.some((t) => t.text === ',' || t.sentenceStart)) return false;
+  return words.every((t) => {
+    const lower = t.text.toLowerCase();
+    return /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(t.text) && !knowledge.commonWords.has(lower) && !knowledge.firstNames.has(lower) && !knowledge.givenNames.has(lower) &&
+      !knowledge.companyWords.has(t.text) && !knowledge.demonyms.has(t.text);
+  });
 }
 
 function isUnlistedWord(token: Token, knowledge: Knowledge): boolean {

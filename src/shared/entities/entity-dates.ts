@@ -68,8 +68,9 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![\p{L}\p{N}])the (?:(?:early|mid|late)[- ])?\d{1,2}(?:st|nd|rd|th) century(?![\p{L}\p{N}])/gu,
   // A weekday with its date, written as one ("Saturday 14 February", "Friday, March 3").
   new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY},? (?:\\d{1,2} ${MONTH}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?)(?![\\p{L}\\p{N}])`, 'gu'),
-  // The holidays of the world's calendars, which news dates things by ("before Eid al-Fitr", "after Lunar New Year").
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:Orthodox |Catholic )?(?:Christmas(?: Eve| Day)?|Easter(?: Sunday| Monday)?)|Good Friday|New Year's (?:Day|Eve)|(?:Lunar|Chinese) New Year|${HOLIDAYS})(?![\\p{L}\\p{N}])(?! Islands?\\b)`, 'gu'),
+  // The holidays of the world's calendars, which news dates things by ("before Eid al-Fitr", "after Lunar New Year"),
+  // with the year that places them when one follows ("at Easter next year": one date, as written).
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:Orthodox |Catholic )?(?:Christmas(?: Eve| Day)?|Easter(?: Sunday| Monday)?)|Good Friday|New Year's (?:Day|Eve)|(?:Lunar|Chinese) New Year|${HOLIDAYS})(?: (?:next|last|this) year)?(?![\\p{L}\\p{N}])(?! Islands?\\b)`, 'gu'),
   // A weekday, which the model sometimes reads as a duration ("since Wednesday").
   new RegExp(`(?<![\\p{L}\\p{N}])${WEEKDAY}(?![\\p{L}\\p{N}])`, 'gu'),
 ];

@@ -56,18 +56,26 @@ export function typeRuns(
       const inside = known.filter((c) => c.start < end && start < c.end);
       const whole = wholeRunType(run, inside, titled, context);
       if (whole) {
-        found.push({ start, end, type: whole });
+        found.push({ start, end: numberedEnd(run, whole, context), type: whole });
         for (const c of inside) overridden.add(c);
         continue;
       }
       for (const part of uncovered(run, inside)) {
         const candidate = typePart(part, titled && part[0] === run[0], context);
-        if (candidate) found.push(candidate);
+        if (candidate) found.push({ ...candidate, end: numberedEnd(part, candidate.type, context, candidate.end) });
         else if (part.length === run.length) untyped.push(part);
       }
     }
   }
   return { found, overridden, untyped };
+}
+
+/** "State Highway 2", "Launch Complex 1": a road's or a facility's number after its head word is part of its name. */
+function numberedEnd(run: Run, type: EntityType, context: RunContext, end = run.at(-1)!.end): number {
+  const last = run.at(-1)!;
+  if (type !== 'place' || end !== last.end || !CONTEXT.numberedHeads.has(last.text)) return end;
+  const next = context.tokens[(context.indexOf.get(last) ?? 0) + 1];
+  return next && next.start === last.end + 1 && /^(?:\d{1,4}[A-Z]?|[IVX]{1,4})$/.test(next.text) ? next.end : end;
 }
 
 interface RunContext {
@@ -116,7 +124,7 @@ function properNounRuns(context: RunContext): Run[] {
   }
   flush();
   return runs
-    .map((run) => dropLeadingDemonym(trimLeadingCommonWord(run, knowledge), knowledge))
+    .map((run) => dropLeadingDemonym(keepsOpening(run, context) ? run : trimLeadingCommonWord(run, knowledge), knowledge))
     .filter((run) => run.length > 0 && !CONTEXT.nonEntityHeads.has(run.at(-1)!.text));
 }
 
@@ -128,6 +136,8 @@ function properNounRuns(context: RunContext): Run[] {
 function canOwnInName(owner: Token, tokens: readonly Token[], i: number, knowledge: Knowledge): boolean {
   // "St Mary's Hospital", "Saint John's College": a saint's name owns institutions.
   if (/^(?:St\.?|Saint|San|Santa)$/.test(tokens[i - 2]?.text ?? '') && /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) return true;
+  // "Hawke's Bay Regional Council": a known place written with a possessive opens a longer name like any place (kept whole only before a head word).
+  if (knowledge.aliases.has(`${owner.text}'s ${tokens[i + 1]?.text ?? ''}`) && /^\p{Lu}/u.test(tokens[i + 2]?.text ?? '') && tokens[i + 2]!.start === tokens[i + 1]!.end + 1) return true;
   if (knowledge.aliases.has(owner.text) || knowledge.firstNames.has(owner.text.toLowerCase()) || /^\p{Lu}{2,}$/u.test(owner.text)) return false;
   if (knowledge.commonWords.has(owner.text.toLowerCase())) return true;
   // Any other owner ("Addenbrooke's Hospital", not "Boric's Broad Front") before one head word only.
@@ -194,7 +204,11 @@ function isPortfolioList(current: readonly Token[], tokens: readonly Token[], i:
   const at = current.findIndex((t, k) => CONTEXT.orgLeads.has(t.text) && current[k + 1]?.text === 'of');
   if (at < 0) return false;
   let k = i;
-  while (tokens[k]?.text === ',' && tokens[k + 1] && isNameToken(tokens[k + 1]!, knowledge)) k += 2;
+  // "Energy, Water Resources and Irrigation": a portfolio may take more than one word.
+  while (tokens[k]?.text === ',' && tokens[k + 1] && isNameToken(tokens[k + 1]!, knowledge)) {
+    k += 2;
+    while (k < i + 12 && tokens[k] && tokens[k]!.start === tokens[k - 1]!.end + 1 && isNameToken(tokens[k]!, knowledge)) k++;
+  }
   return k > i && tokens[k]?.text === 'and' && tokens[k + 1] !== undefined && isNameToken(tokens[k + 1]!, knowledge);
 }
 
@@ -307,6 +321,27 @@ function startsParticleName(tokens: readonly Token[], i: number): boolean {
     hyphen?.text === '-' && hyphen.start === token.end &&
     name !== undefined && name.start === hyphen.end && /^\p{Lu}/u.test(name.text)
   );
+}
+
+/**
+ * "Hope Mwinyimkuu, who chairs …", "Precious Banda, 34, said", "Summer Tait, a company spokeswoman,": a
+ * sentence opening with an ordinary word that is also a given name, then one more name word and what only
+ * follows a person (", who", an age in commas, a role in apposition), opens with that person's name, not
+ * with the word.
+ */
+function personFollows(run: Run, context: RunContext): boolean {
+  const { tokens, knowledge } = context;
+  const words = run.filter((t) => /\p{L}/u.test(t.text));
+  if (words.length !== 2 || !run[0]!.sentenceStart || !isPersonalNameWord(run[0]!.text, knowledge) || isCommon(words[1]!.text, knowledge)) return false;
+  const last = context.indexOf.get(run.at(-1)!) ?? 0;
+  if (tokens[last + 1]?.text !== ',') return false;
+  const next = tokens[last + 2]?.text ?? '';
+  return /^(?:who|whose)$/.test(next) || (/^(?:[1-9]|[1-9]\d)$/.test(next) && tokens[last + 3]?.text === ',') || hasRoleApposition(run, context);
+}
+
+/** A sentence's opening word that is a name by what follows it, whatever a dictionary says of it ("Hope", "Moody's"). */
+function keepsOpening(run: Run, context: RunContext): boolean {
+  return personFollows(run, context) || possessiveName(run, (context.indexOf.get(run.at(-1)!) ?? 0) + 1, context) !== undefined;
 }
 
 /** "Turns", "Prices" at the start of a sentence are capitalized words, not names. */
@@ -445,7 +480,9 @@ function hasRoleBefore(run: Run, context: RunContext): boolean {
     if (word === word.toLowerCase() && (CONTEXT.personNouns.has(word) || CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word))) {
       // A determiner makes the role one person's: "the governor", "its chief", "the show's heroine".
       const determiner = tokens.slice(Math.max(0, i - 3), i).some((t) => /^(?:the|its|his|her|their|'s)$/i.test(t.text));
-      if (determiner) return true;
+      // "AfDB director for East Africa, Nnenna Ibekwe,": a body's name before the role does what "its" does.
+      const body = /^\p{Lu}/u.test(tokens[i - 1]?.text ?? '') && tokens[i - 1]!.sentence === sentence;
+      if (determiner || body) return true;
     }
   }
   return false;
@@ -491,6 +528,24 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
       if (CONTEXT.orgCues.has(token.text)) return true;
       if (CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word)) return false;
     }
+  }
+  return false;
+}
+
+/**
+ * "Luka Kotor, the company that runs the pier", "Vela Brava, a firm based in Split": an apposition
+ * whose head noun is a kind of organization, closed there (a relative word, a participle, a comma),
+ * says what the name is, over a given name it opens with; "a company director", "the firm's
+ * founder" describe a person by the body they work for, so the noun must end the phrase.
+ */
+function hasCompanyApposition(run: Run, context: RunContext): boolean {
+  const { tokens } = context;
+  const last = context.indexOf.get(run.at(-1)!) ?? 0;
+  if (tokens[last + 1]?.text !== ',' || !/^(?:the|a|an)$/.test(tokens[last + 2]?.text ?? '')) return false;
+  for (let i = last + 3; i <= last + 5; i++) {
+    const word = tokens[i]?.text ?? '';
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word) || CONTEXT.personCues.has(word) || CONTEXT.personNouns.has(word) || CONTEXT.roleWords.has(word)) return false;
+    if (CONTEXT.orgCues.has(word)) return /^(?:that|which|whose|behind|based|owned|run|founded|,|\.|;)$/.test(tokens[i + 1]?.text ?? '.');
   }
   return false;
 }
@@ -558,6 +613,7 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   const previous = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
   if (!titled && followsPlaceNounOf(tokens, context.indexOf.get(run[0]!) ?? 0)) return 'place';
   if (!titled && opensWithArticle(words, text) && hasOrgEvidence(run, context)) return 'org';
+  if (!titled && hasCompanyApposition(run, context)) return 'org';
   if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
   if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
   const before = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
@@ -695,6 +751,8 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   if (words.every((w) => /^[\p{Lu}\d]+$/u.test(w.text))) return undefined; // unknown acronyms: defined ones come back as aliases
   const afterIndex = (context.indexOf.get(run.at(-1)!) ?? 0) + 1;
   const after = tokens[afterIndex]?.text.toLowerCase() ?? '';
+  const owned = possessiveName(run, afterIndex, context);
+  if (owned) return { start, end: owned, type: 'org' };
   if (words.length === 1) {
     if (isCommon(surface, knowledge) && !knowledge.nameParts.has(surface)) return undefined;
     // "Lloyd's List", "Farmer's Weekly": an ordinary word owned by a name is the rest of a title, not a surname.
@@ -709,11 +767,32 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
     }
     return undefined;
   }
+  if (!titled && hasCompanyApposition(run, context)) return { start, end, type: 'org' };
   const reports = CONTEXT.reportingVerbs.has(after);
   const atPlace = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === 'at';
   if ((titled || !atPlace) && isPersonRun(words, titled || reports, context)) return { start, end, type: 'person' };
   return undefined;
 }
+
+/**
+ * "Moody's, which raised the rating", "Sainsbury's said": a name with its possessive that owns nothing,
+ * standing as a subject, is a business named after its founder (a person's possessive is followed by
+ * what they own). Not the contraction of "is" or "has" ("Okafor's been"), nor a surname the article
+ * writes after a given name. The end of the name, past its "'s", or undefined.
+ */
+function possessiveName(run: Run, afterIndex: number, context: RunContext): number | undefined {
+  const { tokens, text } = context;
+  if (run.length !== 1) return undefined;
+  // The tokenizer keeps "Moody's" whole before a comma and splits it before a word.
+  const glued = /^\p{Lu}\p{L}+'s$/u.test(run[0]!.text);
+  const mark = glued ? run[0]! : tokens[afterIndex];
+  if (mark === undefined || (!glued && (mark.text !== "'s" || mark.start !== run[0]!.end)) || isSurnameInText(run[0]!.text.replace(/'s$/, ''), text)) return undefined;
+  const next = glued ? afterIndex : afterIndex + 1;
+  const acts = (tokens[next]?.text === ',' && /^(?:which|whose)$/.test(tokens[next + 1]?.text ?? '')) || SUBJECT_VERBS.has(tokens[next]?.text ?? '');
+  return acts ? mark.end : undefined;
+}
+
+const SUBJECT_VERBS = new Set(['said', 'says', 'cut', 'cuts', 'raised', 'raises', 'lowered', 'lowers', 'downgraded', 'upgraded', 'affirmed', 'rates', 'rated', 'reported', 'reports', 'expects', 'estimates', 'warned', 'warns']);
 
 /** The name at `i` is named by a place noun and "of", alone or in a list ("the villages of Ponnagyun and Mrauk-U"). */
 function followsPlaceNounOf(tokens: readonly Token[], i: number): boolean {

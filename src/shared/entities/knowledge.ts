@@ -114,8 +114,19 @@ export function compileKnowledge(input: KnowledgeInput): Knowledge {
     nameParts: new Set(input.nameParts ?? []),
     companyWords: new Set(input.companyWords ?? []),
     commonWords: new Set([...(input.commonWords ?? [])].map((w) => w.toLowerCase())),
-    demonyms: new Set(input.demonyms ?? []),
+    demonyms: withPlurals(input.demonyms ?? []),
   };
+}
+
+/**
+ * "Tanzanians", "Nigerians": the people of a place, named by its demonym's plural, are no name
+ * either; the lists hold some plurals and not others, so each "-an" or "-i" demonym gets its "-s"
+ * ("Bangladeshis"), made here rather than stored in the pack.
+ */
+function withPlurals(demonyms: Iterable<string>): Set<string> {
+  const all = new Set(demonyms);
+  for (const word of [...all]) if (/(?:an|i)$/.test(word)) all.add(`${word}s`);
+  return all;
 }
 
 /** Straight quotes and single spaces: the form aliases are stored and looked up in. */

@@ -43,6 +43,12 @@ export interface LiveBlock {
    */
   runIn?: string;
   /**
+   * The bold words the block starts with, a line break after them or not (`<p><b>NAME,
+   * HOST:</b> …`, `<p><strong>Q:</strong> …`): where transcripts and interviews set the
+   * speaker's label, inside the turn's own paragraph.
+   */
+  lead?: string;
+  /**
    * The block's element and its ancestors in the page as served (before Readability moved
    * it), nearest first: an id per element, whether the element is furniture by itself, and
    * its style (tag and class attribute).
@@ -121,6 +127,8 @@ function mapPage(doc: Document): {
   ids: WeakMap<Element, number>;
   parents: number[];
   furniture: Furniture[];
+  /** Per element, whether it is not shown: hidden by markup, never text (a script), or inside such an element. */
+  unshown: boolean[];
   styles: string[];
   /** Ids given to elements Readability made in place of one of the page's (negative: never the page's). */
   made: { next: number };
@@ -130,6 +138,7 @@ function mapPage(doc: Document): {
   const ids = new WeakMap<Element, number>();
   const parents: number[] = [];
   const furniture: Furniture[] = [];
+  const unshown: boolean[] = [];
   const styles: string[] = [];
   const textParents = new WeakMap<Node, number>();
   const all = doc.getElementsByTagName('*');
@@ -139,6 +148,7 @@ function mapPage(doc: Document): {
     const parent = element.parentElement;
     parents.push(parent ? ids.get(parent) ?? -1 : -1);
     furniture.push(furnitureByItself(element));
+    unshown.push(UNSHOWN_TAGS.has(element.tagName.toUpperCase()) || hiddenByMarkup(element) || (unshown[parents[i] ?? -1] ?? false));
     styles.push(`${element.tagName} ${componentClasses(element.getAttribute('class') ?? '')}`);
     for (let child = element.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3 && HAS_TEXT.test(child.nodeValue ?? '')) textParents.set(child, i);
@@ -151,7 +161,7 @@ function mapPage(doc: Document): {
       if (furniture[id] !== 'structure') furniture[id] = 'widget';
     }
   }
-  return { ids, parents, furniture, styles, made: { next: -2 }, textParents };
+  return { ids, parents, furniture, unshown, styles, made: { next: -2 }, textParents };
 }
 
 type PageMap = ReturnType<typeof mapPage>;
@@ -302,6 +312,7 @@ export function liveBlocks(root: Node, map?: PageMap, archivedSigned: ReadonlySe
   let wrapping: readonly Element[] | null = null;
   let marks: string[] = [];
   let runIn: string | undefined;
+  let lead: string | undefined;
   const flush = (): void => {
     const text = collapse(current);
     if (text) {
@@ -313,6 +324,7 @@ export function liveBlocks(root: Node, map?: PageMap, archivedSigned: ReadonlySe
         wrapper: wrapperOf(wrapping ?? []),
         marks,
         ...(runIn === undefined ? {} : { runIn }),
+        ...(lead === undefined ? {} : { lead }),
         ancestry: map ? ancestryOf(owner, map, ownerText) : [],
       });
     }
@@ -322,6 +334,7 @@ export function liveBlocks(root: Node, map?: PageMap, archivedSigned: ReadonlySe
     wrapping = null;
     marks = [];
     runIn = undefined;
+    lead = undefined;
   };
   const walk = (node: Node, inLink: boolean, chain: readonly Element[]): void => {
     if (node.nodeType === 3) {
@@ -356,7 +369,11 @@ export function liveBlocks(root: Node, map?: PageMap, archivedSigned: ReadonlySe
     const before = current.length;
     const inner = block || node === root ? [] : chain.length >= MAX_WRAPPER_DEPTH ? chain : [...chain, node as Element];
     for (let child = node.firstChild; child; child = child.nextSibling) walk(child, inLink || opensLink, inner);
-    if (leads && endsInBreak(node as Element)) runIn = collapse(current.slice(before));
+    if (leads) {
+      const bold = collapse(current.slice(before));
+      if (bold !== '') lead = bold;
+      if (endsInBreak(node as Element)) runIn = bold;
+    }
     if (opensLink) links.push(link);
     if (block) flush();
   };
@@ -442,6 +459,89 @@ function extendStandfirst(best: LiveBlock, pageBlocks: readonly LiveBlock[], sum
     score = joinedScore;
   }
   return { block, score };
+}
+
+/** An archived paragraph is missing from Readability's content when under this share of its three-word sequences is in it… */
+const MISSING_SHARE = 0.5;
+/** …and a block the page shows elsewhere is that paragraph when it is at least this like it (an edit inside it still shows). */
+const RESTORED_LIKENESS = 0.8;
+/** Paragraphs a three-word sequence is looked up in (bounds the work on a page of like paragraphs). */
+const MAX_GRAM_PARAGRAPHS = 32;
+
+/** Where a block stands in the page as served: its nearest element's place in document order (-1: unknown). */
+const pagePosition = (block: LiveBlock): number => block.ancestry.find(({ id }) => id >= 0)?.id ?? -1;
+
+/**
+ * The parts of the story the page shows outside the container Readability chose, put back
+ * where they stand. Readability takes one container of the page (the best-scoring one and
+ * its siblings), and sites split a story's body into parts set at different depths: the text
+ * after an ad slot or a promo wrapped in a container of its own, a "story continues" part,
+ * a subscriber part beside the free one. Readability then leaves a part out, and the page
+ * read "paragraphs removed" while it shows them. A paragraph of the archived text that
+ * Readability's content lacks is taken from the page when a block shown elsewhere on the
+ * page (not hidden, not in a script, not in a figure, aside, nav, footer or other furniture
+ * by its tag) is at least 80% like it, so an edit inside it still counts; and with it the
+ * whole part it stands in (its outermost element that holds none of Readability's content),
+ * so a paragraph added to that part is read too, and the part's furniture (an ad label, a
+ * promo card) is decided like any block's. The page shows it, so the reader has it. A
+ * paragraph the page shows nowhere stays removed. Linear in the page: one index of the
+ * missing paragraphs' three-word sequences.
+ */
+function withParagraphsOutside(blocks: LiveBlock[], pageBlocks: readonly LiveBlock[], paragraphs: readonly string[], unshown: readonly boolean[]): LiveBlock[] {
+  if (paragraphs.length === 0 || blocks.length === 0) return blocks;
+  const contentGrams = new Set(blocks.flatMap((block) => trigrams(block.text)));
+  const missing: number[] = [];
+  let present = 0;
+  paragraphs.forEach((paragraph, index) => {
+    const grams = trigrams(paragraph);
+    if (grams.length === 0) return;
+    if (grams.filter((gram) => contentGrams.has(gram)).length >= grams.length * MISSING_SHARE) present++;
+    else missing.push(index);
+  });
+  // Only where Readability found the story: a page that holds none of it is another page.
+  if (missing.length === 0 || present === 0) return blocks;
+  const places = new Map<string, number[]>();
+  for (const index of missing) {
+    for (const gram of new Set(trigrams(paragraphs[index] ?? ''))) {
+      const at = places.get(gram) ?? [];
+      if (at.length < MAX_GRAM_PARAGRAPHS) at.push(index);
+      places.set(gram, at);
+    }
+  }
+  const texts = new Set(blocks.map((block) => block.text));
+  const shown = (block: LiveBlock): boolean => !texts.has(block.text) && !block.ancestry.some(({ id, furniture }) => furniture === 'structure' || unshown[id] === true);
+  // Elements that hold Readability's content: a part left out is below none of them.
+  const holdsContent = new Set(blocks.flatMap((block) => block.ancestry.map(({ id }) => id)));
+  const taken = new Set<number>();
+  const parts = new Set<number>();
+  for (const block of pageBlocks) {
+    if (!shown(block)) continue;
+    const hits = new Map<number, number>();
+    for (const gram of trigrams(block.text)) for (const index of places.get(gram) ?? []) hits.set(index, (hits.get(index) ?? 0) + 1);
+    let best = -1;
+    for (const [index, count] of hits) if (!taken.has(index) && (best < 0 || count > (hits.get(best) ?? 0))) best = index;
+    if (best < 0 || likeness(paragraphs[best] ?? '', block.text) < RESTORED_LIKENESS) continue;
+    taken.add(best);
+    // The part it stands in: its outermost element that holds none of the content.
+    let part = -1;
+    for (const { id } of block.ancestry) {
+      if (id < 0) continue;
+      if (holdsContent.has(id)) break;
+      part = id;
+    }
+    if (part >= 0) parts.add(part);
+  }
+  if (parts.size === 0) return blocks;
+  // The part whole, what the page added to it too (its furniture is then decided like any block's).
+  const restored = pageBlocks.filter((block) => shown(block) && block.ancestry.some(({ id }) => parts.has(id)));
+  // Into the content in page order (both are in it): each before the first block that stands after it.
+  const result: LiveBlock[] = [];
+  let next = 0;
+  for (const block of blocks) {
+    while (next < restored.length && pagePosition(restored[next] as LiveBlock) < pagePosition(block)) result.push(restored[next++] as LiveBlock);
+    result.push(block);
+  }
+  return [...result, ...restored.slice(next)];
 }
 
 /**
@@ -601,7 +701,7 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
     return { ok: false, reason: 'no-article' };
   }
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };
-  let blocks = liveBlocks(article.content, map, signed);
+  let blocks = withParagraphsOutside(liveBlocks(article.content, map, signed), pageBlocks, archived.paragraphs ?? [], map.unshown);
   // Without the site's name ("Headline | Site"), as the capture stores its headline and as a seed's title line is.
   const siteName = article.siteName ?? pageSiteName;
   const readabilityTitle = article.title ? withoutSiteName(article.title, siteName, archived.host) : '';

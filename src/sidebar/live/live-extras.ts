@@ -248,7 +248,7 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
     }
   });
   const profile = paragraphProfile(all, aligned, standfirst, archived);
-  const fragments = datelines(diff, aligned);
+  const fragments = datelines(diff, aligned, all);
   const archivedPlain = plain(archived.join(' '));
   const firstAligned = aligned.indexOf(true, 1);
   const lastAligned = aligned.lastIndexOf(true);
@@ -327,13 +327,72 @@ function correctionLabel(headline: string, archivedTitle: string): { label: stri
  */
 const DATELINE_ENDS: ReadonlySet<string> = new Set(['-', '--', '\u2022', '\u00B7', '|']);
 
+/** Ends with the colon that introduces what a label names ("HOST:", "Q:"). */
+const LABEL_COLON = /:$/u;
+/** No lower-case letter, and some capital: "STEVE ADAMS, HOST:", "SEN. LEE (D-HI):", "Q:". */
+const IN_CAPITALS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
 /**
- * A dateline inside a block of article text: the block's first words, added with nothing
- * removed beside them, not a sentence, ending with a separator (DATELINE_ENDS: "CAIRO, Feb 8
- * (Agency) -", "BEIJING, Feb. 8 (Agency) --", "Thursday, February 8, 2024 •").
- * Per aligned live block: the datelines and the block's text without them.
+ * A speaker's label run into a paragraph (`<p>NAME, HOST: …</p>`, `<p><b>Q:</b> …</p>`,
+ * `<p><strong>Lee:</strong> …</p>`): a transcript (a podcast's or a broadcast's, a hearing's
+ * or a briefing's) and a Q&A interview say who speaks at the start of each turn, in capitals
+ * (broadcasters' transcript style) or in bold (print interviews), with a colon, inside the
+ * turn's own paragraph. The archived text of such a page may have the turns without their
+ * labels; the words are who speaks, not what was said. An "UPDATE:" or "Correction:" label is
+ * not one: an editor who flags a paragraph so has changed it.
  */
-function datelines(diff: LiveDiff, aligned: readonly boolean[]): Map<number, { extras: string[]; rest: string }> {
+function isSpeakerLabel(text: string, block: LiveBlock | undefined): boolean {
+  if (!LABEL_COLON.test(text) || splitWords(text).length > MAX_LABEL_WORDS) return false;
+  if (UPDATE_LABEL.test(text) || CORRECTION.test(text)) return false;
+  if (IN_CAPITALS.test(text)) return true;
+  // The label the block's bold lead sets, its colon inside the bold or just after it.
+  const bare = (label: string): string => label.replace(/\s+/gu, '').replace(LABEL_COLON, '');
+  return block?.lead !== undefined && bare(block.lead) !== '' && bare(block.lead) === bare(text);
+}
+
+/**
+ * Per diff part, whether it belongs to a change (a run of parts between two kept words) whose
+ * removed words are whole archived paragraphs: the archived words kept before and after it,
+ * if any, are other paragraphs'. The diff may set words added at a block's start inside such
+ * a removal, at a sentence's end, as well as before or after it.
+ */
+function wholeParagraphsRemoved(parts: readonly DiffPart[]): boolean[] {
+  const whole = Array<boolean>(parts.length).fill(false);
+  let before: number | undefined; // the archived paragraph of the last kept word
+  for (let start = 0; start < parts.length; ) {
+    const part = parts[start];
+    if (part?.kind === 'same') {
+      before = part.archived.block;
+      start++;
+      continue;
+    }
+    let end = start;
+    let first: number | undefined;
+    let last: number | undefined;
+    for (; end < parts.length; end++) {
+      const change = parts[end];
+      if (!change || change.kind === 'same') break;
+      if (change.kind === 'removed') {
+        first ??= change.archived.block;
+        last = change.archived.block;
+      }
+    }
+    const after = parts[end];
+    const next = after?.kind === 'same' ? after.archived.block : undefined;
+    if (first !== undefined && before !== first && next !== last) whole.fill(true, start, end);
+    start = end;
+  }
+  return whole;
+}
+
+/**
+ * A dateline or a speaker's label inside a block of article text: the block's first words,
+ * added with nothing removed beside them, not a sentence, ending with a separator
+ * (DATELINE_ENDS: "CAIRO, Feb 8 (Agency) -", "BEIJING, Feb. 8 (Agency) --", "Thursday,
+ * February 8, 2024 •") or a speaker's label ("NAME, HOST:", a bold "Q:").
+ * Per aligned live block: the lead-ins and the block's text without them.
+ */
+function datelines(diff: LiveDiff, aligned: readonly boolean[], blocks: readonly LiveBlock[]): Map<number, { extras: string[]; rest: string }> {
   interface LiveWord {
     text: string;
     key: string;
@@ -341,23 +400,28 @@ function datelines(diff: LiveDiff, aligned: readonly boolean[]): Map<number, { e
   }
   const wordsOfBlock = new Map<number, LiveWord[]>();
   const runs: Array<{ block: number; start: number; end: number; clean: boolean }> = [];
+  const whole = wholeParagraphsRemoved(diff.parts);
   let previous: DiffPart['kind'] | undefined;
-  for (const part of diff.parts) {
+  diff.parts.forEach((part, index) => {
     const run = runs[runs.length - 1];
+    // Words removed beside the added ones make a replacement, not an insertion; whole archived
+    // paragraphs removed beside them do not: an editor cut the paragraph before (or after) the
+    // one the lead-in opens, a transcript's turn with its label, the first paragraph before
+    // the one the dateline now leads.
     if (part.kind === 'removed') {
-      if (previous === 'added' && run) run.clean = false; // a replacement, not an insertion
+      if (previous === 'added' && run && !whole[index]) run.clean = false;
     } else {
       const block = part.live.block;
       const list = wordsOfBlock.get(block) ?? [];
       wordsOfBlock.set(block, list);
       if (part.kind === 'added') {
         if (previous === 'added' && run && run.block === block) run.end++;
-        else runs.push({ block, start: list.length, end: list.length + 1, clean: previous !== 'removed' });
+        else runs.push({ block, start: list.length, end: list.length + 1, clean: previous !== 'removed' || whole[index - 1] === true });
       }
       list.push({ text: part.live.text, key: part.live.key, fragment: false });
     }
     previous = part.kind;
-  }
+  });
   const result = new Map<number, { extras: string[]; rest: string }>();
   for (const run of runs) {
     if (!run.clean || run.block === 0 || !aligned[run.block]) continue;
@@ -365,7 +429,7 @@ function datelines(diff: LiveDiff, aligned: readonly boolean[]): Map<number, { e
     const words = list.slice(run.start, run.end);
     const text = words.map((w) => w.text).join(' ');
     if (isSentenceShaped(text)) continue;
-    if (run.start !== 0 || !DATELINE_ENDS.has(words[words.length - 1]?.key ?? '')) continue;
+    if (run.start !== 0 || !(DATELINE_ENDS.has(words[words.length - 1]?.key ?? '') || isSpeakerLabel(text, blocks[run.block]))) continue;
     const entry = result.get(run.block) ?? { extras: [], rest: '' };
     entry.extras.push(text);
     result.set(run.block, entry);

@@ -54,3 +54,55 @@ describe('structure around untyped names (entity-cues)', () => {
     expect(find(entities, 'Korvath')).toMatchObject({ type: 'org' });
   });
 });
+
+/** Round 8 rules in src/shared/entities/entity-cues.ts (invented names). */
+describe('round 8: structure around untyped names (entity-cues)', () => {
+  it('reads the source after "according to" as an organization when its data follow or it ends the clause', () => {
+    const entities = extractEntities(article('Trading fell 18 percent, according to Quorvex data. Ballots were found in a store, according to Kelvo Online.'));
+    expect(find(entities, 'Quorvex')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Kelvo Online')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads teams a side plays against, a player plays for, or that stand before a position and a player, as organizations', () => {
+    const entities = extractEntities(
+      article('The squad flies to Suva for the opening match against the Vailima Kavers on August 9. Ioane Fitu plays in France for Varonne and was their top tackler this season. The other newcomer is the Moana Vaka flanker Brooklyn Sapolu, who scored twice in the final.'),
+    );
+    expect(find(entities, 'Vailima Kavers')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Varonne')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Moana Vaka')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a club named after its town, a surname too, as a team where a player plays for it', () => {
+    const entities = extractEntities(article('Captain Sione Fanolu, who plays his club rugby for Sale Marlins in England, returns to the squad.'));
+    expect(find(entities, 'Sale Marlins')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads names that "which" and a plural verb of business follow as companies, a given name too', () => {
+    const entities = extractEntities(article('Lumivar and Omar Haddad, which sell mostly linen, showed new lines.'));
+    expect(find(entities, 'Omar Haddad')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Lumivar')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a word with a capital inside it as a brand, not a prefixed surname', () => {
+    const entities = extractEntities(article('Lenders such as Orvia backed it. Traders moved to CoinVarro and away from rivals. The board hired Ewan MacAskill as adviser.'));
+    expect(find(entities, 'CoinVarro')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'MacAskill')?.type).not.toBe('org');
+  });
+
+  it('reads what one writes or publishes in as a paper', () => {
+    const entities = extractEntities(article('Writing in Kavlingske, the critic Ulla Berg praised the score.'));
+    expect(find(entities, 'Kavlingske')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a business based somewhere, or what runs a thing, as an organization', () => {
+    const entities = extractEntities(article('The plant was built by the Singapore-based Hydrava in 2008. Each plant draws power from the grid run by Sonvelga, which met a record peak.'));
+    expect(find(entities, 'Hydrava')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Sonvelga')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a name of a few unlisted words after "in" or "near" as a place', () => {
+    const entities = extractEntities(article('Ranchers near Paso de los Toritos said feedlots were full. A school will open in Le Papaigalu next year.'));
+    expect(find(entities, 'Paso de los Toritos')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Le Papaigalu')).toMatchObject({ type: 'place' });
+  });
+});

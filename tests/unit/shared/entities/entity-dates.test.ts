@@ -13,3 +13,10 @@ describe('dates of history (entity-dates)', () => {
     expect(dates('He scored a century. The church stood for centuries.')).toEqual([]);
   });
 });
+
+/** Round 8 date patterns in src/shared/entities/entity-dates.ts. */
+describe('holidays placed by a year (entity-dates)', () => {
+  it('reads a holiday and the relative year after it as one date', () => {
+    expect(dates('The levy would start at Easter next year. Households will not ration during Ramadan.')).toEqual(['Easter next year', 'Ramadan']);
+  });
+});

@@ -57,3 +57,80 @@ describe('names typed by their own words and the words around them (entity-runs)
     expect(find(entities, 'Kravanh')).toMatchObject({ type: 'place' });
   });
 });
+
+/** Round 8 rules in src/shared/entities/entity-runs.ts and entity-context.ts (invented names). */
+describe('round 8: names typed by their own words and the words around them (entity-runs)', () => {
+  it('reads "Lab", "Cruises", "Astronautics" and "Contractors" as company heads', () => {
+    const entities = extractEntities(
+      article('Velmont Lab said the launch went well. Tarsa Cruises said it would move two calls. The satellite was built by Orvane Astronautics. Talbeh Contractors and Nerosi Electric built the dam.'),
+    );
+    expect(find(entities, 'Velmont Lab')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Tarsa Cruises')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Orvane Astronautics')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Talbeh Contractors')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Nerosi Electric')).toMatchObject({ type: 'org' });
+  });
+
+  it('opens an organization name with "Fund", "Foundation" or "Administration" and "for" or "of"', () => {
+    const entities = extractEntities(article('Money came from the Kelvara Fund for Rural Development. The Harlan Administration of Ports agreed.'));
+    expect(find(entities, 'Kelvara Fund for Rural Development')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Harlan Administration of Ports')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a voice type or a sports position before a name as a person cue', () => {
+    const entities = extractEntities(article('Soprano Sigrun Lanvik sang the widow; the Faroese baritone Runi Joensvik sang the pastor. The flanker Kaveli Sapoa scored.'));
+    expect(find(entities, 'Sigrun Lanvik')).toMatchObject({ type: 'person' });
+    expect(find(entities, 'Runi Joensvik')).toMatchObject({ type: 'person' });
+    expect(find(entities, 'Kaveli Sapoa')).toMatchObject({ type: 'person' });
+  });
+
+  it('reads a name in apposition with a kind of organization as one, over its given name', () => {
+    const entities = extractEntities(article('Passengers came through the port, according to Luka Brdavic, the company that runs the pier.'));
+    expect(find(entities, 'Luka Brdavic')).toMatchObject({ type: 'org' });
+  });
+
+  it('keeps a person described by the body they work for a person', () => {
+    const entities = extractEntities(article('Luka Brdavic, a company director, said the pier was full.'));
+    expect(find(entities, 'Luka Brdavic')).toMatchObject({ type: 'person' });
+  });
+
+  it('reads a role held at a body named before it as a role before a person', () => {
+    const entities = extractEntities(article('AfDB director for East Africa, Nkemdi Obiaku, said the audit would be released.'));
+    expect(find(entities, 'Nkemdi Obiaku')).toMatchObject({ type: 'person' });
+  });
+
+  it('keeps an ordinary word that is a given name opening a sentence when "who" follows the name', () => {
+    const entities = extractEntities(article('About 2,400 households will move. Hope Mwandoleka, who chairs a cooperative, said families were promised land.'));
+    expect(find(entities, 'Hope Mwandoleka')).toMatchObject({ type: 'person' });
+  });
+
+  it('reads a name with its possessive acting as a subject as a business', () => {
+    const entities = extractEntities(article("Markets barely moved. Moody's, which raised the rating in March, said more. Analysts noted that Dervin's cut its forecast."));
+    expect(find(entities, "Moody's")).toMatchObject({ type: 'org' });
+    expect(find(entities, "Dervin's")).toMatchObject({ type: 'org' });
+  });
+
+  it('keeps a portfolio of more than one word in a ministry\'s name', () => {
+    const entities = extractEntities(article('The Ministry of Energy, Water Resources and Irrigation said the line was late.'));
+    expect(find(entities, 'Ministry of Energy, Water Resources and Irrigation')).toMatchObject({ type: 'org' });
+  });
+
+  it('completes a road or a facility with its number, and reads bazaars, malls and hotels as places', () => {
+    const entities = extractEntities(article('Trucks left State Highway 7 near the coast. The rocket flew from Launch Complex 2 on the peninsula. Stalls in the Varkali Bazaar stayed open.'));
+    expect(find(entities, 'State Highway 7')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Launch Complex 2')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Varkali Bazaar')).toMatchObject({ type: 'place' });
+  });
+
+  it("opens an institution's name with a known place written with a possessive", () => {
+    const entities = extractEntities(article("The work is done with the Hawke's Bay Regional Council and farmers."));
+    expect(find(entities, "Hawke's Bay Regional Council")).toMatchObject({ type: 'org' });
+  });
+});
+
+describe('round 8: the people of a place (entity-runs, knowledge.ts)', () => {
+  it('does not read a demonym\'s plural after a reporting verb as a person', () => {
+    const entities = extractEntities(article('Its deputy secretary general, Grace Lissuma, said Tanzanians "deserve to know what we owe".'));
+    expect(find(entities, 'Tanzanians')).toBeUndefined();
+  });
+});

@@ -13,7 +13,8 @@ import { runCase } from '../../../fixtures/live-pages/matrix';
 const articles = corpusArticles();
 // Each test runs a template over every article (a few seconds on a loaded two-core machine).
 const CASES_TIMEOUT_MS = 60_000;
-const heldout = [...(await loadTemplates('heldout5')), ...(await loadTemplates('heldout8'))];
+// heldout8 is tune material since round 8 (live-corpus.test.ts).
+const heldout = await loadTemplates('heldout5');
 
 describe.each(heldout.map((template) => [template.name, template] as const))('held-out half: %s', (_, template) => {
   it.each(EDITS)('%s: runs to a verdict', (edit) => {
@@ -22,5 +23,5 @@ describe.each(heldout.map((template) => [template.name, template] as const))('he
 });
 
 it('has the held-out halves it claims', () => {
-  expect(heldout.length).toBeGreaterThanOrEqual(2);
+  expect(heldout.length).toBeGreaterThanOrEqual(1);
 });

@@ -110,6 +110,12 @@ describe('round 7: reference signs, run-in headings, build hashes', () => {
     expect(liveBlocks(root).map((block) => block.runIn)).toEqual(['Media Contact:', undefined, undefined]);
   });
 
+  it('notes the bold words a block starts with, a line break after them or not, as its lead (round 8: a speaker’s label)', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p><b>NAME, HOST:</b> Good morning.</p><p><strong>Q:</strong><br>Why?</p><p>Text <b>bold</b> more</p><p><b></b>Plain.</p>';
+    expect(liveBlocks(root).map((block) => block.lead)).toEqual(['NAME, HOST:', 'Q:', undefined, undefined]);
+  });
+
   it('takes a CSS-modules class’s build hash out of its name, and leaves BEM names whole', () => {
     expect(componentClasses('SimpleBlock-module_p__Q3azU SimpleBlock-module_p__2f1-9 article__body c-card')).toBe('SimpleBlock-module_p SimpleBlock-module_p article__body c-card');
   });
@@ -131,5 +137,49 @@ describe('round 7: reference signs, run-in headings, build hashes', () => {
     const html = `<html><head><title>${article.title}</title></head><body><main><article><h1>${article.title}</h1><p class="Lead-module_root__aaaaa">${article.summary}</p>${body}</article></main></body></html>`;
     const result = compareWithLive(article, html);
     expect(result.status === 'compared' && { added: result.diff.added, removed: result.diff.removed, paragraphs: result.changes.paragraphsAdded }).toEqual({ added: 13, removed: 0, paragraphs: 1 });
+  });
+});
+
+describe('round 8: the parts of a story outside the container Readability chose', () => {
+  const STORY = {
+    title: 'Harbour Bridge Reopens After Two Years of Repairs',
+    summary: 'The city’s oldest bridge carried traffic again on Monday, a year later than planned.',
+    paragraphs: [
+      'Crowds lined both banks as the first buses crossed the harbour bridge on Monday morning, more than two years after it was closed to traffic. The mayor cut a ribbon at the northern end.',
+      'The repairs replaced the deck and most of the steel cables, engineers said. The original cables had corroded far faster than expected, a report by the council found last year.',
+      'The work cost 84 million, twice the first estimate. The council blamed the rising price of steel, a shortage of specialist welders and a wet winter that stopped work for weeks.',
+      'Cyclists will be allowed on the bridge from next month, once a separate lane is painted. Pedestrians can use it from today, and the ferry that replaced the crossing will stop running on Friday.',
+      'Shop owners on the southern bank said trade had fallen by a third while the bridge was shut. Several said they had kept going only because of grants from the council.',
+      'The council said it would review how the repairs were planned and paid for. An independent engineer will report by the end of the year, officials said.',
+    ],
+  } as Article;
+  const [S1, S2, S3, S4, S5, S6] = STORY.paragraphs as [string, string, string, string, string, string];
+  const p = (text: string) => `<p>${text}</p>`;
+  // The body cut after an ad slot and a promo: the rest wrapped with them, and again by its lazy loader, two levels deeper.
+  const split = (first: readonly string[], rest: readonly string[], extra = '') =>
+    `<html><head><title>${STORY.title} | The Gazette</title></head><body><header><nav><a href="/">Home</a></nav></header><main><article>` +
+    `<h1>${STORY.title}</h1><p class="dek">${STORY.summary}</p><div class="story-body">${first.map(p).join('')}</div>` +
+    `<div class="wrap"><div class="ad-unit"><span>Story continues below advertisement</span></div><div class="card"><a href="/more">Recommended: the ferry’s last week</a></div>` +
+    `<div class="lazy"><div class="part">${rest.map(p).join('')}</div></div></div>${extra}</article></main><footer><p>© The Gazette</p></footer></body></html>`;
+  const verdict = (html: string) => {
+    const result = compareWithLive(STORY, html);
+    return result.status === 'compared' ? { added: result.diff.added, removed: result.diff.removed, changes: result.changes } : result.reason;
+  };
+
+  it('reads the part after the cut as the story’s: unchanged', () => {
+    expect(verdict(split([S1, S2, S3, S4], [S5, S6]))).toMatchObject({ added: 0, removed: 0, changes: { paragraphsRemoved: 0 } });
+  });
+
+  it('reads what that part adds and what was edited in it', () => {
+    const added = 'A ferry operator said on Tuesday that it would keep one evening sailing until the cycle lane is painted next month.';
+    // 21 words added, nothing removed.
+    expect(verdict(split([S1, S2, S3, S4], [S5, added, S6]))).toMatchObject({ added: 21, removed: 0, changes: { paragraphsAdded: 1, paragraphsRemoved: 0 } });
+    expect(verdict(split([S1, S2, S3, S4], [S5.replace('a third', 'a half'), S6]))).toMatchObject({ added: 1, removed: 1, changes: { sentencesEdited: 1 } });
+  });
+
+  it('a paragraph cut from the story stays removed, though a hidden copy of the old text still has it', () => {
+    const copy = `<div aria-hidden="true" class="tts-copy">${STORY.paragraphs.map(p).join('')}</div>`;
+    // S5: 31 words removed.
+    expect(verdict(split([S1, S2, S3, S4], [S6], copy))).toMatchObject({ added: 0, removed: 31, changes: { paragraphsRemoved: 1 } });
   });
 });

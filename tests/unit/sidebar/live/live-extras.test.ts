@@ -140,3 +140,50 @@ describe('the publisher named as a party to the reporting', () => {
     expect(verdict(page(body))).toMatchObject({ text: 'liveUnchanged', extras: [disclosure] });
   });
 });
+
+describe('a speaker’s label run into a transcript’s or an interview’s turn (round 8)', () => {
+  const turns = (label: (i: number) => string, paragraphs: readonly string[] = [P1, P2, P3, P4]) =>
+    page(p(ARTICLE.summary) + paragraphs.map((text, i) => `<p>${label(i)} ${esc(text)}</p>`).join(''));
+  const SPEAKERS = ['MARTA OYELARAN, HOST:', 'DEV ANAND:', 'MARTA OYELARAN, HOST:', 'SEN. RUTH COLE (D-OR):'];
+
+  it('in capitals, as broadcasters set transcripts, is who speaks, not what was said', () => {
+    const result = verdict(turns((i) => esc(SPEAKERS[i] ?? '')));
+    expect(result).toMatchObject({ text: 'liveUnchanged' });
+    expect(typeof result === 'string' ? [] : result.extras).toEqual(expect.arrayContaining(['MARTA OYELARAN, HOST:', 'DEV ANAND:']));
+  });
+
+  it('in bold, as print interviews set them, the colon inside the bold or after it', () => {
+    const labels = ['<b>Q:</b>', '<strong>Dev Anand:</strong>', '<b>Interviewer</b>:', '<strong>Anand:</strong>'];
+    expect(verdict(turns((i) => labels[i] ?? ''))).toMatchObject({ text: 'liveUnchanged' });
+  });
+
+  it('an edit in a labelled turn is still caught', () => {
+    const edited = [P1, P2.replace('most of', 'all of'), P3, P4];
+    expect(verdict(turns((i) => esc(SPEAKERS[i] ?? ''), edited))).toMatchObject({ text: 'liveChanged liveKind_sentencesEdited_one liveOneWord 1' });
+  });
+
+  it('a turn cut whole is one paragraph removed: the next turn’s label is not a replacement for it', () => {
+    // P2 (22 words) cut with its turn; the labels of the turns left stay theirs.
+    const cut = [P1, P3, P4];
+    expect(verdict(turns((i) => esc(SPEAKERS[i] ?? ''), cut))).toMatchObject({ text: 'liveChanged liveKind_paragraphsRemoved_one liveWords 0 22' });
+    // Likewise a dateline that leads the story's new first paragraph (P1, 24 words, cut).
+    const datelined = page(p(ARTICLE.summary) + p(`HARBOURTON (Gazette) - ${P2}`) + [P3, P4].map(p).join(''));
+    expect(verdict(datelined)).toMatchObject({ text: 'liveChanged liveKind_paragraphsRemoved_one liveWords 0 24' });
+  });
+
+  it('part of a paragraph removed beside a label is still a replacement: the label’s words count', () => {
+    // The first sentence of P2 (13 words) cut; the label's 3 words then count as added.
+    const first = 'The repairs replaced the deck and most of the steel cables, engineers said. ';
+    const body = p(ARTICLE.summary) + p(P1) + `<p>MARTA OYELARAN, HOST: ${esc(P2.slice(first.length))}</p>` + [P3, P4].map(p).join('');
+    expect(verdict(page(body))).toMatchObject({ text: expect.stringMatching(/ liveWords 3 13$/) });
+  });
+
+  it('words an editor puts before a paragraph in plain type, or an update flag, are a change', () => {
+    // "The engineers said:" in plain type, mixed case, no bold: 3 words added to the sentence.
+    const said = page([ARTICLE.summary, P1].map(p).join('') + p(`The engineers said: ${P2}`) + [P3, P4].map(p).join(''));
+    expect(verdict(said)).toMatchObject({ text: 'liveChanged liveKind_sentencesEdited_one liveWords 3 0' });
+    // "UPDATE:" in capitals: an editor flagging the paragraph has changed it (1 word added, 0 removed).
+    const flagged = page([ARTICLE.summary, P1].map(p).join('') + p(`UPDATE: ${P2}`) + [P3, P4].map(p).join(''));
+    expect(verdict(flagged)).toMatchObject({ text: 'liveChanged liveKind_sentencesEdited_one liveOneWord 0' });
+  });
+});
