@@ -321,20 +321,20 @@ const PLACE_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'da', 'd
 function isUnlistedName(run: Run, knowledge: Knowledge): boolean {
   const words = run.filter((t) => !PLACE_PARTICLES.has(t.text));
   if (run.length < 2 || words.length === 0 || words.length > 4 || run.some((t) => t.text === ',' || t.sentenceStart)) return false;
-  return words.every((t) => {
-    const lower = t.text.toLowerCase();
-    return /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(t.text) && !knowledge.commonWords.has(lower) && !knowledge.firstNames.has(lower) && !knowledge.givenNames.has(lower) &&
-      !knowledge.companyWords.has(t.text) && !knowledge.demonyms.has(t.text);
-  });
+  return words.every((t) => /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(t.text) && !isListedWord(t.text, knowledge));
+}
+
+/** A word the knowledge lists as an ordinary word, a given name, a company's word or a demonym: not a name of its own. */
+function isListedWord(word: string, knowledge: Knowledge): boolean {
+  const lower = word.toLowerCase();
+  return knowledge.commonWords.has(lower) || knowledge.firstNames.has(lower) || knowledge.givenNames.has(lower) || knowledge.companyWords.has(word) || knowledge.demonyms.has(word);
 }
 
 function isUnlistedWord(token: Token, knowledge: Knowledge): boolean {
   const word = token.text;
-  const lower = word.toLowerCase();
   return (
     /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u.test(word) && !token.sentenceStart &&
-    !knowledge.commonWords.has(lower) && !knowledge.firstNames.has(lower) && !knowledge.givenNames.has(lower) && !knowledge.nameParts.has(word) &&
-    !knowledge.companyWords.has(word) && !knowledge.demonyms.has(word) && !knowledge.aliases.has(word)
+    !isListedWord(word, knowledge) && !knowledge.nameParts.has(word) && !knowledge.aliases.has(word)
   );
 }
 
