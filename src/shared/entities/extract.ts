@@ -27,6 +27,7 @@ import { dateCandidates } from './entity-dates';
 import { typeRuns } from './entity-runs';
 import { typeByCues } from './entity-cues';
 import { definedNames } from './entity-acronyms';
+import { datelinePlaces } from './entity-datelines';
 
 export function extractEntities(text: string, knowledge: Knowledge): ArticleEntity[] {
   const prepared = prepareForNlp(text);
@@ -36,7 +37,8 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge, prepared));
-  const withDates = addNonOverlapping(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), dateCandidates(prepared, dates));
+  const credited = withDatelinePlaces(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), datelinePlaces(prepared, knowledge));
+  const withDates = addNonOverlapping(credited, dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
 }
@@ -318,6 +320,12 @@ function withDatelineCredits(text: string, named: readonly Candidate[]): Candida
     all = [...all.filter((c) => !inside.includes(c)), { ...span, type: 'org' as const }].sort((a, b) => a.start - b.start);
   }
   return all;
+}
+
+/** A dateline's place wins over what its capitals alone suggested ("OSLO," read as an acronym). */
+function withDatelinePlaces(named: readonly Candidate[], places: readonly Candidate[]): Candidate[] {
+  const replaced = named.filter((c) => !places.some((p) => c.type !== 'place' && c.start >= p.start && c.end <= p.end));
+  return addNonOverlapping(replaced, places);
 }
 
 // ---------------------------------------------------------------------------------------
