@@ -193,7 +193,8 @@ export const CONTEXT = {
     Publishing Press Broadcasting Television Radio Airline Hospitals Clinics Force Consortium
     Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte
     Coalition Bloc Ratings Center Centre Survey Forum Railway División Divisão
-    Lab Cruises Astronautics Aeronautics Robotics Contractors`),
+    Lab Cruises Astronautics Aeronautics Robotics Contractors
+    TV Examiner Chronicle Courier Inquirer Shimbun Ilbo`),
   /** Words before "Centre" that make it a facility, a place ("Satish Dhawan Space Centre", "Jiuquan Satellite Launch Center"), not an institution. */
   facilityCentres: words('Space Launch Convention Conference Exhibition Shopping'),
   /**
@@ -212,7 +213,7 @@ export const CONTEXT = {
     Superintendencia Procuraduría Fiscalía Congreso Senado Cámara Câmara Assemblée Asamblea Tribunal
     Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan
     Defensoría Defensoria Contraloría Controladoria Personería Registraduría Ouvidoria
-    Campeonato Copa Coppa Coupe Liga Torneo Jornal Diário Diario Periódico Revista Rádio Televisión Televisão`),
+    Campeonato Copa Coppa Coupe Liga Torneo Jornal Diário Diario Periódico Revista Rádio Radio Televisión Televisão`),
   /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
   clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),
   /** Leading words of an organization name with "of" ("Ministry of Finance", "University of Lagos"). */

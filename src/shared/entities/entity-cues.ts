@@ -152,6 +152,9 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
   if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
   if (before === 'told' && text !== undefined && isToldOutlet(run, tokens[first - 1]!, { text, knowledge })) return 'org';
+  // "told the Halifax Examiner", "told the Daily Nation": what one is told with an article before it is an outlet or a body;
+  // a person told something takes no article.
+  if (before === 'the' && /^(?:told|telling|tells|tell)$/.test(before2) && !/^\p{Lu}/u.test(afterWord) && afterWord !== "'s") return 'org';
   // "Writing in Politiken, the critic …", "a study published in Nature": what one writes or publishes in is a paper or a journal.
   if (before === 'in' && /^(?:writing|wrote|written|writes|published|publishing|column|op-ed|editorial|interview|commentary)$/.test(before2.toLowerCase()) && run.length <= 3 && !/^\p{Lu}/u.test(afterWord) && afterWord !== "'s") return 'org';
   // "refugees in Dadaab", "a camp near Bokolmanyo", "crossing at Elegu": one capitalized word after a

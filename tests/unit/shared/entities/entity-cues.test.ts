@@ -106,3 +106,10 @@ describe('round 8: structure around untyped names (entity-cues)', () => {
     expect(find(entities, 'Le Papaigalu')).toMatchObject({ type: 'place' });
   });
 });
+
+describe('round 9: structure around untyped names (entity-cues)', () => {
+  it('reads what one is told with an article before it as an outlet, not a person', () => {
+    const entities = extractEntities(article('Fraser told the Morvale Examinar last month that two colleges could close.'));
+    expect(find(entities, 'Morvale Examinar')).toMatchObject({ type: 'org' });
+  });
+});

@@ -134,3 +134,12 @@ describe('round 8: the people of a place (entity-runs, knowledge.ts)', () => {
     expect(find(entities, 'Tanzanians')).toBeUndefined();
   });
 });
+
+describe('round 9: names typed by their own words (entity-runs, entity-context)', () => {
+  it('reads a broadcaster by its head word, first ("Radio …") or last ("… TV"), and papers by theirs', () => {
+    const entities = extractEntities(article('Benítez spoke to Radio Velmira from the union offices. The final was shown by Quenta TV. Tanaka writes for the Hokuro Shimbun.'));
+    expect(find(entities, 'Radio Velmira')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Quenta TV')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Hokuro Shimbun')).toMatchObject({ type: 'org' });
+  });
+});
