@@ -9,6 +9,7 @@ import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
 import { isSurnameInText, isToldOutlet, localCue } from './entity-cues';
+import { followsBodyNoun, hasBodyApposition } from './entity-appositions';
 import { foldAccents, isPersonalNameWord, normalizeSurface, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
@@ -614,6 +615,7 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (!titled && followsPlaceNounOf(tokens, context.indexOf.get(run[0]!) ?? 0)) return 'place';
   if (!titled && opensWithArticle(words, text) && hasOrgEvidence(run, context)) return 'org';
   if (!titled && hasCompanyApposition(run, context)) return 'org';
+  if (!titled && isDescribedAsBody(run, context)) return 'org';
   if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
   if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
   const before = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
@@ -748,6 +750,7 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   if (orgName) return { start, end, type: 'org', name: orgName, known: true };
   if (isCompanyRun(words, knowledge)) return { start, end, type: 'org' };
   if (!titled && hasOrgEvidence(run, context)) return { start, end, type: 'org' };
+  if (!titled && words.length === 1 && !isCommon(surface, knowledge) && isDescribedAsBody(run, context)) return { start, end, type: 'org' };
   if (words.every((w) => /^[\p{Lu}\d]+$/u.test(w.text))) return undefined; // unknown acronyms: defined ones come back as aliases
   const afterIndex = (context.indexOf.get(run.at(-1)!) ?? 0) + 1;
   const after = tokens[afterIndex]?.text.toLowerCase() ?? '';
@@ -772,6 +775,13 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   const atPlace = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === 'at';
   if ((titled || !atPlace) && isPersonRun(words, titled || reports, context)) return { start, end, type: 'person' };
   return undefined;
+}
+
+/** An apposition on either side that names the run a body ("KNAPK, the association of …", "the union, La Fraternidad,"). */
+function isDescribedAsBody(run: Run, context: RunContext): boolean {
+  const first = context.indexOf.get(run[0]!) ?? 0;
+  const last = context.indexOf.get(run.at(-1)!) ?? 0;
+  return hasBodyApposition(context.tokens, last) || followsBodyNoun(context.tokens, first, last);
 }
 
 /**

@@ -143,3 +143,23 @@ describe('round 9: names typed by their own words (entity-runs, entity-context)'
     expect(find(entities, 'Hokuro Shimbun')).toMatchObject({ type: 'org' });
   });
 });
+
+describe('round 9: appositions that name a body (entity-appositions)', () => {
+  it('reads a name described as a body after it, closed there, as an organization', () => {
+    const entities = extractEntities(article("Not everyone agrees. KVARTO, the association of fishermen and hunters, said ships would scare seals. Families sleep in the stadium of Estrela da Lagoa, the city's football club. The permit, approved by the Tolvaarnik, Greenland's cabinet, covers one deposit."));
+    expect(find(entities, 'KVARTO')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Estrela da Lagoa')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Tolvaarnik')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a name in commas after a body noun as that body', () => {
+    const entities = extractEntities(article("Argentina's train drivers' union, La Hermandad Ferroviaria, halted every service on Monday."));
+    expect(find(entities, 'La Hermandad Ferroviaria')).toMatchObject({ type: 'org' });
+  });
+
+  it('keeps a person described by the body they serve a person', () => {
+    const entities = extractEntities(article("Maria Lopez, the party's leader, said no. John Harlan, a union official, agreed."));
+    expect(find(entities, 'Maria Lopez')).toMatchObject({ type: 'person' });
+    expect(find(entities, 'John Harlan')).toMatchObject({ type: 'person' });
+  });
+});
