@@ -143,7 +143,7 @@ export const CONTEXT = {
     profit profits loss losses revenue revenues sales earnings dividend dividends guidance turnover ebitda
     shipments deliveries orders bookings output`),
   /** Words of a statement before "on" and what it is made on ("said on X", "a post on Telegram"). */
-  statementsOn: words('said says wrote writes posted posts announced announces shared shares post posts statement video message channel account'),
+  statementsOn: words('said says wrote writes posted posts announced announces shared shares post posts statement video message channel account streamed broadcast aired viewers'),
   /** Verbs of a business after "which" or "whose" ("McCormick, which buys vanilla", "Statnett, which runs the grid"). */
   corporateVerbs: words(`
     runs operates owns makes sells buys manufactures produces supplies builds employs manages represents controls

@@ -149,6 +149,10 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   // "owned by Axel Springer", "published by Penguin Random House": what owns, runs or publishes without a person's name is a company.
   // "the grid run by Sonelgaz", "a fund managed by Arvenne": what runs or manages a thing and no list knows as a person is a body.
   if (before === 'by' && /^(?:owned|operated|published|acquired|bought|run|managed|controlled|financed)$/.test(before2)) return 'org';
+  // "broadcast by América TV", "aired by Telemundo": what broadcasts or streams a match or a show is a broadcaster.
+  if (before === 'by' && /^(?:broadcast|aired|televised|streamed|screened)$/.test(before2) && !run.some((t) => isPersonalNameWord(t.text, knowledge))) return 'org';
+  // "the governing Demokraatit", "the ruling Nasaka": what governs or rules, named with an article, is a party or a junta.
+  if (/^(?:governing|ruling)$/.test(before) && /^the$/i.test(before2) && !run.some((t) => isPersonalNameWord(t.text, knowledge)) && !/^(?:'s|-)$/.test(afterWord)) return 'org';
   // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
   if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
   if (before === 'told' && text !== undefined && isToldOutlet(run, tokens[first - 1]!, { text, knowledge })) return 'org';
@@ -243,6 +247,9 @@ function isTeamOfPlay(tokens: readonly Token[], { run, first, last }: Item, know
   if (positioned) return true;
   const at = tokens[first - 1]?.text === 'the' ? first - 2 : first - 1;
   if (tokens[at]?.text === 'against') return true;
+  // "Racing Club host Independiente", "the leaders visit Tarvo": what a side hosts or visits is a side (a player
+  // beats or faces a player too, so those verbs say nothing).
+  if (/^(?:host|hosts|hosted|visit|visits)$/.test(tokens[at]?.text ?? '') && tokens[at] === tokens[first - 1]) return true;
   if (tokens[at]?.text !== 'for') return false;
   for (let i = at - 1; i >= Math.max(0, at - 6) && tokens[i]!.sentence === sentence; i--) if (/^(?:plays|played|playing|play)$/.test(tokens[i]!.text)) return true;
   return false;
