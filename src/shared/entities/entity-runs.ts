@@ -260,7 +260,7 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
       (left.length >= 2 && right.length >= 2 &&
         (CONTEXT.orgHeads.has(left.at(-1)!.text) || isCompanyRun(left, knowledge) || knowledge.firstNames.has(foldAccents(left[0]!.text.toLowerCase())) ||
           // "Banco Nacional de Bolivia and Banco Mercantil Santa Cruz": two names, each with its own head word.
-          ((headType(left) === 'org' || left.some((t) => CONTEXT.orgHeads.has(t.text))) && headType(right) === 'org'))) ||
+          ((headType(left) === 'org' || left.some((t) => CONTEXT.orgHeads.has(t.text))) && headType(right) === 'org' && !joinsFields(left, right, knowledge)))) ||
       // "JetBlue and Spirit Airlines": a known name, then another.
       (left.length === 1 && knowledge.aliases.has(left[0]!.text) && headType(right) === 'org') ||
       // "Gemadept and Saigon Newport Corporation", "Mercury and Contact Energy": a one-word name (no ordinary word, or one the
@@ -274,6 +274,16 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
   // "Institute for the Study of War": a later "of" in a chain that a lead word opened.
   const chain = before.some((t, k) => isLeadOrHead(t.text) && STRUCTURE_WORDS.has(before[k + 1]?.text ?? ''));
   return isLeadOrHead(previous.text) || (chain && !isPersonLike(before, knowledge));
+}
+
+/**
+ * "Association of the Indonesian Tours and Travel Agencies", "Ministry of Health and Social Care": after a lead
+ * word and "of", two fields named by ordinary words are one name's ("Bank of Georgia and TBC Bank" are two).
+ */
+function joinsFields(left: readonly Token[], right: readonly Token[], knowledge: Knowledge): boolean {
+  const leadOf = left.some((t, k) => CONTEXT.orgLeads.has(t.text) && left[k + 1]?.text === 'of');
+  const field = left.at(-1)!.text;
+  return leadOf && !CONTEXT.orgHeads.has(field) && isCommon(field, knowledge) && isCommon(right[0]!.text, knowledge);
 }
 
 function isLeadOrHead(word: string): boolean {
@@ -646,6 +656,8 @@ export function headType(run: Run): EntityType | undefined {
   const first = words[0]!;
   if ((last === 'Centre' || last === 'Center') && CONTEXT.facilityCentres.has(words.at(-2)!)) return 'place';
   if (CONTEXT.orgHeads.has(last) || CONTEXT.headFirstOrgLeads.has(first)) return 'org';
+  // "Ministry of Livestock, Forestry and Range": a body named by its lead word and "of" ends in a field, not a place.
+  if (CONTEXT.orgLeads.has(first) && words[1] === 'of' && CONTEXT.placeHeads.has(last) && !CONTEXT.placeLeads.has(first)) return 'org';
   if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first) || (CONTEXT.placeLeadsOf.has(first) && words[1] === 'of')) return 'place';
   if (words.some((w, i) => CONTEXT.orgLeads.has(w) && OF_WORDS.has(words[i + 1] ?? ''))) return 'org';
   return undefined;

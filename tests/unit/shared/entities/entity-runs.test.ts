@@ -163,3 +163,17 @@ describe('round 9: appositions that name a body (entity-appositions)', () => {
     expect(find(entities, 'John Harlan')).toMatchObject({ type: 'person' });
   });
 });
+
+describe('round 9: "and" and place heads inside a body named by its lead word and "of" (entity-runs)', () => {
+  it('keeps two fields named by ordinary words one name, and two names with their own heads apart', () => {
+    const entities = extractEntities(article('He heads the Association of the Pacific Tours and Travel Agencies in the region. Bank of Georgia and TBC Bank rose.'));
+    expect(find(entities, 'Association of the Pacific Tours and Travel Agencies')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Bank of Georgia')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'TBC Bank')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a ministry whose last portfolio is a place head as the ministry', () => {
+    const entities = extractEntities(article('Permits go through the federal Ministry of Livestock, Forestry and Range.'));
+    expect(find(entities, 'Ministry of Livestock, Forestry and Range')).toMatchObject({ type: 'org' });
+  });
+});
