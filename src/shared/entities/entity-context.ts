@@ -194,7 +194,7 @@ export const CONTEXT = {
     Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte
     Coalition Bloc Ratings Center Centre Survey Forum Railway División Divisão
     Lab Cruises Astronautics Aeronautics Robotics Contractors
-    TV Examiner Chronicle Courier Inquirer Shimbun Ilbo`),
+    TV Examiner Chronicle Courier Inquirer Shimbun Ilbo Olympiad Paralympiad`),
   /** Words before "Centre" that make it a facility, a place ("Satish Dhawan Space Centre", "Jiuquan Satellite Launch Center"), not an institution. */
   facilityCentres: words('Space Launch Convention Conference Exhibition Shopping'),
   /**

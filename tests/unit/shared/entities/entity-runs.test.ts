@@ -142,6 +142,11 @@ describe('round 9: names typed by their own words (entity-runs, entity-context)'
     expect(find(entities, 'Quenta TV')).toMatchObject({ type: 'org' });
     expect(find(entities, 'Hokuro Shimbun')).toMatchObject({ type: 'org' });
   });
+
+  it('reads an olympiad as a competition', () => {
+    const entities = extractEntities(article('The title gives her a place in the national team for the Draughts Olympiad in Budapest.'));
+    expect(find(entities, 'Draughts Olympiad')).toMatchObject({ type: 'org' });
+  });
 });
 
 describe('round 9: appositions that name a body (entity-appositions)', () => {
