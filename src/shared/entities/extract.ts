@@ -33,7 +33,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const prepared = prepareForNlp(text);
   const { tokens, dates } = analyze(prepared);
   const titleEnd = firstBlockEnd(prepared);
-  const known = resolveKnown(prepared, tokens, knowledge, titleEnd);
+  const known = withNationalSocieties(prepared, tokens, resolveKnown(prepared, tokens, knowledge, titleEnd), knowledge);
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge, prepared));
@@ -173,6 +173,22 @@ function resolveKnown(text: string, tokens: readonly Token[], knowledge: Knowled
     const country = c.name === undefined ? undefined : governments.get(c.name);
     if (c.name !== undefined && teams.has(c.name) && mayBeTeam.has(c.start)) return { ...c, type: 'org', team: true };
     return country && c.type === 'place' ? { ...c, name: country.name, standsFor: true } : c;
+  });
+}
+
+/**
+ * "the Philippine Red Cross", "the Kenyan Red Crescent": a movement of national societies is named, in each
+ * country, by its demonym and the movement's name, a body of its own (not the international committee).
+ */
+const NATIONAL_SOCIETIES = new Set(['Red Cross', 'Red Crescent']);
+
+function withNationalSocieties(text: string, tokens: readonly Token[], known: readonly Candidate[], knowledge: Knowledge): Candidate[] {
+  return known.map((c) => {
+    if (!NATIONAL_SOCIETIES.has(text.slice(c.start, c.end))) return c;
+    const at = tokens.findIndex((t) => t.start === c.start);
+    const before = tokens[at - 1];
+    if (!before || !knowledge.demonyms.has(before.text) || text.slice(before.end, c.start) !== ' ') return c;
+    return { start: before.start, end: c.end, type: 'org' as const };
   });
 }
 
