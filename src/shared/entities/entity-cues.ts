@@ -320,7 +320,8 @@ function exampleListType(tokens: readonly Token[], item: Item): EntityType | und
   if (noun < 0 || tokens[noun]?.sentence !== sentence) return undefined;
   if (tokens[noun]!.text === ',') noun--;
   const word = tokens[noun]?.text.toLowerCase() ?? '';
-  const singular = [word, word.replace(/s$/, ''), word.replace(/es$/, '')];
+  // "companies", "agencies", "militias": the plural of the category noun.
+  const singular = [word, word.replace(/s$/, ''), word.replace(/es$/, ''), word.replace(/ies$/, 'y')];
   if (singular.some((w) => CONTEXT.orgCues.has(w) || CONTEXT.orgNounsAfter.has(w))) return 'org';
   if (singular.some((w) => CONTEXT.placeNounsAfter.has(w) || CONTEXT.placeNounsBeforeOf.has(w))) return 'place';
   return undefined;

@@ -119,6 +119,11 @@ describe('round 9: structure around untyped names (entity-cues)', () => {
     expect(find(entities, 'Strevio')).toMatchObject({ type: 'org' });
   });
 
+  it('types an example list by a category noun whose plural ends in -ies', () => {
+    const entities = extractEntities(article('Remittance companies such as Hawalvo finance a large share of the trade.'));
+    expect(find(entities, 'Hawalvo')).toMatchObject({ type: 'org' });
+  });
+
   it('reads "the governing" or "the ruling" name as a body', () => {
     const entities = extractEntities(article('The motion passed after the governing Tamaqiit backed it.'));
     expect(find(entities, 'Tamaqiit')).toMatchObject({ type: 'org' });
