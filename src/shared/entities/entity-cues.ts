@@ -130,6 +130,10 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
       const word = tokens[i]?.text ?? '';
       if (CONTEXT.placeNounsAfter.has(word) || CONTEXT.placeNounsBeforeOf.has(word)) {
         if (/^(?:in|of|near|on|outside|north|south|east|west)$/.test(tokens[i + 1]?.text ?? '')) return 'place';
+        // "Hargeisa, the capital, where …": a settlement's noun closing the apposition says as much.
+        // Only adjectives may stand between ("a fisherman from the town," describes a person).
+        const described = tokens.slice(last + 3, i).every((t) => t.pos === 'ADJ');
+        if (described && /^(?:capital|city|town|village|port)$/.test(word) && /^(?:,|\.|;|where)$/.test(tokens[i + 1]?.text ?? '')) return 'place';
         break;
       }
       if (word !== word.toLowerCase() || !/^\p{L}[\p{L}-]*$/u.test(word)) break;

@@ -119,6 +119,12 @@ describe('round 9: structure around untyped names (entity-cues)', () => {
     expect(find(entities, 'Strevio')).toMatchObject({ type: 'org' });
   });
 
+  it('reads a name described as the capital or a town, closing the apposition, as a place, but not a person from the town', () => {
+    const entities = extractEntities(article('Much of the money reaches Qardhoole, the capital, where traders are pleased. Aputsaq Klovik, a fisherman from the town, told reporters.'));
+    expect(find(entities, 'Qardhoole')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Aputsaq Klovik')?.type).not.toBe('place');
+  });
+
   it('types an example list by a category noun whose plural ends in -ies', () => {
     const entities = extractEntities(article('Remittance companies such as Hawalvo finance a large share of the trade.'));
     expect(find(entities, 'Hawalvo')).toMatchObject({ type: 'org' });
