@@ -143,7 +143,7 @@ export const CONTEXT = {
     profit profits loss losses revenue revenues sales earnings dividend dividends guidance turnover ebitda
     shipments deliveries orders bookings output`),
   /** Words of a statement before "on" and what it is made on ("said on X", "a post on Telegram"). */
-  statementsOn: words('said says wrote writes posted posts announced announces shared shares post posts statement video message channel account'),
+  statementsOn: words('said says wrote writes posted posts announced announces shared shares post posts statement video message channel account streamed broadcast aired viewers'),
   /** Verbs of a business after "which" or "whose" ("McCormick, which buys vanilla", "Statnett, which runs the grid"). */
   corporateVerbs: words(`
     runs operates owns makes sells buys manufactures produces supplies builds employs manages represents controls
@@ -193,7 +193,8 @@ export const CONTEXT = {
     Publishing Press Broadcasting Television Radio Airline Hospitals Clinics Force Consortium
     Cup Trophy Championship Championships Bhd Berhad Sdn Tbk SA AG GmbH NV BV SpA ASA Oyj Pte
     Coalition Bloc Ratings Center Centre Survey Forum Railway División Divisão
-    Lab Cruises Astronautics Aeronautics Robotics Contractors`),
+    Lab Cruises Astronautics Aeronautics Robotics Contractors
+    TV Examiner Chronicle Courier Inquirer Shimbun Ilbo Olympiad Paralympiad`),
   /** Words before "Centre" that make it a facility, a place ("Satish Dhawan Space Centre", "Jiuquan Satellite Launch Center"), not an institution. */
   facilityCentres: words('Space Launch Convention Conference Exhibition Shopping'),
   /**
@@ -212,7 +213,7 @@ export const CONTEXT = {
     Superintendencia Procuraduría Fiscalía Congreso Senado Cámara Câmara Assemblée Asamblea Tribunal
     Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan
     Defensoría Defensoria Contraloría Controladoria Personería Registraduría Ouvidoria
-    Campeonato Copa Coppa Coupe Liga Torneo Jornal Diário Diario Periódico Revista Rádio Televisión Televisão`),
+    Campeonato Copa Coppa Coupe Liga Torneo Jornal Diário Diario Periódico Revista Rádio Radio Televisión Televisão`),
   /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
   clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),
   /** Leading words of an organization name with "of" ("Ministry of Finance", "University of Lagos"). */

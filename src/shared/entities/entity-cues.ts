@@ -130,6 +130,10 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
       const word = tokens[i]?.text ?? '';
       if (CONTEXT.placeNounsAfter.has(word) || CONTEXT.placeNounsBeforeOf.has(word)) {
         if (/^(?:in|of|near|on|outside|north|south|east|west)$/.test(tokens[i + 1]?.text ?? '')) return 'place';
+        // "Hargeisa, the capital, where …": a settlement's noun closing the apposition says as much.
+        // Only adjectives may stand between ("a fisherman from the town," describes a person).
+        const described = tokens.slice(last + 3, i).every((t) => t.pos === 'ADJ');
+        if (described && /^(?:capital|city|town|village|port)$/.test(word) && /^(?:,|\.|;|where)$/.test(tokens[i + 1]?.text ?? '')) return 'place';
         break;
       }
       if (word !== word.toLowerCase() || !/^\p{L}[\p{L}-]*$/u.test(word)) break;
@@ -149,9 +153,16 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   // "owned by Axel Springer", "published by Penguin Random House": what owns, runs or publishes without a person's name is a company.
   // "the grid run by Sonelgaz", "a fund managed by Arvenne": what runs or manages a thing and no list knows as a person is a body.
   if (before === 'by' && /^(?:owned|operated|published|acquired|bought|run|managed|controlled|financed)$/.test(before2)) return 'org';
+  // "broadcast by América TV", "aired by Telemundo": what broadcasts or streams a match or a show is a broadcaster.
+  if (before === 'by' && /^(?:broadcast|aired|televised|streamed|screened)$/.test(before2) && !run.some((t) => isPersonalNameWord(t.text, knowledge))) return 'org';
+  // "the governing Demokraatit", "the ruling Nasaka": what governs or rules, named with an article, is a party or a junta.
+  if (/^(?:governing|ruling)$/.test(before) && /^the$/i.test(before2) && !run.some((t) => isPersonalNameWord(t.text, knowledge)) && !/^(?:'s|-)$/.test(afterWord)) return 'org';
   // "she told El País.": news quotes people to outlets; a person told something is followed by what ("told Ochieng that").
   if (before === 'told' && (afterWord === '.' || afterWord === '"') && !knowledge.firstNames.has(run[0]!.text.toLowerCase())) return 'org';
   if (before === 'told' && text !== undefined && isToldOutlet(run, tokens[first - 1]!, { text, knowledge })) return 'org';
+  // "told the Halifax Examiner", "told the Daily Nation": what one is told with an article before it is an outlet or a body;
+  // a person told something takes no article.
+  if (before === 'the' && /^(?:told|telling|tells|tell)$/.test(before2) && !/^\p{Lu}/u.test(afterWord) && afterWord !== "'s") return 'org';
   // "Writing in Politiken, the critic …", "a study published in Nature": what one writes or publishes in is a paper or a journal.
   if (before === 'in' && /^(?:writing|wrote|written|writes|published|publishing|column|op-ed|editorial|interview|commentary)$/.test(before2.toLowerCase()) && run.length <= 3 && !/^\p{Lu}/u.test(afterWord) && afterWord !== "'s") return 'org';
   // "refugees in Dadaab", "a camp near Bokolmanyo", "crossing at Elegu": one capitalized word after a
@@ -240,6 +251,9 @@ function isTeamOfPlay(tokens: readonly Token[], { run, first, last }: Item, know
   if (positioned) return true;
   const at = tokens[first - 1]?.text === 'the' ? first - 2 : first - 1;
   if (tokens[at]?.text === 'against') return true;
+  // "Racing Club host Independiente", "the leaders visit Tarvo": what a side hosts or visits is a side (a player
+  // beats or faces a player too, so those verbs say nothing).
+  if (/^(?:host|hosts|hosted|visit|visits)$/.test(tokens[at]?.text ?? '') && tokens[at] === tokens[first - 1]) return true;
   if (tokens[at]?.text !== 'for') return false;
   for (let i = at - 1; i >= Math.max(0, at - 6) && tokens[i]!.sentence === sentence; i--) if (/^(?:plays|played|playing|play)$/.test(tokens[i]!.text)) return true;
   return false;
@@ -310,7 +324,8 @@ function exampleListType(tokens: readonly Token[], item: Item): EntityType | und
   if (noun < 0 || tokens[noun]?.sentence !== sentence) return undefined;
   if (tokens[noun]!.text === ',') noun--;
   const word = tokens[noun]?.text.toLowerCase() ?? '';
-  const singular = [word, word.replace(/s$/, ''), word.replace(/es$/, '')];
+  // "companies", "agencies", "militias": the plural of the category noun.
+  const singular = [word, word.replace(/s$/, ''), word.replace(/es$/, ''), word.replace(/ies$/, 'y')];
   if (singular.some((w) => CONTEXT.orgCues.has(w) || CONTEXT.orgNounsAfter.has(w))) return 'org';
   if (singular.some((w) => CONTEXT.placeNounsAfter.has(w) || CONTEXT.placeNounsBeforeOf.has(w))) return 'place';
   return undefined;

@@ -9,6 +9,7 @@ import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
 import { isSurnameInText, isToldOutlet, localCue } from './entity-cues';
+import { followsBodyNoun, hasBodyApposition } from './entity-appositions';
 import { foldAccents, isPersonalNameWord, normalizeSurface, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
@@ -259,7 +260,7 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
       (left.length >= 2 && right.length >= 2 &&
         (CONTEXT.orgHeads.has(left.at(-1)!.text) || isCompanyRun(left, knowledge) || knowledge.firstNames.has(foldAccents(left[0]!.text.toLowerCase())) ||
           // "Banco Nacional de Bolivia and Banco Mercantil Santa Cruz": two names, each with its own head word.
-          ((headType(left) === 'org' || left.some((t) => CONTEXT.orgHeads.has(t.text))) && headType(right) === 'org'))) ||
+          ((headType(left) === 'org' || left.some((t) => CONTEXT.orgHeads.has(t.text))) && headType(right) === 'org' && !joinsFields(left, right, knowledge)))) ||
       // "JetBlue and Spirit Airlines": a known name, then another.
       (left.length === 1 && knowledge.aliases.has(left[0]!.text) && headType(right) === 'org') ||
       // "Gemadept and Saigon Newport Corporation", "Mercury and Contact Energy": a one-word name (no ordinary word, or one the
@@ -273,6 +274,16 @@ function isJustified(run: Run, i: number, before: readonly Token[], knowledge: K
   // "Institute for the Study of War": a later "of" in a chain that a lead word opened.
   const chain = before.some((t, k) => isLeadOrHead(t.text) && STRUCTURE_WORDS.has(before[k + 1]?.text ?? ''));
   return isLeadOrHead(previous.text) || (chain && !isPersonLike(before, knowledge));
+}
+
+/**
+ * "Association of the Indonesian Tours and Travel Agencies", "Ministry of Health and Social Care": after a lead
+ * word and "of", two fields named by ordinary words are one name's ("Bank of Georgia and TBC Bank" are two).
+ */
+function joinsFields(left: readonly Token[], right: readonly Token[], knowledge: Knowledge): boolean {
+  const leadOf = left.some((t, k) => CONTEXT.orgLeads.has(t.text) && left[k + 1]?.text === 'of');
+  const field = left.at(-1)!.text;
+  return leadOf && !CONTEXT.orgHeads.has(field) && isCommon(field, knowledge) && isCommon(right[0]!.text, knowledge);
 }
 
 function isLeadOrHead(word: string): boolean {
@@ -614,6 +625,7 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   if (!titled && followsPlaceNounOf(tokens, context.indexOf.get(run[0]!) ?? 0)) return 'place';
   if (!titled && opensWithArticle(words, text) && hasOrgEvidence(run, context)) return 'org';
   if (!titled && hasCompanyApposition(run, context)) return 'org';
+  if (!titled && isDescribedAsBody(run, context)) return 'org';
   if (previous !== 'at' && isPersonRun(words, titled, context)) return inside.some((c) => c.type === 'org' && c.name && !isCompanyWord(c.name, knowledge)) ? undefined : 'person';
   if (inside.length === 0 || inside.some((c) => c.type !== 'place')) return undefined;
   const before = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1];
@@ -644,6 +656,8 @@ export function headType(run: Run): EntityType | undefined {
   const first = words[0]!;
   if ((last === 'Centre' || last === 'Center') && CONTEXT.facilityCentres.has(words.at(-2)!)) return 'place';
   if (CONTEXT.orgHeads.has(last) || CONTEXT.headFirstOrgLeads.has(first)) return 'org';
+  // "Ministry of Livestock, Forestry and Range": a body named by its lead word and "of" ends in a field, not a place.
+  if (CONTEXT.orgLeads.has(first) && words[1] === 'of' && CONTEXT.placeHeads.has(last) && !CONTEXT.placeLeads.has(first)) return 'org';
   if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first) || (CONTEXT.placeLeadsOf.has(first) && words[1] === 'of')) return 'place';
   if (words.some((w, i) => CONTEXT.orgLeads.has(w) && OF_WORDS.has(words[i + 1] ?? ''))) return 'org';
   return undefined;
@@ -748,6 +762,7 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   if (orgName) return { start, end, type: 'org', name: orgName, known: true };
   if (isCompanyRun(words, knowledge)) return { start, end, type: 'org' };
   if (!titled && hasOrgEvidence(run, context)) return { start, end, type: 'org' };
+  if (!titled && words.length === 1 && !isCommon(surface, knowledge) && isDescribedAsBody(run, context)) return { start, end, type: 'org' };
   if (words.every((w) => /^[\p{Lu}\d]+$/u.test(w.text))) return undefined; // unknown acronyms: defined ones come back as aliases
   const afterIndex = (context.indexOf.get(run.at(-1)!) ?? 0) + 1;
   const after = tokens[afterIndex]?.text.toLowerCase() ?? '';
@@ -772,6 +787,13 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   const atPlace = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === 'at';
   if ((titled || !atPlace) && isPersonRun(words, titled || reports, context)) return { start, end, type: 'person' };
   return undefined;
+}
+
+/** An apposition on either side that names the run a body ("KNAPK, the association of …", "the union, La Fraternidad,"). */
+function isDescribedAsBody(run: Run, context: RunContext): boolean {
+  const first = context.indexOf.get(run[0]!) ?? 0;
+  const last = context.indexOf.get(run.at(-1)!) ?? 0;
+  return hasBodyApposition(context.tokens, last) || followsBodyNoun(context.tokens, first, last);
 }
 
 /**

@@ -27,16 +27,18 @@ import { dateCandidates } from './entity-dates';
 import { typeRuns } from './entity-runs';
 import { typeByCues } from './entity-cues';
 import { definedNames } from './entity-acronyms';
+import { datelinePlaces } from './entity-datelines';
 
 export function extractEntities(text: string, knowledge: Knowledge): ArticleEntity[] {
   const prepared = prepareForNlp(text);
   const { tokens, dates } = analyze(prepared);
   const titleEnd = firstBlockEnd(prepared);
-  const known = resolveKnown(prepared, tokens, knowledge, titleEnd);
+  const known = withNationalSocieties(prepared, tokens, resolveKnown(prepared, tokens, knowledge, titleEnd), knowledge);
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge, prepared));
-  const withDates = addNonOverlapping(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), dateCandidates(prepared, dates));
+  const credited = withDatelinePlaces(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), datelinePlaces(prepared, knowledge));
+  const withDates = addNonOverlapping(credited, dateCandidates(prepared, dates));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
 }
@@ -171,6 +173,22 @@ function resolveKnown(text: string, tokens: readonly Token[], knowledge: Knowled
     const country = c.name === undefined ? undefined : governments.get(c.name);
     if (c.name !== undefined && teams.has(c.name) && mayBeTeam.has(c.start)) return { ...c, type: 'org', team: true };
     return country && c.type === 'place' ? { ...c, name: country.name, standsFor: true } : c;
+  });
+}
+
+/**
+ * "the Philippine Red Cross", "the Kenyan Red Crescent": a movement of national societies is named, in each
+ * country, by its demonym and the movement's name, a body of its own (not the international committee).
+ */
+const NATIONAL_SOCIETIES = new Set(['Red Cross', 'Red Crescent']);
+
+function withNationalSocieties(text: string, tokens: readonly Token[], known: readonly Candidate[], knowledge: Knowledge): Candidate[] {
+  return known.map((c) => {
+    if (!NATIONAL_SOCIETIES.has(text.slice(c.start, c.end))) return c;
+    const at = tokens.findIndex((t) => t.start === c.start);
+    const before = tokens[at - 1];
+    if (!before || !knowledge.demonyms.has(before.text) || text.slice(before.end, c.start) !== ' ') return c;
+    return { start: before.start, end: c.end, type: 'org' as const };
   });
 }
 
@@ -318,6 +336,12 @@ function withDatelineCredits(text: string, named: readonly Candidate[]): Candida
     all = [...all.filter((c) => !inside.includes(c)), { ...span, type: 'org' as const }].sort((a, b) => a.start - b.start);
   }
   return all;
+}
+
+/** A dateline's place wins over what its capitals alone suggested ("OSLO," read as an acronym). */
+function withDatelinePlaces(named: readonly Candidate[], places: readonly Candidate[]): Candidate[] {
+  const replaced = named.filter((c) => !places.some((p) => c.type !== 'place' && c.start >= p.start && c.end <= p.end));
+  return addNonOverlapping(replaced, places);
 }
 
 // ---------------------------------------------------------------------------------------

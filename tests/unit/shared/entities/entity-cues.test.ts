@@ -106,3 +106,38 @@ describe('round 8: structure around untyped names (entity-cues)', () => {
     expect(find(entities, 'Le Papaigalu')).toMatchObject({ type: 'place' });
   });
 });
+
+describe('round 9: structure around untyped names (entity-cues)', () => {
+  it('reads what one is told with an article before it as an outlet, not a person', () => {
+    const entities = extractEntities(article('Fraser told the Morvale Examinar last month that two colleges could close.'));
+    expect(find(entities, 'Morvale Examinar')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads what broadcasts a match, and what viewers watch it on, as organizations', () => {
+    const entities = extractEntities(article('The final was broadcast by Quenta Vision and drew 410,000 viewers on Strevio.'));
+    expect(find(entities, 'Quenta Vision')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Strevio')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a name described as the capital or a town, closing the apposition, as a place, but not a person from the town', () => {
+    const entities = extractEntities(article('Much of the money reaches Qardhoole, the capital, where traders are pleased. Aputsaq Klovik, a fisherman from the town, told reporters.'));
+    expect(find(entities, 'Qardhoole')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Aputsaq Klovik')?.type).not.toBe('place');
+  });
+
+  it('types an example list by a category noun whose plural ends in -ies', () => {
+    const entities = extractEntities(article('Remittance companies such as Hawalvo finance a large share of the trade.'));
+    expect(find(entities, 'Hawalvo')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads "the governing" or "the ruling" name as a body', () => {
+    const entities = extractEntities(article('The motion passed after the governing Tamaqiit backed it.'));
+    expect(find(entities, 'Tamaqiit')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads what a side hosts in a sentence about sport as a side, but not who a player beats', () => {
+    const entities = extractEntities(article('Extra trains will run on Sunday, when Racing Club host Velmonte in the derby, the biggest match of the season. Solberg, the top seed, beat Torvik Aasmund in the final round of the chess championship.'));
+    expect(find(entities, 'Velmonte')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Torvik Aasmund')?.type).not.toBe('org');
+  });
+});

@@ -134,3 +134,51 @@ describe('round 8: the people of a place (entity-runs, knowledge.ts)', () => {
     expect(find(entities, 'Tanzanians')).toBeUndefined();
   });
 });
+
+describe('round 9: names typed by their own words (entity-runs, entity-context)', () => {
+  it('reads a broadcaster by its head word, first ("Radio …") or last ("… TV"), and papers by theirs', () => {
+    const entities = extractEntities(article('Benítez spoke to Radio Velmira from the union offices. The final was shown by Quenta TV. Tanaka writes for the Hokuro Shimbun.'));
+    expect(find(entities, 'Radio Velmira')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Quenta TV')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Hokuro Shimbun')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads an olympiad as a competition', () => {
+    const entities = extractEntities(article('The title gives her a place in the national team for the Draughts Olympiad in Budapest.'));
+    expect(find(entities, 'Draughts Olympiad')).toMatchObject({ type: 'org' });
+  });
+});
+
+describe('round 9: appositions that name a body (entity-appositions)', () => {
+  it('reads a name described as a body after it, closed there, as an organization', () => {
+    const entities = extractEntities(article("Not everyone agrees. KVARTO, the association of fishermen and hunters, said ships would scare seals. Families sleep in the stadium of Estrela da Lagoa, the city's football club. The permit, approved by the Tolvaarnik, Greenland's cabinet, covers one deposit."));
+    expect(find(entities, 'KVARTO')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Estrela da Lagoa')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Tolvaarnik')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a name in commas after a body noun as that body', () => {
+    const entities = extractEntities(article("Argentina's train drivers' union, La Hermandad Ferroviaria, halted every service on Monday."));
+    expect(find(entities, 'La Hermandad Ferroviaria')).toMatchObject({ type: 'org' });
+  });
+
+  it('keeps a person described by the body they serve a person', () => {
+    const entities = extractEntities(article("Maria Lopez, the party's leader, said no. John Harlan, a union official, agreed."));
+    expect(find(entities, 'Maria Lopez')).toMatchObject({ type: 'person' });
+    expect(find(entities, 'John Harlan')).toMatchObject({ type: 'person' });
+  });
+});
+
+describe('round 9: "and" and place heads inside a body named by its lead word and "of" (entity-runs)', () => {
+  it('keeps two fields named by ordinary words one name, and two names with their own heads apart', () => {
+    const entities = extractEntities(article('He heads the Association of the Pacific Tours and Travel Agencies in the region. Bank of Georgia and TBC Bank rose.'));
+    expect(find(entities, 'Association of the Pacific Tours and Travel Agencies')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Bank of Georgia')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'TBC Bank')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a ministry whose last portfolio is a place head as the ministry', () => {
+    const entities = extractEntities(article('Permits go through the federal Ministry of Livestock, Forestry and Range.'));
+    expect(find(entities, 'Ministry of Livestock, Forestry and Range')).toMatchObject({ type: 'org' });
+  });
+});

@@ -18,3 +18,10 @@ describe('merging and known names (extract)', () => {
     expect(entities.find((e) => e.id === 'place:laos')).toMatchObject({ type: 'place' });
   });
 });
+
+describe('round 9: national societies (extract)', () => {
+  it('reads a demonym and the Red Cross as the national society, a body of its own', () => {
+    const entities = extractEntities(article('The Philippine Red Cross set up water stations on Thursday.'));
+    expect(entities.find((e) => e.aliases.includes('Philippine Red Cross'))).toMatchObject({ type: 'org', id: 'org:philippine-red-cross' });
+  });
+});
