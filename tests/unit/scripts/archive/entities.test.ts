@@ -129,7 +129,7 @@ describe(`extractEntities on seed ${SEED}`, () => {
 // halves; the extractor does not reach it yet (docs/entities.md). Until it does, each corpus is
 // gated at the figures measured after the last tuning, less a margin of 0.005, so that no
 // change makes any half worse. Raise these as the extractor improves; never lower one, and
-// never tune on a held-out half (test4) to raise it.
+// never tune on a held-out half (test4, test9) to raise it.
 const MEASURED_FLOORS = [
   { corpus: 'dev', minArticles: 15, floor: { micro: 0.965, person: 0.995, org: 0.941, place: 0.961, date: 0.992 } },
   // Held out in the first two rounds, tune material from the third.
@@ -148,6 +148,8 @@ const MEASURED_FLOORS = [
   { corpus: 'test7', minArticles: 12, floor: { micro: 0.931, person: 0.975, org: 0.88, place: 0.918, date: 0.981 } },
   // Written fresh for the eighth round and measured once, after its last change; tune material from the ninth.
   { corpus: 'test8', minArticles: 12, floor: { micro: 0.916, person: 0.879, org: 0.878, place: 0.893, date: 0.982 } },
+  // Written fresh for the ninth round; held out, measured once after its last change. Its floor is that measure rounded down.
+  { corpus: 'test9', minArticles: 12, floor: { micro: 0.874, person: 0.925, org: 0.805, place: 0.862, date: 0.922 } },
 ] as const;
 
 describe.each(MEASURED_FLOORS)('extractEntities on the $corpus corpus (tests/fixtures/entities/$corpus)', ({ corpus, minArticles, floor }) => {
