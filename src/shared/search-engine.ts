@@ -193,14 +193,18 @@ export class SearchEngine {
   }
 
   async search(input: string, limit = 20): Promise<SearchResults> {
-    const meta = await this.meta();
-    const count = meta.docCount;
     const query = parseQuery(input);
     if (isEmptyQuery(query)) return this.recent(limit);
 
     // Every word (and every entity-filter word) with its expansions, then their postings.
-    const wordExpansions = await Promise.all(query.terms.map((term) => this.expand(term)));
-    const entityExpansions = await Promise.all(query.entities.flat().map((term) => this.expand(term)));
+    // The dictionary letters are asked for beside meta.json, not after it: on a cold open
+    // they are the second read of a chain of four (meta, dictionary, postings, documents).
+    const [meta, wordExpansions, entityExpansions] = await Promise.all([
+      this.meta(),
+      Promise.all(query.terms.map((term) => this.expand(term))),
+      Promise.all(query.entities.flat().map((term) => this.expand(term))),
+    ]);
+    const count = meta.docCount;
     const keys = new Set<string>();
     for (const expansion of wordExpansions) for (const key of expansion.keys()) keys.add(key);
     for (const expansion of entityExpansions) for (const key of expansion.keys()) keys.add(entityKey(key));

@@ -185,3 +185,24 @@ describe('the compiled search index', () => {
     expect(read.length).toBeLessThanOrEqual(10);
   });
 });
+
+describe('the reads of a cold search', () => {
+  it("asks for the query's dictionary letters while meta.json is still on its way", async () => {
+    const archive = compileArchive([seed('2024-03-01', 'Harbour reopens', 'Ships sailed at dawn.')]);
+    const files = new Map([...archive.files, ...archive.search]);
+    const asked: string[] = [];
+    let releaseMeta!: () => void;
+    const metaHeld = new Promise<void>((resolve) => (releaseMeta = resolve));
+    const engine = new SearchEngine(async (path) => {
+      asked.push(path);
+      if (path === 'search/meta.json') await metaHeld;
+      return JSON.parse(JSON.stringify(files.get(path)));
+    });
+    const searching = engine.search('harbour ships', 10);
+    // Every read that does not wait on meta.json gets its turn before meta.json is let through.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toEqual(expect.arrayContaining(['search/meta.json', 'search/dict/h.json', 'search/dict/s.json']));
+    releaseMeta();
+    expect((await searching).hits.map((hit) => hit.title)).toEqual(['Harbour reopens']);
+  });
+});
