@@ -123,7 +123,7 @@ function furnitureByItself(element: Element): Furniture {
  * its parent's id, and whether it is furniture by itself (its tag, its role, its class/id,
  * or holding a form control).
  */
-function mapPage(doc: Document): {
+function mapPage(doc: Document, tagged = false): {
   ids: WeakMap<Element, number>;
   parents: number[];
   furniture: Furniture[];
@@ -134,6 +134,8 @@ function mapPage(doc: Document): {
   made: { next: number };
   /** The element each text of the page stood in as served (its parent's id). */
   textParents: WeakMap<Node, number>;
+  /** Each element carries its id in an attribute (PAGE_ID), which survives Readability rebuilding the page from its markup. */
+  tagged: boolean;
 } {
   const ids = new WeakMap<Element, number>();
   const parents: number[] = [];
@@ -145,6 +147,7 @@ function mapPage(doc: Document): {
   for (let i = 0; i < all.length && i <= MAX_LIVE_PAGE_ELEMENTS; i++) {
     const element = all[i] as Element;
     ids.set(element, i);
+    if (tagged) element.setAttribute(PAGE_ID, String(i));
     const parent = element.parentElement;
     parents.push(parent ? ids.get(parent) ?? -1 : -1);
     furniture.push(furnitureByItself(element));
@@ -161,7 +164,42 @@ function mapPage(doc: Document): {
       if (furniture[id] !== 'structure') furniture[id] = 'widget';
     }
   }
-  return { ids, parents, furniture, unshown, styles, made: { next: -2 }, textParents };
+  return { ids, parents, furniture, unshown, styles, made: { next: -2 }, textParents, tagged };
+}
+
+/**
+ * The attribute an element's id is written in when the page is mapped `tagged`. Readability
+ * keeps a copy of the body's markup and, when its first pass finds too little text (it threw
+ * away a container whose class looks like boilerplate: "commentary" reads "comment", a
+ * "community-news" section, a "header-story" wrapper), rebuilds the body from that copy and
+ * tries again with its filters off. Every element and text of its content is then a new node:
+ * the map of the page as served knew none of them, so every block lost the elements it sat
+ * in, and the page's furniture (a licence line, a disclosure, a sign-off in its own
+ * component) read as prose the page added. An attribute is copied with the markup, and onto
+ * the element Readability puts in place of one it renames.
+ */
+const PAGE_ID = 'data-backstory-live-id';
+
+/** The id written on the nearest element at or above `node` that carries one (a tagged page). */
+function taggedId(node: Node | null): number | undefined {
+  for (let element = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null); element; element = element.parentElement) {
+    const id = element.getAttribute(PAGE_ID);
+    if (id !== null) return Number(id);
+  }
+  return undefined;
+}
+
+/**
+ * Whether Readability's content is made of the page's own nodes (moved, not copied): its
+ * first text is one the map knows. False when Readability rebuilt the page (PAGE_ID).
+ */
+function contentMapped(content: Node, map: PageMap): boolean {
+  const stack: Node[] = [content];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.nodeType === 3 && HAS_TEXT.test(node.nodeValue ?? '')) return map.textParents.has(node);
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
+  }
+  return true;
 }
 
 type PageMap = ReturnType<typeof mapPage>;
@@ -190,7 +228,9 @@ function ancestryOf(node: Node, map: PageMap, text?: Node): LiveBlock['ancestry'
   // Readability replaces some elements with one of its own (a <div> of text made a <p>, a
   // one-cell layout table made its cell's content, a <font> made a <span>), moving their
   // children into it: the text still knows the element it stood in as served.
-  const servedIn = text ? map.textParents.get(text) : undefined;
+  // On a page Readability rebuilt, the text stood in the nearest element that carries an id:
+  // a copy of the one it stood in, or the element Readability renamed (it keeps the attribute).
+  const servedIn = text ? (map.textParents.get(text) ?? (map.tagged ? taggedId(text) : undefined)) : undefined;
   let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
   const chain: Array<{ id: number; furniture: Furniture; style: string }> = [];
   if (servedIn !== undefined && element && !map.ids.has(element)) {
@@ -678,9 +718,19 @@ function revealCollapsedText(doc: Document, paragraphs: readonly string[]): void
  * are corrections and editor's notes.
  * `html` is the page's markup, at most MAX_LIVE_PAGE_CHARS (checked before it got here).
  */
-export function extractLiveArticle(html: string, archived: { title: string; summary: string; paragraphs?: readonly string[]; host?: string }): LiveExtraction {
+export function extractLiveArticle(html: string, archived: Archived): LiveExtraction {
+  return extract(html, archived, false) ?? extract(html, archived, true) ?? { ok: false, reason: 'no-article' };
+}
+
+type Archived = { title: string; summary: string; paragraphs?: readonly string[]; host?: string };
+
+/**
+ * One reading of the page. Untagged (the common case: no attribute written on a page's every
+ * element), null when Readability rebuilt the page, which is then read again tagged (PAGE_ID).
+ */
+function extract(html: string, archived: Archived, tagged: boolean): LiveExtraction | null {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const map = mapPage(doc);
+  const map = mapPage(doc, tagged);
   // Before Readability takes the page apart.
   const gated = marksSubscriberGate(doc);
   revealCollapsedText(doc, archived.paragraphs ?? []);
@@ -701,6 +751,7 @@ export function extractLiveArticle(html: string, archived: { title: string; summ
     return { ok: false, reason: 'no-article' };
   }
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return { ok: false, reason: 'no-article' };
+  if (!tagged && !contentMapped(article.content, map)) return null;
   let blocks = withParagraphsOutside(liveBlocks(article.content, map, signed), pageBlocks, archived.paragraphs ?? [], map.unshown);
   // Without the site's name ("Headline | Site"), as the capture stores its headline and as a seed's title line is.
   const siteName = article.siteName ?? pageSiteName;

@@ -183,3 +183,43 @@ describe('round 8: the parts of a story outside the container Readability chose'
     expect(verdict(split([S1, S2, S3, S4], [S6], copy))).toMatchObject({ added: 0, removed: 31, changes: { paragraphsRemoved: 1 } });
   });
 });
+
+describe('round 9: a page Readability rebuilt from its markup', () => {
+  const STORY = {
+    title: 'Library Extends Opening Hours After Petition',
+    summary: 'The central library will open on Sunday afternoons from next month, the council said.',
+    paragraphs: [
+      'The central library will open from noon to five on Sundays from the first of next month, after more than two thousand residents signed a petition asking for longer hours.',
+      'The council said the extra hours would cost about forty thousand a year, paid for by closing the mobile library van, which had seen fewer visitors each year since the pandemic.',
+      'Students had led the campaign, saying the reading rooms were the only quiet place to work near the town centre at weekends. Staff will be offered the Sunday shifts first.',
+      'A review of the new hours will take place after six months, officials said, and the council will decide then whether to keep them for good.',
+    ],
+  } as Article;
+  // The story's container is named like boilerplate ("community" is one of Readability's
+  // unlikely words), so Readability's first pass drops it, finds too little, and rebuilds the
+  // body from its copy of the markup for a second pass. After the story, the site's licence
+  // line in a component of its own.
+  const licence = 'This story is published under a Creative Commons Attribution licence and may be shared with credit.';
+  const html = (paragraphs: readonly string[]) =>
+    `<html><head><title>${STORY.title} | Town Crier</title></head><body><header><a href="/">Town Crier</a></header>` +
+    `<div class="community-desk"><article><h1>${STORY.title}</h1><p class="dek">${STORY.summary}</p>` +
+    `<div class="story">${paragraphs.map((text) => `<p>${text}</p>`).join('')}</div>` +
+    `<p class="licence-note">${licence}</p></article></div><footer><p>Town Crier</p></footer></body></html>`;
+
+  it('keeps each block’s place in the page as served', () => {
+    const extraction = extractLiveArticle(html(STORY.paragraphs), STORY);
+    expect(extraction.ok).toBe(true);
+    if (!extraction.ok) return;
+    const first = extraction.blocks.find((block) => block.text === STORY.paragraphs[0]);
+    expect(first?.ancestry.map(({ style }) => style).slice(0, 3)).toEqual(['P ', 'DIV story', 'ARTICLE ']);
+    expect(first?.ancestry.every(({ id }) => id >= 0)).toBe(true);
+  });
+
+  it('so the licence line in a component of its own is a page extra, and an added paragraph still counts', () => {
+    const unchanged = compareWithLive(STORY, html(STORY.paragraphs));
+    expect(unchanged).toMatchObject({ status: 'compared', diff: { added: 0, removed: 0 } });
+    const added = 'Volunteers from the reading group will run a children’s story hour on the first Sunday, the library said in a statement on Tuesday.';
+    const [P1, P2, P3, P4] = STORY.paragraphs as [string, string, string, string];
+    expect(compareWithLive(STORY, html([P1, P2, added, P3, P4]))).toMatchObject({ status: 'compared', diff: { added: 23, removed: 0 }, changes: { paragraphsAdded: 1 } });
+  });
+});
