@@ -31,7 +31,7 @@ const seed = found;
 
 /**
  * The halves tuned on (heldout … heldout4, heldout6, heldout7, heldout8 (round 8) and heldout9 (round 9) are
- * seen, now tune material) must be right on every case (heldout5 is held out). A fresh held-out half is only measured: on it the browsers must give the
+ * seen, now tune material) must be right on every case (heldout5 and, fresh in round 9, heldout10 are held out). A fresh held-out half is only measured: on it the browsers must give the
  * verdict the unit matrix gives for the seed (happy-dom, the figures in docs/live-diff.md's
  * table), right or wrong, so a difference between the browsers and the table shows, and
  * nobody writes down which of its cases fail by reading them.
