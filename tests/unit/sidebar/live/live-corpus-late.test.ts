@@ -1,36 +1,9 @@
 // @vitest-environment happy-dom
 /**
- * The live-diff corpus (tests/fixtures/live-pages/): every archived article through every
- * template, unchanged and with each edit, must give the verdict a reader would and name the
- * change. The held-out halves are measured by scripts/live-corpus-table.ts and reported in
- * docs/live-diff.md, and run in live-corpus-heldout.test.ts (a file of its own: one worker
- * holding every half's pages ran out of its 4 GB heap once heldout8 came in).
+ * The live-diff corpus (tests/fixtures/live-pages/), its later tuned halves (tuned-corpus-cases.ts):
+ * a file of its own, since live-corpus.test.ts holding every tuned half's pages ran out of its heap.
  */
-import { describe, expect, it } from 'vitest';
-import { corpusArticles, EDITS, loadTemplates } from '../../../fixtures/live-pages/corpus';
-import { runCase } from '../../../fixtures/live-pages/matrix';
+import { describeTunedHalves } from './tuned-corpus-cases';
 
-const articles = corpusArticles();
-// Each test runs a template over every article (a few seconds on a loaded two-core machine).
-const CASES_TIMEOUT_MS = 60_000;
-// heldout7 (round 7), heldout8 (round 8) and heldout9 (round 9) were seen while tuning: tune material now. A file of its own (live-corpus.test.ts holds the others): one worker holding every tuned half's pages ran out of its heap.
-const tune = [
-  ...(await loadTemplates('heldout7')),
-  ...(await loadTemplates('heldout8')),
-  ...(await loadTemplates('heldout9')),
-];
-
-describe.each(tune.map((template) => [template.name, template] as const))('tuned half: %s', (_, template) => {
-  it.each(EDITS)('%s: the right verdict, the change named', (edit) => {
-    for (const article of articles) {
-      const outcome = runCase(template, article, edit);
-      // `ok` also reads the counts the status line gives ("1 sentence edited"), as the browser test does.
-      expect({ article: article.url, got: outcome.got, ok: outcome.ok }).toEqual({ article: article.url, got: outcome.expected, ok: true });
-    }
-  }, CASES_TIMEOUT_MS);
-});
-
-it('has the corpus it claims: templates, articles, and a page per case', () => {
-  expect(tune.length).toBeGreaterThanOrEqual(18);
-  expect(articles.length).toBeGreaterThanOrEqual(1);
-});
+// heldout7 (round 7), heldout8 (round 8) and heldout9 (round 9) were seen while tuning: tune material now.
+await describeTunedHalves(['heldout7', 'heldout8', 'heldout9'], 18);
