@@ -13,7 +13,7 @@ import { Readability } from '@mozilla/readability';
 import { MAX_LIVE_PAGE_ELEMENTS } from '../../shared/live-limits';
 import { wordsOf } from '../../shared/live-diff';
 import { withoutSiteName } from '../../shared/page-title';
-import { isCorrectionNote } from './live-extras';
+import { isCorrectionNote, noteLabelAt, noteText } from './live-extras';
 
 /**
  * Why an element is furniture by itself: what HTML says it is ('structure'), holding a form
@@ -587,7 +587,8 @@ function withParagraphsOutside(blocks: LiveBlock[], pageBlocks: readonly LiveBlo
 /**
  * Corrections and editor's notes are the article's, wherever the site puts them: one in an
  * <aside> or a <footer>, which Readability leaves out, is put back where it stood (before the
- * article's first block or after its last).
+ * article's first block or after its last), with the label standing alone over it, if any,
+ * which says what it is.
  */
 function withNotesOutside(blocks: LiveBlock[], pageBlocks: readonly LiveBlock[]): LiveBlock[] {
   const texts = new Set(blocks.map((b) => b.text));
@@ -595,8 +596,9 @@ function withNotesOutside(blocks: LiveBlock[], pageBlocks: readonly LiveBlock[])
   const before: LiveBlock[] = [];
   const after: LiveBlock[] = [];
   pageBlocks.forEach((block, index) => {
-    if (texts.has(block.text) || !isCorrectionNote(block.text)) return;
-    (index < first ? before : after).push(block);
+    if (texts.has(block.text) || !isCorrectionNote(noteText(pageBlocks, index))) return;
+    const label = noteLabelAt(pageBlocks, index);
+    (index < first ? before : after).push(...(label < 0 ? [] : pageBlocks.slice(label, index)), block);
   });
   return before.length + after.length === 0 ? blocks : [...before, ...blocks, ...after];
 }

@@ -43,7 +43,8 @@ export type ExtraReason =
   | 'rights'
   | 'fragment'
   | 'after-end'
-  | 'calls-reader';
+  | 'calls-reader'
+  | 'contact';
 
 export interface Sorted {
   /** The article's live blocks, headline first ('' when the page has none): what the verdict is about. */
@@ -83,7 +84,7 @@ const CORRECTION = new RegExp(
   [
     // A label at the start, some only with their colon (a date may come between).
     String.raw`^(?:corrections?|clarifications?|editor['\u2019]?s['\u2019]? notes?|note from the editors?)\b`,
-    String.raw`^(?:erratum|errata|rectification|retraction|amendment|correction notice)\b(?:\s*\([^)]{0,40}\)|[^:.]{0,40})\s*:`,
+    String.raw`^(?:erratum|errata|rectification|retraction|amendment|correction notice|corrected|clarified|amended)\b(?:\s*\([^)]{0,40}\)|[^:.]{0,40})\s*:`,
     String.raw`\b(?:was|were|has been|have been|had been)\s+(?:amended|corrected|clarified|updated|changed|revised|edited|rectified)\b`,
     String.raw`\b(?:earlier|previous|prior|original) (?:version|edition)s? of (?:this|the) (?:article|story|report|piece|post|item|page)\b`,
     String.raw`\b(?:earlier|previous|prior|original) (?:version|headline|caption)s? (?:misstated|misidentified|misspelled|incorrectly|wrongly|erroneously|stated|said|gave|reported|described|referred|did not)\b`,
@@ -123,10 +124,84 @@ function leadSentence(text: string): string {
  */
 const UPDATE_LABEL = /^(?:updated?|updates|note)\b(?:\s*\([^)]{0,40}\)|[^:.]{0,40})\s*:/iu;
 
+/**
+ * A footnote sign before a note ("* An earlier version …", "†Corrected: …"): sites tie a
+ * correction to the sentence it corrects with the same sign after that sentence.
+ */
+const NOTE_SIGN = /^[*\u2020\u2021\u00A7]+\s*/u;
+
+/**
+ * A wire service's note on a story it reissued, on a line of its own at the top or the foot:
+ * "(Corrects spelling of name in paragraph 3)", "(Adds comment from ministry in paragraph 5)",
+ * "(Updates with vote result)". Not a sentence, but the change stated; the wires' other
+ * bracketed lines ("(Reporting by …; Editing by …)") start with no such verb.
+ */
+const WIRE_NOTE = /^\((?:corrects|adds|updates|recasts|changes|removes|deletes|fixes|clarifies|refiles|rewrites|restores|inserts|amends|withdraws)\b[^()]*\)\.?$/iu;
+
 /** `appended`: the block stands before or after all of the article's text, not among it. */
 export function isCorrectionNote(text: string, appended = true): boolean {
-  return isSentenceShaped(text) && (CORRECTION.test(leadSentence(text)) || REGRET.test(text) || (appended && UPDATE_LABEL.test(text)));
+  const note = text.replace(NOTE_SIGN, '');
+  return WIRE_NOTE.test(note) || (isSentenceShaped(note) && (CORRECTION.test(leadSentence(note)) || REGRET.test(note) || (appended && UPDATE_LABEL.test(note))));
 }
+
+/**
+ * A correction's label standing alone in an element of its own, the note in the next one
+ * ("<h2>Correction</h2><p>…</p>", "<strong>Editor’s note</strong><p>…</p>"), with a date at
+ * most ("Clarification, 12 May 2024"; one that names no date, "Corrections policy", is a
+ * heading, not a label). "Update" is left out: live pages head every post so.
+ */
+const LABEL_ALONE =
+  /^(?:corrections?|clarifications?|editor['\u2019]?s['\u2019]? notes?|note from the editors?|correction notice|errat(?:um|a)|retraction|corrected|clarified)(?:[\s,(\u2013\u2014-]+(?:on\s+)?(?=[^:]*\d)[\p{L}\d ,./]{1,30}\)?)?\s*:?$/iu;
+/** A line of a date alone between the label and its note ("<p class="date">May 12, 2024</p>"). */
+const DATE_LINE = /^(?=.*\d)[\p{L}\d ,./:]{1,30}$/u;
+
+/** Where the correction's label standing alone over `blocks[i]` is (a date line may come between); -1 if none. */
+export function noteLabelAt(blocks: readonly { text: string }[], i: number): number {
+  if (LABEL_ALONE.test(blocks[i - 1]?.text ?? '')) return i - 1;
+  return DATE_LINE.test(blocks[i - 1]?.text ?? '') && LABEL_ALONE.test(blocks[i - 2]?.text ?? '') ? i - 2 : -1;
+}
+
+/** The text of `blocks[i]` read as a note: under a label standing alone, the note is the label's, as if the two were one paragraph ("Correction: …"). */
+export function noteText(blocks: readonly { text: string }[], i: number): string {
+  const text = blocks[i]?.text ?? '';
+  const label = noteLabelAt(blocks, i);
+  return label < 0 ? text : `${(blocks[label]?.text ?? '').replace(/\s*:$/, '')}: ${text}`;
+}
+
+/**
+ * The footnote signs the page's notes open with, taken out of the article's sentences where
+ * the archive has no such sign ("… twice the first estimate.*" above "* An earlier version …"):
+ * the mark ties the note to the sentence and is the note's, not a word added to the sentence.
+ */
+function withoutNoteSigns(counted: string[], corrections: ReadonlySet<number>, archivedText: string): string[] {
+  const signs = new Set<string>();
+  for (const c of corrections) for (const sign of NOTE_SIGN.exec(counted[c] ?? '')?.[0].trim() ?? '') if (!archivedText.includes(sign)) signs.add(sign);
+  if (signs.size === 0) return [];
+  const glued = new RegExp(String.raw`(?<=\S)[${[...signs].join('')}]+(?=\s|$)`, 'gu');
+  const marks: string[] = [];
+  counted.forEach((text, k) => {
+    if (k === 0 || corrections.has(k)) return;
+    counted[k] = text.replace(glued, (mark) => {
+      marks.push(mark);
+      return '';
+    });
+  });
+  return marks;
+}
+
+/**
+ * A contact line outside the story: a mail address ("Contact the author at ann@paper.com"), or
+ * an invitation to send tips or to reach the newsroom ("Send tips to …", "Got a news tip?").
+ * Sites set such lines after the story (or above it, under the byline); inside the story an
+ * address is news ("Residents can write to bridge@council.gov"), and counts.
+ */
+const CONTACT = new RegExp(
+  [
+    String.raw`[\p{L}\d._%+-]+@[\p{L}\d-]+(?:\.[\p{L}\d-]+)+`,
+    String.raw`^(?:(?:send|email|e-mail|submit|share|text)\s+(?:us\s+)?(?:your\s+)?(?:news\s+)?(?:tips?|story ideas|letters|feedback|questions)|(?:contact|reach|email|e-mail|write to)\s+(?:the\s+)?(?:authors?|reporters?|writers?|newsroom|desk|editors?)|(?:got|have)\s+an?\s+(?:news\s+|story\s+)?tip)\b`,
+  ].join('|'),
+  'iu',
+);
 
 /** A text's words, letters and digits only, lower case: for finding repeats. */
 function plainWords(text: string): string[] {
@@ -277,12 +352,13 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
     const outside = firstAligned < 0 || i < firstAligned || i > lastAligned;
     // A paragraph with its heading run in is the section's first text as well as its heading.
     const afterEnd = endMark > 0 && (i > endMark || (i === endMark && opensWithLabel(block)));
-    const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile, publisher }, { outside, afterEnd }, headlinePlain);
+    const note = noteText(all, i);
+    const reason = aligned[i] ? null : extraReason(block, { holdsArticle, articleStyles, profile, publisher }, { outside, afterEnd, note }, headlinePlain);
     if (reason) {
       extras.push({ text: block.text, reason });
       return;
     }
-    if (!aligned[i] && isCorrectionNote(block.text, outside)) corrections.add(counted.length);
+    if (!aligned[i] && isCorrectionNote(note, outside)) corrections.add(counted.length);
     const fragment = fragments.get(i);
     let text = fragment ? fragment.rest : block.text;
     if (fragment) extras.push(...fragment.extras.map((extra) => ({ text: extra, reason: 'fragment' as const })));
@@ -293,6 +369,7 @@ export function sortLiveBlocks(archived: readonly string[], headline: LiveBlock 
     }
     counted.push(text);
   });
+  extras.push(...withoutNoteSigns(counted, corrections, archived.join(' ')).map((mark) => ({ text: mark, reason: 'fragment' as const })));
   const relabelled = correctionLabel(counted[0] ?? '', archived[0] ?? '');
   if (relabelled && corrections.size > 0) {
     extras.unshift({ text: relabelled.label, reason: 'fragment' });
@@ -663,13 +740,16 @@ interface Place {
   outside: boolean;
   /** After an end-of-copy mark that follows all of the article's text. */
   afterEnd: boolean;
+  /** The block's text read as a note (under a correction's label standing alone, the label's). */
+  note: string;
 }
 
 function extraReason(block: LiveBlock, article: ArticleShape, place: Place, headline: string | null): ExtraReason | null {
   const { holdsArticle, articleStyles, profile, publisher } = article;
   const { outside: outsideArticle } = place;
-  if (isCorrectionNote(block.text, outsideArticle)) return null;
+  if (isCorrectionNote(place.note, outsideArticle)) return null;
   if (place.afterEnd) return 'after-end';
+  if (outsideArticle && CONTACT.test(block.text)) return 'contact';
   // A line quoting the whole headline is about the article ("… with the headline: …").
   if (headline !== null && plain(block.text).includes(headline)) return 'repeat';
   if (RIGHTS_NOTICE.test(block.text)) return 'rights';
