@@ -14,7 +14,7 @@
 import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
-import { isPersonalNameWord, type Knowledge } from './knowledge';
+import { isCountryOrRegion, isPersonalNameWord, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
 type Run = readonly Token[];
@@ -94,10 +94,6 @@ const TRANSFER_WORDS = new Set(['signed', 'signs', 'sign', 'signing', 'loan', 'l
 /** A sentence about a player's move between clubs. */
 function isTransferSentence(tokens: readonly Token[], sentence: number): boolean {
   return tokens.some((t) => t.sentence === sentence && TRANSFER_WORDS.has(t.text));
-}
-
-function isCountryOrRegion(word: string, knowledge: Knowledge): boolean {
-  return knowledge.aliases.get(word)?.some((sense) => /^(?:country|region)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
 }
 
 function isNameLike(run: Run, knowledge: Knowledge): boolean {

@@ -19,7 +19,7 @@
  *  6. Mentions grouped into entities, with one canonical name each.
  */
 import { ENTITY_TYPES, type ArticleEntity, type EntityType, type Span } from '../archive-format';
-import { normalizeSurface, type AliasSense, type Knowledge, type KnowledgeEntry } from './knowledge';
+import { isCountryOrRegion, normalizeSurface, type AliasSense, type Knowledge, type KnowledgeEntry } from './knowledge';
 import { analyze, type Token } from './nlp-tokens';
 import { addNonOverlapping, overlaps, type Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
@@ -478,9 +478,6 @@ function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (men
     const ids = new Set(longest.map((name) => entityId('person', name.join(' '))));
     return ids.size === 1 && longer.every((name) => longest.some((l) => contains(l, name))) ? [...ids][0]! : own;
   };
-  // "Safaricom Ethiopia" is the company's national arm: "Safaricom" stays the company.
-  const isCountryOrRegion = (word: string): boolean =>
-    knowledge.aliases.get(word)?.some((sense) => /^(?:country|region)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
   const byWord = new Map<string, Set<string>>();
   const keyOfWord = (type: EntityType, word: string): string => `${type}\u0000${slugify(word)}`;
   for (const m of mentions) {
@@ -488,7 +485,8 @@ function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (men
     // "Rakhine" and "Rakhine State": a region named with and without its category word.
     const region = m.type === 'place' && words.length === 2 && /^(?:State|Province|Region|Oblast|Prefecture|Governorate)$/.test(words[1]!);
     const word = m.type === 'person' ? words.at(-1) : m.type === 'org' || region ? words[0] : undefined;
-    if (words.length < 2 || !word || (m.type === 'org' && words.length === 2 && isCountryOrRegion(words[1]!))) continue;
+    // "Safaricom Ethiopia" is the company's national arm: "Safaricom" stays the company.
+    if (words.length < 2 || !word || (m.type === 'org' && words.length === 2 && isCountryOrRegion(words[1]!, knowledge))) continue;
     // "IGAD Climate Prediction and Applications Centre", "UN Integrated Office": a body named after its parent's
     // acronym is not the parent; "KCB Group", "CITIC Group" are the company.
     if (m.type === 'org' && /^\p{Lu}{2,}$/u.test(word) && !words.slice(1).every((w) => CONTEXT.businessWords.has(w))) continue;
