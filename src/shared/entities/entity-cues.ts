@@ -112,10 +112,11 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   if (!/^(?:a|an)$/i.test(before)) {
     if (CONTEXT.orgNounsAfter.has(afterWord)) return 'org';
     if (CONTEXT.placeNounsAfter.has(afterWord) || CONTEXT.featureNounsAfter.has(afterWord)) return 'place';
+    if (CONTEXT.siteNounsAfter.has(afterWord) && run.every((t) => t.pos === 'PROPN' && !knowledge.commonWords.has(t.text.toLowerCase()))) return 'place';
   }
   // "the Rogun hydropower plant", "the GigaVaasa industrial area": a facility named by its noun with one word of its kind between.
   const kindWord = tokens[last + 1];
-  if (before.toLowerCase() === 'the' && kindWord && /^\p{Ll}[\p{Ll}-]+$/u.test(kindWord.text) && (kindWord.pos === 'NOUN' || kindWord.pos === 'ADJ') && CONTEXT.featureNounsAfter.has(tokens[last + 2]?.text ?? '') && !run.some((t) => isPersonalNameWord(t.text, knowledge) || knowledge.companyWords.has(t.text))) return 'place';
+  if (before.toLowerCase() === 'the' && kindWord && /^\p{Ll}[\p{Ll}-]+$/u.test(kindWord.text) && (kindWord.pos === 'NOUN' || kindWord.pos === 'ADJ') && (CONTEXT.featureNounsAfter.has(tokens[last + 2]?.text ?? '') || CONTEXT.siteNounsAfter.has(tokens[last + 2]?.text ?? '')) && !run.some((t) => isPersonalNameWord(t.text, knowledge) || knowledge.companyWords.has(t.text))) return 'place';
   // "slaloms in Levi, Finland, on …": a name placed by the country or region after it in commas.
   if (afterWord === ',' && /^(?:,|\.|;|on)$/.test(tokens[last + 3]?.text ?? '') && isCountryOrRegion(tokens[last + 2]?.text ?? '', knowledge) && !/^(?:said|says|told)$/.test(before)) return 'place';
   const before2 = tokens[first - 2]?.text ?? '';
