@@ -38,7 +38,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge, prepared));
   const credited = withDatelinePlaces(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), datelinePlaces(prepared, knowledge));
-  const withDates = addNonOverlapping(credited, dateCandidates(prepared, dates));
+  const withDates = addNonOverlapping(credited, withoutPeriodsOfPlay(prepared, tokens, dateCandidates(prepared, dates)));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
 }
@@ -189,6 +189,21 @@ function withNationalSocieties(text: string, tokens: readonly Token[], known: re
     const before = tokens[at - 1];
     if (!before || !knowledge.demonyms.has(before.text) || text.slice(before.end, c.start) !== ' ') return c;
     return { start: before.start, end: c.end, type: 'org' as const };
+  });
+}
+
+/**
+ * "a 14-2 run early in the third quarter": in a sentence about sport in an article about sport, a quarter with no year or "of" after it is a
+ * period of the game, not of the calendar ("the third quarter of 2024" and a company's "third quarter" stay dates).
+ */
+function withoutPeriodsOfPlay(text: string, tokens: readonly Token[], dates: readonly Candidate[]): Candidate[] {
+  const isQuarter = (date: Candidate): boolean => /^the (?:first|second|third|fourth|final) quarter$/i.test(text.slice(date.start, date.end));
+  // In an article about sport only: "25 basis points in the third quarter" reads as a sentence about sport too.
+  if (!dates.some(isQuarter) || sportsSentenceCount(tokens) < 3) return [...dates];
+  return dates.filter((date) => {
+    if (!isQuarter(date)) return true;
+    const at = tokens.find((t) => t.start === date.start);
+    return !at || !isSportsSentence(tokens, at.sentence);
   });
 }
 
