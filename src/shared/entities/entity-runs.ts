@@ -613,7 +613,9 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   // A place before a known organization ("US National Security Council") makes no new name.
   const endOrg = inside.find((c) => c.end === end && c.type === 'org' && /\s/.test(text.slice(c.start, c.end)));
   // A city before one ("Constanța Court of Appeal", "Paris Court of Appeal") names a local institution of its own.
-  const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place' && !isCity(text.slice(c.start, c.end), knowledge)) && inside.length > 1;
+  // A state or province before one ("Sarawak Legislative Assembly", "Ontario Court of Appeal") names its own too; a country's
+  // national bodies are named without it.
+  const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place' && !isCity(text.slice(c.start, c.end), knowledge) && !isRegion(text.slice(c.start, c.end), knowledge)) && inside.length > 1;
   const head = placePrefix ? undefined : headType(run);
   if (head) return head;
   if (isCompanyRun(words, knowledge)) return 'org';
@@ -651,6 +653,11 @@ function isNationalSportsBody(words: readonly Token[], inside: readonly Candidat
   const [sport, ...heads] = rest;
   if (sport && CONTEXT.sportNames.has(sport)) return atStart ? heads.every((w) => CONTEXT.sportsBodyHeads.has(w)) && heads.length <= 1 : heads.length === 0;
   return atStart && /^(?:Premier|Super) League$/.test(rest.join(' '));
+}
+
+function isRegion(place: string, knowledge: Knowledge): boolean {
+  const senses = knowledge.aliases.get(normalizeSurface(place)) ?? [];
+  return senses[0] !== undefined && knowledge.entries[senses[0].entry]!.kind === 'region';
 }
 
 function isCity(place: string, knowledge: Knowledge): boolean {

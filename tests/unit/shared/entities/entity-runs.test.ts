@@ -204,6 +204,12 @@ describe('round 10: national sports bodies, bodies after a demonym, numbered roa
     expect(find(entities, 'US National Security Council')).toBeUndefined();
   });
 
+  it("reads a state or province before a known body as that region's own body", () => {
+    const entities = extractEntities(article('Voters in Sabah elect the Sabah Legislative Assembly on Saturday.'));
+    expect(find(entities, 'Sabah Legislative Assembly')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Legislative Assembly')).toBeUndefined();
+  });
+
   it('reads a demonym before a body known by one word as a description: the name is the body', () => {
     const entities = extractEntities(article('The Zambian Treasury said on Monday it would issue a bond. The Chilean Parliament voted on the budget.'));
     expect(find(entities, 'Treasury')).toMatchObject({ type: 'org', name: 'Treasury' });
