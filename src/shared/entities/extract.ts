@@ -28,6 +28,7 @@ import { typeRuns } from './entity-runs';
 import { typeByCues } from './entity-cues';
 import { definedNames } from './entity-acronyms';
 import { datelinePlaces } from './entity-datelines';
+import { withSharedHeads } from './entity-shared-heads';
 
 export function extractEntities(text: string, knowledge: Knowledge): ArticleEntity[] {
   const prepared = prepareForNlp(text);
@@ -37,7 +38,7 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge, prepared));
-  const credited = withDatelinePlaces(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), datelinePlaces(prepared, knowledge));
+  const credited = withDatelinePlaces(withDatelineCredits(prepared, definedNames(prepared, tokens, withSharedHeads(prepared, named))), datelinePlaces(prepared, knowledge));
   const withDates = addNonOverlapping(credited, withoutPeriodsOfPlay(prepared, tokens, dateCandidates(prepared, dates)));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
@@ -569,7 +570,10 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   // Widgets") or a capital for its country ("Beijing": "China").
   const knownWords = new Set((known ?? '').split(/\s+/));
   const ownWord = mentions.every((m) => !m.standsFor && !/\s/.test(m.surface) && !knownWords.has(m.surface));
-  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || (wordCount(fullest) < 2 && !ownWord) ? known ?? fullest : fullest);
+  // "Democratic Action" for "Democratic Action Party" (a head shared with another name, "… and People's Justice parties"):
+  // a name written short of its head word alone is shown in full.
+  const shortOfHead = known !== undefined && known.startsWith(`${fullest} `) && CONTEXT.orgHeads.has(known.slice(fullest.length + 1));
+  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || shortOfHead || (wordCount(fullest) < 2 && !ownWord) ? known ?? fullest : fullest);
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
   return { id: entityId(first.type, known ?? name), type: first.type, name, aliases, count: spans.length, mentions: spans };
