@@ -794,6 +794,10 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   if (owned) return { start, end: owned, type: 'org' };
   if (words.length === 1) {
     if (isCommon(surface, knowledge) && !knowledge.nameParts.has(surface)) return undefined;
+    // "fighters captured near Marib", "roads around Taiz": what news places something near or around is a place, though
+    // the word is a name part too, unless the article names a person by it.
+    const placing = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
+    if (placing && /^(?:near|around|outside)$/.test(placing) && after !== "'s" && !isSurnameInText(surface, text) && !knowledge.commonWords.has(surface.toLowerCase())) return { start, end, type: 'place' };
     // "Lloyd's List", "Farmer's Weekly": an ordinary word owned by a name is the rest of a title, not a surname.
     if (isCommon(surface, knowledge) && tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === "'s" && !context.surnames.has(surface)) return undefined;
     // "at Prince Rupert", "in San Martín": a title and a name right after "in" or "at" name a place after a person.

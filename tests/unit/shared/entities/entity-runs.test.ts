@@ -219,6 +219,14 @@ describe('round 10: national sports bodies, bodies after a demonym, numbered roa
     expect(find(extractEntities(article('The Egyptian Football Association appealed.')), 'Egyptian Football Association')).toMatchObject({ type: 'org' });
   });
 
+  it('reads a name part that news places something near or around as a place, unless the article names a person by it', () => {
+    const entities = extractEntities(article('Fighters were captured near Hamid on Monday, and roads around Karim stay shut.'));
+    expect(find(entities, 'Hamid')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Karim')).toMatchObject({ type: 'place' });
+    const person = extractEntities(article('Reporters stood near Hamid as he spoke. Ali Hamid said the talks would go on.'));
+    expect(find(person, 'Hamid')).toMatchObject({ type: 'person', name: 'Ali Hamid' });
+  });
+
   it('reads a road named by its number alone as a place', () => {
     const entities = extractEntities(article('The crash closed Route 9 near the border on Friday, and traffic on Interstate 81 backed up for miles.'));
     expect(find(entities, 'Route 9')).toMatchObject({ type: 'place' });
