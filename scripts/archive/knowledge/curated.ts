@@ -125,7 +125,7 @@ export const CURATED: readonly CuratedGroup[] = [
     category: 'governments, ministries, agencies, legislatures, armed forces',
     lines: [
       'White House', 'Pentagon|Department of Defense|Defense Department|Department of War', 'State Department|Department of State',
-      'Treasury Department|US Treasury|U.S. Treasury|Treasury|Department of the Treasury',
+      'Treasury Department|US Treasury|U.S. Treasury|Department of the Treasury',
       'Justice Department|Department of Justice|DOJ', 'Department of Homeland Security|Homeland Security|DHS',
       'Commerce Department|Department of Commerce', 'Labor Department|Department of Labor',
       'Energy Department|Department of Energy', 'Department of Agriculture|USDA', 'Department of Education|Education Department',
@@ -152,8 +152,10 @@ export const CURATED: readonly CuratedGroup[] = [
   },
   {
     type: 'org',
-    category: 'national legislatures and their chambers',
+    category: 'national legislatures and their chambers, and bodies every government names by the same noun',
     lines: [
+      // "the Treasury" of any government: the US one is named in full ("Treasury Department"), which a later bare "Treasury" joins.
+      'Treasury',
       'Parliament', 'National Assembly', 'National Congress', 'Chamber of Deputies',
       'Assembly of the Republic', 'Legislative Yuan', 'Bundesrat', 'Sejm', 'Storting', 'Riksdag',
       'Folketing', 'Eduskunta', 'Cortes Generales', 'Congress of Deputies', 'Dáil|Dail', 'Oireachtas', 'Seanad',

@@ -83,7 +83,7 @@ export const CONTEXT = {
     Insurance Investments Ventures Labs Media Brands Foods Cement Steel Mining Telecom Communications
     Music Entertainment Studios Software Networks Automotive Chemicals Petroleum Oil Gas Power`),
   /** First words that make a capitalized run a place ("Lake Kivu", "Estadio Centenario"). */
-  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Cap Fort Isla Isle Gulf Monte Sierra Cerro Mont Camp Río Rio Lago Laguna'),
+  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Cap Fort Isla Isle Gulf Monte Sierra Cerro Mont Camp Río Rio Lago Laguna Col Passo Paso'),
   /** Words after a name that make it a speaker. */
   reportingVerbs: words(`
     said says told added wrote explained argued warned noted insisted admitted acknowledged
@@ -162,6 +162,11 @@ export const CONTEXT = {
     river valley glacier crossing checkpoint island volcano mine mines plant station stations area peninsula
     lagoon basin desert forest canal dam pass mountains hills range plateau
     rivers valleys glaciers islands volcanoes lagoons canals dams lakes lock locks reservoir reservoirs`),
+  /**
+   * Lower-case nouns of sites after a name that is no ordinary word ("the Sangachal terminal", "the Rumaila field",
+   * "the Bagram airfield"); "the Democratic field", "the Container terminal" name none.
+   */
+  siteNounsAfter: words('terminal terminals field fields oilfield gasfield airfield airstrip airbase'),
   /** Nouns before "of" that make the name after it a place ("the town of Enerhodar", "the outskirts of Goma"). */
   placeNounsBeforeOf: words('capital outskirts suburbs port'),
   /** Prepositions of location, the only evidence that lets a small town's name count. */
@@ -235,7 +240,9 @@ export const CONTEXT = {
     Speedway Technopolis Glacier Icefield Fjord Fort
     Bazaar Mall Hotel Souk Route Complex`),
   /** Place heads that a number completes ("State Highway 2", "U.S. Route 20", "Launch Complex 1", "Terminal 3"). */
-  numberedHeads: words('Highway Route Complex Terminal Pier Gate Platform Runway Berth Line'),
+  numberedHeads: words('Highway Route Interstate Complex Terminal Pier Gate Platform Runway Berth Line'),
+  /** Numbered heads that name a road on their own with the number ("Route 9", "Interstate 95"). */
+  roadHeads: words('Highway Route Interstate'),
   /** First words of a place named with "of" ("Port of Longview", "Isle of Man"). */
   placeLeadsOf: words('Port Isle Bay Gulf Strait Sea Straits'),
   /** Positions of players, between a team's name and a player's ("the Moana Pasifika flanker Brooklyn Sapolu", "the Rangers striker Ade Bello"). */
@@ -243,6 +250,12 @@ export const CONTEXT = {
     striker midfielder defender goalkeeper keeper forward winger full-back fullback centre-back centre-half playmaker
     flanker hooker prop lock fly-half scrum-half number-eight batsman batter bowler opener wicketkeeper all-rounder
     pitcher quarterback linebacker guard centre center`),
+  /** Sports as a body that governs one names them ("Sri Lanka Cricket", "Ghana Football Association", "Cricket Australia"). */
+  sportNames: words(`
+    Football Soccer Cricket Rugby Athletics Basketball Hockey Tennis Chess Cycling Volleyball Handball Boxing
+    Swimming Golf Netball Baseball Softball Ski Badminton Judo Wrestling Rowing Sailing Esports Gymnastics`),
+  /** Head words of a sport's governing body or league after the sport ("… Football Association", "… Cricket Board"). */
+  sportsBodyHeads: words('Association Federation Confederation Union Board Council League'),
   /** Words of sport before a club's name ("leaders Botafogo", "defending champions Chelsea"), read only in a sentence about sport. */
   sportsOrgCues: words('leaders champions holders hosts visitors rivals opponents side club outfit'),
   /** Last words of runs that name no entity (laws, indices, prizes, works): the run is left out. */

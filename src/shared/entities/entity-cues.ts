@@ -14,7 +14,7 @@
 import type { EntityType } from '../archive-format';
 import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
-import { isPersonalNameWord, type Knowledge } from './knowledge';
+import { isCountryOrRegion, isPersonalNameWord, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
 type Run = readonly Token[];
@@ -96,10 +96,6 @@ function isTransferSentence(tokens: readonly Token[], sentence: number): boolean
   return tokens.some((t) => t.sentence === sentence && TRANSFER_WORDS.has(t.text));
 }
 
-function isCountryOrRegion(word: string, knowledge: Knowledge): boolean {
-  return knowledge.aliases.get(word)?.some((sense) => /^(?:country|region)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
-}
-
 function isNameLike(run: Run, knowledge: Knowledge): boolean {
   const words = run.filter((t) => /\p{L}/u.test(t.text));
   if (words.length === 0 || words.length > 4) return false;
@@ -116,10 +112,11 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
   if (!/^(?:a|an)$/i.test(before)) {
     if (CONTEXT.orgNounsAfter.has(afterWord)) return 'org';
     if (CONTEXT.placeNounsAfter.has(afterWord) || CONTEXT.featureNounsAfter.has(afterWord)) return 'place';
+    if (CONTEXT.siteNounsAfter.has(afterWord) && run.every((t) => t.pos === 'PROPN' && !knowledge.commonWords.has(t.text.toLowerCase()))) return 'place';
   }
   // "the Rogun hydropower plant", "the GigaVaasa industrial area": a facility named by its noun with one word of its kind between.
   const kindWord = tokens[last + 1];
-  if (before.toLowerCase() === 'the' && kindWord && /^\p{Ll}[\p{Ll}-]+$/u.test(kindWord.text) && (kindWord.pos === 'NOUN' || kindWord.pos === 'ADJ') && CONTEXT.featureNounsAfter.has(tokens[last + 2]?.text ?? '') && !run.some((t) => isPersonalNameWord(t.text, knowledge) || knowledge.companyWords.has(t.text))) return 'place';
+  if (before.toLowerCase() === 'the' && kindWord && /^\p{Ll}[\p{Ll}-]+$/u.test(kindWord.text) && (kindWord.pos === 'NOUN' || kindWord.pos === 'ADJ') && (CONTEXT.featureNounsAfter.has(tokens[last + 2]?.text ?? '') || CONTEXT.siteNounsAfter.has(tokens[last + 2]?.text ?? '')) && !run.some((t) => isPersonalNameWord(t.text, knowledge) || knowledge.companyWords.has(t.text))) return 'place';
   // "slaloms in Levi, Finland, on …": a name placed by the country or region after it in commas.
   if (afterWord === ',' && /^(?:,|\.|;|on)$/.test(tokens[last + 3]?.text ?? '') && isCountryOrRegion(tokens[last + 2]?.text ?? '', knowledge) && !/^(?:said|says|told)$/.test(before)) return 'place';
   const before2 = tokens[first - 2]?.text ?? '';

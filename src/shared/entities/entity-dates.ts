@@ -56,8 +56,9 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![\p{L}\p{N}])the first (?:two|three|four|five|six|seven|eight|nine|ten|eleven) months of (?:\d{4}|the year)(?![\p{L}\p{N}])/gu,
   // "in the spring": a coming or past season named with its article ("every spring" is a habit, "earlier in the spring" vague).
   /(?<!(?:earlier|later) in )(?<=\bin )the (?:spring|summer|autumn|fall|winter)(?! of)(?![\p{L}\p{N}])/gu,
-  // A season of sport or a farming, fiscal or school year written by its two years ("the 2027–28 season", "the 2026-27 campaign").
-  /(?<![\p{L}\p{N}])the (?:19|20)\d{2}[–-](?:\d{2}|(?:19|20)\d{2}) (?:season|campaign|harvest|financial year|fiscal year|school year|academic year|crop year)(?![\p{L}\p{N}])/gu,
+  // A season of sport or a farming, fiscal or school year written by its two years ("the 2027–28 season", "the 2026-27
+  // campaign"), named without the article, as "last season" is: "2027–28 season".
+  /(?<![\p{L}\p{N}])(?<=the )(?:19|20)\d{2}[–-](?:\d{2}|(?:19|20)\d{2}) (?:season|campaign|harvest|financial year|fiscal year|school year|academic year|crop year)(?![\p{L}\p{N}])/gu,
   // A week or weekend of a month, and the end of a named stretch of time ("the second week of February", "the last weekend of October", "the end of the decade", "the end of the winter semester").
   new RegExp(`(?<![\\p{L}\\p{N}])the (?:first|second|third|fourth|final|last) (?:week|weekend|days?) of ${MONTH}(?![\\p{L}\\p{N}])`, 'gu'),
   /(?<![\p{L}\p{N}])the (?:start|beginning|middle|end) of the (?:decade|month|week|season|(?:(?:spring|summer|autumn|fall|winter) )?(?:semester|term|session))(?![\p{L}\p{N}])/gu,

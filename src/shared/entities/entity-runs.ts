@@ -10,7 +10,7 @@ import type { Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
 import { isSurnameInText, isToldOutlet, localCue } from './entity-cues';
 import { followsBodyNoun, hasBodyApposition } from './entity-appositions';
-import { foldAccents, isPersonalNameWord, normalizeSurface, type Knowledge } from './knowledge';
+import { foldAccents, isCountryOrRegion, isPersonalNameWord, normalizeSurface, type Knowledge } from './knowledge';
 import type { Token } from './nlp-tokens';
 
 type Run = Token[];
@@ -604,12 +604,18 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   const cue = localCue(tokens, { run, first: context.indexOf.get(run[0]!) ?? 0, last: context.indexOf.get(run.at(-1)!) ?? 0 }, knowledge, text);
   if (cue === 'org' || cue === 'place') return cue;
   if (CONTEXT.clubHeads.has(last) && isSportsSentence(tokens, run[0]!.sentence)) return 'org';
+  if (isNationalSportsBody(words, inside, context)) return 'org';
+  // "the Kenyan Treasury", "the French Parliament": a demonym before a body known by one word describes whose it is;
+  // the name is the body's (the demonym's run falls apart and the known body stands).
+  if (words.length === 2 && knowledge.demonyms.has(words[0]!.text) && inside.length === 1 && inside[0]!.type === 'org' && inside[0]!.start === words[1]!.start && inside[0]!.end === end) return undefined;
   // "Shan State", "Lagos State": a known region or city and "State" is the state ("Islamic State" is a known name).
   if (words.length === 2 && last === 'State' && (knowledge.aliases.get(words[0]!.text) ?? []).some((sense) => knowledge.entries[sense.entry]!.type === 'place')) return 'place';
   // A place before a known organization ("US National Security Council") makes no new name.
   const endOrg = inside.find((c) => c.end === end && c.type === 'org' && /\s/.test(text.slice(c.start, c.end)));
   // A city before one ("Constanța Court of Appeal", "Paris Court of Appeal") names a local institution of its own.
-  const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place' && !isCity(text.slice(c.start, c.end), knowledge)) && inside.length > 1;
+  // A state or province before one ("Sarawak Legislative Assembly", "Ontario Court of Appeal") names its own too; a country's
+  // national bodies are named without it.
+  const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place' && !isCity(text.slice(c.start, c.end), knowledge) && !isRegion(text.slice(c.start, c.end), knowledge)) && inside.length > 1;
   const head = placePrefix ? undefined : headType(run);
   if (head) return head;
   if (isCompanyRun(words, knowledge)) return 'org';
@@ -633,14 +639,30 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   return undefined;
 }
 
+/**
+ * "the Ghana Football Association", "the Ghana Premier League", "Sri Lanka Cricket", "Cricket Australia": a
+ * country's name before a sport and its body's head word, before its top league, or beside the sport alone,
+ * names that country's own body, not a known body of another country ("Football Association", England's).
+ */
+function isNationalSportsBody(words: readonly Token[], inside: readonly Candidate[], { knowledge, text }: RunContext): boolean {
+  const country = inside.find((c) => isCountryOrRegion(text.slice(c.start, c.end), knowledge));
+  if (!country) return false;
+  const atStart = country.start === words[0]!.start;
+  if (!atStart && country.end !== words.at(-1)!.end) return false;
+  const rest = words.filter((w) => w.start >= country.end || w.end <= country.start).map((w) => w.text);
+  const [sport, ...heads] = rest;
+  if (sport && CONTEXT.sportNames.has(sport)) return atStart ? heads.every((w) => CONTEXT.sportsBodyHeads.has(w)) && heads.length <= 1 : heads.length === 0;
+  return atStart && /^(?:Premier|Super) League$/.test(rest.join(' '));
+}
+
+function isRegion(place: string, knowledge: Knowledge): boolean {
+  const senses = knowledge.aliases.get(normalizeSurface(place)) ?? [];
+  return senses[0] !== undefined && knowledge.entries[senses[0].entry]!.kind === 'region';
+}
+
 function isCity(place: string, knowledge: Knowledge): boolean {
   const senses = knowledge.aliases.get(normalizeSurface(place)) ?? [];
   return senses.length > 0 && senses.every((sense) => /^(?:city|town)$/.test(knowledge.entries[sense.entry]!.kind));
-}
-
-function isCountryOrRegion(place: string, knowledge: Knowledge): boolean {
-  const kind = knowledge.aliases.get(place)?.map((sense) => knowledge.entries[sense.entry]!.kind)[0];
-  return kind === 'country' || kind === 'region';
 }
 
 function isBrand(word: string, place: string, { knowledge, text }: RunContext): boolean {
@@ -756,6 +778,8 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   if (words.every((w) => knowledge.demonyms.has(w.text) || CONTEXT.notNames.has(w.text) || CONTEXT.titles.has(w.text.toLowerCase()))) return undefined;
   const head = headType(run);
   if (head) return { start, end, type: head };
+  // "Route 9", "Highway 61", "Interstate 95": a road named by its number alone.
+  if (words.length === 1 && CONTEXT.roadHeads.has(surface) && numberedEnd(run, 'place', context) > end) return { start, end, type: 'place' };
   // "the neighbourhoods of Sidi Moumen and Ben M'Sick", "the town of Enerhodar": what a place noun and "of" name is a place, whatever given names it holds.
   if (!titled && followsPlaceNounOf(tokens, context.indexOf.get(run[0]!) ?? 0)) return { start, end, type: 'place' };
   const orgName = shortFormOf(normalizeSurface(surface), context.knownOrgs);
@@ -770,6 +794,10 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   if (owned) return { start, end: owned, type: 'org' };
   if (words.length === 1) {
     if (isCommon(surface, knowledge) && !knowledge.nameParts.has(surface)) return undefined;
+    // "fighters captured near Marib", "roads around Taiz": what news places something near or around is a place, though
+    // the word is a name part too, unless the article names a person by it.
+    const placing = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text;
+    if (placing && /^(?:near|around|outside)$/.test(placing) && after !== "'s" && !isSurnameInText(surface, text) && !knowledge.commonWords.has(surface.toLowerCase())) return { start, end, type: 'place' };
     // "Lloyd's List", "Farmer's Weekly": an ordinary word owned by a name is the rest of a title, not a surname.
     if (isCommon(surface, knowledge) && tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === "'s" && !context.surnames.has(surface)) return undefined;
     // "at Prince Rupert", "in San Martín": a title and a name right after "in" or "at" name a place after a person.

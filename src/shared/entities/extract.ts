@@ -19,7 +19,7 @@
  *  6. Mentions grouped into entities, with one canonical name each.
  */
 import { ENTITY_TYPES, type ArticleEntity, type EntityType, type Span } from '../archive-format';
-import { normalizeSurface, type AliasSense, type Knowledge, type KnowledgeEntry } from './knowledge';
+import { isCountryOrRegion, normalizeSurface, type AliasSense, type Knowledge, type KnowledgeEntry } from './knowledge';
 import { analyze, type Token } from './nlp-tokens';
 import { addNonOverlapping, overlaps, type Candidate } from './entity-candidates';
 import { CONTEXT, isSportsSentence } from './entity-context';
@@ -28,6 +28,7 @@ import { typeRuns } from './entity-runs';
 import { typeByCues } from './entity-cues';
 import { definedNames } from './entity-acronyms';
 import { datelinePlaces } from './entity-datelines';
+import { withSharedHeads } from './entity-shared-heads';
 
 export function extractEntities(text: string, knowledge: Knowledge): ArticleEntity[] {
   const prepared = prepareForNlp(text);
@@ -37,8 +38,8 @@ export function extractEntities(text: string, knowledge: Knowledge): ArticleEnti
   const typed = typeRuns(prepared, tokens, known, knowledge, titleEnd, isTitleCase(prepared, titleEnd));
   const named = [...known.filter((c) => !typed.overridden.has(c)), ...typed.found];
   named.push(...typeByCues(tokens, typed.untyped, named, knowledge, prepared));
-  const credited = withDatelinePlaces(withDatelineCredits(prepared, definedNames(prepared, tokens, named)), datelinePlaces(prepared, knowledge));
-  const withDates = addNonOverlapping(credited, dateCandidates(prepared, dates));
+  const credited = withDatelinePlaces(withDatelineCredits(prepared, definedNames(prepared, tokens, withSharedHeads(prepared, named))), datelinePlaces(prepared, knowledge));
+  const withDates = addNonOverlapping(credited, withoutPeriodsOfPlay(prepared, tokens, dateCandidates(prepared, dates)));
   const all = addRepeatMentions(prepared, withDates, knowledge);
   return buildEntities(text, all, knowledge);
 }
@@ -189,6 +190,21 @@ function withNationalSocieties(text: string, tokens: readonly Token[], known: re
     const before = tokens[at - 1];
     if (!before || !knowledge.demonyms.has(before.text) || text.slice(before.end, c.start) !== ' ') return c;
     return { start: before.start, end: c.end, type: 'org' as const };
+  });
+}
+
+/**
+ * "a 14-2 run early in the third quarter": in a sentence about sport in an article about sport, a quarter with no year or "of" after it is a
+ * period of the game, not of the calendar ("the third quarter of 2024" and a company's "third quarter" stay dates).
+ */
+function withoutPeriodsOfPlay(text: string, tokens: readonly Token[], dates: readonly Candidate[]): Candidate[] {
+  const isQuarter = (date: Candidate): boolean => /^the (?:first|second|third|fourth|final) quarter$/i.test(text.slice(date.start, date.end));
+  // In an article about sport only: "25 basis points in the third quarter" reads as a sentence about sport too.
+  if (!dates.some(isQuarter) || sportsSentenceCount(tokens) < 3) return [...dates];
+  return dates.filter((date) => {
+    if (!isQuarter(date)) return true;
+    const at = tokens.find((t) => t.start === date.start);
+    return !at || !isSportsSentence(tokens, at.sentence);
   });
 }
 
@@ -478,9 +494,6 @@ function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (men
     const ids = new Set(longest.map((name) => entityId('person', name.join(' '))));
     return ids.size === 1 && longer.every((name) => longest.some((l) => contains(l, name))) ? [...ids][0]! : own;
   };
-  // "Safaricom Ethiopia" is the company's national arm: "Safaricom" stays the company.
-  const isCountryOrRegion = (word: string): boolean =>
-    knowledge.aliases.get(word)?.some((sense) => /^(?:country|region)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
   const byWord = new Map<string, Set<string>>();
   const keyOfWord = (type: EntityType, word: string): string => `${type}\u0000${slugify(word)}`;
   for (const m of mentions) {
@@ -488,7 +501,8 @@ function surnameMerger(mentions: readonly Mention[], knowledge: Knowledge): (men
     // "Rakhine" and "Rakhine State": a region named with and without its category word.
     const region = m.type === 'place' && words.length === 2 && /^(?:State|Province|Region|Oblast|Prefecture|Governorate)$/.test(words[1]!);
     const word = m.type === 'person' ? words.at(-1) : m.type === 'org' || region ? words[0] : undefined;
-    if (words.length < 2 || !word || (m.type === 'org' && words.length === 2 && isCountryOrRegion(words[1]!))) continue;
+    // "Safaricom Ethiopia" is the company's national arm: "Safaricom" stays the company.
+    if (words.length < 2 || !word || (m.type === 'org' && words.length === 2 && isCountryOrRegion(words[1]!, knowledge))) continue;
     // "IGAD Climate Prediction and Applications Centre", "UN Integrated Office": a body named after its parent's
     // acronym is not the parent; "KCB Group", "CITIC Group" are the company.
     if (m.type === 'org' && /^\p{Lu}{2,}$/u.test(word) && !words.slice(1).every((w) => CONTEXT.businessWords.has(w))) continue;
@@ -556,7 +570,10 @@ function toEntity(mentions: Mention[]): ArticleEntity {
   // Widgets") or a capital for its country ("Beijing": "China").
   const knownWords = new Set((known ?? '').split(/\s+/));
   const ownWord = mentions.every((m) => !m.standsFor && !/\s/.test(m.surface) && !knownWords.has(m.surface));
-  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || (wordCount(fullest) < 2 && !ownWord) ? known ?? fullest : fullest);
+  // "Democratic Action" for "Democratic Action Party" (a head shared with another name, "… and People's Justice parties"):
+  // a name written short of its head word alone is shown in full.
+  const shortOfHead = known !== undefined && known.startsWith(`${fullest} `) && CONTEXT.orgHeads.has(known.slice(fullest.length + 1));
+  const name = fullerThanKnown ? fullest : knownAsWritten ?? (known === undefined || shortOfHead || (wordCount(fullest) < 2 && !ownWord) ? known ?? fullest : fullest);
   const spans = mentions.map((m): Span => [m.start, m.end]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const aliases = [...new Set([name, ...mentions.map((m) => m.surface)])].sort(compareStrings);
   return { id: entityId(first.type, known ?? name), type: first.type, name, aliases, count: spans.length, mentions: spans };

@@ -144,3 +144,8 @@ export function isPersonalNameWord(word: string, knowledge: Knowledge): boolean 
   const lower = word.toLowerCase();
   return knowledge.firstNames.has(lower) || knowledge.firstNames.has(foldAccents(lower)) || knowledge.givenNames.has(lower) || knowledge.nameParts.has(word);
 }
+
+/** "Finland", "Texas": whether a name is, in any of its senses, a country or a region of one. */
+export function isCountryOrRegion(word: string, knowledge: Knowledge): boolean {
+  return knowledge.aliases.get(word)?.some((sense) => /^(?:country|region)$/.test(knowledge.entries[sense.entry]!.kind)) ?? false;
+}

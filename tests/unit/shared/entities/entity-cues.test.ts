@@ -141,3 +141,17 @@ describe('round 9: structure around untyped names (entity-cues)', () => {
     expect(find(entities, 'Torvik Aasmund')?.type).not.toBe('org');
   });
 });
+
+describe('round 10: sites named by a lower-case noun after them (entity-cues)', () => {
+  it('reads a name before "terminal", "field" or "airfield" as a place, one noun of its kind between or not', () => {
+    const entities = extractEntities(article('Tankers sail to the Varnok terminal on the coast. Crews drilled at the Ostrava Nova field and the Zelvar gas field. Planes landed at the Kurdab airfield.'));
+    expect(find(entities, 'Varnok')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Zelvar')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Kurdab')).toMatchObject({ type: 'place' });
+  });
+
+  it('reads no place in an ordinary word before "field" ("the Democratic field")', () => {
+    const entities = extractEntities(article('The Democratic field narrowed on Monday as two candidates quit.'));
+    expect(entities.filter((e) => e.type === 'place')).toEqual([]);
+  });
+});

@@ -20,3 +20,16 @@ describe('holidays placed by a year (entity-dates)', () => {
     expect(dates('The levy would start at Easter next year. Households will not ration during Ramadan.')).toEqual(['Easter next year', 'Ramadan']);
   });
 });
+
+/** Round 10 rules in src/shared/entities/entity-dates.ts and extract.ts. */
+describe('seasons and quarters of play (entity-dates, extract)', () => {
+  it('names a season written by its two years without the article, as "last season" is', () => {
+    expect(dates('He joined before the 2024-25 season and left after the 2026–27 campaign.')).toEqual(['2024-25 season', '2026–27 campaign']);
+  });
+
+  it('reads a quarter in a sentence of an article about sport as a period of play, a quarter of a year elsewhere as a date', () => {
+    const game = 'Quimbo beat the champions 88-80 on Friday. The visitors led at half-time after 12 points from their captain. A 14-2 run early in the third quarter swung the game, and the coach said the club had played its best basketball.';
+    expect(dates(game)).toEqual(['Friday']);
+    expect(dates('The company reported record profit for the third quarter on Friday.').sort()).toEqual(['Friday', 'the third quarter']);
+  });
+});

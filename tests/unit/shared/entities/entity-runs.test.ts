@@ -182,3 +182,60 @@ describe('round 9: "and" and place heads inside a body named by its lead word an
     expect(find(entities, 'Ministry of Livestock, Forestry and Range')).toMatchObject({ type: 'org' });
   });
 });
+
+describe('round 10: national sports bodies, bodies after a demonym, numbered roads, passes (entity-runs)', () => {
+  it("reads a country before a sport's body or top league as that country's own body, not a known body of another", () => {
+    const entities = extractEntities(article('The Zambia Football Association fined the club on Monday, and the Zambia Premier League suspended two matches.'));
+    expect(find(entities, 'Zambia Football Association')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Zambia Premier League')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Football Association')).toBeUndefined();
+    expect(find(entities, 'Premier League')).toBeUndefined();
+  });
+
+  it('reads a country beside a sport alone as its governing body', () => {
+    const entities = extractEntities(article('Officials at Nepal Cricket said the squad would fly out on Monday. Rugby Canada named its captain.'));
+    expect(find(entities, 'Nepal Cricket')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Rugby Canada')).toMatchObject({ type: 'org' });
+  });
+
+  it('keeps a country before a known body that is no sport body apart ("US National Security Council")', () => {
+    const entities = extractEntities(article('The US National Security Council met on Monday.'));
+    expect(find(entities, 'National Security Council')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'US National Security Council')).toBeUndefined();
+  });
+
+  it("reads a state or province before a known body as that region's own body", () => {
+    const entities = extractEntities(article('Voters in Sabah elect the Sabah Legislative Assembly on Saturday.'));
+    expect(find(entities, 'Sabah Legislative Assembly')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Legislative Assembly')).toBeUndefined();
+  });
+
+  it('reads a demonym before a body known by one word as a description: the name is the body', () => {
+    const entities = extractEntities(article('The Zambian Treasury said on Monday it would issue a bond. The Chilean Parliament voted on the budget.'));
+    expect(find(entities, 'Treasury')).toMatchObject({ type: 'org', name: 'Treasury' });
+    expect(find(entities, 'Parliament')).toMatchObject({ type: 'org', name: 'Parliament' });
+    expect(find(entities, 'Zambian Treasury')).toBeUndefined();
+    expect(find(entities, 'Egyptian Football Association')).toBeUndefined();
+    expect(find(extractEntities(article('The Egyptian Football Association appealed.')), 'Egyptian Football Association')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a name part that news places something near or around as a place, unless the article names a person by it', () => {
+    const entities = extractEntities(article('Fighters were captured near Hamid on Monday, and roads around Karim stay shut.'));
+    expect(find(entities, 'Hamid')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Karim')).toMatchObject({ type: 'place' });
+    const person = extractEntities(article('Reporters stood near Hamid as he spoke. Ali Hamid said the talks would go on.'));
+    expect(find(person, 'Hamid')).toMatchObject({ type: 'person', name: 'Ali Hamid' });
+  });
+
+  it('reads a road named by its number alone as a place', () => {
+    const entities = extractEntities(article('The crash closed Route 9 near the border on Friday, and traffic on Interstate 81 backed up for miles.'));
+    expect(find(entities, 'Route 9')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Interstate 81')).toMatchObject({ type: 'place' });
+  });
+
+  it('reads a mountain pass named by its Romance lead word as a place', () => {
+    const entities = extractEntities(article('The riders climbed the Col du Galibier on Tuesday, and on Wednesday the Passo Fedaia.'));
+    expect(find(entities, 'Col du Galibier')).toMatchObject({ type: 'place' });
+    expect(find(entities, 'Passo Fedaia')).toMatchObject({ type: 'place' });
+  });
+});

@@ -25,3 +25,12 @@ describe('round 9: national societies (extract)', () => {
     expect(entities.find((e) => e.aliases.includes('Philippine Red Cross'))).toMatchObject({ type: 'org', id: 'org:philippine-red-cross' });
   });
 });
+
+describe('round 10: a short form the article claims (extract)', () => {
+  it('reads "the Treasury" as the US department only in an article that names it in full, else as the government body', () => {
+    const us = extractEntities(article('The Treasury Department imposed sanctions on Monday. The Treasury said more would follow.'));
+    expect(us.filter((e) => e.type === 'org')).toMatchObject([{ name: 'Treasury Department', count: 2 }]);
+    const elsewhere = extractEntities(article('Ministers said the money would reach the Treasury within weeks.'));
+    expect(elsewhere.filter((e) => e.type === 'org')).toMatchObject([{ name: 'Treasury', id: 'org:treasury' }]);
+  });
+});
