@@ -129,7 +129,7 @@ describe(`extractEntities on seed ${SEED}`, () => {
 // halves; the extractor does not reach it yet (docs/entities.md). Until it does, each corpus is
 // gated at the figures measured after the last tuning, less a margin of 0.005, so that no
 // change makes any half worse. Raise these as the extractor improves; never lower one, and
-// never tune on the held-out half (test4) to raise it.
+// never tune on a held-out half (test4, test10) to raise it.
 const MEASURED_FLOORS = [
   { corpus: 'dev', minArticles: 15, floor: { micro: 0.965, person: 0.995, org: 0.941, place: 0.961, date: 0.992 } },
   // Held out in the first two rounds, tune material from the third.
@@ -150,6 +150,8 @@ const MEASURED_FLOORS = [
   { corpus: 'test8', minArticles: 12, floor: { micro: 0.918, person: 0.879, org: 0.884, place: 0.894, date: 0.982 } },
   // Written fresh for the ninth round and measured once, after its last change; tune material from the tenth.
   { corpus: 'test9', minArticles: 12, floor: { micro: 0.908, person: 0.936, org: 0.863, place: 0.882, date: 0.96 } },
+  // Written fresh for the tenth round and measured once, after its last change; held out. Its floor is that measure rounded down.
+  { corpus: 'test10', minArticles: 12, floor: { micro: 0.926, person: 0.904, org: 0.866, place: 0.952, date: 0.972 } },
 ] as const;
 
 describe.each(MEASURED_FLOORS)('extractEntities on the $corpus corpus (tests/fixtures/entities/$corpus)', ({ corpus, minArticles, floor }) => {
