@@ -14,8 +14,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'would you your not no also after over said says').split(' '),
 );
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** One word: lower-case, accents dropped, possessive "’s" and apostrophes removed. */
 export function normalizeTerm(word: string): string {
+  // NFKD leaves ASCII as it is and it has no accents to drop, so most words of English
+  // text skip both (they were most of the time `words` spent on an article's text).
+  if (ASCII.test(word)) {
+    const lower = word.toLowerCase();
+    return lower.includes("'") ? lower.replace(/'s$/, '').replace(/'/g, '') : lower;
+  }
   return word
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
