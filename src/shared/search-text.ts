@@ -64,10 +64,10 @@ export interface SnippetPart {
 /**
  * About `length` characters of `text` around the densest run of matched words (terms in
  * `matched`), cut at word boundaries, with an ellipsis where it was cut. Falls back to the
- * start of the text when nothing matches.
+ * start of the text when nothing matches. `all`: the text's words, when the caller kept
+ * them (the same text's snippet for a longer query as the user types).
  */
-export function snippet(text: string, matched: ReadonlySet<string>, length = 180): SnippetPart[] {
-  const all = words(text);
+export function snippet(text: string, matched: ReadonlySet<string>, length = 180, all: readonly WordSpan[] = words(text)): SnippetPart[] {
   const hits = all.filter((w) => matched.has(w.term));
   let start = 0;
   if (hits.length > 0) {
