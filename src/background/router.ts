@@ -13,6 +13,7 @@ import {
   type WorkerRequest,
   type WorkerResponse,
 } from '../shared/messages';
+import { RecentMap } from '../shared/recent-map';
 import { failure, ok, type Result } from '../shared/result';
 
 /** What a handler learns of the sender: only what the browser vouches for. */
@@ -47,6 +48,28 @@ export type Handlers = {
 
 const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:']);
 
+/** What the role depends on in a sender's URL. */
+export type SenderUrl = Readonly<Pick<URL, 'protocol' | 'pathname'>>;
+
+/**
+ * Senders' URLs parsed so far: the popup sends several messages a keystroke from one URL,
+ * and `new URL` on each was a measurable share of a message's cost in the worker. Bounded:
+ * a content script's page URL differs per page.
+ */
+const parsedUrls = new RecentMap<string, SenderUrl | null>(64);
+
+/** The sender URL's scheme and path, parsed once per URL string while it is asked for; null when it does not parse. */
+export function parseSenderUrl(url: string): SenderUrl | null {
+  return parsedUrls.getOrSet(url, () => {
+    try {
+      const { protocol, pathname } = new URL(url);
+      return Object.freeze({ protocol, pathname });
+    } catch {
+      return null;
+    }
+  });
+}
+
 /**
  * Classifies a sender, or returns null for senders we never answer (other extensions,
  * sub-frames). Only our own pages have both our id and an extension-scheme URL; the host
@@ -55,12 +78,8 @@ const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:']);
  */
 export function senderRole(sender: Runtime.MessageSender, ownId: string): SenderRole | null {
   if (sender.id !== ownId || !sender.url) return null;
-  let url: URL;
-  try {
-    url = new URL(sender.url);
-  } catch {
-    return null;
-  }
+  const url = parseSenderUrl(sender.url);
+  if (url === null) return null;
   const { protocol } = url;
   if (EXTENSION_SCHEMES.has(protocol)) {
     // sidebar.html is web-accessible, so a page could frame it: it gets a role of its own.

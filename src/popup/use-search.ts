@@ -128,10 +128,9 @@ export function useSearch(engine: ArchiveSearch, notes: NotesSource, query: stri
         });
       }
     });
-    void settle(engine.captured.search(query, ARTICLE_LIMIT), (answer) => {
-      captured = answer;
-      update();
-    });
+    // The notes before the captured articles: the worker takes its messages in the order
+    // they came, and the notes search is the cheaper, so it no longer waits behind the
+    // captured search and its snippets, and the whole list is in sooner.
     notes.searchNotes(notesQuery(query), NOTE_LIMIT).then(
       (found) => current() && setState((previous) => ({ ...previous, notes: found, notesError: null })),
       (error: unknown) => current() && setState((previous) => ({ ...previous, notes: null, notesError: failureMessage(error) })),
@@ -139,6 +138,10 @@ export function useSearch(engine: ArchiveSearch, notes: NotesSource, query: stri
       if (!current()) return;
       notesIn = true;
       markMerged();
+    });
+    void settle(engine.captured.search(query, ARTICLE_LIMIT), (answer) => {
+      captured = answer;
+      update();
     });
   }, [engine, notes, query, pinned]);
 

@@ -27,8 +27,9 @@ import {
   type TierRef,
   type TiersShard,
 } from './search-format';
+import { RecentMap } from './recent-map';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from './search-query';
-import { snippet, terms as textTerms, words, type SnippetPart } from './search-text';
+import { snippet, terms as textTerms, words, type SnippetPart, type WordSpan } from './search-text';
 
 /** Weights of a query word's expansions: the word itself, longer words it starts, near misses. */
 const EXACT = 1;
@@ -64,6 +65,27 @@ export interface SearchResults {
 
 type Expansion = Map<string, number>;
 
+/**
+ * Articles whose details were asked last, with their text's words: typing a longer query
+ * asks the same hits' snippets again, and splitting an article into words was most of a
+ * snippet's cost. A popup shows 8 snippets a query; this keeps the last few queries' worth.
+ */
+export const KEPT_DETAILED = 24;
+
+/** What a hit's details are made from, the same for every query: the article's text, its words, its entities' terms. */
+interface DetailedText {
+  article: Article;
+  body: string;
+  words: WordSpan[];
+  /** Per entity (dates left out), the terms of its name and of each alias. */
+  entities: Array<{ entity: ArticleEntity; names: string[][] }>;
+}
+
+export interface SearchEngineOptions {
+  /** How many articles' words are kept for their next snippet (KEPT_DETAILED; 0: none). */
+  keptDetailed?: number;
+}
+
 export class SearchEngine {
   private readonly dictionaries = new Map<string, Promise<SearchableMap<DictEntry>>>();
   /** Term → its dictionary entry (postings file, later tiers), learnt from the dictionary. */
@@ -72,10 +94,12 @@ export class SearchEngine {
   private readonly decoded = new Map<string, Postings>();
 
   private readonly read: <T>(path: string) => Promise<T>;
+  private readonly detailed: RecentMap<string, DetailedText>;
 
   /** `fetchJson` resolves a path under archive/ to its parsed JSON. */
-  constructor(fetchJson: FetchJson) {
+  constructor(fetchJson: FetchJson, { keptDetailed = KEPT_DETAILED }: SearchEngineOptions = {}) {
     this.read = cachedJson(fetchJson);
+    this.detailed = new RecentMap(keptDetailed);
   }
 
   async meta(): Promise<SearchMeta> {
@@ -291,12 +315,25 @@ export class SearchEngine {
     const article = await this.article(hit.id);
     const query = parseQuery(input);
     const matched = new Set([...hit.matched, ...query.entities.flat(), ...query.phrases.flat()]);
+    const text = this.detailedText(hit.id, article);
+    const entities = text.entities
+      .filter(({ names }) => names.some((terms) => terms.some((term) => matched.has(term))))
+      .slice(0, 4)
+      .map(({ entity: { id, type, name } }) => ({ id, type, name }));
+    return { snippet: snippet(text.body, matched, undefined, text.words), entities };
+  }
+
+  /** The article's text and words as kept from its last details, or made now (an article read again anew is split again). */
+  private detailedText(id: string, article: Article): DetailedText {
+    const kept = this.detailed.get(id);
+    if (kept?.article === article) return kept;
     const body = [article.summary, ...article.paragraphs].join('\n\n');
     const entities = article.entities
-      .filter((e) => e.type !== 'date' && [e.name, ...e.aliases].some((name) => textTerms(name).some((term) => matched.has(term))))
-      .slice(0, 4)
-      .map(({ id, type, name }) => ({ id, type, name }));
-    return { snippet: snippet(body, matched), entities };
+      .filter((entity) => entity.type !== 'date')
+      .map((entity) => ({ entity, names: [entity.name, ...entity.aliases].map(textTerms) }));
+    const made = { article, body, words: words(body), entities };
+    this.detailed.set(id, made);
+    return made;
   }
 }
 

@@ -14,8 +14,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'would you your not no also after over said says').split(' '),
 );
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** One word: lower-case, accents dropped, possessive "’s" and apostrophes removed. */
 export function normalizeTerm(word: string): string {
+  // NFKD leaves ASCII as it is and it has no accents to drop, so most words of English
+  // text skip both (they were most of the time `words` spent on an article's text).
+  if (ASCII.test(word)) {
+    const lower = word.toLowerCase();
+    return lower.includes("'") ? lower.replace(/'s$/, '').replace(/'/g, '') : lower;
+  }
   return word
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -56,10 +64,10 @@ export interface SnippetPart {
 /**
  * About `length` characters of `text` around the densest run of matched words (terms in
  * `matched`), cut at word boundaries, with an ellipsis where it was cut. Falls back to the
- * start of the text when nothing matches.
+ * start of the text when nothing matches. `all`: the text's words, when the caller kept
+ * them (the same text's snippet for a longer query as the user types).
  */
-export function snippet(text: string, matched: ReadonlySet<string>, length = 180): SnippetPart[] {
-  const all = words(text);
+export function snippet(text: string, matched: ReadonlySet<string>, length = 180, all: readonly WordSpan[] = words(text)): SnippetPart[] {
   const hits = all.filter((w) => matched.has(w.term));
   let start = 0;
   if (hits.length > 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch as routerDispatch, senderRole, type Handlers, type SidebarVerifier } from '../../../src/background/router';
+import { dispatch as routerDispatch, parseSenderUrl, senderRole, type Handlers, type SidebarVerifier } from '../../../src/background/router';
 import type { Runtime, Tabs } from '../../../src/shared/browser';
 import { workerMessages } from '../../../src/shared/messages';
 import type { Envelope } from '../../../src/shared/messages/envelope';
@@ -217,5 +217,26 @@ describe('dispatch', () => {
       throw error;
     });
     expect(await dispatch(all, raw('popup/toggle-sidebar', {}), popup)).toEqual({ ok: false, code, error: error.message });
+  });
+});
+
+describe('parseSenderUrl', () => {
+  it('parses a URL once while it is asked for again, and gives the scheme and path', () => {
+    const first = parseSenderUrl('chrome-extension://ext-id/popup.html?q=x');
+    expect(first).toEqual({ protocol: 'chrome-extension:', pathname: '/popup.html' });
+    expect(parseSenderUrl('chrome-extension://ext-id/popup.html?q=x')).toBe(first);
+  });
+
+  it('keeps a bounded number of URLs (a content script sends from every page it runs in)', () => {
+    const first = parseSenderUrl('https://example.org/0');
+    for (let i = 1; i <= 64; i++) parseSenderUrl(`https://example.org/${i}`);
+    const again = parseSenderUrl('https://example.org/0');
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+  });
+
+  it('answers null for a URL that does not parse, every time', () => {
+    expect(parseSenderUrl('not a url')).toBeNull();
+    expect(parseSenderUrl('not a url')).toBeNull();
   });
 });

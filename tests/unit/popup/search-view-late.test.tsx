@@ -62,6 +62,17 @@ describe('the popup list with a late captured answer', () => {
     expect(marks('backstory:search-merged')).toBe(1);
   });
 
+  it('asks the worker for the notes before the captured articles (the cheaper answer is not queued behind the other)', async () => {
+    const asked: string[] = [];
+    const bundled: HitSource = { search: async () => (asked.push('bundled'), { hits: [], total: 0 }), details: async () => ({ snippet: [], entities: [] }) };
+    const captured: HitSource = { search: async () => (asked.push('captured'), { hits: [], total: 0 }), details: async () => ({ snippet: [], entities: [] }) };
+    const notes = { searchNotes: async () => (asked.push('notes'), []) };
+    const root = domRoot();
+    await act(() => render(<SearchView engine={archiveSearch(bundled, captured)} notes={notes} initialQuery="cranes" open={() => undefined} />, root));
+    await flush();
+    expect(asked.filter((source) => source !== 'bundled')).toEqual(['notes', 'captured']);
+  });
+
   it('shows one archive\'s hits with a warning when the other cannot be searched, and an error only when neither can', async () => {
     const failing: HitSource = { search: async () => Promise.reject(new Error('storage unreadable')), details: async () => ({ snippet: [], entities: [] }) };
     const bundled = heldSource();

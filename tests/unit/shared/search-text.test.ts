@@ -1,5 +1,51 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { snippet, words } from '../../../src/shared/search-text';
+import { normalizeTerm, snippet, words } from '../../../src/shared/search-text';
+
+/** The normalization spelled out in full, every step on every word: normalizeTerm must agree with it. */
+function normalizedInFull(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’ʼ]s$/, '')
+    .replace(/['’ʼ]/g, '');
+}
+
+describe('normalizeTerm', () => {
+  it.each([
+    ['Baghdad', 'baghdad'],
+    ["Biden's", 'biden'],
+    ["O'Neill", 'oneill'],
+    ["rock'n'roll", 'rocknroll'],
+    ["'s", ''],
+    ['Hezbollah’s', 'hezbollah'],
+    ['Kata’ib', 'kataib'],
+    ['Erdoğan', 'erdogan'],
+    ['Zürich', 'zurich'],
+    ['İstanbul', 'istanbul'],
+    ['ﬁnance', 'finance'],
+    ['Ｇ７', 'g7'],
+    ['ΑΘΗΝΑ', 'αθηνα'],
+    ['Москва', 'москва'],
+    ['2024', '2024'],
+    ['', ''],
+  ])('%s → %s, as the full normalization gives it', (word, expected) => {
+    expect(normalizeTerm(word)).toBe(expected);
+    expect(normalizeTerm(word)).toBe(normalizedInFull(word));
+  });
+
+  it('agrees with the full normalization on any mix of ASCII, accents, apostrophes and other scripts', () => {
+    const piece = fc.constantFrom('a', 'Z', '7', "'", "'s", '’', 'ʼs', 'é', 'e\u0301', 'İ', 'ﬁ', 'ß', 'Ω', 'ǅ', 'Ｇ', '\u00a0', '-');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, fc.string({ unit: 'grapheme' })), { maxLength: 8 }), (pieces) => {
+        const word = pieces.join('');
+        expect(normalizeTerm(word)).toBe(normalizedInFull(word));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 const text = (parts: ReturnType<typeof snippet>): string => parts.map((p) => p.text).join('');
 const marks = (parts: ReturnType<typeof snippet>): string[] => parts.filter((p) => p.mark).map((p) => p.text);
