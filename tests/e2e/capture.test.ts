@@ -23,8 +23,9 @@ import { liveMessage } from './live-helpers';
  * Firefox's driver answers it in the parent process. Chromium's is a native dialog that no
  * switch answers (--apps-gallery-install-auto-confirm-for-tests does not: probed,
  * permissions.getAll() listed no site after "accept"), so its driver runs it headed on a
- * virtual display (Xvfb) and clicks the dialog's "Allow" (xdotool): CI installs both; a
- * machine without them (and no root to install them) skips Chromium here, saying why.
+ * virtual display (Xvfb) and clicks the dialog's "Allow" (xdotool), and there presses the
+ * real shortcut and clicks the real page menu too: CI installs both; a machine without them
+ * (and no root to install them) skips Chromium here, saying why.
  */
 const noDisplay = virtualDisplayMissing();
 if (noDisplay && testBrowsers().includes('chromium')) console.warn(`capture.test.ts: the site-allowed tests skip Chromium: ${noDisplay}`);

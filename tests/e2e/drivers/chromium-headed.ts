@@ -20,13 +20,18 @@ async function until<T>(page: Page, found: () => T | null | false, what: () => s
   }
 }
 
+/** Makes `page` the shown tab of the browser's active window, once the page itself says it has the focus. */
+async function toFront(page: Page): Promise<void> {
+  await page.bringToFront();
+  await page.waitForFunction(() => document.hasFocus(), null, { timeout: 10_000 });
+}
+
 /**
  * Brings `page`'s browser window to the front and gives it the keyboard, as the user's click on
  * it would. No window manager runs on Xvfb: xdotool raises and focuses the window itself.
  */
 async function focusWindow(page: Page, display: VirtualDisplay): Promise<void> {
-  await page.bringToFront();
-  await page.waitForFunction(() => document.hasFocus(), null, { timeout: 10_000 });
+  await toFront(page);
   const id = display.xdotool('getwindowfocus');
   display.xdotool('windowraise', id);
   display.xdotool('windowfocus', '--sync', id);
@@ -45,8 +50,7 @@ function holdsSite(page: Page, worker: Worker): Promise<boolean> {
  * dialog it brings up, once it is drawn and enabled.
  */
 export async function answerPrompt(page: Page, display: VirtualDisplay, act: () => Promise<void>): Promise<void> {
-  await page.bringToFront();
-  await page.waitForFunction(() => document.hasFocus(), null, { timeout: 10_000 });
+  await toFront(page);
   // The dialog is drawn inside this window (no window of its own, no focus change the page
   // sees) and dims the rest of it: a spot of the page's own background darkening is the
   // sign it is up, and coming back that it is gone.

@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from '../../../scripts/chromium-extension';
 import { CHROMIUM_EXTENSION_DIR } from '../paths';
+import { answerPrompt, clickPageMenuItem, pressCommand } from './chromium-headed';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
 import { screenshotPath, servedPage, type ServedPages } from './served-pages';
 import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
-import { answerPrompt, clickPageMenuItem, pressCommand } from './chromium-headed';
 import { startVirtualDisplay } from './xvfb';
 
 /** Answers every http(s) request from `pages` (URL without fragment → HTML), else a 404 page. */
@@ -23,7 +23,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
   const args = ['--enable-unsafe-extension-debugging'];
   // The prompt of permissions.request is a native dialog no switch answers: to accept it,
   // Chromium runs headed on a virtual display and the dialog is answered with a click on "Allow"
-  // (clickAndAnswerPrompt). Declined: headless, where the prompt is never drawn nor answered.
+  // (clickAndAnswerPrompt); there the shortcuts and the page menu are real input too
+  // (./chromium-headed.ts). Declined: headless, where the prompt is never drawn nor answered.
   const display = options.permissionAnswer === 'accept' ? await startVirtualDisplay() : null;
   if (options.permissionAnswer === 'decline') args.push('--apps-gallery-install-auto-confirm-for-tests=cancel');
   const launched = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, { ...options, args, ...(display ? { display: display.display } : {}) }).catch((error: unknown) => {

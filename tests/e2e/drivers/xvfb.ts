@@ -1,9 +1,9 @@
 /**
- * A virtual X display (Debian's xvfb), what it shows, and clicks on it (xdotool), for the one thing a
- * headless browser cannot show: Chromium's native permission prompt, which only a headed
- * Chromium draws and only a click (or a key press) answers (no switch does for
- * permissions.request). CI installs both packages (.ci/run); without them the tests that
- * need them say so and skip.
+ * A virtual X display (Debian's xvfb), what it shows, and key presses and clicks on it
+ * (xdotool), for what a headless browser cannot show or take: Chromium's native permission
+ * prompt, which only a headed Chromium draws and only a click (or a key press) answers (no
+ * switch does for permissions.request), its page context menu, and extension shortcuts.
+ * CI installs both packages (.ci/run); without them the tests that need them say so and skip.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
