@@ -6,10 +6,9 @@
  *
  * The user's action is what grants the tab (activeTab). The drivers click the toolbar button
  * as the user does (clickAction), and the popup page is then opened beside the page to be
- * read and clicked. Firefox runs the command as its shortcut does, which grants the tab
- * itself; headless Chromium has no shortcuts and no context menu to click, so there the
- * worker's own events are dispatched over the DevTools protocol after a click on the
- * toolbar button granted the tab.
+ * read and clicked. The shortcut and the page's menu item grant the tab themselves: Firefox
+ * runs them as the browser does in its parent process; Chromium, headed on a virtual display
+ * here, gets the real key press and the real right click and menu click (./drivers/chromium-headed.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, testBrowsers } from './drivers/launch';
@@ -24,8 +23,9 @@ import { liveMessage } from './live-helpers';
  * Firefox's driver answers it in the parent process. Chromium's is a native dialog that no
  * switch answers (--apps-gallery-install-auto-confirm-for-tests does not: probed,
  * permissions.getAll() listed no site after "accept"), so its driver runs it headed on a
- * virtual display (Xvfb) and clicks the dialog's "Allow" (xdotool): CI installs both; a
- * machine without them (and no root to install them) skips Chromium here, saying why.
+ * virtual display (Xvfb) and clicks the dialog's "Allow" (xdotool), and there presses the
+ * real shortcut and clicks the real page menu too: CI installs both; a machine without them
+ * (and no root to install them) skips Chromium here, saying why.
  */
 const noDisplay = virtualDisplayMissing();
 if (noDisplay && testBrowsers().includes('chromium')) console.warn(`capture.test.ts: the site-allowed tests skip Chromium: ${noDisplay}`);
@@ -142,8 +142,7 @@ describe.each(testBrowsers().filter((name) => ANSWERS_SITE_PROMPT.includes(name)
     const url = `${origin}/news/2024/by-command`;
     browser.serve(url, articlePage('Archived with the keyboard', '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-11-30T23:15:00-05:00"}</script>'));
     const page = await browser.open(url);
-    // Firefox's shortcut grants the tab itself; Chromium's dispatched event does not, so the toolbar button does first.
-    if (browserName === 'chromium') await page.clickAction();
+    // The shortcut grants the tab itself: no click on the toolbar button first.
     await page.runCommand('capture-page');
     const view = await sidebarView(page);
     expect(view.title).toBe('Archived with the keyboard');
@@ -157,27 +156,14 @@ describe.each(testBrowsers().filter((name) => ANSWERS_SITE_PROMPT.includes(name)
     browser.serve(url, articlePage('Archived from the page menu', ''));
     const page = await browser.open(url);
     expect(await page.menuExists('backstory-capture-page')).toBe(true);
-    if (browserName === 'firefox') {
-      // The real menu: a right click on the page, then the item (which grants the tab itself).
-      await page.clickMenuItem('backstory-capture-page');
-    } else {
-      // Headless Chromium draws no context menu: the worker's own event, after the toolbar button granted the tab.
-      await page.clickAction();
-      await browser.evaluateInBackground(`(async () => {
-        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        chrome.contextMenus.onClicked.dispatch({ menuItemId: 'backstory-capture-page', pageUrl: tab.url, editable: false }, tab);
-        return null;
-      })()`);
-    }
+    // The real menu: a right click on the page, then the item (which grants the tab itself).
+    await page.clickMenuItem('backstory-capture-page');
     const view = await sidebarView(page);
     expect(view.title).toBe('Archived from the page menu');
     expect(view.notes.join(' ')).toContain('no publication date');
-    if (browserName === 'firefox') {
-      // The click asked for the page's site (and the browser was set to accept). Chromium's
-      // dispatched event is no user gesture, so there the request is refused.
-      const pattern = `*://*.${new URL(menuOrigin).hostname.replace(/^www\./, '')}/*`;
-      expect(await eventually(() => browser.evaluateInBackground<boolean>(`(globalThis.browser ?? chrome).permissions.contains({ origins: [${JSON.stringify(pattern)}] })`), true)).toBe(true);
-    }
+    // The click asked for the page's site within the gesture (and the browser was set to accept).
+    const pattern = `*://*.${new URL(menuOrigin).hostname.replace(/^www\./, '')}/*`;
+    expect(await eventually(() => browser.evaluateInBackground<boolean>(`(globalThis.browser ?? chrome).permissions.contains({ origins: [${JSON.stringify(pattern)}] })`), true)).toBe(true);
     await page.screenshot('capture-by-menu');
     await page.close();
   });

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Frame, Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from '../../../scripts/chromium-extension';
 import { CHROMIUM_EXTENSION_DIR } from '../paths';
+import { answerPrompt, clickPageMenuItem, pressCommand } from './chromium-headed';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
 import { screenshotPath, servedPage, type ServedPages } from './served-pages';
 import type { LaunchOptions, TestBrowser, TestFrame, TestPage } from './types';
@@ -13,12 +14,17 @@ export async function servePages(context: BrowserContext, pages: ServedPages): P
   await context.route(/^https?:\/\//, async (route) => route.fulfill(await servedPage(pages, route.request().url())));
 }
 
+/** Whether the extension has a context-menu item `id` (updating nothing in it fails only for an unknown id). */
+const menuExists = (worker: Worker, id: string): Promise<boolean> =>
+  worker.evaluate((menuId) => chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id);
+
 export async function launchChromium(options: LaunchOptions = {}): Promise<TestBrowser & { context: BrowserContext; worker: Worker }> {
   // Extensions.triggerAction (clickAction) needs this switch, over Playwright's pipe.
   const args = ['--enable-unsafe-extension-debugging'];
   // The prompt of permissions.request is a native dialog no switch answers: to accept it,
   // Chromium runs headed on a virtual display and the dialog is answered with a click on "Allow"
-  // (clickAndAnswerPrompt). Declined: headless, where the prompt is never drawn nor answered.
+  // (clickAndAnswerPrompt); there the shortcuts and the page menu are real input too
+  // (./chromium-headed.ts). Declined: headless, where the prompt is never drawn nor answered.
   const display = options.permissionAnswer === 'accept' ? await startVirtualDisplay() : null;
   if (options.permissionAnswer === 'decline') args.push('--apps-gallery-install-auto-confirm-for-tests=cancel');
   const launched = await launchChromiumWithExtension(CHROMIUM_EXTENSION_DIR, { ...options, args, ...(display ? { display: display.display } : {}) }).catch((error: unknown) => {
@@ -94,62 +100,18 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<TestB
         await cdp.detach();
       }
     },
-    menuExists: (id) =>
-      worker.evaluate((menuId) => chrome.contextMenus.update(menuId, {}).then(() => true, () => false), id),
+    menuExists: (id) => menuExists(worker, id),
     async clickAndAnswerPrompt(selector) {
       if (!display) return page.click(selector);
-      await page.bringToFront();
-      await page.waitForFunction(() => document.hasFocus(), null, { timeout: 10_000 });
-      // The dialog is drawn inside this window (no window of its own, no focus change the page
-      // sees) and dims the rest of it: a spot of the page's own background darkening is the
-      // sign it is up, and coming back that it is gone.
-      const window = display.focusedWindow();
-      const spot = { x: window.x + 8, y: window.y + window.height - 8 };
-      const lit = display.brightness(spot.x, spot.y);
-      const until = async (ready: () => boolean, what: string): Promise<void> => {
-        for (const deadline = Date.now() + 10_000; !ready(); await page.waitForTimeout(50)) {
-          if (Date.now() > deadline) throw new Error(`Chromium: ${what} (the window's corner stays at brightness ${display.brightness(spot.x, spot.y)}, was ${lit})`);
-        }
-      };
-      await page.click(selector);
-      await until(() => display.brightness(spot.x, spot.y) < lit * 0.8, 'no permission dialog came up after the click');
-      // It fades in: its buttons are looked for once it has settled.
-      let readings: number[] = [];
-      await until(() => {
-        readings = [...readings, display.brightness(spot.x, spot.y)].slice(-4);
-        return readings.length === 4 && readings.every((value) => value === readings[0]);
-      }, 'the permission dialog did not settle');
-      // Its buttons: "Deny" (the default, filled dark blue) and right of it "Allow" (light blue,
-      // once enabled: the browser enables it a moment after showing the dialog), clicked at its
-      // centre. (The dialog may be wider than the window: the search runs 300 px either side.)
-      const area = { x: Math.max(0, window.x - 300), y: window.y, width: window.width + 600, height: 400 };
-      const findDeny = () => display.find(area, (red, green, blue) => red < 40 && green > 60 && green < 110 && blue > 160);
-      await until(() => findDeny() !== null, 'the permission dialog shows no "Deny" button');
-      const deny = findDeny();
-      if (!deny) throw new Error('Chromium: the permission dialog\'s "Deny" button went away');
-      const besideDeny = { x: deny.x + deny.width, y: deny.y, width: 200, height: deny.height };
-      const findAllow = () => display.find(besideDeny, (red, green, blue) => blue > 230 && blue - red > 25 && green > 200);
-      await until(() => findAllow() !== null, 'the permission dialog shows no enabled "Allow" button beside "Deny"');
-      display.screenshot(screenshotPath('chromium', 'permission-dialog'));
-      const closed = (): boolean => display.brightness(spot.x, spot.y) >= lit * 0.95;
-      // The browser drops a click that comes too soon after the dialog is drawn (its guard
-      // against a double click answering a prompt the user never saw), and nothing on screen
-      // tells when that guard ends: while the dialog stays up, "Allow" is clicked again.
-      for (let attempt = 1; ; attempt++) {
-        const allow = findAllow();
-        // Gone on a second look: the dialog is closing after all.
-        if (!allow) break;
-        display.click(allow.x + Math.round(allow.width / 2), allow.y + Math.round(allow.height / 2));
-        const answered = Date.now() + 2_000;
-        while (!closed() && Date.now() < answered) await page.waitForTimeout(50);
-        if (closed() || attempt === 3) break;
-      }
-      await until(closed, 'the permission dialog did not close after three clicks on "Allow"');
+      await answerPrompt(page, display, () => page.click(selector));
     },
-    async clickMenuItem() {
-      throw new Error('headless Chromium opens no context menu to click; dispatch contextMenus.onClicked in the worker instead');
+    async clickMenuItem(id, at = { x: 200, y: 200 }) {
+      if (!display) throw new Error('headless Chromium opens no context menu to click; dispatch contextMenus.onClicked in the worker instead');
+      if (!(await menuExists(worker, id))) throw new Error(`Chromium: the extension has no menu item ${id}`);
+      await clickPageMenuItem(page, display, worker, at);
     },
     async runCommand(command) {
+      if (display) return pressCommand(page, display, worker, command);
       await page.bringToFront();
       // Headless Chromium has no keyboard shortcuts; the worker's own commands event, dispatched
       // in the worker over the DevTools protocol, runs the listeners the shortcut would.

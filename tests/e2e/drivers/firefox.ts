@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_DIR, FIREFOX_PATH } from '../paths';
+import { suggestedKey } from './command-keys';
 import { FirefoxRdp, freePort, REMOTE_DEBUGGING_PREFS } from './firefox-rdp';
 import { adaptFrame, type DriverFrame } from './frame-adapter';
 import { screenshotPath, servedPage, type ServedPages } from './served-pages';
@@ -29,14 +30,9 @@ function geckoId(): string {
   return manifest.browser_specific_settings.gecko.id;
 }
 
-/** The manifest's suggested key of `command` as Firefox's <key> element spells it ("Alt+Shift+B" → key B, modifiers alt,shift). */
+/** The manifest's suggested key of `command` as Firefox's <key> element spells it ("Alt+Shift+K" → key K, modifiers alt,shift). */
 function commandKey(command: string): { key: string; modifiers: string } {
-  const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
-    commands: Record<string, { suggested_key: { default: string } }>;
-  };
-  const shortcut = manifest.commands[command]?.suggested_key.default;
-  if (!shortcut) throw new Error(`the manifest has no command ${command}`);
-  const parts = shortcut.split('+');
+  const parts = suggestedKey(FIREFOX_EXTENSION_DIR, command);
   const key = parts.pop() ?? '';
   return { key, modifiers: parts.map((part) => (part === 'Ctrl' ? 'accel' : part.toLowerCase())).join(',') };
 }

@@ -63,7 +63,14 @@ export interface TestPage extends TestFrame {
    * window, in the parent process (what the button's command runs).
    */
   clickAction(): Promise<void>;
-  /** Runs an extension keyboard command with this page's tab active. */
+  /**
+   * Runs an extension keyboard command with this page's tab active, as its shortcut (the
+   * manifest's suggested key) does: the browser grants the extension the tab. Firefox: the
+   * shortcut's own <key> element in the browser window, in the parent process. Chromium headed
+   * (a virtual display): the key pressed on the focused window (xdotool), the site's dialog
+   * answered when the command asks for a site not yet granted; headless, which has no
+   * shortcuts: the worker's commands.onCommand dispatched over the DevTools protocol (no grant).
+   */
   runCommand(command: string): Promise<void>;
   /**
    * Clicks `selector`, a control that asks the browser for a permission, and lets the
@@ -79,7 +86,9 @@ export interface TestPage extends TestFrame {
    * Right-clicks the page at (x, y) and clicks the extension's context-menu item `id` in the
    * menu the browser opens, as the user does. Firefox: the real right click (WebDriver BiDi),
    * then the item of the browser's own content-area menu activated in the parent process.
-   * Headless Chromium opens no context menu (it throws): its tests dispatch the worker's event.
+   * Chromium headed (a virtual display): the right click and the click on the item (found by
+   * the extension's icon beside it) with xdotool, the site's dialog answered when the click
+   * asks for a site not yet granted. Headless Chromium opens no context menu (it throws).
    */
   clickMenuItem(id: string, at?: { x: number; y: number }): Promise<void>;
   /**

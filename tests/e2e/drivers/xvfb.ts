@@ -1,9 +1,9 @@
 /**
- * A virtual X display (Debian's xvfb), what it shows, and clicks on it (xdotool), for the one thing a
- * headless browser cannot show: Chromium's native permission prompt, which only a headed
- * Chromium draws and only a click (or a key press) answers (no switch does for
- * permissions.request). CI installs both packages (.ci/run); without them the tests that
- * need them say so and skip.
+ * A virtual X display (Debian's xvfb), what it shows, and key presses and clicks on it
+ * (xdotool), for what a headless browser cannot show or take: Chromium's native permission
+ * prompt, which only a headed Chromium draws and only a click (or a key press) answers (no
+ * switch does for permissions.request), its page context menu, and extension shortcuts.
+ * CI installs both packages (.ci/run); without them the tests that need them say so and skip.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,10 +29,14 @@ export interface VirtualDisplay {
   find(area: Box, test: (red: number, green: number, blue: number) => boolean): Box | null;
   /** Saves the whole screen (the browser's own dialogs included, which a page screenshot leaves out) as a PNG. */
   screenshot(path: string): void;
-  /** A mouse click (left button) at (x, y) of the screen. */
-  click(x: number, y: number): void;
+  /** A mouse click at (x, y) of the screen: the left button, or `button` (3: the right one). */
+  click(x: number, y: number, button?: number): void;
   /** The focused X window's place on the screen. */
   focusedWindow(): Box;
+  /** An X window's place on the screen. */
+  windowBox(id: string): Box;
+  /** The ids of the X windows shown now (menus included: they are windows of their own). */
+  visibleWindows(): string[];
   close(): void;
 }
 
@@ -83,6 +87,14 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
     if (run.status !== 0) throw new Error(`xdotool ${args.join(' ')}: ${run.stderr || run.error?.message || `exit ${run.status}`}`);
     return run.stdout.trim();
   };
+  const windowBox = (id: string): Box => {
+    const shell = Object.fromEntries(
+      xdotool('getwindowgeometry', '--shell', id)
+        .split('\n')
+        .map((line) => line.split('=') as [string, string]),
+    );
+    return { x: Number(shell.X), y: Number(shell.Y), width: Number(shell.WIDTH), height: Number(shell.HEIGHT) };
+  };
   return {
     display,
     xdotool,
@@ -124,15 +136,10 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
       header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
       writeFileSync(path, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
     },
-    click: (x, y) => void xdotool('mousemove', String(x), String(y), 'click', '1'),
-    focusedWindow() {
-      const shell = Object.fromEntries(
-        xdotool('getwindowgeometry', '--shell', xdotool('getwindowfocus'))
-          .split('\n')
-          .map((line) => line.split('=') as [string, string]),
-      );
-      return { x: Number(shell.X), y: Number(shell.Y), width: Number(shell.WIDTH), height: Number(shell.HEIGHT) };
-    },
+    click: (x, y, button = 1) => void xdotool('mousemove', String(x), String(y), 'click', String(button)),
+    focusedWindow: () => windowBox(xdotool('getwindowfocus')),
+    windowBox,
+    visibleWindows: () => xdotool('search', '--onlyvisible', '--name', '.*').split('\n'),
     close() {
       server.kill();
       rmSync(frameBuffer, { recursive: true, force: true });
