@@ -83,7 +83,7 @@ export const CONTEXT = {
     Insurance Investments Ventures Labs Media Brands Foods Cement Steel Mining Telecom Communications
     Music Entertainment Studios Software Networks Automotive Chemicals Petroleum Oil Gas Power`),
   /** First words that make a capitalized run a place ("Lake Kivu", "Estadio Centenario"). */
-  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Cap Fort Isla Isle Gulf Monte Sierra Cerro Mont Camp Río Rio Lago Laguna Col Passo Paso'),
+  placeLeads: words('Lake Mount Mt Estadio Stade Stadio Stadion Cape Cap Fort Isla Isle Gulf Monte Sierra Cerro Mont Camp Río Rio Lago Laguna Col Passo Paso Avenida Calle Rua Jebel Jabal Wadi Salar'),
   /** Words after a name that make it a speaker. */
   reportingVerbs: words(`
     said says told added wrote explained argued warned noted insisted admitted acknowledged
@@ -119,7 +119,7 @@ export const CONTEXT = {
     refiner pollster utility agency newspaper outlet channel app brand band conglomerate watchdog
     militia coalition alliance union corporation subsidiary unit affiliate journal daily weekly
     magazine tabloid consultancy periodical bloc ministry lab laboratory bourse builder contractor charity
-    website portal marketplace insurer exchange cooperative co-op gang cartel syndicate`),
+    website portal marketplace insurer exchange cooperative co-op gang cartel syndicate association federation`),
   /** Nouns that type a name only right before it ("the news site Médias24", "the flavour houses Symrise and Givaudan"), not in an apposition ("Kangerlussuaq, the site of …"). */
   orgCuesBefore: words('site sites house houses'),
   /** Lower-case nouns right after a name that make it an organization ("the Chega party", "the Wagner group"). */
@@ -218,7 +218,7 @@ export const CONTEXT = {
     Superintendencia Procuraduría Fiscalía Congreso Senado Cámara Câmara Assemblée Asamblea Tribunal
     Gabungan Pakatan Perikatan Barisan Dewan Majlis Kementerian Jabatan Lembaga Suruhanjaya Persatuan
     Defensoría Defensoria Contraloría Controladoria Personería Registraduría Ouvidoria
-    Campeonato Copa Coppa Coupe Liga Torneo Jornal Diário Diario Periódico Revista Rádio Radio Televisión Televisão`),
+    Campeonato Copa Coppa Coupe Liga Torneo Jornal Diário Diario Periódico Revista Rádio Radio Televisión Televisão Junta`),
   /** Last words of a club's name that are also place words ("Coventry City", "Ipswich Town"): org in a sentence about sport. */
   clubHeads: words('City Town County United Athletic Albion Rovers Wanderers Rangers Villa Olympic Sporting'),
   /** Leading words of an organization name with "of" ("Ministry of Finance", "University of Lagos"). */
@@ -238,13 +238,13 @@ export const CONTEXT = {
     Parque Palace Cathedral Mosque Temple Castle Tower Terminal Pass Corridor Garden Gardens Drive
     Lane Boulevard Highway Motorway Expressway Quay Wharf Pier Docks Stand Oval Ground Racecourse
     Speedway Technopolis Glacier Icefield Fjord Fort
-    Bazaar Mall Hotel Souk Route Complex`),
+    Bazaar Mall Hotel Souk Route Complex Cosmodrome Spaceport Plaza`),
   /** Place heads that a number completes ("State Highway 2", "U.S. Route 20", "Launch Complex 1", "Terminal 3"). */
   numberedHeads: words('Highway Route Interstate Complex Terminal Pier Gate Platform Runway Berth Line'),
   /** Numbered heads that name a road on their own with the number ("Route 9", "Interstate 95"). */
   roadHeads: words('Highway Route Interstate'),
   /** First words of a place named with "of" ("Port of Longview", "Isle of Man"). */
-  placeLeadsOf: words('Port Isle Bay Gulf Strait Sea Straits'),
+  placeLeadsOf: words('Port Isle Bay Gulf Strait Sea Straits Valley'),
   /** Positions of players, between a team's name and a player's ("the Moana Pasifika flanker Brooklyn Sapolu", "the Rangers striker Ade Bello"). */
   sportsPositions: words(`
     striker midfielder defender goalkeeper keeper forward winger full-back fullback centre-back centre-half playmaker

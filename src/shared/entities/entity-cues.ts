@@ -183,6 +183,8 @@ export function localCue(tokens: readonly Token[], { run, first, last }: Item, k
     const next = tokens[last + 2]?.text ?? '';
     const verb = tokens[last + 3]?.text ?? '';
     if ((next === 'which' || next === 'whose') && CONTEXT.corporateVerbs.has(verb)) return 'org';
+    // "Albemarle, which is based in North Carolina": what has its seat somewhere and takes "which" is a body.
+    if (next === 'which' && /^(?:is|was)$/.test(verb) && /^(?:based|headquartered)$/.test(tokens[last + 4]?.text ?? '')) return 'org';
     if (/^(?:owned|controlled|run|founded|formed|backed|listed)$/.test(next) && /^(?:by|in|on|when)$/.test(verb)) return 'org';
   }
   // "Chile's Colo-Colo", "Singapore's Singtel", "Kazakhstan's Kazakhmys": what a country owns that no list holds as

@@ -104,7 +104,11 @@ function properNounRuns(context: RunContext): Run[] {
   let current: Token[] = [];
   const flush = (): void => {
     while (current.length && !isNameToken(current.at(-1)!, knowledge)) current.pop();
-    if (current.length) for (const part of splitAtPossessives(current)) runs.push(...splitAtStructureWords(part, knowledge, standsAlone));
+    if (current.length) {
+      const at = context.indexOf.get(current[0]!) ?? 0;
+      const inList = tokens[at - 1]?.text === ',' && tokens[at - 2] !== undefined && isNameToken(tokens[at - 2]!, knowledge);
+      for (const part of splitAtPossessives(current)) runs.push(...splitAtStructureWords(part, knowledge, standsAlone, inList && part[0] === current[0]));
+    }
     current = [];
   };
   const gap = (a: Token, b: Token): string => text.slice(a.end, b.start);
@@ -219,11 +223,13 @@ function isPortfolioList(current: readonly Token[], tokens: readonly Token[], i:
  * District Court": "of", "for" and "the" join after a lead or head word, "and" unless
  * what stands before it is a whole name already.
  */
-function splitAtStructureWords(run: Run, knowledge: Knowledge, standsAlone: (word: string) => boolean): Run[] {
+function splitAtStructureWords(run: Run, knowledge: Knowledge, standsAlone: (word: string) => boolean, inList: boolean): Run[] {
   const parts: Run[] = [];
   let current: Token[] = [];
   run.forEach((token, i) => {
-    if (!STRUCTURE_WORDS.has(token.text) || isJustified(run, i, current, knowledge, standsAlone)) {
+    // "by Standard Bank, Société Générale and Rabobank": after a name and a comma, "and" closes the list.
+    const listAnd = inList && token.text === 'and';
+    if (!STRUCTURE_WORDS.has(token.text) || (!listAnd && isJustified(run, i, current, knowledge, standsAlone))) {
       current.push(token);
       return;
     }
@@ -515,7 +521,7 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
   if (tokens[on]?.text === 'on' && /^(?:listed|traded|trades|trading|listing|debut|debuted)$/.test(tokens[on - 1]?.text ?? '')) return true;
   if (CONTEXT.sportsOrgCues.has(before) && isSportsSentence(tokens, run[0]!.sentence)) return true;
   const after = tokens[last + 1]?.text ?? '';
-  if (after === 'shares' || (after === "'s" && /^(?:shares|stock|profit|profits|revenue|revenues|chief|ceo|board|headquarters|founder)$/.test(tokens[last + 2]?.text ?? ''))) return true;
+  if (after === 'shares' || (after === "'s" && /^(?:shares|stock|profit|profits|revenue|revenues|chief|ceo|board|headquarters|founder|president|chairman|chairwoman|director)$/.test(tokens[last + 2]?.text ?? ''))) return true;
   // What only a business has or does, for a name no list holds as a person's: "Eisai's shareholders",
   // "Almarai's factories", "Nomu reported a net profit", "Cricova posted a loss".
   if (!run.some((t) => isPersonalNameWord(t.text, context.knowledge))) {
@@ -536,7 +542,8 @@ function hasOrgEvidence(run: Run, context: RunContext): boolean {
       if (!token || token.text === ',' || token.text === '.') return false;
       const word = token.text.toLowerCase();
       // "Safaricom, the telecoms operator"; a capitalized "Party" belongs to another name ("backed by the Socialist Party").
-      if (CONTEXT.orgCues.has(token.text)) return true;
+      // "Moushumi Begum, a sewing operator who escaped": the noun of a body, followed by "who", describes a person.
+      if (CONTEXT.orgCues.has(token.text)) return tokens[i + 1]?.text !== 'who';
       if (CONTEXT.roleWords.has(word) || CONTEXT.personCues.has(word)) return false;
     }
   }
@@ -681,7 +688,8 @@ export function headType(run: Run): EntityType | undefined {
   // "Ministry of Livestock, Forestry and Range": a body named by its lead word and "of" ends in a field, not a place.
   if (CONTEXT.orgLeads.has(first) && words[1] === 'of' && CONTEXT.placeHeads.has(last) && !CONTEXT.placeLeads.has(first)) return 'org';
   if (CONTEXT.placeHeads.has(last) || CONTEXT.placeLeads.has(first) || (CONTEXT.placeLeadsOf.has(first) && words[1] === 'of')) return 'place';
-  if (words.some((w, i) => CONTEXT.orgLeads.has(w) && OF_WORDS.has(words[i + 1] ?? ''))) return 'org';
+  // "Electoral Tribunal of the Federal Judiciary", "Indonesian Forum for the Environment": a head word before "of" or "for" heads the name.
+  if (words.some((w, i) => (CONTEXT.orgLeads.has(w) || (i > 0 && CONTEXT.orgHeads.has(w))) && OF_WORDS.has(words[i + 1] ?? ''))) return 'org';
   return undefined;
 }
 

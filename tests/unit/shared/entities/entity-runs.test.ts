@@ -239,3 +239,54 @@ describe('round 10: national sports bodies, bodies after a demonym, numbered roa
     expect(find(entities, 'Passo Fedaia')).toMatchObject({ type: 'place' });
   });
 });
+
+describe('round 11: lists, head words before "of", bodies by their roles and seats (entity-runs, entity-cues, entity-context)', () => {
+  it('closes a list of names at its "and" after a comma, so the last two names stay two', () => {
+    const entities = extractEntities(article('The loan was arranged by Corvane Bank, Société Melvaux and Trondabank, the regulator said.'));
+    expect(find(entities, 'Société Melvaux')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Société Melvaux and Trondabank')).toBeUndefined();
+  });
+
+  it('types a name by the head word before its "of" or "for"', () => {
+    const entities = extractEntities(
+      article('The Supreme Tribunal of the Veldan Judiciary ruled on Monday. The Marovian Forum for the Wetlands said the road cut into mangroves.'),
+    );
+    expect(find(entities, 'Supreme Tribunal of the Veldan Judiciary')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Marovian Forum for the Wetlands')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads what has a president or a director as a body', () => {
+    const entities = extractEntities(article("The deal was signed by the minister and the Velmoria's president, Ana Corte. Guests toured the Brastow's galleries."));
+    expect(find(entities, 'Velmoria')).toMatchObject({ type: 'org' });
+  });
+
+  it('reads a name described by a body\'s noun and then "who" as a person', () => {
+    const entities = extractEntities(article('Workers were angry. Tahmina Roshid, a sewing operator who escaped the fire, said the doors were locked.'));
+    expect(find(entities, 'Tahmina Roshid')?.type).not.toBe('org');
+  });
+
+  it('reads what "is based in" a place and takes "which" as a body', () => {
+    const entities = extractEntities(article('Prices fell. Quarvex, which is based in Ohio and runs a plant on the coast, declined to comment.'));
+    expect(find(entities, 'Quarvex')).toMatchObject({ type: 'org' });
+  });
+
+  it('types places by head-first words (Avenida, Wadi, Salar, "Valley of") and spaceports and plazas by their heads', () => {
+    const entities = extractEntities(
+      article(
+        'Crowds gathered on Avenida Torvel and walked to Wadi Sarhun. Money will go to towns around the Salar de Quenta. ' +
+          'The rocket lifted off from the Dornak Cosmodrome. The Velan Plaza building collapsed. The tomb lies in the Valley of the Queens.',
+      ),
+    );
+    for (const name of ['Avenida Torvel', 'Wadi Sarhun', 'Salar de Quenta', 'Dornak Cosmodrome', 'Velan Plaza', 'Valley of the Queens']) {
+      expect(find(entities, name), name).toMatchObject({ type: 'place' });
+    }
+  });
+
+  it('opens a regional government with "Junta" and types a name after "association" or "federation"', () => {
+    const entities = extractEntities(
+      article('Nurses called on the regional government, the Junta de Morvelia, to hire staff. The farmers\' association Asterra said olive groves were suffering.'),
+    );
+    expect(find(entities, 'Junta de Morvelia')).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Asterra')).toMatchObject({ type: 'org' });
+  });
+});
