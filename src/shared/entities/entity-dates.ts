@@ -40,9 +40,11 @@ const PATTERNS: readonly RegExp[] = [
   // "last December", "next March": a month named relative to now.
   /(?<![\p{L}\p{N}])(?:last|next|this) (?:January|February|March|April|June|July|August|September|October|November|December)(?![\p{L}\p{N}])/gu,
   // "the second quarter", "the first half of 2024", "the summer of 2022".
-  /(?<![\p{L}\p{N}])the (?:(?:first|second|third|fourth|final|last) (?:quarter|half) of (?:\d{4}|the year)|(?:first|second|third|fourth|final) quarter|(?:spring|summer|autumn|fall|winter) of \d{4}|(?:start|beginning|middle|end) of (?:the year|\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)))(?![\p{L}\p{N}])/giu,
+  /(?<![\p{L}\p{N}])the (?:(?:first|second|third|fourth|final|last) (?:quarter|half) of (?:\d{4}|the year|(?:January|February|March|April|May|June|July|August|September|October|November|December))|(?:first|second|third|fourth|final) quarter|(?:spring|summer|autumn|fall|winter) of \d{4}|(?:start|beginning|middle|end) of (?:the year|\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)))(?![\p{L}\p{N}])/giu,
   // A month with a day or a year ("3 June", "Jan. 28", "March 2024"), or alone ("since February"; "May" is also a verb).
   new RegExp(`(?<![\\p{L}\\p{N}])(?:\\d{1,2} ${MONTH}(?:,? \\d{4})?|${MONTH} \\d{1,2}(?:st|nd|rd|th)?(?:, \\d{4})?|${MONTH},? \\d{4}|${MONTH})(?![\\p{L}\\p{N}])`, 'gu'),
+  // "until May 2026", "on 3 May": the verb is never written before a year or after a day.
+  /(?<![\p{L}\p{N}])(?:\d{1,2} May(?:,? \d{4})?|May,? \d{4})(?![\p{L}\p{N}])/gu,
   // A year on its own: four digits from 1900 to 2099, not an amount or a count.
   /(?<![\p{L}\p{N}$€£¥.,-])(?:19|20)\d{2}(?![\p{L}\p{N}%]|[.,]\d| (?:people|tonnes|tons|troops|jobs|units|votes|cases|deaths|km|miles|metres|meters|feet)\b)/gu,
   /(?<![\p{L}\p{N}-])\d{4}-\d{2}-\d{2}(?![\p{L}\p{N}-])/gu,

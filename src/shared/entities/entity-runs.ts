@@ -404,7 +404,7 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   const cued =
     honorific ||
     hasRoleBefore(run, context) ||
-    (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || (CONTEXT.reportingVerbs.has(before.text) && !isToldOutlet(run, before, context)))) ||
+    (before !== undefined && before.text === before.text.toLowerCase() && (CONTEXT.personCues.has(before.text.replace(/\.$/, '').toLowerCase()) || (CONTEXT.reportingVerbs.has(before.text) && !isToldOutlet(run, before, context) && !opensReportedClause(run, context)))) ||
     hasRoleApposition(run, context) ||
     hasAgeApposition(run, context) ||
     hasRelativeWho(run, context);
@@ -436,6 +436,21 @@ function splitAtRoles(run: Run, context: RunContext): { run: Run; titled: boolea
   if (head.length) parts.push({ run: head, titled: false });
   if (person.length) parts.push({ run: person, titled: true });
   return parts;
+}
+
+function isPluralNoun(word: string, knowledge: Knowledge): boolean {
+  return /\p{Ll}s$/u.test(word) && isCommon(word, knowledge) && isCommon(word.slice(0, -1), knowledge) && !knowledge.nameParts.has(word);
+}
+
+function ownsBusinessRole(run: Run, context: RunContext): boolean {
+  const last = context.indexOf.get(run.at(-1)!) ?? 0;
+  return context.tokens[last + 1]?.text === "'s" && /^(?:chief|ceo|cfo|chairman|chairwoman|shareholders|executives|employees|board)$/.test(context.tokens[last + 2]?.text ?? '');
+}
+
+/** "Quaye said Cocobod had cut its arrears": a name after "said" with a verb of its own is the subject of what was said, not the speaker. */
+function opensReportedClause(run: Run, context: RunContext): boolean {
+  const next = context.tokens[(context.indexOf.get(run.at(-1)!) ?? 0) + 1]?.text ?? '';
+  return /^(?:had|has|have|was|were|is|are|would|will|could|should|might|can|did|does|do)$/.test(next);
 }
 
 /** Malay compound honorifics: "Datuk Seri", "Tan Sri", "Puan Sri" ("Tan" alone is a surname, "Sri Aman" a place). */
@@ -624,7 +639,7 @@ function wholeRunType(run: Run, inside: readonly Candidate[], titled: boolean, c
   // national bodies are named without it.
   const placePrefix = endOrg !== undefined && inside.filter((c) => c !== endOrg).every((c) => c.type === 'place' && !isCity(text.slice(c.start, c.end), knowledge) && !isRegion(text.slice(c.start, c.end), knowledge)) && inside.length > 1;
   const head = placePrefix ? undefined : headType(run);
-  if (head) return head;
+  if (head) return head === 'place' && !titled && ownsBusinessRole(run, context) ? 'org' : head;
   if (isCompanyRun(words, knowledge)) return 'org';
   // "MTN Nigeria", "Euronext Lisbon": a company's national arm.
   const endsInPlace = inside.some((c) => c.type === 'place' && c.end === end && c.start > start);
@@ -706,7 +721,7 @@ function isCompanyRun(words: readonly Token[], knowledge: Knowledge): boolean {
   return words.every((w) => isCompanyWord(w.text, knowledge) || CONTEXT.businessWords.has(w.text)) && (company >= 2 || words.length >= 2 && company === 1 && words.some((w) => CONTEXT.businessWords.has(w.text)));
 }
 
-function isPersonRun(words: readonly Token[], titled: boolean, context: RunContext): boolean {
+function isPersonRun(words: readonly Token[], titled: boolean, context: RunContext, reports = false): boolean {
   const { knowledge } = context;
   if (words.filter((w) => !NAME_PARTICLES.has(w.text)).length > 4) return false;
   // "K. Anbarasan": an initial opens a name.
@@ -734,6 +749,9 @@ function isPersonRun(words: readonly Token[], titled: boolean, context: RunConte
     words.slice(1).some((w) => knowledge.nameParts.has(w.text) || knowledge.givenNames.has(w.text.toLowerCase())) &&
     words.every((w, i) => i === 0 || context.text[w.start - 1] === ' ');
   if (titled || firstName || surnameEvidence || givenName) return common < words.length;
+  // "Federated Farmers said": a speaker known only by the verb whose name ends in an ordinary plural noun is a body
+  // of those people; a person's name is one person's ("the critic Ulla Bang said").
+  if (reports) return common < words.length && !isPluralNoun(lastWord, knowledge);
   return parts + words.filter((w) => NAME_PARTICLES.has(w.text)).length === words.length && parts >= 2 && common === 0;
 }
 
@@ -785,6 +803,8 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   if (words.length === 0 || end - start < 2) return undefined;
   if (words.every((w) => knowledge.demonyms.has(w.text) || CONTEXT.notNames.has(w.text) || CONTEXT.titles.has(w.text.toLowerCase()))) return undefined;
   const head = headType(run);
+  // "Hanwha Ocean's chief executive": a place has no chief executive or shareholders; what does is a company.
+  if (head === 'place' && !titled && ownsBusinessRole(run, context)) return { start, end, type: 'org' };
   if (head) return { start, end, type: head };
   // "Route 9", "Highway 61", "Interstate 95": a road named by its number alone.
   if (words.length === 1 && CONTEXT.roadHeads.has(surface) && numberedEnd(run, 'place', context) > end) return { start, end, type: 'place' };
@@ -821,7 +841,7 @@ function typePart(run: Run, titled: boolean, context: RunContext): Candidate | u
   if (!titled && hasCompanyApposition(run, context)) return { start, end, type: 'org' };
   const reports = CONTEXT.reportingVerbs.has(after);
   const atPlace = tokens[(context.indexOf.get(run[0]!) ?? 0) - 1]?.text === 'at';
-  if ((titled || !atPlace) && isPersonRun(words, titled || reports, context)) return { start, end, type: 'person' };
+  if ((titled || !atPlace) && isPersonRun(words, titled, context, reports)) return { start, end, type: 'person' };
   return undefined;
 }
 

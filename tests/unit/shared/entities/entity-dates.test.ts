@@ -33,3 +33,15 @@ describe('seasons and quarters of play (entity-dates, extract)', () => {
     expect(dates('The company reported record profit for the third quarter on Friday.').sort()).toEqual(['Friday', 'the third quarter']);
   });
 });
+
+/** Round 11 date patterns in src/shared/entities/entity-dates.ts. */
+describe('halves of a month and "May" with a year or a day (entity-dates)', () => {
+  it('reads the half of a month as one date', () => {
+    expect(dates('Forecasters warned of another hot spell in the second half of July.')).toEqual(['the second half of July']);
+  });
+
+  it('reads "May" before a year or after a day as the month, and leaves the verb', () => {
+    expect(dates('The programme runs until May 2026. It may end sooner.')).toEqual(['May 2026']);
+    expect(dates('Voting opens on 3 May. Officials may extend it.')).toEqual(['3 May']);
+  });
+});

@@ -290,3 +290,21 @@ describe('round 11: lists, head words before "of", bodies by their roles and sea
     expect(find(entities, 'Asterra')).toMatchObject({ type: 'org' });
   });
 });
+
+describe('round 11: speakers that are bodies, subjects of what was said, companies with a place head (entity-runs)', () => {
+  it('reads a speaker known only by its verb, named with an ordinary plural noun, as no person', () => {
+    const entities = extractEntities(article('The board met on Monday. Zelvan Farmers said the ministry should delay the rules. Writing in Politiken, the critic Ulla Bang said the score was fine.'));
+    expect(find(entities, 'Zelvan Farmers')?.type).not.toBe('person');
+    expect(find(entities, 'Ulla Bang')).toMatchObject({ type: 'person' });
+  });
+
+  it('reads a name after "said" that has a verb of its own as the subject of what was said, not a speaker', () => {
+    const entities = extractEntities(article('Prices rose. Quaye said Tembrod had cut its arrears by a third since January.'));
+    expect(find(entities, 'Tembrod')?.type).not.toBe('person');
+  });
+
+  it('reads a name with a place head word that has a chief executive as a company', () => {
+    const entities = extractEntities(article("Orders rose. Korvath Ocean's chief executive, Lee Sang, told analysts the yard was full."));
+    expect(find(entities, 'Korvath Ocean')).toMatchObject({ type: 'org' });
+  });
+});
