@@ -181,6 +181,8 @@ function joins(token: Token, previous: Token, tokens: readonly Token[], i: numbe
     return joinable && gap(previous, token) === '' && gap(token, next) === '' && isNameToken(next, knowledge);
   }
   if (token.text === "'s") return gap(previous, token) === '' && gap(token, next) === ' ' && isNameToken(next, knowledge) && canOwnInName(previous, tokens, i, knowledge);
+  // "Korean Metal Workers' Union", "Fonterra Shareholders' Fund": a plural's apostrophe before a body's head word is inside its name.
+  if (token.text === "'" || token.text === '’') return /\p{Ll}s$/u.test(previous.text) && gap(previous, token) === '' && gap(token, next) === ' ' && CONTEXT.orgHeads.has(next.text);
   const lower = token.text.toLowerCase();
   if (gap(previous, token) !== ' ' || gap(token, next) !== ' ') return false;
   // "Gutiérrez de la Barra", "van der Berg": a chain of particles between two names.

@@ -308,3 +308,12 @@ describe('round 11: speakers that are bodies, subjects of what was said, compani
     expect(find(entities, 'Korvath Ocean')).toMatchObject({ type: 'org' });
   });
 });
+
+describe('round 11: a plural\'s apostrophe inside a body\'s name (entity-runs)', () => {
+  it('keeps "Workers\' Union" and "Shareholders\' Fund" inside the name, and a lower-case head outside it', () => {
+    const entities = extractEntities(article("Talks stalled. The Velmar Metal Workers' Union said its members would strike. Shares in the Quorvan Shareholders' Fund rose. The farmers' union said so."));
+    expect(find(entities, "Velmar Metal Workers' Union")).toMatchObject({ type: 'org' });
+    expect(find(entities, "Quorvan Shareholders' Fund")).toMatchObject({ type: 'org' });
+    expect(find(entities, 'Union')).toBeUndefined();
+  });
+});
