@@ -129,29 +129,29 @@ describe(`extractEntities on seed ${SEED}`, () => {
 // halves; the extractor does not reach it yet (docs/entities.md). Until it does, each corpus is
 // gated at the figures measured after the last tuning, less a margin of 0.005, so that no
 // change makes any half worse. Raise these as the extractor improves; never lower one, and
-// never tune on a held-out half (test4, test10) to raise it.
+// never tune on a held-out half (test4) to raise it.
 const MEASURED_FLOORS = [
   { corpus: 'dev', minArticles: 15, floor: { micro: 0.965, person: 0.995, org: 0.941, place: 0.961, date: 0.992 } },
   // Held out in the first two rounds, tune material from the third.
   { corpus: 'test', minArticles: 15, floor: { micro: 0.941, person: 0.949, org: 0.91, place: 0.929, date: 0.989 } },
   // Held out in the second and third rounds, tune material from the fourth.
-  { corpus: 'test2', minArticles: 12, floor: { micro: 0.933, person: 0.915, org: 0.928, place: 0.906, date: 0.984 } },
+  { corpus: 'test2', minArticles: 12, floor: { micro: 0.934, person: 0.924, org: 0.928, place: 0.906, date: 0.984 } },
   // Written fresh for the third round, held out in the third and fourth, tune material from the fifth.
-  { corpus: 'test3', minArticles: 12, floor: { micro: 0.936, person: 0.945, org: 0.885, place: 0.941, date: 0.983 } },
-  // Written fresh for the fourth round; held out (only its figures are read). Its floor is the round-10 figure rounded down.
-  { corpus: 'test4', minArticles: 12, floor: { micro: 0.887, person: 0.823, org: 0.833, place: 0.88, date: 0.982 } },
+  { corpus: 'test3', minArticles: 12, floor: { micro: 0.937, person: 0.945, org: 0.888, place: 0.941, date: 0.983 } },
+  // Written fresh for the fourth round; held out (only its figures are read). Its floor is the round-11 figure rounded down.
+  { corpus: 'test4', minArticles: 12, floor: { micro: 0.89, person: 0.823, org: 0.833, place: 0.883, date: 0.991 } },
   // Written fresh for the fifth round and measured once at its end; tune material from the sixth.
   { corpus: 'test5', minArticles: 12, floor: { micro: 0.917, person: 0.916, org: 0.896, place: 0.879, date: 0.987 } },
   // Written fresh for the sixth round and measured once at its end; tune material from the seventh.
-  { corpus: 'test6', minArticles: 12, floor: { micro: 0.942, person: 0.974, org: 0.884, place: 0.939, date: 0.99 } },
+  { corpus: 'test6', minArticles: 12, floor: { micro: 0.944, person: 0.984, org: 0.884, place: 0.939, date: 0.99 } },
   // Written fresh for the seventh round: tune material in round 8; measured once in round 7.
-  { corpus: 'test7', minArticles: 12, floor: { micro: 0.934, person: 0.975, org: 0.887, place: 0.921, date: 0.981 } },
+  { corpus: 'test7', minArticles: 12, floor: { micro: 0.935, person: 0.975, org: 0.892, place: 0.921, date: 0.981 } },
   // Written fresh for the eighth round and measured once, after its last change; tune material from the ninth.
   { corpus: 'test8', minArticles: 12, floor: { micro: 0.918, person: 0.879, org: 0.884, place: 0.894, date: 0.982 } },
   // Written fresh for the ninth round and measured once, after its last change; tune material from the tenth.
-  { corpus: 'test9', minArticles: 12, floor: { micro: 0.908, person: 0.936, org: 0.863, place: 0.882, date: 0.96 } },
-  // Written fresh for the tenth round and measured once, after its last change; held out. Its floor is that measure rounded down.
-  { corpus: 'test10', minArticles: 12, floor: { micro: 0.926, person: 0.904, org: 0.866, place: 0.952, date: 0.972 } },
+  { corpus: 'test9', minArticles: 12, floor: { micro: 0.909, person: 0.944, org: 0.863, place: 0.882, date: 0.96 } },
+  // Written fresh for the tenth round and measured once, after its last change; tune material from the eleventh.
+  { corpus: 'test10', minArticles: 12, floor: { micro: 0.947, person: 0.915, org: 0.909, place: 0.965, date: 0.983 } },
 ] as const;
 
 describe.each(MEASURED_FLOORS)('extractEntities on the $corpus corpus (tests/fixtures/entities/$corpus)', ({ corpus, minArticles, floor }) => {
