@@ -2,14 +2,14 @@
  * `npm run eval:entities`: precision, recall and F1 of the entity extractor per type and
  * typed micro-F1 on the dev half (tuned on), test, test2, test3, test5, test6, test7, test8, test9 and test10
  * (held out in earlier rounds, tune material since; test6 from round 7, test7 from round 8, test8 from
- * round 9, test9 from round 10, test10 from round 11), the held-out half test4 (measured only, never
- * tuned on) and the seed, plus
+ * round 9, test9 from round 10, test10 from round 11), the held-out halves test4 and test11 (measured only,
+ * never tuned on; test11 fresh in round 11) and the seed, plus
  * milliseconds per article, and writes the table into docs/entities.md.
  *
  *   npm run eval:entities                 all corpora, write docs/entities.md
  *   npm run eval:entities -- --errors dev list each article's misses and false hits
  *   npm run eval:entities -- --no-write   print only
- *   npm run eval:entities -- --only dev   score one corpus only (tuning runs: the held-out half test4 stays unseen)
+ *   npm run eval:entities -- --only dev   score one corpus only (tuning runs: the held-out halves test4 and test11 stay unseen)
  *
  * Exits non-zero when a corpus is missing or malformed (the test half is the gate).
  */
@@ -37,6 +37,7 @@ export const CORPORA = [
   { label: 'test8', what: 'tune material in round 9; measured once in round 8', load: () => readCorpus(fromRoot('tests/fixtures/entities/test8')) },
   { label: 'test9', what: 'tune material in round 10; measured once in round 9', load: () => readCorpus(fromRoot('tests/fixtures/entities/test9')) },
   { label: 'test10', what: 'tune material in round 11; measured once in round 10', load: () => readCorpus(fromRoot('tests/fixtures/entities/test10')) },
+  { label: 'test11', what: 'held out; written fresh in round 11', load: () => readCorpus(fromRoot('tests/fixtures/entities/test11')) },
   { label: 'seed', what: 'the bundled seed', load: readSeed },
 ] as const;
 

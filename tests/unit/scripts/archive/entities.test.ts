@@ -129,7 +129,7 @@ describe(`extractEntities on seed ${SEED}`, () => {
 // halves; the extractor does not reach it yet (docs/entities.md). Until it does, each corpus is
 // gated at the figures measured after the last tuning, less a margin of 0.005, so that no
 // change makes any half worse. Raise these as the extractor improves; never lower one, and
-// never tune on a held-out half (test4) to raise it.
+// never tune on a held-out half (test4, test11) to raise it.
 const MEASURED_FLOORS = [
   { corpus: 'dev', minArticles: 15, floor: { micro: 0.965, person: 0.995, org: 0.941, place: 0.961, date: 0.992 } },
   // Held out in the first two rounds, tune material from the third.
@@ -152,6 +152,8 @@ const MEASURED_FLOORS = [
   { corpus: 'test9', minArticles: 12, floor: { micro: 0.909, person: 0.944, org: 0.863, place: 0.882, date: 0.96 } },
   // Written fresh for the tenth round and measured once, after its last change; tune material from the eleventh.
   { corpus: 'test10', minArticles: 12, floor: { micro: 0.947, person: 0.915, org: 0.909, place: 0.965, date: 0.983 } },
+  // Written fresh for the eleventh round and measured once, after its last change; held out. Its floor is that measure rounded down.
+  { corpus: 'test11', minArticles: 12, floor: { micro: 0.919, person: 0.885, org: 0.871, place: 0.914, date: 0.989 } },
 ] as const;
 
 describe.each(MEASURED_FLOORS)('extractEntities on the $corpus corpus (tests/fixtures/entities/$corpus)', ({ corpus, minArticles, floor }) => {
