@@ -9,7 +9,8 @@
  * 2. The archived text is aligned to the live blocks (a word diff). A block at least half of
  *    whose words align with archived text is article text, whatever surrounds it.
  * 3. A block that aligns with nothing is decided by its shape and its place: a correction or
- *    editor's note counts (it is a change, not furniture); otherwise it is an extra if it is
+ *    editor's note counts (it is a change, not furniture), an update notice that names no
+ *    change ("This story has been updated.") is the time stamp's words; otherwise it is an extra if it is
  *    not a sentence (no sentence end, under four words), if it is mostly links, or if it sat
  *    in furniture (figure, aside, form, nav, header, footer, a box with a form control, or a
  *    class/id Readability takes for boilerplate) below every element that holds article
