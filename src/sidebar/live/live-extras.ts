@@ -9,7 +9,8 @@
  * 2. The archived text is aligned to the live blocks (a word diff). A block at least half of
  *    whose words align with archived text is article text, whatever surrounds it.
  * 3. A block that aligns with nothing is decided by its shape and its place: a correction or
- *    editor's note counts (it is a change, not furniture); otherwise it is an extra if it is
+ *    editor's note counts (it is a change, not furniture), an update notice that names no
+ *    change ("This story has been updated.") is the time stamp's words; otherwise it is an extra if it is
  *    not a sentence (no sentence end, under four words), if it is mostly links, or if it sat
  *    in furniture (figure, aside, form, nav, header, footer, a box with a form control, or a
  *    class/id Readability takes for boilerplate) below every element that holds article
@@ -44,7 +45,8 @@ export type ExtraReason =
   | 'fragment'
   | 'after-end'
   | 'calls-reader'
-  | 'contact';
+  | 'contact'
+  | 'update-notice';
 
 export interface Sorted {
   /** The article's live blocks, headline first ('' when the page has none): what the verdict is about. */
@@ -138,9 +140,33 @@ const NOTE_SIGN = /^[*\u2020\u2021\u00A7]+\s*/u;
  */
 const WIRE_NOTE = /^\((?:corrects|adds|updates|recasts|changes|removes|deletes|fixes|clarifies|refiles|rewrites|restores|inserts|amends|withdraws)\b[^()]*\)\.?$/iu;
 
+/**
+ * An update notice that names no change, after an "Updated …:" time label at most: "This story
+ * has been updated.", "This explainer has been updated with the latest developments.", "This
+ * article was originally published on June 12 and has been updated with new information."
+ * Sites print it beside their "Updated" time stamp on every revision, the archived one too: it
+ * says no more than the stamp does, so it is the page's, like the stamp. A note that says what
+ * changed ("… updated to clarify the number …", "… updated to include comment from …", "…
+ * updated to correct …") is an editor's note and counts.
+ */
+const UPDATE_NOTICE = new RegExp(
+  String.raw`^(?:this|the) (?:article|story|report|piece|post|explainer|guide|page|item|live blog)\s+` +
+    String.raw`(?:was (?:first |originally )?published [^.!?]{0,40}? and\s+)?(?:(?:was|has been|had been)\s+)?updated` +
+    String.raw`(?:\s+(?:with|to (?:include|reflect))\s+(?:the\s+)?(?:latest|new|more|additional|further|recent|fresh)\s+(?:developments|information|details|news|reporting|updates)|\s+(?:throughout the day|as (?:news|the story|events) develops?))?\s*[.!]?$`,
+  'iu',
+);
+
+/** The time label before such a notice: "Updated June 13, 2024, 9:54 a.m.:" (a colon inside a time is no end). */
+const STAMP_LABEL = /^(?:(?:last )?updated?)\b(?:[^:]|:(?=\d)){0,60}:\s*/iu;
+
+export function isUpdateNotice(text: string): boolean {
+  return UPDATE_NOTICE.test(text.replace(NOTE_SIGN, '').replace(STAMP_LABEL, '').trim());
+}
+
 /** `appended`: the block stands before or after all of the article's text, not among it. */
 export function isCorrectionNote(text: string, appended = true): boolean {
   const note = text.replace(NOTE_SIGN, '');
+  if (isUpdateNotice(note)) return false;
   return WIRE_NOTE.test(note) || (isSentenceShaped(note) && (CORRECTION.test(leadSentence(note)) || REGRET.test(note) || (appended && UPDATE_LABEL.test(note))));
 }
 
@@ -748,6 +774,8 @@ function extraReason(block: LiveBlock, article: ArticleShape, place: Place, head
   const { holdsArticle, articleStyles, profile, publisher } = article;
   const { outside: outsideArticle } = place;
   if (isCorrectionNote(place.note, outsideArticle)) return null;
+  // Set as one more paragraph or in a box of its own, an update notice is the time stamp's words.
+  if (isUpdateNotice(place.note)) return 'update-notice';
   if (place.afterEnd) return 'after-end';
   if (outsideArticle && CONTACT.test(block.text)) return 'contact';
   // A line quoting the whole headline is about the article ("… with the headline: …").

@@ -13,9 +13,9 @@ import { runCase } from '../../../fixtures/live-pages/matrix';
 const articles = corpusArticles();
 // Each test runs a template over every article (a few seconds on a loaded two-core machine).
 const CASES_TIMEOUT_MS = 60_000;
-// The halves never tuned on: heldout5 and heldout11 (fresh in round 10); the others are tune material
-// (live-corpus*.test.ts; heldout10 since round 10).
-const heldout = [...(await loadTemplates('heldout5')), ...(await loadTemplates('heldout11'))];
+// The half never tuned on: heldout5; the others are tune material (live-corpus*.test.ts; heldout11
+// since round 11).
+const heldout = await loadTemplates('heldout5');
 
 describe.each(heldout.map((template) => [template.name, template] as const))('held-out half: %s', (_, template) => {
   it.each(EDITS)('%s: runs to a verdict', (edit) => {
@@ -23,6 +23,6 @@ describe.each(heldout.map((template) => [template.name, template] as const))('he
   }, CASES_TIMEOUT_MS);
 });
 
-it('has the held-out halves it claims', () => {
-  expect(heldout.length).toBeGreaterThanOrEqual(12);
+it('has the held-out half it claims', () => {
+  expect(heldout.length).toBeGreaterThanOrEqual(6);
 });

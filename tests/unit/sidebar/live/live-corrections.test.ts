@@ -135,3 +135,21 @@ describe('a contact line outside the story', () => {
     expect(verdict(page(story([P1, P2, news, P3, P4])))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 18 0' });
   });
 });
+
+describe('an update notice that names no change (round 11)', () => {
+  // Set like the story's paragraphs (a plain <p>) among them: only its words say it is the page's.
+  const stamp = '<p><strong>Updated <time datetime="2024-06-13T09:54">June 13, 2024, 9:54 a.m.</time>:</strong> This story has been updated with the latest developments.</p>';
+  const top = (paragraphs: readonly string[] = ARTICLE.paragraphs) => [ARTICLE.summary].map(p).join('') + stamp + paragraphs.map(p).join('');
+
+  it('under an "Updated …" time is the stamp’s words, not a correction', () => {
+    expect(verdict(page(top()))).toMatchObject({ text: 'liveUnchanged' });
+    expect(verdict(page(story() + p('Update, June 13: This story has been updated.')))).toMatchObject({ text: 'liveUnchanged' });
+    expect(isCorrectionNote('This article was originally published on June 12 and has been updated with new information.')).toBe(false);
+  });
+
+  it('leaves a paragraph added beside it named, and a note that says what changed counted', () => {
+    expect(verdict(page(top([P1, P2, ADDED, P3, P4])))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 21 0' });
+    expect(verdict(page(story() + p('Updated June 13: This story has been updated to include comment from the council.')))).toMatchObject({ text: 'liveChanged liveKind_correction liveWords 14 0' });
+    expect(isCorrectionNote('Editor’s note: This story has been updated to clarify the number of officials involved.')).toBe(true);
+  });
+});
