@@ -36,7 +36,7 @@ const seed = found;
  * table), right or wrong, so a difference between the browsers and the table shows, and
  * nobody writes down which of its cases fail by reading them.
  */
-const TUNED: readonly Half[] = ['tune', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11'];
+const TUNED: readonly Half[] = ['tune', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12'];
 (globalThis as { DOMParser?: unknown }).DOMParser = new Window().DOMParser;
 const halves = await Promise.all(HALVES.map(async (half) => [half, await loadTemplates(half)] as const));
 

@@ -159,13 +159,27 @@ const UPDATE_NOTICE = new RegExp(
 /** The time label before such a notice: "Updated June 13, 2024, 9:54 a.m.:" (a colon inside a time is no end). */
 const STAMP_LABEL = /^(?:(?:last )?updated?)\b(?:[^:]|:(?=\d)){0,60}:\s*/iu;
 
+/**
+ * The time of day an update log puts before each of its entries ("7:27 AM This story has been
+ * updated …", "14:20 GMT — Correction: …"): developing stories list their revisions so, newest
+ * first, each entry's time in an element of its own. The time is the entry's stamp, like
+ * "Updated …:"; what the entry says is read after it. A colon between the digits only, so a
+ * sentence that opens with a figure ("10.5 million …") keeps it; a zone only as zones are
+ * written, in capitals, so the entry's first word ("This", "An") is never taken for one.
+ */
+const LOG_TIME = /^\d{1,2}:\d{2}(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+(?:GMT|UTC|BST|IST|JST|CES?T|AE[SD]T|[ECMP][SD]?T)\b)?\s*(?:[\u2013\u2014|:-]\s*)?(?=\S)/u;
+
+function withoutStamp(text: string): string {
+  return text.replace(NOTE_SIGN, '').replace(LOG_TIME, '');
+}
+
 export function isUpdateNotice(text: string): boolean {
-  return UPDATE_NOTICE.test(text.replace(NOTE_SIGN, '').replace(STAMP_LABEL, '').trim());
+  return UPDATE_NOTICE.test(withoutStamp(text).replace(STAMP_LABEL, '').trim());
 }
 
 /** `appended`: the block stands before or after all of the article's text, not among it. */
 export function isCorrectionNote(text: string, appended = true): boolean {
-  const note = text.replace(NOTE_SIGN, '');
+  const note = withoutStamp(text);
   if (isUpdateNotice(note)) return false;
   return WIRE_NOTE.test(note) || (isSentenceShaped(note) && (CORRECTION.test(leadSentence(note)) || REGRET.test(note) || (appended && UPDATE_LABEL.test(note))));
 }

@@ -13,9 +13,9 @@ import { runCase } from '../../../fixtures/live-pages/matrix';
 const articles = corpusArticles();
 // Each test runs a template over every article (a few seconds on a loaded two-core machine).
 const CASES_TIMEOUT_MS = 60_000;
-// The halves never tuned on: heldout5 and heldout12 (fresh in round 11); the others are tune material
-// (live-corpus*.test.ts; heldout11 since round 11).
-const heldout = [...(await loadTemplates('heldout5')), ...(await loadTemplates('heldout12'))];
+// The half never tuned on: heldout5; the others are tune material (live-corpus*.test.ts; heldout12
+// since round 12).
+const heldout = await loadTemplates('heldout5');
 
 describe.each(heldout.map((template) => [template.name, template] as const))('held-out half: %s', (_, template) => {
   it.each(EDITS)('%s: runs to a verdict', (edit) => {
@@ -24,5 +24,5 @@ describe.each(heldout.map((template) => [template.name, template] as const))('he
 });
 
 it('has the held-out half it claims', () => {
-  expect(heldout.length).toBeGreaterThanOrEqual(12);
+  expect(heldout.length).toBeGreaterThanOrEqual(6);
 });

@@ -153,3 +153,23 @@ describe('an update notice that names no change (round 11)', () => {
     expect(isCorrectionNote('Editor’s note: This story has been updated to clarify the number of officials involved.')).toBe(true);
   });
 });
+
+describe('a developing story’s timestamped update log (round 12)', () => {
+  // Newest first, each entry's time in an element of its own, as developing stories list revisions.
+  const entry = (time: string, text: string) => `<li><time datetime="2024-06-13T${time}">${time}</time> ${esc(text)}</li>`;
+  const log = (...entries: string[]) => `<section aria-label="Updates to this story"><h2>Updates</h2><ol>${entries.join('')}</ol></section>`;
+  const notice = entry('07:27', 'This story has been updated with additional reporting.');
+
+  it('reads an entry after its time: a notice that names no change is the page’s', () => {
+    expect(verdict(page(log(notice) + story()))).toMatchObject({ text: 'liveUnchanged' });
+    expect(isCorrectionNote('7:27 AM This story has been updated with additional reporting.')).toBe(false);
+    expect(isCorrectionNote('14:20 GMT – This article has been updated with the latest developments.')).toBe(false);
+  });
+
+  it('still counts a correction logged as the newest entry, and a paragraph added beside the log', () => {
+    const correction = entry('11:01', 'Correction: The work cost 84 million, not 48 million.');
+    expect(verdict(page(log(correction, notice) + story()))).toMatchObject({ text: expect.stringMatching(/^liveChanged liveKind_correction liveWords \d+ 0$/) });
+    expect(verdict(page(log(notice) + story([P1, P2, ADDED, P3, P4])))).toMatchObject({ text: 'liveChanged liveKind_paragraphsAdded_one liveWords 21 0' });
+    expect(isCorrectionNote('11:01 a.m. ET Correction: The mayor’s name was misspelled.')).toBe(true);
+  });
+});
