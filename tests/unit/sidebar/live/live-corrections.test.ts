@@ -6,41 +6,15 @@
  * labels, and a contact line outside the story. Real edits are still caught beside each.
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { Article } from '../../../../src/shared/archive-format';
-import { compareWithLive } from '../../../../src/sidebar/live/live-compare';
 import { isCorrectionNote } from '../../../../src/sidebar/live/live-extras';
-import { verdictText } from '../../../../src/sidebar/live/live-verdict-text';
+import { ARTICLE, esc, p, page, P1, P2, P3, P4, verdict } from './gazette-article';
 
 vi.mock('../../../../src/shared/browser', () => ({
   t: (key: string, subs?: string | string[]) => [key, ...(subs === undefined ? [] : Array.isArray(subs) ? subs : [subs])].join(' '),
 }));
 
-const ARTICLE = {
-  title: 'Harbour Bridge Reopens After Two Years of Repairs',
-  summary: 'The city’s oldest bridge carried traffic again on Monday, a year later than planned.',
-  paragraphs: [
-    'Crowds lined both banks as the first buses crossed the harbour bridge on Monday morning. The mayor cut a ribbon at the northern end.',
-    'The repairs replaced the deck and most of the steel cables, engineers said. The original cables had corroded far faster than expected.',
-    'The work cost 84 million, twice the first estimate. The council blamed the rising price of steel and a wet winter.',
-    'Cyclists will be allowed on the bridge from next month, once a separate lane is painted. Pedestrians can use it from today.',
-  ],
-} as Article;
-
-const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const p = (text: string) => `<p>${esc(text)}</p>`;
-function page(body: string): string {
-  return `<html><head><title>${esc(ARTICLE.title)} | The Gazette</title><meta property="og:site_name" content="The Gazette"></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
-<main><article><h1>${esc(ARTICLE.title)}</h1>${body}</article></main><footer><p>© The Gazette. All rights reserved.</p></footer></body></html>`;
-}
-const [P1, P2, P3, P4] = ARTICLE.paragraphs as [string, string, string, string];
 const story = (paragraphs: readonly string[] = ARTICLE.paragraphs) => [ARTICLE.summary, ...paragraphs].map(p).join('');
 const ADDED = 'Engineers from three countries worked on the project, which at its busiest employed more than four hundred people on the site.';
-
-function verdict(html: string) {
-  const result = compareWithLive(ARTICLE, html);
-  if (result.status !== 'compared') return result.reason;
-  return { text: verdictText(result.diff, result.changes), extras: result.extras.map((e) => e.text) };
-}
 
 describe('a correction’s label standing alone in its own element', () => {
   // Worded as no rule words a correction: only the label says what it is. 12 words.
